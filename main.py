@@ -1,0 +1,62 @@
+"""Thesis Tracker: parse arguments, open the store, then start the GUI or run one command."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _versions() -> str:
+    import platform
+    import sqlite3
+    from model import __version__
+    lines = [f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
+             f"SQLite {sqlite3.sqlite_version}"]
+    try:
+        from importlib.metadata import version
+        lines.append(f"PySide6 {version('PySide6-Essentials')}")
+        lines.append(f"sqlite-utils {version('sqlite-utils')}")
+    except Exception:  # noqa: BLE001 - versions are informative only
+        pass
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from model.cli import COMMANDS, build_parser
+    from model.errors import UserError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(_versions())
+        return 0
+    if args.command is None:
+        from gui.app import run
+        return run(args.db)
+
+    from model.service import Tracker
+    from model.store import default_database_path
+
+    cmd = COMMANDS[args.command]
+    tracker = None
+    try:
+        if not cmd.opens_store:
+            from pathlib import Path
+            return cmd.run(Path(args.db) if args.db else default_database_path(), args, sys.stdout)
+        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new)
+        return cmd.run(tracker, args, sys.stdout)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: the last change was not saved unless it was reported.",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        if tracker is not None:
+            tracker.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

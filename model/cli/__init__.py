@@ -1,0 +1,69 @@
+"""The command line: each module here registers commands; main.py parses and dispatches.
+
+A command is ``(name, help, add_arguments(parser), run(tracker, args, out) -> int)``. Commands
+that must not create a database (restore) set ``opens_store=False`` and get the path instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import Callable
+
+COMMANDS: dict[str, "Command"] = {}
+
+
+@dataclass
+class Command:
+    name: str
+    help: str
+    description: str
+    add_arguments: Callable
+    run: Callable
+    opens_store: bool = True
+    seed_if_new: bool = True
+
+
+def command(name: str, help: str, *, opens_store: bool = True, seed_if_new: bool = True):
+    """Register ``run``; its docstring is the long --help text, ``run.arguments`` its options."""
+    def register(fn):
+        COMMANDS[name] = Command(name, help, fn.__doc__ or help,
+                                 getattr(fn, "arguments", lambda p: None), fn, opens_store,
+                                 seed_if_new)
+        return fn
+    return register
+
+
+def arguments(add):
+    def attach(fn):
+        fn.arguments = add
+        return fn
+    return attach
+
+
+def load_commands() -> None:
+    from model.cli import core, data  # noqa: F401  (registering)
+    import importlib
+    import pkgutil
+    import model.cli as package
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"model.cli.{info.name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    load_commands()
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Thesis Tracker: investment theses, their beneficiaries, risks and dated "
+                    "catalysts in one local SQLite file. With no command, opens the desktop app.")
+    parser.add_argument("--db", metavar="PATH",
+                        help="database file (default: $THESIS_TRACKER_DB or the user data folder)")
+    parser.add_argument("--version", action="store_true", help="print versions and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for cmd in sorted(COMMANDS.values(), key=lambda c: c.name):
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                       help="database file (default: $THESIS_TRACKER_DB or the user data folder)")
+        cmd.add_arguments(p)
+    return parser

@@ -1,0 +1,150 @@
+"""Data commands: import, export, export-ics, check, backup, restore, seed-demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from model import backup as backups
+from model.cli import arguments, command
+from model.errors import UserError
+
+
+def _import_args(p):
+    p.add_argument("file", help="a JSON bundle (.json) or a catalysts CSV (.csv)")
+
+
+@command("import", "import a JSON bundle or a catalysts CSV (all or nothing)")
+@arguments(_import_args)
+def cmd_import(tracker, args, out):
+    """Import a file in one transaction. A JSON bundle (see docs/bundle-format.md) adds theses
+    with everything they hold; a CSV adds catalysts to existing theses, with columns thesis,
+    title, expected (required) and status, done_on, note, impact, description (optional).
+    UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised. Any bad row: nothing is
+    imported and every bad row is listed."""
+    path = Path(args.file)
+    if path.suffix.lower() == ".csv":
+        from model.interchange.catalyst_csv import import_catalyst_csv
+        n = import_catalyst_csv(tracker, path)
+        print(f"Imported {n} catalyst(s) from {path}.", file=out)
+        return 0
+    from model.interchange.bundle import import_bundle, read_bundle_file
+    counts = import_bundle(tracker, read_bundle_file(path))
+    print(f"Imported {counts['theses']} thesis(es), {counts['catalysts']} catalyst(s), "
+          f"{counts['risks']} risk(s), {counts['companies']} new company(ies) and "
+          f"{counts['sources']} source(s) from {path}.", file=out)
+    return 0
+
+
+def _export_args(p):
+    p.add_argument("file", help="where to write the JSON bundle")
+    p.add_argument("--thesis", action="append", help="only this thesis (repeatable)")
+
+
+@command("export", "export everything (or some theses) as a JSON bundle")
+@arguments(_export_args)
+def cmd_export(tracker, args, out):
+    """Write a JSON bundle with everything, history included. Exporting, importing into an empty
+    database and exporting again gives an identical file."""
+    from model.interchange.bundle import write_bundle
+    ids = [tracker.theses.resolve(t) for t in args.thesis] if args.thesis else None
+    bundle = write_bundle(tracker, args.file, ids)
+    print(f"Exported {len(bundle['theses'])} thesis(es) to {args.file}.", file=out)
+    return 0
+
+
+def _ics_args(p):
+    p.add_argument("file", help="where to write the .ics calendar")
+    p.add_argument("--thesis", action="append", help="only this thesis (repeatable)")
+    p.add_argument("--pending-only", action="store_true", help="only catalysts still pending")
+
+
+@command("export-ics", "export catalysts as an iCalendar file")
+@arguments(_ics_args)
+def cmd_export_ics(tracker, args, out):
+    """Every catalyst as an all-day event over its expected window, with a stable UID, the thesis
+    and the status in its text."""
+    from model.interchange.ics import export_ics
+    ids = [tracker.theses.resolve(t) for t in args.thesis] if args.thesis else None
+    n = export_ics(tracker, args.file, thesis_ids=ids, pending_only=args.pending_only)
+    print(f"Wrote {n} event(s) to {args.file}.", file=out)
+    return 0
+
+
+@command("check", "check the database: integrity, foreign keys, schema version, backups")
+def cmd_check(tracker, args, out):
+    """Run integrity_check and foreign_key_check and report the schema version and backups.
+    Exits 1 when a problem is found."""
+    report = tracker.check()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p(f"Database:       {tracker.path}")
+    p(f"Integrity:      {'ok' if report.integrity == ['ok'] else '; '.join(report.integrity)}")
+    p(f"Foreign keys:   {'ok' if not report.foreign_key_problems else report.foreign_key_problems}")
+    p(f"Schema version: {report.schema_version}")
+    if report.newest_backup:
+        hours = report.newest_backup_age.total_seconds() / 3600
+        p(f"Backups:        {report.backups}, newest {report.newest_backup.name} "
+          f"({hours:.1f} h old)")
+    else:
+        p("Backups:        none yet (python main.py backup takes one)")
+    from model.safety import location_warning
+    warning = location_warning(tracker.path)
+    if warning:
+        p(f"Warning:        {warning}")
+    return 0 if report.ok else 1
+
+
+@command("backup", "take a verified backup now")
+def cmd_backup(tracker, args, out):
+    """Copy the database with SQLite's backup API into backups/ beside it, verify the copy with
+    integrity_check, then keep the newest 10 plus one per day for 7 days."""
+    path = tracker.backup()
+    print(f"Backed up to {path}", file=out)
+    return 0
+
+
+def _restore_args(p):
+    p.add_argument("file", nargs="?", help="the backup to restore (default: the newest good one)")
+    p.add_argument("--list", action="store_true", help="list the backups instead")
+
+
+@command("restore", "replace the database with a backup (the current file is kept aside)",
+         opens_store=False)
+@arguments(_restore_args)
+def cmd_restore(db_path, args, out):
+    """Restore a verified backup. The current database is not deleted: it is renamed with a
+    timestamp beside the original."""
+    if args.list:
+        found = backups.list_backups(db_path)
+        if not found:
+            print(f"No backups of {db_path}.", file=out)
+        for b in found:
+            print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.reason:16} {b.path}", file=out)
+        return 0
+    source = Path(args.file) if args.file else backups.newest_good_backup(db_path)
+    if source is None:
+        raise UserError(f"There is no good backup of {db_path} to restore.")
+    aside = backups.restore(db_path, source)
+    print(f"Restored {db_path} from {source}.", file=out)
+    if aside:
+        print(f"The previous file was kept as {aside}.", file=out)
+    return 0
+
+
+def _seed_args(p):
+    p.add_argument("count", type=int, help="how many synthetic theses to add")
+    p.add_argument("--catalysts", type=int, default=10, help="catalysts per thesis (default 10)")
+
+
+@command("seed-demo", "add N synthetic theses (~10 catalysts each) for benchmarks",
+         seed_if_new=False)
+@arguments(_seed_args)
+def cmd_seed_demo(tracker, args, out):
+    """Fill the database with synthetic theses, catalysts, risks and companies in one
+    transaction; for trying the app and for benchmarks at scale."""
+    from model.demo import seed_demo
+    if args.count < 1:
+        raise UserError("The count must be at least 1.")
+    seed_demo(tracker, args.count, catalysts_per_thesis=args.catalysts)
+    print(f"Added {args.count} synthetic theses to {tracker.path}.", file=sys.stdout if out is None else out)
+    return 0

@@ -1,0 +1,96 @@
+"""Demo data: the seeds written from the research reports, and synthetic databases for benchmarks.
+
+One seed-populating function serves the first start, the tests and ``seed-demo``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_bundle() -> dict:
+    with open(SEEDS_DIR / "demo.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def load_seeds(store) -> dict:
+    """Import the demo seeds into a store (called inside the first transaction of a new file)."""
+    from model.interchange.bundle import import_bundle
+    from model.service import Tracker
+    return import_bundle(Tracker(store), seed_bundle(), backup=False)
+
+
+_WORDS = ("optical", "module", "laser", "isolator", "DSP", "CPO", "NPO", "DCI", "capex", "TPU",
+          "800G", "1.6T", "3.2T", "光模块", "硅光", "激光器", "交换机", "数据中心", "ramp", "order",
+          "qualification", "shipment", "design win", "pricing", "yield", "capacity")
+_WINDOWS = ("H1 {y}", "2H{yy}", "Q{q} {y}", "second half of {y}", "end of {y}", "{y}",
+            "{m} {y}", "{y}-{mm:02d}-{d:02d}")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int = 7) -> int:
+    """Add ``count`` synthetic theses with about ten catalysts each, in one transaction."""
+    from model.windows import parse_window
+
+    rng = random.Random(seed)
+    store = tracker.store
+    stamp = store.clock.stamp()
+    today = store.clock.today()
+    statuses = ("draft", "active", "active", "active", "watch", "confirmed", "broken", "closed")
+    with store.write() as changes:
+        first_id = (store.scalar("SELECT max(id) FROM thesis") or 0) + 1
+        companies = []
+        for i in range(max(20, count // 50)):
+            companies.append(store.insert("company", {
+                "name": f"Synthetic Optics {i}", "local_name": f"合成光电{i}",
+                "ticker": f"SYN{first_id}-{i}", "exchange": "SZSE", "country": "CN"}))
+        thesis_rows, catalyst_rows, history_rows, risk_rows, ben_rows = [], [], [], [], []
+        for n in range(count):
+            thesis_id = first_id + n
+            words = rng.sample(_WORDS, 4)
+            status = rng.choice(statuses)
+            review = today + dt.timedelta(days=rng.randint(-30, 120))
+            thesis_rows.append((thesis_id, f"Thesis {thesis_id}: {' '.join(words[:2])}",
+                                rng.choice(("Optical interconnect", "AI capex", "Semis", "DCI")),
+                                " ".join(rng.choice(_WORDS) for _ in range(40)), status,
+                                rng.randint(1, 5), "2026-2028", review.isoformat(),
+                                ", ".join(words[2:]), stamp, stamp))
+            history_rows.append((stamp, thesis_id, None, "created", "", None, "seed", ""))
+            for k in range(2):
+                risk_rows.append((thesis_id, f"Risk {k} of {thesis_id}: {rng.choice(_WORDS)}",
+                                  "synthetic", rng.randint(1, 5), rng.randint(1, 5), "open"))
+            for company in rng.sample(companies, 2):
+                ben_rows.append((thesis_id, company, "synthetic exposure"))
+            for k in range(catalysts_per_thesis):
+                year = rng.choice((2025, 2026, 2026, 2027, 2028))
+                text = rng.choice(_WINDOWS).format(
+                    y=year, yy=year % 100, q=rng.randint(1, 4), m=rng.choice(_MONTHS),
+                    mm=rng.randint(1, 12), d=rng.randint(1, 28))
+                window = parse_window(text)
+                done = window.end < today and rng.random() < 0.7
+                catalyst_rows.append((
+                    thesis_id, f"Catalyst {k} {rng.choice(_WORDS)} {rng.choice(_WORDS)}",
+                    " ".join(rng.choice(_WORDS) for _ in range(12)), window.text,
+                    window.start.isoformat(), window.end.isoformat(), window.precision,
+                    "done" if done else "pending",
+                    window.end.isoformat() if done else None, "", rng.choice("+-"), stamp))
+        conn = store.conn
+        conn.executemany("INSERT INTO thesis (id, title, theme, statement, status, conviction, "
+                         "horizon, next_review, tags, created_at, updated_at) VALUES "
+                         "(?,?,?,?,?,?,?,?,?,?,?)", thesis_rows)
+        conn.executemany("INSERT INTO history (at, thesis_id, catalyst_id, field, subject, old, "
+                         "new, note) VALUES (?,?,?,?,?,?,?,?)", history_rows)
+        conn.executemany("INSERT INTO risk (thesis_id, title, description, severity, likelihood, "
+                         "status) VALUES (?,?,?,?,?,?)", risk_rows)
+        conn.executemany("INSERT OR IGNORE INTO beneficiary (thesis_id, company_id, role) "
+                         "VALUES (?,?,?)", ben_rows)
+        conn.executemany("INSERT INTO catalyst (thesis_id, title, description, expected, "
+                         "window_start, window_end, precision, status, happened_on, outcome, "
+                         "impact, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", catalyst_rows)
+        changes.reset = True
+    return count

@@ -1,0 +1,1 @@
+"""Getting data in and out: the JSON bundle, catalysts CSV, iCalendar."""

@@ -1,0 +1,109 @@
+"""Catalysts from a CSV file: all rows or none.
+
+Columns (header row, any order, any case): ``thesis``, ``title``, ``expected`` required;
+``status``, ``done_on``, ``note``, ``impact``, ``description`` optional. ``thesis`` names an
+existing thesis by id or title (unambiguous prefix). Every bad row is reported by its line
+number with the reason, and then nothing is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from model import validate
+from model.errors import ImportFailed, UserError
+from model.interchange.textfile import read_text
+from model.schema import CATALYST_STATUSES
+from model.windows import parse_window
+
+REQUIRED = ("thesis", "title", "expected")
+OPTIONAL = ("status", "done_on", "note", "impact", "description")
+_ALIASES = {"happened_on": "done_on", "date": "done_on", "outcome": "note", "window": "expected"}
+
+
+def parse_catalyst_csv(tracker, text: str, *, name: str = "the file") -> list[dict]:
+    """Check every row; return the rows to insert or raise ImportFailed listing each problem."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFailed(f"{name} is empty: it needs a header row with thesis, title, expected.")
+    except csv.Error as exc:
+        raise ImportFailed(f"{name} is not a readable CSV file: {exc}.") from None
+    columns = [_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+    missing = [c for c in REQUIRED if c not in columns]
+    unknown = [h for h, c in zip(header, columns) if c not in REQUIRED + OPTIONAL]
+    duplicated = sorted({c for c in columns if columns.count(c) > 1 and c})
+    if missing or unknown or duplicated:
+        parts = []
+        if missing:
+            parts.append(f"missing required column(s): {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s): {', '.join(unknown)} (allowed: "
+                         f"{', '.join(REQUIRED + OPTIONAL)})")
+        if duplicated:
+            parts.append(f"duplicated column(s): {', '.join(duplicated)}")
+        raise ImportFailed(f"{name} has the wrong columns: {'; '.join(parts)}. Nothing was imported.")
+    rows, problems = [], []
+    theses_cache: dict[str, int] = {}
+    try:
+        for line_no, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(columns):
+                problems.append((line_no, f"has {len(record)} fields, the header has {len(columns)}"))
+                continue
+            values = dict(zip(columns, record))
+            try:
+                rows.append(_row(tracker, values, theses_cache))
+            except UserError as exc:
+                problems.append((line_no, str(exc)))
+    except csv.Error as exc:
+        problems.append((reader.line_num, f"cannot be read as CSV: {exc}"))
+    if problems:
+        raise ImportFailed(f"{name}: {len(problems)} bad row(s); nothing was imported.", problems)
+    if not rows:
+        raise ImportFailed(f"{name} has a header but no catalyst rows; nothing was imported.")
+    return rows
+
+
+def _row(tracker, values: dict, cache: dict) -> dict:
+    thesis_ref = values["thesis"].strip()
+    if thesis_ref not in cache:
+        cache[thesis_ref] = tracker.theses.resolve(thesis_ref)
+    window = parse_window(values["expected"])
+    status = validate.choice(values.get("status") or "pending", CATALYST_STATUSES,
+                             what="catalyst status")
+    done_on = validate.optional_date(values.get("done_on"), what="done_on date")
+    if done_on and status == "pending":
+        status = "done"
+    return {"thesis_id": cache[thesis_ref],
+            "title": validate.text(values["title"], what="title", required=True).strip(),
+            "description": validate.text(values.get("description"), what="description"),
+            "window": window, "status": status, "happened_on": done_on,
+            "outcome": validate.text(values.get("note"), what="note"),
+            "impact": validate.impact(values.get("impact") or "+")}
+
+
+def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
+    """Import every row in one transaction, with a history row for each one already ticked."""
+    rows = parse_catalyst_csv(tracker, read_text(path), name=str(path))
+    store = tracker.store
+    if backup:
+        from model import backup as backups
+        backups.take_backup(store, reason="before-import")
+    stamp = store.clock.stamp()
+    with store.write() as changes:
+        for row in rows:
+            window = row.pop("window")
+            catalyst_id = store.insert("catalyst", {
+                **row, "expected": window.text, "window_start": window.start.isoformat(),
+                "window_end": window.end.isoformat(), "precision": window.precision,
+                "created_at": stamp})
+            if row["status"] != "pending":
+                tracker.history.record(row["thesis_id"], "catalyst", old="pending",
+                                       new=row["status"], note=row["outcome"],
+                                       catalyst_id=catalyst_id, subject=row["title"])
+            changes.touch("catalyst", row["thesis_id"], catalyst_id=catalyst_id)
+    return len(rows)

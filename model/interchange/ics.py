@@ -1,0 +1,76 @@
+"""Catalysts as an iCalendar file: each an all-day event over its expected window.
+
+UIDs are stable (``catalyst-<id>@<database name>.thesis-tracker``) so a calendar app that
+re-imports the file updates events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from model.errors import UserError
+
+
+def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Thesis Tracker//thesis-tracker//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Thesis catalysts")
+    store = tracker.store
+    clauses, params = [], []
+    if thesis_ids is not None:
+        ids = [int(i) for i in thesis_ids]
+        clauses.append(f"c.thesis_id IN ({','.join('?' * len(ids)) or 'NULL'})")
+        params.extend(ids)
+    if pending_only:
+        clauses.append("c.status = 'pending'")
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = store.rows(
+        f"SELECT c.*, t.title AS thesis_title, t.status AS thesis_status FROM catalyst c "
+        f"JOIN thesis t ON t.id = c.thesis_id {where} ORDER BY c.window_start, c.id", params)
+    domain = f"{tracker.path.stem}.thesis-tracker"
+    for row in rows:
+        event = Event()
+        event.add("uid", f"catalyst-{row['id']}@{domain}")
+        event.add("summary", f"{row['title']} [{row['status']}]")
+        event.add("dtstart", dt.date.fromisoformat(row["window_start"]))
+        event.add("dtend", dt.date.fromisoformat(row["window_end"]) + dt.timedelta(days=1))
+        event.add("dtstamp", dt.datetime.fromisoformat(row["created_at"].replace("Z", "+00:00")))
+        lines = [f"Thesis: {row['thesis_title']} ({row['thesis_status']})",
+                 f"Catalyst status: {row['status']}",
+                 f"Expected: {row['expected']}",
+                 f"Expected impact: {row['impact']}"]
+        if row["happened_on"]:
+            lines.append(f"Happened on: {row['happened_on']}")
+        if row["outcome"]:
+            lines.append(f"Outcome: {row['outcome']}")
+        if row["description"]:
+            lines.append("")
+            lines.append(row["description"])
+        event.add("description", "\n".join(lines))
+        event.add("categories", [row["thesis_title"]])
+        if row["status"] == "cancelled":
+            event.add("status", "CANCELLED")
+        elif row["status"] == "done":
+            event.add("status", "CONFIRMED")
+        else:
+            event.add("status", "TENTATIVE")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar
+
+
+def export_ics(tracker, path, *, thesis_ids=None, pending_only: bool = False) -> int:
+    calendar = build_calendar(tracker, thesis_ids=thesis_ids, pending_only=pending_only)
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.partial")
+    try:
+        temp.write_bytes(calendar.to_ical())
+        temp.replace(target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    return len(calendar.walk("VEVENT"))

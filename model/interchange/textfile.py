@@ -1,0 +1,54 @@
+"""Reading text files whatever encoding they were saved in (Excel in China saves GB18030/GBK)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from model.errors import ImportFailed
+
+# Tried in order when a file has no BOM: strict UTF-8 first (it rarely decodes by accident),
+# then the encodings analysts' files actually come in, before asking charset-normalizer.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(raw: bytes, *, name: str = "the file") -> tuple[str, str]:
+    """Decode bytes, returning (text, encoding); raise ImportFailed when no encoding fits."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw[:4096]:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
+    from charset_normalizer import from_bytes
+    best = from_bytes(raw, cp_isolation=["gb18030", "big5", "shift_jis", "cp1252", "euc_kr",
+                                         "utf_16", "latin_1"]).best()
+    if best is None:
+        best = from_bytes(raw).best()
+    if best is None:
+        raise ImportFailed(f"Cannot tell the text encoding of {name}: save it as UTF-8 and try again.")
+    encoding = best.encoding
+    if encoding in ("gb2312", "gbk"):
+        encoding = "gb18030"   # a superset: decodes every GBK file, and more
+    return raw.decode(encoding), encoding
+
+
+def read_text(path) -> str:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"There is no file at {path}.") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    return decode(raw, name=str(path))[0]

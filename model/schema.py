@@ -1,0 +1,210 @@
+"""Numbered schema migrations; the version a file is at lives in PRAGMA user_version.
+
+Each step runs in one transaction together with its record in ``_sqlite_migrations`` and the
+new ``user_version`` (sqlite-utils' ``Migrations``), so a crash leaves the old or the new
+schema, never something between. Never edit a released step: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Migrations
+
+migrations = Migrations("thesis_tracker")
+
+THESIS_STATUSES = ("draft", "active", "watch", "confirmed", "broken", "closed")
+RISK_STATUSES = ("open", "materialised", "retired")
+CATALYST_STATUSES = ("pending", "done", "missed", "cancelled")
+
+
+def _in(values) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def _set_version(db, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+@migrations(name="m001_initial_schema")
+def m001_initial_schema(db) -> None:
+    """Theses, companies, beneficiaries, risks, catalysts, sources, citations, history, prices.
+
+    History is append-only: a trigger refuses any change to a recorded row except the
+    catalyst link, which is cleared when its catalyst is deleted.
+    """
+    statements = f"""
+    CREATE TABLE thesis (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        theme TEXT NOT NULL DEFAULT '',
+        statement TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN {_in(THESIS_STATUSES)}),
+        conviction INTEGER NOT NULL DEFAULT 3 CHECK (conviction BETWEEN 1 AND 5),
+        horizon TEXT NOT NULL DEFAULT '',
+        next_review TEXT CHECK (next_review IS NULL OR date(next_review) = next_review),
+        review_cadence_days INTEGER NOT NULL DEFAULT 90 CHECK (review_cadence_days BETWEEN 1 AND 3660),
+        benchmark_ticker TEXT,
+        tags TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX thesis_status ON thesis(status);
+    CREATE INDEX thesis_title ON thesis(title COLLATE NOCASE);
+    CREATE INDEX thesis_next_review ON thesis(next_review);
+
+    CREATE TABLE company (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        local_name TEXT NOT NULL DEFAULT '',
+        ticker TEXT,
+        exchange TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX company_ticker ON company(ticker COLLATE NOCASE) WHERE ticker IS NOT NULL;
+
+    CREATE TABLE beneficiary (
+        id INTEGER PRIMARY KEY,
+        thesis_id INTEGER NOT NULL REFERENCES thesis(id) ON DELETE CASCADE,
+        company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE RESTRICT,
+        role TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (thesis_id, company_id)
+    );
+    CREATE INDEX beneficiary_company ON beneficiary(company_id);
+
+    CREATE TABLE risk (
+        id INTEGER PRIMARY KEY,
+        thesis_id INTEGER NOT NULL REFERENCES thesis(id) ON DELETE CASCADE,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        description TEXT NOT NULL DEFAULT '',
+        severity INTEGER NOT NULL DEFAULT 3 CHECK (severity BETWEEN 1 AND 5),
+        likelihood INTEGER NOT NULL DEFAULT 3 CHECK (likelihood BETWEEN 1 AND 5),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN {_in(RISK_STATUSES)})
+    );
+    CREATE INDEX risk_thesis ON risk(thesis_id);
+
+    CREATE TABLE catalyst (
+        id INTEGER PRIMARY KEY,
+        thesis_id INTEGER NOT NULL REFERENCES thesis(id) ON DELETE CASCADE,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        description TEXT NOT NULL DEFAULT '',
+        expected TEXT NOT NULL,
+        window_start TEXT NOT NULL CHECK (date(window_start) = window_start),
+        window_end TEXT NOT NULL CHECK (date(window_end) = window_end AND window_end >= window_start),
+        precision TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN {_in(CATALYST_STATUSES)}),
+        happened_on TEXT CHECK (happened_on IS NULL OR date(happened_on) = happened_on),
+        outcome TEXT NOT NULL DEFAULT '',
+        impact TEXT NOT NULL DEFAULT '+' CHECK (impact IN ('+', '-')),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX catalyst_thesis ON catalyst(thesis_id, status, window_start, window_end);
+    CREATE INDEX catalyst_status_window ON catalyst(status, window_start, window_end);
+
+    CREATE TABLE source (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        publisher TEXT NOT NULL DEFAULT '',
+        published_on TEXT CHECK (published_on IS NULL OR date(published_on) = published_on),
+        url TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT ''
+    );
+
+    CREATE TABLE citation (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        thesis_id INTEGER REFERENCES thesis(id) ON DELETE CASCADE,
+        risk_id INTEGER REFERENCES risk(id) ON DELETE CASCADE,
+        catalyst_id INTEGER REFERENCES catalyst(id) ON DELETE CASCADE,
+        locator TEXT NOT NULL DEFAULT '',
+        CHECK ((thesis_id IS NOT NULL) + (risk_id IS NOT NULL) + (catalyst_id IS NOT NULL) = 1)
+    );
+    CREATE INDEX citation_source ON citation(source_id);
+    CREATE UNIQUE INDEX citation_thesis ON citation(thesis_id, source_id) WHERE thesis_id IS NOT NULL;
+    CREATE UNIQUE INDEX citation_risk ON citation(risk_id, source_id) WHERE risk_id IS NOT NULL;
+    CREATE UNIQUE INDEX citation_catalyst ON citation(catalyst_id, source_id) WHERE catalyst_id IS NOT NULL;
+
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        thesis_id INTEGER NOT NULL REFERENCES thesis(id) ON DELETE CASCADE,
+        catalyst_id INTEGER REFERENCES catalyst(id) ON DELETE SET NULL,
+        field TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        old TEXT,
+        new TEXT,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX history_thesis ON history(thesis_id, at);
+    CREATE INDEX history_catalyst ON history(catalyst_id);
+    CREATE TRIGGER history_append_only BEFORE UPDATE OF at, thesis_id, field, subject, old, new, note
+        ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+    CREATE TABLE price (
+        company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+        day TEXT NOT NULL CHECK (date(day) = day),
+        close REAL NOT NULL,
+        adj_close REAL,
+        PRIMARY KEY (company_id, day)
+    ) WITHOUT ROWID;
+    """
+    for statement in _split(statements):
+        db.execute(statement)
+    _create_search_index(db)
+    _set_version(db, 1)
+
+
+def _create_search_index(db) -> None:
+    """One FTS5 trigram index over every searchable record, kept current by triggers.
+
+    The trigram tokenizer finds substrings of three or more characters in any script (so
+    Chinese works without word splitting); shorter terms are matched with instr() instead.
+    """
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "kind UNINDEXED, ref_id UNINDEXED, thesis_id UNINDEXED, body, "
+        "tokenize = 'trigram')"
+    )
+    indexed = {
+        "thesis": ("id", "new.title || ' ' || new.theme || ' ' || new.statement || ' ' || "
+                         "new.horizon || ' ' || new.tags"),
+        "catalyst": ("thesis_id", "new.title || ' ' || new.description || ' ' || new.expected "
+                                  "|| ' ' || new.outcome"),
+        "risk": ("thesis_id", "new.title || ' ' || new.description"),
+        "company": ("NULL", "new.name || ' ' || new.local_name || ' ' || coalesce(new.ticker, '')"
+                            " || ' ' || new.exchange || ' ' || new.country"),
+        "source": ("NULL", "new.title || ' ' || new.publisher || ' ' || new.url || ' ' || "
+                           "new.summary"),
+    }
+    for table, (thesis_col, body) in indexed.items():
+        thesis_expr = thesis_col if thesis_col == "NULL" else f"new.{thesis_col}"
+        insert = (f"INSERT INTO search_index(rowid, kind, ref_id, thesis_id, body) "
+                  f"VALUES ({_rowid(table)}, '{table}', new.id, {thesis_expr}, {body});")
+        delete = f"DELETE FROM search_index WHERE rowid = {_rowid(table, 'old')};"
+        db.execute(f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN {insert} END")
+        db.execute(f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN {delete} END")
+        db.execute(f"CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN "
+                   f"{delete} {insert} END")
+
+
+_KIND_OFFSET = {"thesis": 1, "catalyst": 2, "risk": 3, "company": 4, "source": 5}
+
+
+def _rowid(table: str, row: str = "new") -> str:
+    # Interleave the tables' ids into one rowid space: id * 8 + kind.
+    return f"({row}.id * 8 + {_KIND_OFFSET[table]})"
+
+
+def _split(script: str):
+    """Split a script into complete statements (trigger bodies included)."""
+    parts, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if current.strip() and sqlite3.complete_statement(current):
+            parts.append(current.strip())
+            current = ""
+    return parts
+
+
+SCHEMA_VERSION = 1

@@ -1,0 +1,346 @@
+"""The one SQLite file: opening it safely, migrating it, and grouping writes into transactions.
+
+Opening refuses, before writing a byte, a file that is not SQLite or was written by a newer
+version. Every write goes through ``Store.write()``: one transaction, and after it commits the
+listeners hear what changed, so views can update only the touched rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import urllib.parse
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import sqlite_utils
+
+from model import backup as backups
+from model.errors import (CorruptDatabaseError, DiskFullError, LockedError, NewerSchemaError,
+                          NotFound, ReadOnlyError, StoreError, ValidationError)
+from model.schema import SCHEMA_VERSION, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 2.0
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+class Clock:
+    """Now and today, replaceable in tests so queues and reviews run against a fixed day."""
+
+    def __init__(self, now: Callable[[], dt.datetime] = utc_now):
+        self._now = now
+
+    def now(self) -> dt.datetime:
+        return self._now()
+
+    def stamp(self) -> str:
+        return self.now().astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def today(self) -> dt.date:
+        return self.now().astimezone().date()
+
+    @classmethod
+    def fixed(cls, when: dt.datetime | dt.date | str) -> "Clock":
+        if isinstance(when, str):
+            when = dt.datetime.fromisoformat(when)
+        if not isinstance(when, dt.datetime):
+            when = dt.datetime(when.year, when.month, when.day, 12, tzinfo=dt.timezone.utc)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        return cls(lambda: when)
+
+
+@dataclass
+class Changes:
+    """What one committed write touched, by kind; views refresh only these."""
+
+    theses: set[int] = field(default_factory=set)          # theses whose row or summary changed
+    added_theses: set[int] = field(default_factory=set)
+    removed_theses: set[int] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)           # 'catalyst', 'risk', 'history', ...
+    catalysts: set[int] = field(default_factory=set)
+    removed_catalysts: set[int] = field(default_factory=set)
+    reset: bool = False                                     # whole database replaced (restore, import)
+
+    def touch(self, kind: str, thesis_id: int | None = None, *, catalyst_id: int | None = None):
+        self.kinds.add(kind)
+        if thesis_id is not None:
+            self.theses.add(thesis_id)
+        if catalyst_id is not None:
+            self.catalysts.add(catalyst_id)
+
+    def __bool__(self) -> bool:
+        return bool(self.theses or self.added_theses or self.removed_theses or self.kinds
+                    or self.reset)
+
+
+def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> StoreError:
+    """Turn SQLite's error into one the user can act on."""
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if "locked" in text or "busy" in text:
+        return LockedError(f"The database{where} is busy: another program is writing to it. "
+                           f"Retry in a moment.")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"The database{where} cannot be written: the file or its folder is "
+                             f"read-only. Nothing was changed.")
+    if "full" in text:
+        return DiskFullError(f"The disk holding the database{where} is full: the change was not "
+                             f"saved. Free some space and try again.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return CorruptDatabaseError(f"The database{where} is damaged ({exc}).", path=path)
+    if "unable to open" in text or "disk i/o" in text:
+        return StoreError(f"The database{where} cannot be opened or read ({exc}).")
+    return StoreError(f"The database{where} refused the change: {exc}")
+
+
+@contextmanager
+def translated(path=None) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        raise ValidationError(f"The change was refused because it breaks a rule of the "
+                              f"database ({exc}). Nothing was changed.") from exc
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
+
+
+class Store:
+    """An open database: reads, one-transaction writes, and change notification."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool, clock: Clock,
+                 backup_dir: Path):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.readonly = readonly
+        self.clock = clock
+        self.backup_dir = backup_dir
+        self._listeners: list[Callable[[Changes], None]] = []
+        self._pending: Changes | None = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def rows(self, sql: str, params=()) -> list[dict]:
+        with translated(self.path):
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def row(self, sql: str, params=()) -> dict | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params=()):
+        with translated(self.path):
+            found = self.conn.execute(sql, params).fetchone()
+        return found[0] if found else None
+
+    def get(self, table: str, row_id: int, what: str | None = None) -> dict:
+        found = self.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        if found is None:
+            raise NotFound(f"There is no {what or table} with id {row_id}.")
+        return found
+
+    # -- writing ---------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Changes]:
+        """One transaction; nested calls join the outer one. Listeners hear after commit."""
+        if self.readonly:
+            raise ReadOnlyError(f"{self.path} is open read-only: changes cannot be saved.")
+        outer = self._pending is None
+        if outer:
+            self._pending = Changes()
+        changes = self._pending
+        try:
+            with translated(self.path):
+                with self.db.atomic():
+                    yield changes
+        finally:
+            if outer:
+                self._pending = None
+        if outer and changes:
+            self.notify(changes)
+
+    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+        with translated(self.path):
+            return self.conn.execute(sql, params)
+
+    def insert(self, table: str, values: dict) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+                              tuple(values.values()))
+        return cursor.lastrowid
+
+    def update(self, table: str, row_id: int, values: dict) -> None:
+        if not values:
+            return
+        sets = ", ".join(f"{name} = ?" for name in values)
+        self.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*values.values(), row_id))
+
+    # -- listeners -------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Changes], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def notify(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # -- housekeeping ----------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+
+def default_database_path() -> Path:
+    """THESIS_TRACKER_DB if set, else theses.sqlite3 in the user's data folder."""
+    env = os.environ.get("THESIS_TRACKER_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+    return Path(platformdirs.user_data_dir("thesis-tracker", appauthor=False)) / "theses.sqlite3"
+
+
+def _uri(path: Path, mode: str) -> str:
+    return "file:" + urllib.parse.quote(str(path.resolve())) + f"?mode={mode}"
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except PermissionError:
+        raise ReadOnlyError(f"{path} cannot be read: permission denied.") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder, not a database file.") from None
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        kind = "is empty" if not head else "is not a Thesis Tracker database (not SQLite)"
+        raise CorruptDatabaseError(f"{path} {kind}.", path=path,
+                                   newest_backup=backups.newest_good_backup(path))
+
+
+def peek_version(path: Path) -> int:
+    """The schema version recorded in a database file's header, read without SQLite."""
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+    return int.from_bytes(head[60:64], "big")
+
+
+def open_store(path: Path | str | None = None, *, create: bool = True, readonly: bool = False,
+               clock: Clock | None = None, verify: bool = True, daily_backup: bool = True,
+               on_new=None) -> Store:
+    """Open (or create) a database, refusing newer or damaged files without touching them.
+
+    ``on_new(store)`` runs once, inside the first transaction, for a file created here (the
+    caller loads demo data with it). Before any migration of an existing file a verified backup
+    is taken; on the first open of each day too.
+    """
+    path = Path(path) if path is not None else default_database_path()
+    clock = clock or Clock()
+    existed = path.exists()
+    if path.exists():
+        _check_header(path)
+        version = peek_version(path)
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{path} was written by a newer Thesis Tracker (schema version {version}; this "
+                f"version reads up to {SCHEMA_VERSION}). It was not opened or changed: update "
+                f"Thesis Tracker to use it.")
+    elif not create or readonly:
+        raise NotFound(f"There is no database at {path}.")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from None
+        if not os.access(path.parent, os.W_OK):
+            raise ReadOnlyError(f"Cannot create {path}: the folder {path.parent} is read-only.")
+
+    if not readonly and existed and not os.access(path, os.W_OK):
+        raise ReadOnlyError(f"{path} is read-only: open it read-only or copy it somewhere "
+                            f"writable.")
+    if not readonly and existed and not os.access(path.parent, os.W_OK):
+        raise ReadOnlyError(f"The folder {path.parent} is read-only, so SQLite cannot keep its "
+                            f"journal beside {path.name}: move the file somewhere writable.")
+    mode = "ro" if readonly else ("rw" if existed else "rwc")
+    try:
+        conn = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_TIMEOUT_S,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
+    store = Store(path, conn, readonly=readonly, clock=clock,
+                  backup_dir=backups.backup_dir_for(path))
+    try:
+        _prepare(store, existed=existed, verify=verify, daily_backup=daily_backup,
+                 on_new=on_new)
+    except BaseException:
+        store.close()
+        if not existed:
+            # A file we created a moment ago and could not finish: leave nothing half-made.
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    return store
+
+
+def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, on_new) -> None:
+    path = store.path
+    try:
+        store.conn.execute("PRAGMA foreign_keys = ON")
+        store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if existed and verify:
+            result = store.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if result != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {result}")
+        if store.readonly:
+            version = store.schema_version
+            if version != SCHEMA_VERSION:
+                raise StoreError(f"{path} needs an upgrade (schema {version} -> "
+                                 f"{SCHEMA_VERSION}), which a read-only open cannot do.")
+            return
+        store.conn.execute("PRAGMA journal_mode = WAL")
+        store.conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        error = translate_error(exc, path)
+        if isinstance(error, CorruptDatabaseError):
+            error.newest_backup = backups.newest_good_backup(path)
+            hint = backups.restore_hint(path, error.newest_backup)
+            error.args = (f"{error} {hint}",)
+        raise error from exc
+
+    if existed and store.schema_version == 0 and _has_user_tables(store):
+        raise StoreError(f"{path} is a SQLite database, but not a Thesis Tracker one: it was "
+                         f"not changed.")
+    pending = migrations.pending(store.db)
+    if pending and existed and store.schema_version > 0:
+        backups.take_backup(store, reason="before-migration")
+    with translated(path):
+        migrations.apply(store.db)
+    if not existed and on_new is not None:
+        with store.write() as changes:
+            on_new(store)
+            changes.reset = True
+    elif existed and daily_backup:
+        backups.daily_backup_if_due(store)
+
+
+def _has_user_tables(store: Store) -> bool:
+    names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return bool(names - {"_sqlite_migrations"})

@@ -1,0 +1,208 @@
+"""Theses: create, edit, change status and conviction (each change a history row), list, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from model import validate
+from model.errors import Ambiguous, NotFound, ValidationError
+from model.schema import THESIS_STATUSES
+from model.types import Thesis, ThesisSummary
+
+_EDITABLE = {"title", "theme", "statement", "horizon", "next_review", "tags",
+             "review_cadence_days", "benchmark_ticker"}
+
+_SUMMARY_SQL = """
+SELECT t.id, t.title, t.theme, t.status, t.conviction, t.next_review,
+       n.title AS next_catalyst, n.expected AS next_expected, n.window_start AS next_start,
+       coalesce(o.overdue, 0) AS overdue, coalesce(o.pending, 0) AS pending,
+       (t.next_review IS NOT NULL AND t.next_review <= :week_end
+        AND t.status NOT IN ('confirmed', 'broken', 'closed')) AS review_due
+FROM thesis t
+LEFT JOIN (SELECT thesis_id, sum(window_end < :today) AS overdue, count(*) AS pending
+           FROM catalyst WHERE status = 'pending' {catalyst_filter} GROUP BY thesis_id) o
+       ON o.thesis_id = t.id
+LEFT JOIN catalyst n ON n.id = (
+       SELECT c.id FROM catalyst c
+       WHERE c.thesis_id = t.id AND c.status = 'pending' AND c.window_end >= :today
+       ORDER BY c.window_start, c.window_end, c.id LIMIT 1)
+{where}
+ORDER BY t.title COLLATE NOCASE, t.id
+"""
+
+
+class Theses:
+    def __init__(self, store, history):
+        self.store = store
+        self.history = history
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, thesis_id: int) -> Thesis:
+        return Thesis.from_row(self.store.get("thesis", thesis_id, "thesis"))
+
+    def all(self) -> list[Thesis]:
+        return [Thesis.from_row(r) for r in
+                self.store.rows("SELECT * FROM thesis ORDER BY title COLLATE NOCASE, id")]
+
+    def count(self) -> int:
+        return self.store.scalar("SELECT count(*) FROM thesis")
+
+    def ids(self) -> list[int]:
+        return [r["id"] for r in self.store.rows("SELECT id FROM thesis ORDER BY id")]
+
+    def summaries(self, ids=None, *, status: str | None = None) -> list[ThesisSummary]:
+        """The thesis list, or just the given theses (for refreshing touched rows)."""
+        today = self.store.clock.today()
+        params = {"today": today.isoformat(),
+                  "week_end": (today + dt.timedelta(days=6 - today.weekday())).isoformat()}
+        clauses, catalyst_filter = [], ""
+        if ids is not None:
+            ids = [int(i) for i in ids]
+            if not ids:
+                return []
+            marks = ",".join(str(i) for i in ids)
+            clauses.append(f"t.id IN ({marks})")
+            catalyst_filter = f"AND thesis_id IN ({marks})"
+        if status:
+            params["status"] = validate.choice(status, THESIS_STATUSES, what="status")
+            clauses.append("t.status = :status")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = _SUMMARY_SQL.format(where=where, catalyst_filter=catalyst_filter)
+        return [ThesisSummary(**{**r, "review_due": bool(r["review_due"])})
+                for r in self.store.rows(sql, params)]
+
+    def resolve(self, ref) -> int:
+        """A thesis named by id, exact title or unambiguous title prefix (any case)."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            thesis_id = int(ref)
+            if self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
+                return thesis_id
+            raise NotFound(f"There is no thesis with id {thesis_id}.")
+        name = str(ref or "").strip()
+        if not name:
+            raise NotFound("Name a thesis by id or title.")
+        exact = self.store.rows("SELECT id FROM thesis WHERE lower(title) = lower(?)", (name,))
+        if len(exact) == 1:
+            return exact[0]["id"]
+        escaped = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found = self.store.rows(
+            "SELECT id, title FROM thesis WHERE lower(title) LIKE ? ESCAPE '\\' ORDER BY title",
+            (escaped + "%",))
+        if not found:
+            raise NotFound(f"No thesis has a title starting with {name!r}.")
+        if len(found) > 1:
+            names = "; ".join(r["title"] for r in found[:5])
+            raise Ambiguous(f"{name!r} matches {len(found)} theses ({names}): type more of the "
+                            f"title or use the id.")
+        return found[0]["id"]
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, *, title: str, theme: str = "", statement: str = "", status: str = "draft",
+            conviction: int = 3, horizon: str = "", next_review=None, tags="",
+            review_cadence_days: int = 90, benchmark_ticker: str | None = None,
+            note: str = "") -> Thesis:
+        stamp = self.store.clock.stamp()
+        values = {
+            "title": validate.text(title, what="title", required=True).strip(),
+            "theme": validate.text(theme, what="theme").strip(),
+            "statement": validate.text(statement, what="statement"),
+            "status": validate.choice(status, THESIS_STATUSES, what="thesis status"),
+            "conviction": validate.score(conviction, what="conviction"),
+            "horizon": validate.text(horizon, what="horizon").strip(),
+            "next_review": validate.optional_date(next_review, what="next review date"),
+            "tags": validate.tags(tags),
+            "review_cadence_days": _cadence(review_cadence_days),
+            "benchmark_ticker": _ticker(benchmark_ticker),
+            "created_at": stamp, "updated_at": stamp,
+        }
+        with self.store.write() as changes:
+            thesis_id = self.store.insert("thesis", values)
+            self.history.record(thesis_id, "created", new=values["title"],
+                                note=validate.text(note, what="note"))
+            changes.added_theses.add(thesis_id)
+            changes.touch("thesis", thesis_id)
+        return self.get(thesis_id)
+
+    def update(self, thesis_id: int, **fields) -> Thesis:
+        """Edit plain fields (not status or conviction, which have their own history)."""
+        unknown = set(fields) - _EDITABLE
+        if unknown:
+            raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} this way.")
+        current = self.get(thesis_id)
+        values = {}
+        for name, value in fields.items():
+            if name == "title":
+                value = validate.text(value, what="title", required=True).strip()
+            elif name == "next_review":
+                value = validate.optional_date(value, what="next review date")
+            elif name == "tags":
+                value = validate.tags(value)
+            elif name == "review_cadence_days":
+                value = _cadence(value)
+            elif name == "benchmark_ticker":
+                value = _ticker(value)
+            elif name == "statement":
+                value = validate.text(value, what=name)
+            else:
+                value = validate.text(value, what=name).strip()
+            if getattr(current, name) != value:
+                values[name] = value
+        if not values:
+            return current
+        values["updated_at"] = self.store.clock.stamp()
+        with self.store.write() as changes:
+            self.store.update("thesis", thesis_id, values)
+            if "next_review" in values:
+                self.history.record(thesis_id, "next_review", old=current.next_review,
+                                    new=values["next_review"])
+            changes.touch("thesis", thesis_id)
+        return self.get(thesis_id)
+
+    def set_status(self, thesis_id: int, status: str, *, note: str = "") -> Thesis:
+        status = validate.choice(status, THESIS_STATUSES, what="thesis status")
+        return self._change(thesis_id, "status", status, note)
+
+    def set_conviction(self, thesis_id: int, conviction: int, *, note: str = "") -> Thesis:
+        return self._change(thesis_id, "conviction", validate.score(conviction, what="conviction"),
+                            note)
+
+    def _change(self, thesis_id: int, name: str, value, note: str) -> Thesis:
+        note = validate.text(note, what="note")
+        current = self.get(thesis_id)
+        old = getattr(current, name)
+        if old == value:
+            return current
+        with self.store.write() as changes:
+            self.store.update("thesis", thesis_id, {name: value,
+                                                    "updated_at": self.store.clock.stamp()})
+            self.history.record(thesis_id, name, old=str(old), new=str(value), note=note)
+            changes.touch("thesis", thesis_id)
+        return self.get(thesis_id)
+
+    def delete(self, thesis_id: int) -> None:
+        self.get(thesis_id)
+        with self.store.write() as changes:
+            self.store.execute("DELETE FROM thesis WHERE id = ?", (thesis_id,))
+            changes.removed_theses.add(thesis_id)
+            changes.kinds.add("thesis")
+
+    def last_changed(self, thesis_id: int, field: str) -> str | None:
+        """When status or conviction last changed (or the thesis was created)."""
+        return self.store.scalar(
+            "SELECT at FROM history WHERE thesis_id = ? AND field IN (?, 'created') "
+            "ORDER BY at DESC, id DESC LIMIT 1", (thesis_id, field))
+
+
+def _cadence(value) -> int:
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"The review cadence must be a number of days, not {value!r}.") from None
+    if not 1 <= days <= 3660:
+        raise ValidationError("The review cadence must be from 1 to 3660 days.")
+    return days
+
+
+def _ticker(value) -> str | None:
+    cleaned = validate.text(value, what="ticker").strip().upper() if value else ""
+    return cleaned or None

@@ -1,0 +1,197 @@
+"""Domain records handed out by the service API: plain frozen dataclasses built from rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from model.schema import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES  # noqa: F401
+from model.windows import Window
+
+
+def _from_row(cls, row: dict):
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in row.items() if k in names})
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    return tuple(t for t in (part.strip() for part in (text or "").split(",")) if t)
+
+
+@dataclass(frozen=True)
+class Thesis:
+    id: int
+    title: str
+    theme: str
+    statement: str
+    status: str
+    conviction: int
+    horizon: str
+    next_review: str | None
+    review_cadence_days: int
+    benchmark_ticker: str | None
+    tags: str
+    created_at: str
+    updated_at: str
+
+    from_row = classmethod(_from_row)
+
+    @property
+    def tag_list(self) -> tuple[str, ...]:
+        return split_tags(self.tags)
+
+
+@dataclass(frozen=True)
+class ThesisSummary:
+    """One line of the thesis list: the thesis plus its next catalyst and overdue counts."""
+
+    id: int
+    title: str
+    theme: str
+    status: str
+    conviction: int
+    next_review: str | None
+    next_catalyst: str | None
+    next_expected: str | None
+    next_start: str | None
+    overdue: int
+    pending: int
+    review_due: bool = False
+
+    from_row = classmethod(_from_row)
+
+
+@dataclass(frozen=True)
+class Company:
+    id: int
+    name: str
+    local_name: str
+    ticker: str | None
+    exchange: str
+    country: str
+
+    from_row = classmethod(_from_row)
+
+    @property
+    def label(self) -> str:
+        parts = [self.name]
+        if self.local_name:
+            parts.append(self.local_name)
+        if self.ticker:
+            parts.append(f"({self.ticker})")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Beneficiary:
+    id: int
+    thesis_id: int
+    company_id: int
+    role: str
+    name: str
+    local_name: str
+    ticker: str | None
+    exchange: str
+    country: str
+
+    from_row = classmethod(_from_row)
+
+
+@dataclass(frozen=True)
+class Risk:
+    id: int
+    thesis_id: int
+    title: str
+    description: str
+    severity: int
+    likelihood: int
+    status: str
+
+    from_row = classmethod(_from_row)
+
+    @property
+    def score(self) -> int:
+        return self.severity * self.likelihood
+
+
+@dataclass(frozen=True)
+class Catalyst:
+    id: int
+    thesis_id: int
+    title: str
+    description: str
+    expected: str
+    window_start: str
+    window_end: str
+    precision: str
+    status: str
+    happened_on: str | None
+    outcome: str
+    impact: str
+    created_at: str
+
+    from_row = classmethod(_from_row)
+
+    @property
+    def window(self) -> Window:
+        return Window(dt.date.fromisoformat(self.window_start),
+                      dt.date.fromisoformat(self.window_end), self.precision, self.expected)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status == "pending" and self.window_end < today.isoformat()
+
+    def days_overdue(self, today: dt.date) -> int:
+        return (today - dt.date.fromisoformat(self.window_end)).days
+
+
+@dataclass(frozen=True)
+class Source:
+    id: int
+    title: str
+    publisher: str
+    published_on: str | None
+    url: str
+    summary: str
+
+    from_row = classmethod(_from_row)
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: int
+    source_id: int
+    thesis_id: int | None
+    risk_id: int | None
+    catalyst_id: int | None
+    locator: str
+
+    from_row = classmethod(_from_row)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    at: str
+    thesis_id: int
+    catalyst_id: int | None
+    field: str
+    subject: str
+    old: str | None
+    new: str | None
+    note: str
+
+    from_row = classmethod(_from_row)
+
+    def describe(self) -> str:
+        what = self.subject or self.field
+        if self.old is None and self.new is not None:
+            return f"{what}: {self.new}"
+        return f"{what}: {self.old} -> {self.new}"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    ref_id: int
+    thesis_id: int | None
+    snippet: str

@@ -1,0 +1,78 @@
+"""Checks on values before they reach the database, each failing with a message naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from model.errors import ValidationError
+from model.windows import parse_date
+
+MAX_TEXT = 5_000_000
+
+
+def text(value, *, what: str, required: bool = False) -> str:
+    """Clean user text: str, no NUL, no lone surrogates; required fields must not be blank."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        value = str(value)
+    if "\x00" in value:
+        raise ValidationError(f"The {what} contains a NUL character, which cannot be stored.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"The {what} contains an invalid character (a lone surrogate); "
+                              f"retype or paste it again.") from None
+    if len(value) > MAX_TEXT:
+        raise ValidationError(f"The {what} is longer than {MAX_TEXT:,} characters.")
+    if required and not value.strip():
+        raise ValidationError(f"The {what} must not be empty.")
+    return value
+
+
+def choice(value, options, *, what: str) -> str:
+    cleaned = str(value or "").strip().lower()
+    if cleaned not in options:
+        raise ValidationError(f"{value!r} is not a valid {what}: use one of {', '.join(options)}.")
+    return cleaned
+
+
+def score(value, *, what: str) -> int:
+    """An integer 1-5 (conviction, severity, likelihood)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(f"The {what} must be a whole number from 1 to 5, not {value!r}.") from None
+    if not 1 <= number <= 5:
+        raise ValidationError(f"The {what} must be from 1 to 5, not {number}.")
+    return number
+
+
+def optional_date(value, *, what: str) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return parse_date(value, what=what).isoformat()
+
+
+def impact(value) -> str:
+    cleaned = str(value if value is not None else "+").strip().lower()
+    mapping = {"+": "+", "positive": "+", "pos": "+", "up": "+", "": "+",
+               "-": "-", "negative": "-", "neg": "-", "down": "-"}
+    if cleaned not in mapping:
+        raise ValidationError(f"The expected impact {value!r} must be + or -.")
+    return mapping[cleaned]
+
+
+def tags(value) -> str:
+    if isinstance(value, (list, tuple, set)):
+        items = value
+    else:
+        items = str(value or "").split(",")
+    cleaned = []
+    for item in items:
+        tag = text(item, what="tag").strip()
+        if tag and tag not in cleaned:
+            cleaned.append(tag)
+    return ", ".join(cleaned)

@@ -1,0 +1,258 @@
+"""Expected windows as research writes them ("H1 2026", "2H26", "end of 2027") parsed into dates.
+
+A window keeps the analyst's original wording beside the parsed inclusive range and its
+precision, so "Q3 2026" still reads "Q3 2026" while sorting and overdue checks use real dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from model.errors import ValidationError
+
+PRECISIONS = ("day", "month", "quarter", "half", "year", "range")
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+_ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
+_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                    "fourth": 4, "4th": 4}
+# Vague parts of a year, mapped to months (inclusive): what an analyst usually means.
+_PARTS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5, 8),
+          "middle of": (5, 8), "late": (9, 12), "end of": (10, 12), "end": (10, 12),
+          "year-end": (10, 12)}
+
+
+@dataclass(frozen=True, order=False)
+class Window:
+    """A parsed expected window: inclusive dates, how precise, and the text it came from."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+    text: str
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        return (self.start, self.end)
+
+    def __lt__(self, other: "Window") -> bool:
+        return self.sort_key < other.sort_key
+
+    def has_ended(self, today: dt.date) -> bool:
+        return self.end < today
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def describe(self) -> str:
+        """The parsed range in words, e.g. '2026-07-01 – 2026-12-31 (half)'."""
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} – {self.end.isoformat()} ({self.precision})"
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000
+    if not 1900 <= year <= 2200:
+        raise ValueError(text)
+    return year
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months(year: int, first: int, last: int, precision: str, text: str) -> Window:
+    return Window(dt.date(year, first, 1), _month_end(year, last), precision, text)
+
+
+def _quarter(year: int, q: int, text: str) -> Window:
+    if not 1 <= q <= 4:
+        raise ValueError(text)
+    return _months(year, 3 * q - 2, 3 * q, "quarter", text)
+
+
+def _half(year: int, h: int, text: str) -> Window:
+    if h not in (1, 2):
+        raise ValueError(text)
+    return _months(year, 6 * h - 5, 6 * h, "half", text)
+
+
+_Y = r"(\d{4}|\d{2})"
+_PATTERNS: list[tuple[re.Pattern, callable]] = []
+
+
+def _rule(pattern: str):
+    def register(fn):
+        _PATTERNS.append((re.compile(r"^\s*" + pattern + r"\s*$", re.IGNORECASE), fn))
+        return fn
+    return register
+
+
+@_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+def _iso_day(m, text):
+    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    return Window(day, day, "day", text)
+
+
+@_rule(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+def _slash_day(m, text):
+    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    return Window(day, day, "day", text)
+
+
+@_rule(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+def _cjk_day(m, text):
+    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    return Window(day, day, "day", text)
+
+
+@_rule(r"(\d{4})-(\d{1,2})")
+def _iso_month(m, text):
+    return _months(int(m[1]), int(m[2]), int(m[2]), "month", text)
+
+
+@_rule(r"(\d{4})年(\d{1,2})月")
+def _cjk_month(m, text):
+    return _months(int(m[1]), int(m[2]), int(m[2]), "month", text)
+
+
+@_rule(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})")
+def _day_month_year(m, text):
+    month = _MONTHS[m[2].lower()]
+    day = dt.date(int(m[3]), month, int(m[1]))
+    return Window(day, day, "day", text)
+
+
+@_rule(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+def _month_day_year(m, text):
+    month = _MONTHS[m[1].lower()]
+    day = dt.date(int(m[3]), month, int(m[2]))
+    return Window(day, day, "day", text)
+
+
+@_rule(r"([a-z]+)\.?,?\s+'?" + _Y)
+def _month_year(m, text):
+    month = _MONTHS[m[1].lower()]
+    return _months(_year(m[2]), month, month, "month", text)
+
+
+@_rule(r"(?:FY\s*)?(\d{4})")
+def _bare_year(m, text):
+    return _months(_year(m[1]), 1, 12, "year", text)
+
+
+@_rule(r"(?:CY|FY)\s*'?(\d{2})")
+def _short_fy(m, text):
+    return _months(_year(m[1]), 1, 12, "year", text)
+
+
+@_rule(r"(?:Q([1-4])|([1-4])Q)\s*'?(?:CY|FY)?\s*" + _Y)
+def _quarter_year(m, text):
+    return _quarter(_year(m[3]), int(m[1] or m[2]), text)
+
+
+@_rule(_Y + r"\s*(?:年\s*)?(?:Q([1-4])|([1-4])Q)")
+def _year_quarter(m, text):
+    return _quarter(_year(m[1]), int(m[2] or m[3]), text)
+
+
+@_rule(r"(?:H([12])|([12])H)\s*'?(?:CY|FY)?\s*" + _Y)
+def _half_year(m, text):
+    return _half(_year(m[3]), int(m[1] or m[2]), text)
+
+
+@_rule(_Y + r"\s*(?:H([12])|([12])H)")
+def _year_half(m, text):
+    return _half(_year(m[1]), int(m[2] or m[3]), text)
+
+
+@_rule(r"(?:the\s+)?(first|1st|second|2nd)\s+half\s+(?:of\s+)?(\d{4})")
+def _words_half(m, text):
+    return _half(int(m[2]), _ORDINAL_HALF[m[1].lower()], text)
+
+
+@_rule(r"(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(\d{4})")
+def _words_quarter(m, text):
+    return _quarter(int(m[2]), _ORDINAL_QUARTER[m[1].lower()], text)
+
+
+@_rule(r"(\d{4})\s*年?\s*(上|下)半年")
+def _cjk_half(m, text):
+    return _half(int(m[1]), 1 if m[2] == "上" else 2, text)
+
+
+@_rule(r"(\d{4})\s*年?\s*(?:第)?([一二三四1-4])季度")
+def _cjk_quarter(m, text):
+    q = "一二三四".find(m[2]) + 1 or int(m[2])
+    return _quarter(int(m[1]), q, text)
+
+
+@_rule(r"(\d{4})\s*年(?:底|末)")
+def _cjk_year_end(m, text):
+    return _months(int(m[1]), 10, 12, "quarter", text)
+
+
+@_rule(r"(\d{4})\s*年")
+def _cjk_year(m, text):
+    return _months(int(m[1]), 1, 12, "year", text)
+
+
+@_rule(r"(?:by\s+)?(early|beginning of|start of|mid|middle of|late|end of|year-end)[\s-]*(?:of\s+)?(\d{4})")
+def _part_of_year(m, text):
+    first, last = _PARTS[m[1].lower()]
+    precision = "quarter" if last - first == 2 else "range"
+    return _months(int(m[2]), first, last, precision, text)
+
+
+@_rule(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})")
+def _year_span(m, text):
+    first, last = int(m[1]), int(m[2])
+    if last < first:
+        raise ValueError(text)
+    return Window(dt.date(first, 1, 1), dt.date(last, 12, 31), "range", text)
+
+
+def parse_window(text: str) -> Window:
+    """Parse research wording into a Window; raise ValidationError naming text it can't read."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError("An expected window is required, e.g. 'H2 2026', 'Q3 2026' or "
+                              "'2026-02-09'.")
+    cleaned = " ".join(text.split())
+    for pattern, build in _PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            try:
+                return build(match, text.strip())
+            except (ValueError, KeyError):
+                continue
+    raise ValidationError(
+        f"Cannot read the window {text.strip()!r}: write a date (2026-02-09), a month "
+        f"(Feb 2026), a quarter (Q3 2026, 3Q26), a half (H1 2026, 2H26, second half of 2026), "
+        f"a year (2027) or 'end of 2027'.")
+
+
+def try_parse_window(text: str) -> Window | None:
+    try:
+        return parse_window(text)
+    except ValidationError:
+        return None
+
+
+def parse_date(text: str, *, what: str = "date") -> dt.date:
+    """Parse an ISO date (YYYY-MM-DD); raise ValidationError naming the field otherwise."""
+    if isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise ValidationError(f"The {what} {text!r} is not a date: write it as YYYY-MM-DD, "
+                              f"e.g. 2026-02-09.") from None

@@ -1,0 +1,54 @@
+"""Shared fixtures: a seeded database on a fixed day, an empty one, and the --runslow flag."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from model.service import Tracker  # noqa: E402
+from model.store import Clock  # noqa: E402
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--runslow", action="store_true", default=False,
+                     help="also run the slow variants (many kills, big datasets)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="slow variant: run with --runslow (make test-all)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def clock():
+    return Clock.fixed(dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone.utc))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "theses.sqlite3"
+
+
+@pytest.fixture
+def tracker(db_path, clock):
+    """The demo database (seeded from seeds/demo.json) on 2026-11-24."""
+    t = Tracker.open(db_path, seed_if_new=True, clock=clock)
+    yield t
+    t.close()
+
+
+@pytest.fixture
+def empty_tracker(db_path, clock):
+    t = Tracker.open(db_path, clock=clock)
+    yield t
+    t.close()
