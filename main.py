@@ -20,11 +20,15 @@ def _versions() -> str:
     return "\n".join(lines)
 
 
+# Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.
+GUI_COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def main(argv: list[str] | None = None) -> int:
     from model.cli import COMMANDS, build_parser
     from model.errors import UserError
 
-    parser = build_parser()
+    parser = build_parser(GUI_COMMAND_MODULES)
     args = parser.parse_args(argv)
     if args.version:
         print(_versions())

@@ -42,7 +42,6 @@ def arguments(add):
 
 
 def load_commands() -> None:
-    from model.cli import core, data  # noqa: F401  (registering)
     import importlib
     import pkgutil
     import model.cli as package
@@ -50,8 +49,12 @@ def load_commands() -> None:
         importlib.import_module(f"model.cli.{info.name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_modules: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+    """The parser; ``extra_modules`` register commands that need Qt (main.py passes gui's)."""
     load_commands()
+    import importlib
+    for name in extra_modules:
+        importlib.import_module(name)
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Thesis Tracker: investment theses, their beneficiaries, risks and dated "
