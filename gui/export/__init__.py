@@ -1,0 +1,1 @@
+"""Documents out of the tracker: thesis PDFs, Markdown charts and the export dialogs."""
