@@ -21,7 +21,7 @@ def _versions() -> str:
 
 
 # Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.
-GUI_COMMAND_MODULES: tuple[str, ...] = ()
+GUI_COMMAND_MODULES: tuple[str, ...] = ("gui.commands",)
 
 
 def main(argv: list[str] | None = None) -> int:

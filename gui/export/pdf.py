@@ -165,6 +165,8 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
     if not ids:
         raise UserError("There are no theses to export.")
     target = Path(path)
+    if not target.parent.is_dir():
+        raise UserError(f"Cannot write {target}: the folder {target.parent} does not exist.")
     temp = target.with_name(f".{target.name}.partial")
     titles = [tracker.theses.get(i).title for i in ids]  # NotFound before any work
     generated = tracker.clock.today().isoformat()
