@@ -28,6 +28,16 @@ def load_seeds(store) -> dict:
 _WORDS = ("optical", "module", "laser", "isolator", "DSP", "CPO", "NPO", "DCI", "capex", "TPU",
           "800G", "1.6T", "3.2T", "光模块", "硅光", "激光器", "交换机", "数据中心", "ramp", "order",
           "qualification", "shipment", "design win", "pricing", "yield", "capacity")
+_SYLLABLES = ("ka", "lo", "mi", "ner", "tas", "vo", "qui", "zen", "ra", "pol", "dex", "sun",
+              "mar", "tel", "fi", "gro", "hal", "bri", "cor", "nu", "光", "模", "芯", "网", "算")
+
+
+def _vocabulary(rng, size: int = 4000) -> list[str]:
+    """Pseudo-words so synthetic text has a realistic spread: a real word is rare, not everywhere."""
+    words = {"".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)}
+    return sorted(words)
+
+
 _WINDOWS = ("H1 {y}", "2H{yy}", "Q{q} {y}", "second half of {y}", "end of {y}", "{y}",
             "{m} {y}", "{y}-{mm:02d}-{d:02d}")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -41,6 +51,13 @@ def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int 
     store = tracker.store
     stamp = store.clock.stamp()
     today = store.clock.today()
+    vocab = _vocabulary(rng)
+
+    def prose(n: int) -> str:
+        # About one word in twenty is a domain word, the rest filler from a big vocabulary.
+        return " ".join(rng.choice(_WORDS) if rng.random() < 0.05 else rng.choice(vocab)
+                        for _ in range(n))
+
     statuses = ("draft", "active", "active", "active", "watch", "confirmed", "broken", "closed")
     with store.write() as changes:
         first_id = (store.scalar("SELECT max(id) FROM thesis") or 0) + 1
@@ -57,7 +74,7 @@ def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int 
             review = today + dt.timedelta(days=rng.randint(-30, 120))
             thesis_rows.append((thesis_id, f"Thesis {thesis_id}: {' '.join(words[:2])}",
                                 rng.choice(("Optical interconnect", "AI capex", "Semis", "DCI")),
-                                " ".join(rng.choice(_WORDS) for _ in range(40)), status,
+                                prose(40), status,
                                 rng.randint(1, 5), "2026-2028", review.isoformat(),
                                 ", ".join(words[2:]), stamp, stamp))
             history_rows.append((stamp, thesis_id, None, "created", "", None, "seed", ""))
@@ -74,8 +91,8 @@ def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int 
                 window = parse_window(text)
                 done = window.end < today and rng.random() < 0.7
                 catalyst_rows.append((
-                    thesis_id, f"Catalyst {k} {rng.choice(_WORDS)} {rng.choice(_WORDS)}",
-                    " ".join(rng.choice(_WORDS) for _ in range(12)), window.text,
+                    thesis_id, f"Catalyst {k} {rng.choice(vocab)} {rng.choice(_WORDS)}",
+                    prose(12), window.text,
                     window.start.isoformat(), window.end.isoformat(), window.precision,
                     "done" if done else "pending",
                     window.end.isoformat() if done else None, "", rng.choice("+-"), stamp))

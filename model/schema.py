@@ -159,13 +159,15 @@ def _create_search_index(db) -> None:
     """One FTS5 trigram index over every searchable record, kept current by triggers.
 
     The trigram tokenizer finds substrings of three or more characters in any script (so
-    Chinese works without word splitting); shorter terms are matched with instr() instead.
+    Chinese works without word splitting); for shorter terms ``search_vocab`` lists the
+    trigrams that start with them.
     """
     db.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "kind UNINDEXED, ref_id UNINDEXED, thesis_id UNINDEXED, body, "
         "tokenize = 'trigram')"
     )
+    db.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row')")
     indexed = {
         "thesis": ("id", "new.title || ' ' || new.theme || ' ' || new.statement || ' ' || "
                          "new.horizon || ' ' || new.tags"),
@@ -179,8 +181,10 @@ def _create_search_index(db) -> None:
     }
     for table, (thesis_col, body) in indexed.items():
         thesis_expr = thesis_col if thesis_col == "NULL" else f"new.{thesis_col}"
+        # The trailing space puts every character at the start of some trigram, so a one- or
+        # two-character term can be found through the index's vocabulary (see model/search.py).
         insert = (f"INSERT INTO search_index(rowid, kind, ref_id, thesis_id, body) "
-                  f"VALUES ({_rowid(table)}, '{table}', new.id, {thesis_expr}, {body});")
+                  f"VALUES ({_rowid(table)}, '{table}', new.id, {thesis_expr}, {body} || ' ');")
         delete = f"DELETE FROM search_index WHERE rowid = {_rowid(table, 'old')};"
         db.execute(f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN {insert} END")
         db.execute(f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN {delete} END")

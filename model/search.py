@@ -2,8 +2,10 @@
 
 Whatever the user types is taken as plain words: each word (or "quoted phrase") must appear,
 ``OR`` between words offers alternatives, ``AND`` and a trailing ``*`` are accepted and ignored.
-Words of three or more characters go through the FTS5 trigram index; shorter ones (a
-two-character Chinese word such as 光模) are matched with instr(), which the index cannot do.
+Words of three or more characters go through the FTS5 trigram index. Shorter ones (a
+two-character Chinese word such as 光模) cannot be looked up in a trigram index directly, so the
+index's vocabulary gives every trigram that starts with them and the query ORs those; only when
+that list is huge does it fall back to scanning with instr().
 """
 
 from __future__ import annotations
@@ -43,16 +45,30 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _group_sql(terms: list[str]) -> tuple[str, list]:
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    clauses, params = [], []
-    if long_terms:
-        clauses.append("search_index MATCH ?")
-        params.append(" AND ".join(_fts_phrase(t) for t in long_terms))
-    for term in short_terms:
-        clauses.append("instr(lower(body), ?) > 0")
-        params.append(term)
+MAX_EXPANSION = 400
+
+
+def _group_sql(terms: list[str], expand=None) -> tuple[str, list]:
+    """SQL selecting the rowids that contain every term.
+
+    ``expand(term)`` returns the indexed trigrams starting with a short term (None: too many).
+    """
+    matches, clauses, params = [], [], []
+    for term in terms:
+        if len(term) >= 3:
+            matches.append(_fts_phrase(term))
+            continue
+        trigrams = expand(term) if expand else None
+        if trigrams is None:
+            clauses.append("instr(lower(body), ?) > 0")
+            params.append(term)
+        elif not trigrams:
+            return "SELECT rowid FROM search_index WHERE 0", []
+        else:
+            matches.append("(" + " OR ".join(_fts_phrase(t) for t in trigrams) + ")")
+    if matches:
+        clauses.insert(0, "search_index MATCH ?")
+        params.insert(0, " AND ".join(matches))
     return "SELECT rowid FROM search_index WHERE " + " AND ".join(clauses), params
 
 
@@ -69,13 +85,20 @@ class Search:
     def __init__(self, store):
         self.store = store
 
+    def _expand(self, term: str) -> list[str] | None:
+        rows = self.store.rows("SELECT term FROM search_vocab WHERE term >= ? AND term < ? "
+                               "LIMIT ?", (term, term + "\U0010ffff", MAX_EXPANSION + 1))
+        if len(rows) > MAX_EXPANSION:
+            return None
+        return [r["term"] for r in rows]
+
     def _rowids_sql(self, query: str) -> tuple[str, list] | None:
         groups = parse_query(query)
         if not groups:
             return None
         parts, params = [], []
         for terms in groups:
-            sql, p = _group_sql(terms)
+            sql, p = _group_sql(terms, self._expand)
             parts.append(sql)
             params.extend(p)
         return " UNION ".join(parts), params
