@@ -200,6 +200,20 @@ def _rowid(table: str, row: str = "new") -> str:
     return f"({row}.id * 8 + {_KIND_OFFSET[table]})"
 
 
+@migrations(name="m002_external_refs")
+def m002_external_refs(db) -> None:
+    """A stable key for theses and catalysts that came from another tool (issue #7).
+
+    Importing a market-catalyst-calendar dataset twice must change nothing, so each imported
+    thesis and catalyst remembers the peer's id ("mcc:<id>"); NULL for everything made here.
+    """
+    for table in ("thesis", "catalyst"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN external_ref TEXT")
+        db.execute(f"CREATE UNIQUE INDEX {table}_external_ref ON {table}(external_ref) "
+                   f"WHERE external_ref IS NOT NULL")
+    _set_version(db, 2)
+
+
 def _split(script: str):
     """Split a script into complete statements (trigger bodies included)."""
     parts, current = [], ""
@@ -211,4 +225,4 @@ def _split(script: str):
     return parts
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

@@ -103,6 +103,16 @@ def _iso_day(m, text):
     return Window(day, day, "day", text)
 
 
+@_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:\.\.|–|to)\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+def _iso_day_span(m, text):
+    # "2026-05-20..2026-05-24": how market-catalyst-calendar writes a multi-day window (#7).
+    start = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    end = dt.date(int(m[4]), int(m[5]), int(m[6]))
+    if end < start:
+        raise ValueError(text)
+    return Window(start, end, "day" if start == end else "range", text)
+
+
 @_rule(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 def _slash_day(m, text):
     day = dt.date(int(m[1]), int(m[2]), int(m[3]))

@@ -40,6 +40,8 @@ def export_bundle(tracker, thesis_ids=None) -> dict:
         for name in _THESIS_FIELDS:
             item[name] = t[name]
         item["tags"] = [x.strip() for x in t["tags"].split(",") if x.strip()]
+        if t.get("external_ref") is not None:   # only imported theses carry one (schema 2)
+            item["external_ref"] = t["external_ref"]
         item["citations"] = _citations(store, "thesis_id", tid, cited_sources)
         item["beneficiaries"] = []
         for b in store.rows("SELECT * FROM beneficiary WHERE thesis_id = ? ORDER BY position, id",
@@ -55,7 +57,8 @@ def export_bundle(tracker, thesis_ids=None) -> dict:
             {"id": c["id"], "title": c["title"], "description": c["description"],
              "expected": c["expected"], "status": c["status"], "happened_on": c["happened_on"],
              "outcome": c["outcome"], "impact": c["impact"], "created_at": c["created_at"],
-             "citations": _citations(store, "catalyst_id", c["id"], cited_sources)}
+             "citations": _citations(store, "catalyst_id", c["id"], cited_sources),
+             **_external_ref(c)}
             for c in store.rows("SELECT * FROM catalyst WHERE thesis_id = ? ORDER BY id", (tid,))]
         item["history"] = [
             {"at": h["at"], "field": h["field"], "subject": h["subject"],
@@ -79,6 +82,16 @@ def export_bundle(tracker, thesis_ids=None) -> dict:
             "sources": [{k: s[k] for k in ("id", "title", "publisher", "published_on", "url",
                                            "summary")} for s in sources],
             "theses": out_theses, "prices": prices}
+
+
+def _external_ref(row: dict) -> dict:
+    """The peer tool's key (schema 2), written only when set so older bundles stay as they were."""
+    return {} if row.get("external_ref") is None else {"external_ref": row["external_ref"]}
+
+
+def _ref_value(item: dict) -> str | None:
+    value = item.get("external_ref")
+    return None if value is None else validate.text(value, what="external_ref").strip() or None
 
 
 def _citations(store, column, row_id, seen) -> list[dict]:
@@ -284,6 +297,8 @@ def _import_thesis(store, item, where, keep_ids, company_map, source_map, proble
         "updated_at": validate.text(item.get("updated_at") or item.get("created_at") or stamp,
                                     what="updated_at"),
     }
+    if _ref_value(item) is not None:
+        values["external_ref"] = _ref_value(item)
     thesis_id = store.insert("thesis", _with_id(values, item, keep_ids))
     counts["theses"] += 1
     changes.added_theses.add(thesis_id)
@@ -328,7 +343,8 @@ def _import_thesis(store, item, where, keep_ids, company_map, source_map, proble
                 "outcome": validate.text(cat.get("outcome"), what="outcome"),
                 "impact": validate.impact(cat.get("impact", "+")),
                 "created_at": validate.text(cat.get("created_at") or values["created_at"],
-                                            what="created_at")}, cat, keep_ids))
+                                            what="created_at"),
+                **({"external_ref": _ref_value(cat)} if _ref_value(cat) else {})}, cat, keep_ids))
             catalyst_map[_key(cat["id"])] = catalyst_id
             counts["catalysts"] += 1
             _cite(store, cat.get("citations"), "catalyst_id", catalyst_id, source_map, at, problems)
