@@ -182,6 +182,17 @@ class Catalysts:
             "SELECT count(*) FROM catalyst WHERE status = 'pending' AND window_end >= ? "
             "AND window_start <= ?", (start.isoformat(), end.isoformat()))
 
+    def upcoming(self, *, days: int = 90, today: dt.date | None = None) -> list[Catalyst]:
+        """Pending catalysts across all theses: overdue first (oldest first), then those whose
+        window starts within ``days`` (soonest first)."""
+        today = today or self.store.clock.today()
+        horizon = (today + dt.timedelta(days=int(days))).isoformat()
+        rows = self.store.rows(
+            "SELECT * FROM catalyst WHERE status = 'pending' AND window_start <= ? "
+            "ORDER BY window_end >= ?, window_start, window_end, id",
+            (horizon, today.isoformat()))
+        return [Catalyst.from_row(r) for r in rows]
+
     def _thesis_exists(self, thesis_id: int) -> None:
         if not self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
             raise NotFound(f"There is no thesis with id {thesis_id}.")

@@ -188,6 +188,16 @@ class Risks:
             changes.touch("risk", current.thesis_id)
         return self.get(risk_id)
 
+    def restore(self, snapshot: Risk) -> Risk:
+        """Re-insert a deleted risk with its old id (undo of delete)."""
+        values = {k: getattr(snapshot, k) for k in snapshot.__dataclass_fields__}
+        if not self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (snapshot.thesis_id,)):
+            raise NotFound(f"There is no thesis with id {snapshot.thesis_id}.")
+        with self.store.write() as changes:
+            self.store.insert("risk", values)
+            changes.touch("risk", snapshot.thesis_id)
+        return self.get(snapshot.id)
+
     def delete(self, risk_id: int) -> Risk:
         current = self.get(risk_id)
         with self.store.write() as changes:

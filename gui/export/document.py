@@ -164,5 +164,5 @@ def contents_html(entries: list[tuple[str, str, int, int]], generated_on: str) -
     return (f"<h1 style='color:{ACCENT}; font-size:20pt'>Investment theses</h1>"
             f"<p style='color:{MUTED}'>{len(entries)} theses · generated {_e(generated_on)}</p>"
             + _h2("Contents")
-            + _table([("Thesis", "66%"), ("Status", "14%"), ("Conviction", "12%"),
-                      ("Page", "8%")], rows))
+            + _table([("Thesis", "62%"), ("Status", "14%"), ("Conviction", "14%"),
+                      ("Page", "10%")], rows))

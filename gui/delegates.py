@@ -1,0 +1,108 @@
+"""Editors for table cells: a window field that shows its parsed range, combos, 1-5 spin boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate
+
+from gui.style import overdue_brush
+from model.errors import ValidationError
+from model.windows import parse_window
+
+
+def describe_window(text: str) -> tuple[bool, str]:
+    """(parses?, the range in words or the reason it does not)."""
+    try:
+        return True, parse_window(text).describe()
+    except ValidationError as exc:
+        return False, str(exc)
+
+
+class WindowEdit(QLineEdit):
+    """A line edit for an expected window; its tooltip and placeholder show the parsed range."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("windowEdit")
+        self.setPlaceholderText("e.g. H2 2026, 2H26, Q3 2026, end of 2027, 2026-05-20")
+        self._normal = self.palette()
+        self.textChanged.connect(self._show_parse)
+
+    def _show_parse(self, text: str) -> None:
+        ok, message = describe_window(text)
+        self.setToolTip(message)
+        self.setProperty("parsed", message if ok else "")
+        palette = self._normal
+        if not ok and text.strip():
+            palette = self.palette()
+            palette.setBrush(palette.ColorRole.Text, overdue_brush())
+        self.setPalette(palette)
+
+
+class WindowDelegate(QStyledItemDelegate):
+    """Accepts what research writes ("H2 2026"); refuses to commit text that does not parse."""
+
+    def createEditor(self, parent, option, index):
+        return WindowEdit(parent)
+
+    def setEditorData(self, editor, index):
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor, model, index):
+        text = editor.text().strip()
+        if text == (index.data(Qt.ItemDataRole.EditRole) or ""):
+            return
+        # An unparseable window still goes to the model so the user sees why it was refused.
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+
+class ComboDelegate(QStyledItemDelegate):
+    def __init__(self, options, parent=None):
+        super().__init__(parent)
+        self.options = list(options)
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItems(self.options)
+        # Commit as soon as a choice is made, as a native combo cell does.
+        combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c),
+                                                     self.closeEditor.emit(c)))
+        return combo
+
+    def setEditorData(self, editor, index):
+        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if value in self.options:
+            editor.setCurrentIndex(self.options.index(value))
+
+    def setModelData(self, editor, model, index):
+        value = editor.currentText()
+        if value != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """1-5 (severity, likelihood, conviction)."""
+
+    def createEditor(self, parent, option, index):
+        spin = QSpinBox(parent)
+        spin.setRange(1, 5)
+        return spin
+
+    def setEditorData(self, editor, index):
+        try:
+            editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
+        except (TypeError, ValueError):
+            editor.setValue(3)
+
+    def setModelData(self, editor, model, index):
+        editor.interpretText()
+        if editor.value() != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Plain text that only writes when it actually changed (no empty history or undo steps)."""
+
+    def setModelData(self, editor, model, index):
+        if editor.text() != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,347 @@
+"""The main window: thesis list (search, status filter) beside the selected thesis, Upcoming,
+the start-up notice, settings that come back, and opening databases without crashing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QMainWindow, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from gui.detail import ThesisDetail
+from gui.dialogs import CorruptDialog, Messages
+from gui.editing import Editor
+from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
+from gui.models.parts import UpcomingModel
+from gui.tables import RecordTable
+from gui.upcoming import UpcomingView
+from model.errors import CorruptDatabaseError, UserError
+from model.schema import THESIS_STATUSES
+
+ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
+MAX_RECENT = 8
+
+
+def default_settings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+class StoreBridge(QObject):
+    """Turns the store's after-commit callbacks into a Qt signal views connect to."""
+
+    changed = Signal(object)    # a model.store.Changes
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        store.subscribe(self.changed.emit)
+
+    def detach(self) -> None:
+        self.store.unsubscribe(self.changed.emit)
+
+
+class MainWindow(QMainWindow):
+    database_opened = Signal(object)     # the new Tracker (or None when closed)
+
+    def __init__(self, *, settings: QSettings | None = None, clock=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Thesis Tracker")
+        self.settings = settings if settings is not None else default_settings()
+        self.clock = clock
+        self.tracker = None
+        self.bridge: StoreBridge | None = None
+        self.list_model: ThesisListModel | None = None
+        self.upcoming_model: UpcomingModel | None = None
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(None, self.undo_stack, self)
+        self._build()
+        from gui.menus import build_menus
+        build_menus(self)
+        self.statusBar()
+        self._restore_layout()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.pages = QTabWidget(objectName="pages")
+        self.pages.setDocumentMode(True)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        self.notice = self._build_notice()
+        outer.addWidget(self.notice)
+        outer.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setPlaceholderText("Search everything (titles, companies, 光模块…)")
+        self.search_box.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem("All statuses", None)
+        for status in THESIS_STATUSES:
+            self.status_filter.addItem(status.capitalize(), status)
+        filters.addWidget(self.search_box, 1)
+        filters.addWidget(self.status_filter)
+        left_layout.addLayout(filters)
+        self.proxy = ThesisFilterProxy(self)
+        self.thesis_list = RecordTable(self.proxy, "thesisList")
+        self.thesis_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.thesis_list.setSortingEnabled(True)
+        self.thesis_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        left_layout.addWidget(self.thesis_list, 1)
+        self.count_label = QLabel(objectName="listCount")
+        left_layout.addWidget(self.count_label)
+
+        self.detail = ThesisDetail(None, self.editor)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setChildrenCollapsible(False)
+        self.pages.addTab(self.splitter, "&Theses")
+        self.upcoming = UpcomingView()
+        self.pages.addTab(self.upcoming, "&Upcoming")
+
+        self.search_box.textChanged.connect(self.apply_search)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData()))
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+        self.thesis_list.add_requested.connect(lambda: self.new_thesis())
+        self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
+        self.upcoming.open_thesis.connect(self.show_thesis)
+
+    def _build_notice(self) -> QFrame:
+        frame = QFrame(objectName="startupNotice")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.notice_label = QLabel(objectName="noticeLabel")
+        self.notice_button = QPushButton("Show &Upcoming", objectName="noticeButton")
+        close = QPushButton("Dismiss")
+        layout.addWidget(self.notice_label, 1)
+        layout.addWidget(self.notice_button)
+        layout.addWidget(close)
+        self.notice_button.clicked.connect(self.show_upcoming)
+        close.clicked.connect(frame.hide)
+        frame.hide()
+        return frame
+
+    # -- databases ---------------------------------------------------------------------------
+    def open_database(self, path, *, seed_if_new: bool = False) -> bool:
+        """Open (or create) a database; store errors become dialogs and the app keeps running."""
+        from model.service import Tracker
+        path = Path(path)
+        try:
+            tracker = Tracker.open(path, seed_if_new=seed_if_new, clock=self.clock)
+        except CorruptDatabaseError as exc:
+            backup = getattr(exc, "newest_backup", None)
+            if CorruptDialog.ask(self, str(exc), backup) == "restore" and backup is not None:
+                try:
+                    from model import backup as backups
+                    backups.restore(path, backup)
+                except UserError as again:
+                    Messages.error(self, str(again))
+                    return False
+                return self.open_database(path)
+            return False
+        except UserError as exc:
+            Messages.error(self, str(exc))
+            return False
+        self._install(tracker)
+        return True
+
+    def _install(self, tracker) -> None:
+        self.close_database()
+        self.tracker = tracker
+        self.editor.tracker = tracker
+        self.bridge = StoreBridge(tracker.store, self)
+        self.list_model = ThesisListModel(tracker, self)
+        self.proxy.setSourceModel(self.list_model)
+        self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.thesis_list.fit_columns({0: 22, 1: 11, 2: 6, 3: 6, 4: 22, 5: 5})
+        self.detail.tracker = tracker
+        self.detail.overview.tracker = tracker
+        for model in self.detail.part_models:
+            model.tracker = tracker
+        self.upcoming_model = UpcomingModel(tracker, parent=self)
+        self.upcoming_model.editor = self.editor.edit_catalyst
+        self.upcoming.set_model(self.upcoming_model, self.editor)
+        self.bridge.changed.connect(self._on_changes)
+        self.setWindowTitle(f"{tracker.path.name} — Thesis Tracker")
+        self._remember_recent(tracker.path)
+        self.apply_search(self.search_box.text())
+        self._count()
+        self._show_notice()
+        from model.safety import location_warning
+        warning = location_warning(tracker.path)
+        if warning:
+            self.statusBar().showMessage(warning)
+        self.database_opened.emit(tracker)
+        last = self.settings.value("lastThesis")
+        if self.settings.value("lastDatabase") == str(tracker.path) and last is not None:
+            self.show_thesis(int(last))
+        elif self.proxy.rowCount():
+            self.thesis_list.setCurrentIndex(self.proxy.index(0, 0))
+        self.settings.setValue("lastDatabase", str(tracker.path))
+
+    def close_database(self) -> None:
+        if self.tracker is None:
+            return
+        self._save_selection()
+        self.undo_stack.clear()
+        self.detail.set_thesis(None)
+        self.bridge.detach()
+        self.bridge.deleteLater()
+        self.tracker.close()
+        self.tracker = self.bridge = None
+        self.editor.tracker = None
+        self.database_opened.emit(None)
+
+    def _on_changes(self, changes) -> None:
+        self.list_model.apply_changes(changes)
+        self.detail.apply_changes(changes)
+        self.upcoming_model.apply_changes(changes)
+        if self.search_box.text().strip():
+            # An edit may make a thesis match (or stop matching) the search.
+            self.apply_search(self.search_box.text())
+        self._count()
+
+    # -- list, search, selection -------------------------------------------------------------
+    def apply_search(self, text: str) -> None:
+        """Full-text search (CJK included) narrows the list to the matching theses."""
+        if self.tracker is None:
+            return
+        self.proxy.set_matching_ids(self.tracker.search.thesis_ids(text))
+
+    def _count(self, *args) -> None:
+        if self.list_model is None:
+            self.count_label.clear()
+            return
+        overdue = sum(s.overdue for s in self.list_model.records())
+        self.count_label.setText(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} "
+                                 f"theses · {overdue} catalyst(s) overdue")
+
+    def current_thesis_id(self) -> int | None:
+        return self.detail.thesis_id
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            source = self.proxy.mapToSource(current)
+            self.detail.set_thesis(self.list_model.record(source.row()).id)
+
+    def show_thesis(self, thesis_id: int) -> None:
+        """Select a thesis in the list (clearing filters that hide it) and show its tabs."""
+        self.pages.setCurrentIndex(0)
+        source = self.list_model.index_of(thesis_id) if self.list_model else None
+        if source is None or not source.isValid():
+            return
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.search_box.clear()
+            self.status_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(source)
+        self.thesis_list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.thesis_list.scrollTo(index)
+
+    def show_upcoming(self) -> None:
+        self.pages.setCurrentWidget(self.upcoming)
+
+    def focus_search(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- thesis actions ----------------------------------------------------------------------
+    def new_thesis(self, values: dict | None = None):
+        if self.tracker is None:
+            return None
+        if values is None:
+            from gui.dialogs import NewThesisDialog
+            values = NewThesisDialog.ask(self)
+            if values is None:
+                return None
+        thesis = self.editor.add_thesis(**values)
+        if thesis:
+            self.show_thesis(thesis.id)
+        return thesis
+
+    def delete_thesis(self) -> bool:
+        thesis_id = self.current_thesis_id()
+        if self.tracker is None or thesis_id is None:
+            return False
+        title = self.tracker.theses.get(thesis_id).title
+        if not Messages.confirm(self, f"Delete the thesis “{title}” with all its catalysts, "
+                                      f"risks and history?\nThis cannot be undone (backups "
+                                      f"keep older copies)."):
+            return False
+        return self.editor.delete_thesis(thesis_id)
+
+    # -- notice ------------------------------------------------------------------------------
+    def _show_notice(self) -> None:
+        today = self.tracker.clock.today()
+        overdue = self.tracker.catalysts.overdue_count(today)
+        week = self.tracker.catalysts.due_between(
+            today, today + dt.timedelta(days=6 - today.weekday()))
+        if overdue or week:
+            self.notice_label.setText(f"{overdue} catalyst{'s' if overdue != 1 else ''} overdue, "
+                                      f"{week} due this week")
+            self.notice.show()
+        else:
+            self.notice.hide()
+
+    # -- settings ----------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 850)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([620, 780])
+
+    def _save_selection(self) -> None:
+        if self.tracker is not None and self.current_thesis_id() is not None:
+            self.settings.setValue("lastDatabase", str(self.tracker.path))
+            self.settings.setValue("lastThesis", self.current_thesis_id())
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self._save_selection()
+        self.settings.sync()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        if hasattr(self, "refresh_recent_menu"):
+            self.refresh_recent_menu()
+
+    def closeEvent(self, event):
+        # Leave a half-typed field: commit it before closing, as a native app does.
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.save_settings()
+        self.close_database()
+        super().closeEvent(event)

@@ -1,0 +1,195 @@
+"""Menus and the File actions: databases, import, exports (with progress), backups, About.
+
+Other features add File ▸ export entries with ``window.add_export_action(action)``; they are
+placed after "Export calendar…" and before "Back up now".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from gui.dialogs import CalendarExportDialog, Files, Messages
+from gui.tasks import TaskRunner
+from model.errors import UserError
+from model.store import Changes
+
+Key = QKeySequence.StandardKey
+
+
+def _action(window, text, slot, shortcut=None, name=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    if name:
+        action.setObjectName(name)
+    action.triggered.connect(lambda _=False: slot())
+    return action
+
+
+def build_menus(window) -> None:
+    bar = window.menuBar()
+    actions = window.actions_by_name = {}
+
+    def add(menu, text, slot, shortcut=None, name=None):
+        action = _action(window, text, slot, shortcut, name)
+        menu.addAction(action)
+        if name:
+            actions[name] = action
+        return action
+
+    file_menu = window.file_menu = bar.addMenu("&File")
+    add(file_menu, "New &database…", lambda: new_database(window), name="newDatabase")
+    add(file_menu, "&Open…", lambda: open_database(window), Key.Open, "openDatabase")
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.refresh_recent_menu = lambda: _fill_recent(window)
+    _fill_recent(window)
+    file_menu.addSeparator()
+    add(file_menu, "&Import…", lambda: import_file(window), name="import")
+    add(file_menu, "Export &JSON…", lambda: export_json(window), name="exportJson")
+    add(file_menu, "Export &calendar…", lambda: export_calendar(window), name="exportCalendar")
+    # Export actions from other features go just before this separator.
+    window.export_actions = file_menu.addSeparator()
+    window.add_export_action = lambda action: file_menu.insertAction(window.export_actions, action)
+    add(file_menu, "&Back up now", lambda: back_up(window), name="backUp")
+    file_menu.addSeparator()
+    add(file_menu, "&Quit", window.close, Key.Quit, "quit")
+
+    edit = window.edit_menu = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(Key.Undo)
+    undo.setObjectName("undo")
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(Key.Redo)
+    redo.setObjectName("redo")
+    edit.addAction(undo)
+    edit.addAction(redo)
+    actions["undo"], actions["redo"] = undo, redo
+    edit.addSeparator()
+    add(edit, "&New thesis…", window.new_thesis, Key.New, "newThesis")
+    add(edit, "&Delete thesis…", window.delete_thesis, None, "deleteThesis")
+    edit.addSeparator()
+    add(edit, "&Find", window.focus_search, Key.Find, "find")
+
+    view = window.view_menu = bar.addMenu("&View")
+    add(view, "&Theses", lambda: window.pages.setCurrentIndex(0), QKeySequence("Ctrl+1"),
+        "viewTheses")
+    add(view, "&Upcoming", window.show_upcoming, QKeySequence("Ctrl+2"), "viewUpcoming")
+    add(view, "&Reload Upcoming", window.upcoming.reload, Key.Refresh, "reloadUpcoming")
+
+    help_menu = window.help_menu = bar.addMenu("&Help")
+    add(help_menu, "&About Thesis Tracker", lambda: about(window), name="about")
+
+
+def _fill_recent(window) -> None:
+    menu = window.recent_menu
+    menu.clear()
+    for path in window.recent_files():
+        menu.addAction(path, lambda p=path: window.open_database(p))
+    menu.setEnabled(bool(window.recent_files()))
+
+
+# -- file actions ----------------------------------------------------------------------------
+def new_database(window) -> bool:
+    path = Files.save(window, "New database", "Thesis Tracker database (*.sqlite3 *.db)",
+                      "theses.sqlite3")
+    if not path:
+        return False
+    if Path(path).exists():
+        Messages.error(window, f"{path} already exists: use File ▸ Open to open it.")
+        return False
+    return window.open_database(path)
+
+
+def open_database(window) -> bool:
+    path = Files.open(window, "Open database", "Thesis Tracker database (*.sqlite3 *.db);;All files (*)")
+    return bool(path) and window.open_database(path)
+
+
+def _long(window, label, fn, *, open_tracker=True):
+    """Run long work with a progress dialog; errors (and cancelling) become a message."""
+    try:
+        return TaskRunner.run(window, label, window.tracker.path, window.tracker.clock, fn,
+                              open_tracker=open_tracker)
+    except UserError as exc:
+        Messages.error(window, str(exc))
+        return None
+
+
+def import_file(window):
+    if window.tracker is None:
+        return None
+    path = Files.open(window, "Import", "JSON bundle or catalysts CSV (*.json *.csv)")
+    if not path:
+        return None
+
+    def work(tracker):
+        if path.lower().endswith(".csv"):
+            from model.interchange.catalyst_csv import import_catalyst_csv
+            return f"Imported {import_catalyst_csv(tracker, path)} catalyst(s)."
+        from model.interchange.bundle import import_bundle, read_bundle_file
+        counts = import_bundle(tracker, read_bundle_file(path))
+        return (f"Imported {counts['theses']} thesis(es), {counts['catalysts']} catalyst(s) and "
+                f"{counts['risks']} risk(s).")
+    message = _long(window, f"Importing {Path(path).name}…", work)
+    if message:
+        # The import wrote through its own connection: every view reloads once.
+        window.tracker.store.notify(Changes(reset=True))
+        window.statusBar().showMessage(message, 10000)
+    return message
+
+
+def export_json(window):
+    if window.tracker is None:
+        return None
+    path = Files.save(window, "Export JSON", "JSON bundle (*.json)", "theses.json")
+    if not path:
+        return None
+    from model.interchange.bundle import write_bundle
+    bundle = _long(window, "Exporting JSON…", lambda tracker: write_bundle(tracker, path))
+    if bundle is not None:
+        window.statusBar().showMessage(f"Exported {len(bundle['theses'])} thesis(es) to {path}.",
+                                       10000)
+    return bundle
+
+
+def export_calendar(window):
+    if window.tracker is None:
+        return None
+    current = window.current_thesis_id()
+    title = window.tracker.theses.get(current).title if current is not None else None
+    choice = CalendarExportDialog.ask(window, title)
+    if choice is None:
+        return None
+    path = Files.save(window, "Export calendar", "iCalendar (*.ics)", "catalysts.ics")
+    if not path:
+        return None
+    from model.interchange.ics import export_ics
+    ids = [current] if choice["only_current"] and current is not None else None
+    count = _long(window, "Exporting calendar…", lambda tracker: export_ics(
+        tracker, path, thesis_ids=ids, pending_only=choice["pending_only"]))
+    if count is not None:
+        window.statusBar().showMessage(f"Wrote {count} catalyst(s) to {path}.", 10000)
+    return count
+
+
+def back_up(window):
+    if window.tracker is None:
+        return None
+    try:
+        path = window.tracker.backup()
+    except UserError as exc:
+        Messages.error(window, str(exc))
+        return None
+    window.statusBar().showMessage(f"Backed up to {path}.", 10000)
+    return path
+
+
+def about(window) -> None:
+    from gui.app import versions
+    QMessageBox.about(window, "About Thesis Tracker",
+                      "<b>Thesis Tracker</b><br>Investment theses, their beneficiaries, risks "
+                      "and dated catalysts in one local SQLite file.<br><br>"
+                      + versions().replace("\n", "<br>"))

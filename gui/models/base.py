@@ -1,0 +1,160 @@
+"""A flat table model over a list of records, with per-column specs and keyed in-place sync."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1       # raw value to sort on (not the display text)
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2     # the whole record of the row
+ID_ROLE = Qt.ItemDataRole.UserRole + 3         # the record's id
+
+
+@dataclass
+class Column:
+    """One column: header, display text, optional raw sort value, and the field it edits."""
+
+    header: str
+    text: Callable[[Any], Any]
+    sort: Callable[[Any], Any] | None = None
+    field: str | None = None                   # editable when set
+    edit_value: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], Any] | None = None
+    align_right: bool = False
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are frozen records with an ``id``; edits go to ``editor(record, field, value)``."""
+
+    columns: list[Column] = []
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._row_of: dict[int, int] = {}
+        self.editor: Callable[[Any, str, Any], bool] | None = None
+
+    # -- Qt interface ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.columns)):
+            return self.columns[section].header
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.text(record)
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.EditRole and column.field:
+            getter = column.edit_value or column.text
+            return getter(record)
+        if role == SORT_ROLE:
+            value = (column.sort or column.text)(record)
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == RECORD_ROLE:
+            return record
+        if role == ID_ROLE:
+            return record.id
+        return self.extra_data(record, index.column(), role)
+
+    def extra_data(self, record, column: int, role):
+        """Subclasses add roles (colours, check states) here."""
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].field and self.editor is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.editor is None:
+            return False
+        column = self.columns[index.column()]
+        if not column.field:
+            return False
+        # The store notifies after commit and sync() repaints the row; nothing to set here.
+        return bool(self.editor(self._rows[index.row()], column.field, value))
+
+    # -- records -----------------------------------------------------------------------------
+    def record(self, row: int):
+        return self._rows[row]
+
+    def records(self) -> list:
+        return list(self._rows)
+
+    def row_of(self, record_id: int) -> int | None:
+        return self._row_of.get(record_id)
+
+    def index_of(self, record_id: int, column: int = 0) -> QModelIndex:
+        row = self._row_of.get(record_id)
+        return QModelIndex() if row is None else self.index(row, column)
+
+    def _reindex(self) -> None:
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    def replace_all(self, records: list) -> None:
+        """Whole reset: only for a new thesis or database (Changes.reset)."""
+        self.beginResetModel()
+        self._rows = list(records)
+        self._reindex()
+        self.endResetModel()
+
+    def sync(self, records: list) -> None:
+        """Bring rows in line with ``records`` by id: remove, insert and repaint only what differs.
+
+        Rows still present keep their current order, so an edit never makes the row jump away
+        from under the user's cursor.
+        """
+        new_ids = {r.id for r in records}
+        for row in range(len(self._rows) - 1, -1, -1):
+            if self._rows[row].id not in new_ids:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        self._reindex()
+        kept = [r for r in self._rows]
+        by_id = {r.id: r for r in records}
+        kept_iter = iter(by_id[r.id] for r in kept)
+        target = [next(kept_iter) if r.id in self._row_of else r for r in records]
+        for position, record in enumerate(target):
+            if position < len(self._rows) and self._rows[position].id == record.id:
+                if self._rows[position] != record:
+                    self._rows[position] = record
+                    self.dataChanged.emit(self.index(position, 0),
+                                          self.index(position, len(self.columns) - 1))
+                continue
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._rows.insert(position, record)
+            self.endInsertRows()
+        self._reindex()
+
+    def update_records(self, records: list) -> None:
+        """Replace the given records in place (those present) and repaint just their rows."""
+        for record in records:
+            row = self._row_of.get(record.id)
+            if row is not None and self._rows[row] != record:
+                self._rows[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+
+def persistent(index: QModelIndex) -> QPersistentModelIndex:
+    return QPersistentModelIndex(index)

@@ -1,0 +1,106 @@
+"""The thesis list: summaries from the service, filtered by search text and status in a proxy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+
+from gui.models.base import Column, RecordTableModel, SORT_ROLE
+from gui.style import overdue_brush
+
+
+def _next(summary) -> str:
+    if not summary.next_catalyst:
+        return ""
+    return f"{summary.next_catalyst} · {summary.next_expected}"
+
+
+class ThesisListModel(RecordTableModel):
+    """One row per thesis (``ThesisSummary``); refreshed row by row from store changes."""
+
+    TITLE, THEME, STATUS, CONVICTION, NEXT, OVERDUE = range(6)
+    columns = [
+        Column("Title", lambda s: s.title, sort=lambda s: s.title.casefold()),
+        Column("Theme", lambda s: s.theme, sort=lambda s: s.theme.casefold()),
+        Column("Status", lambda s: s.status),
+        Column("Conviction", lambda s: s.conviction, align_right=True),
+        Column("Next catalyst", _next, sort=lambda s: s.next_start or "9999-99-99",
+               tooltip=_next),
+        Column("Overdue", lambda s: s.overdue or "", sort=lambda s: s.overdue, align_right=True,
+               tooltip=lambda s: f"{s.overdue} pending catalyst(s) past their window"
+               if s.overdue else None),
+    ]
+
+    def __init__(self, tracker, parent=None):
+        super().__init__(parent)
+        self.tracker = tracker
+        self._rows = tracker.theses.summaries()
+        self._reindex()
+
+    def extra_data(self, record, column, role):
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.OVERDUE and record.overdue:
+            return overdue_brush()
+        return None
+
+    def apply_changes(self, changes) -> None:
+        """Refresh only the theses a committed write touched (everything on a reset)."""
+        if changes.reset:
+            self.replace_all(self.tracker.theses.summaries())
+            return
+        for thesis_id in changes.removed_theses:
+            row = self.row_of(thesis_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+                self._reindex()
+        added = [i for i in changes.added_theses - changes.removed_theses
+                 if self.row_of(i) is None]
+        if added:
+            fresh = self.tracker.theses.summaries(added)
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._reindex()
+            self.endInsertRows()
+        touched = changes.theses - changes.removed_theses - set(added)
+        if touched:
+            self.update_records(self.tracker.theses.summaries(touched))
+
+
+class ThesisFilterProxy(QSortFilterProxyModel):
+    """Sorts on raw values; filters by one set of matching ids and one status, each one setter."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._ids: set[int] | None = None
+        self._status: str | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_matching_ids(self, ids: set[int] | None) -> None:
+        """None shows every thesis; a set shows only those (search results)."""
+        if ids == self._ids:
+            return
+        self._filter_change(lambda: setattr(self, "_ids", None if ids is None else set(ids)))
+
+    def set_status(self, status: str | None) -> None:
+        status = status or None
+        if status == self._status:
+            return
+        self._filter_change(lambda: setattr(self, "_status", status))
+
+    def _filter_change(self, apply) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); older Qt lacks them.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            apply()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        summary = self.sourceModel().record(source_row)
+        if self._status is not None and summary.status != self._status:
+            return False
+        return self._ids is None or summary.id in self._ids

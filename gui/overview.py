@@ -1,0 +1,123 @@
+"""The Overview tab: a thesis's own fields, edited in place; status and conviction with a note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QWidget)
+
+from model.errors import NotFound
+from model.schema import THESIS_STATUSES
+
+
+class StatementEdit(QPlainTextEdit):
+    """Multi-line text that reports when the user leaves it (the moment to save)."""
+
+    left = Signal()     # focus left the editor
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class OverviewTab(QWidget):
+    def __init__(self, tracker, editor, parent=None):
+        super().__init__(parent)
+        self.setObjectName("overviewTab")
+        self.tracker, self.editor = tracker, editor
+        self.thesis = None
+        form = QFormLayout(self)
+        self.title = QLineEdit(objectName="titleEdit")
+        self.theme = QLineEdit(objectName="themeEdit")
+        self.status = QComboBox(objectName="statusCombo")
+        self.status.addItems(THESIS_STATUSES)
+        self.conviction = QSpinBox(objectName="convictionSpin")
+        self.conviction.setRange(1, 5)
+        self.conviction.setKeyboardTracking(False)
+        self.changed_label = QLabel(objectName="lastChanged")
+        row = QHBoxLayout()
+        row.addWidget(self.status)
+        row.addWidget(QLabel("Conviction (1-5)"))
+        row.addWidget(self.conviction)
+        row.addWidget(self.changed_label, 1)
+        self.horizon = QLineEdit(objectName="horizonEdit")
+        self.tags = QLineEdit(objectName="tagsEdit")
+        self.tags.setPlaceholderText("comma-separated, e.g. optics, 光模块")
+        self.next_review = QLineEdit(objectName="nextReviewEdit")
+        self.next_review.setPlaceholderText("YYYY-MM-DD")
+        self.statement = StatementEdit(objectName="statementEdit")
+        self.statement.setTabChangesFocus(True)
+        form.addRow("&Title", self.title)
+        form.addRow("T&heme", self.theme)
+        form.addRow("Status", row)
+        form.addRow("Hori&zon", self.horizon)
+        form.addRow("Ta&gs", self.tags)
+        form.addRow("Next &review", self.next_review)
+        form.addRow("State&ment", self.statement)
+        self._lines = {"title": self.title, "theme": self.theme, "horizon": self.horizon,
+                       "tags": self.tags, "next_review": self.next_review}
+        for field, edit in self._lines.items():
+            edit.editingFinished.connect(lambda f=field: self._commit_line(f))
+        self.statement.left.connect(self._commit_statement)
+        self.status.activated.connect(self._status_chosen)
+        self.conviction.valueChanged.connect(self._conviction_chosen)
+        self.setEnabled(False)
+
+    def load(self, thesis_id: int | None) -> None:
+        try:
+            self.thesis = None if thesis_id is None else self.tracker.theses.get(thesis_id)
+        except NotFound:
+            self.thesis = None
+        self.setEnabled(self.thesis is not None)
+        self._show(force=True)
+
+    def refresh(self) -> None:
+        if self.thesis is not None:
+            self.load(self.thesis.id)
+
+    def _show(self, force: bool = False) -> None:
+        t = self.thesis
+        for field, edit in self._lines.items():
+            # Never overwrite what the user is typing.
+            if force or not edit.hasFocus():
+                edit.setText("" if t is None else (getattr(t, field) or ""))
+        if force or not self.statement.hasFocus():
+            self.statement.setPlainText("" if t is None else t.statement)
+        for widget, value in ((self.status, None if t is None else t.status),
+                              (self.conviction, None if t is None else t.conviction)):
+            widget.blockSignals(True)
+            if widget is self.status:
+                widget.setCurrentIndex(THESIS_STATUSES.index(value) if value else -1)
+            else:
+                widget.setValue(value or 3)
+            widget.blockSignals(False)
+        if t is not None:
+            when = self.tracker.theses.last_changed(t.id, "status") or t.updated_at
+            self.changed_label.setText(f"status since {when[:10]}")
+        else:
+            self.changed_label.clear()
+
+    def _commit_line(self, field: str) -> None:
+        if self.thesis is None:
+            return
+        value = self._lines[field].text()
+        if value == (getattr(self.thesis, field) or ""):
+            return
+        if not self.editor.edit_thesis(self.thesis.id, field, value):
+            self._lines[field].setText(getattr(self.thesis, field) or "")
+
+    def _commit_statement(self) -> None:
+        if self.thesis is not None and self.statement.toPlainText() != self.thesis.statement:
+            self.editor.edit_thesis(self.thesis.id, "statement", self.statement.toPlainText())
+
+    def _status_chosen(self, index: int) -> None:
+        if self.thesis is None:
+            return
+        if not self.editor.change_thesis(self.thesis.id, "status", THESIS_STATUSES[index]):
+            self._show()
+
+    def _conviction_chosen(self, value: int) -> None:
+        if self.thesis is None:
+            return
+        if not self.editor.change_thesis(self.thesis.id, "conviction", value):
+            self._show()
