@@ -5,6 +5,7 @@ Tables use <thead> so QTextDocument repeats their header row on every page they 
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from model.report import ThesisReport, cite_text
@@ -18,8 +19,16 @@ STATE_STYLE = {  # checklist box, label colour
 CHART_URL = "thesis-chart://timeline"
 
 
+# Han, kana, Hangul and full-width forms. The CJK font has no bold face and Qt's PDF engine
+# fakes bold by drawing such glyphs twice, which makes them extract twice ("光光模模"); these
+# runs are therefore always set in the regular weight.
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7af"
+                  "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]+")
+
+
 def _e(text) -> str:
-    return escape(str(text or ""), quote=True)
+    return _CJK.sub(lambda m: f"<span style='font-weight:400'>{m.group(0)}</span>",
+                    escape(str(text or ""), quote=True))
 
 
 def _para(text: str) -> str:
