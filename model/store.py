@@ -160,8 +160,22 @@ class Store:
         changes = self._pending
         try:
             with translated(self.path):
-                with self.db.atomic():
-                    yield changes
+                if outer and not self.conn.in_transaction:
+                    # BEGIN IMMEDIATE takes the write lock up front, where the busy timeout
+                    # applies. A deferred BEGIN whose first write must read first (FTS5 triggers
+                    # on a fresh connection) gets SQLITE_BUSY at once, without waiting.
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        with self.db.atomic():
+                            yield changes
+                        self.conn.execute("COMMIT")
+                    except BaseException:
+                        if self.conn.in_transaction:
+                            self.conn.execute("ROLLBACK")
+                        raise
+                else:
+                    with self.db.atomic():
+                        yield changes
         finally:
             if outer:
                 self._pending = None
@@ -305,6 +319,13 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
     try:
         store.conn.execute("PRAGMA foreign_keys = ON")
         store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # The header peeked before may be stale: a newer version's migration can still sit in
+        # a -wal it has not checkpointed (it was killed, or is still running).
+        if store.schema_version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{path} was written by a newer Thesis Tracker (schema version "
+                f"{store.schema_version}; this version reads up to {SCHEMA_VERSION}). It was not "
+                f"changed: update Thesis Tracker to use it.")
         if existed and verify:
             result = store.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if result != "ok":
