@@ -9,17 +9,24 @@ copy just taken fails its check (the main file may be damaged: keep everything).
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import hashlib
 import os
 import re
 import shutil
 import sqlite3
+import time
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.errors import CorruptDatabaseError, NotFound, StoreError
+from model.errors import CorruptDatabaseError, DiskFullError, NotFound, StoreError
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
+_NAME_MAX = 255
+_STEM_MAX = 120          # leaves room for "-YYYYmmdd-HHMMSS-before-migration.sqlite3"
+_STALE_TEMP_S = 3600     # a temp copy this old belongs to a backup that was killed
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?\.sqlite3$")
 
 
@@ -38,27 +45,57 @@ def backup_dir_for(db_path: Path) -> Path:
     return Path(db_path).resolve().parent / "backups"
 
 
+def _fits(name: str) -> bool:
+    return len(name.encode("utf-8", "surrogateescape")) <= _NAME_MAX
+
+
+def backup_stem(db_path: Path) -> str:
+    """The database's stem, shortened (with a hash to stay unique) so backup names fit."""
+    stem = Path(db_path).stem
+    if len(stem.encode("utf-8", "surrogateescape")) <= _STEM_MAX:
+        return stem
+    digest = hashlib.sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    short = stem.encode("utf-8", "surrogateescape")[:_STEM_MAX - 11].decode("utf-8", "ignore")
+    return f"{short}~{digest}"
+
+
+def _ro_uri(path: Path) -> str:
+    # Quoted: '?' or '#' in a folder name would otherwise end the path inside the URI.
+    return "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
+
+
 def list_backups(db_path: Path) -> list[Backup]:
     """Backups of this database, newest first."""
     folder = backup_dir_for(db_path)
     if not folder.is_dir():
         return []
-    stem = Path(db_path).stem
+    stem = backup_stem(db_path)
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
         if match and match["stem"] == stem:
-            taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            try:
+                taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            except ValueError:      # a name that only looks like ours (month 13...)
+                continue
             found.append(Backup(entry, taken, match["reason"] or ""))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # Several backups in one second: the later-written file is the newer one.
+    return sorted(found, key=lambda b: (b.taken_at, _mtime(b.path), b.path.name), reverse=True)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def verify_file(path: Path) -> bool:
     """True when the file is SQLite and passes integrity_check."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_ro_uri(path), uri=True)
         try:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
             conn.close()
     except sqlite3.Error:
@@ -80,7 +117,12 @@ def restore_hint(db_path: Path, backup: Path | None) -> str:
 
 
 def take_backup(store, *, reason: str = "manual") -> Path:
-    """Copy the open database with SQLite's backup API, verify the copy, rename it into place."""
+    """Copy the open database with SQLite's backup API, verify the copy, rename it into place.
+
+    The copy is one consistent snapshot even while another process writes (the whole copy is
+    one step under one read transaction). A copy that fails integrity_check raises and nothing
+    is rotated away: the main file may be damaged, so every older backup is kept.
+    """
     folder = store.backup_dir
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -88,18 +130,19 @@ def take_backup(store, *, reason: str = "manual") -> Path:
         raise StoreError(f"Cannot create the backup folder {folder}: {exc.strerror}.") from None
     now = dt.datetime.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    final = folder / f"{store.path.stem}-{stamp}-{reason}.sqlite3"
+    stem = backup_stem(store.path)
+    final = folder / f"{stem}-{stamp}-{reason}.sqlite3"
     counter = 1
     while final.exists():
         counter += 1
-        final = folder / f"{store.path.stem}-{stamp}-{reason}{'-' * counter}.sqlite3"
+        final = folder / f"{stem}-{stamp}-{reason}{'-' * counter}.sqlite3"
     temp = folder / f".{final.name}.tmp"
     try:
         target = sqlite3.connect(str(temp))
         try:
-            store.conn.backup(target)
+            store.conn.backup(target, pages=-1)
             target.execute("PRAGMA journal_mode = DELETE")
-            ok = target.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            ok = target.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
             target.close()
         if not ok:
@@ -109,15 +152,37 @@ def take_backup(store, *, reason: str = "manual") -> Path:
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, final)
+        _fsync_dir(folder)
     except sqlite3.Error as exc:
-        raise StoreError(f"The backup into {folder} failed: {exc}") from exc
+        from model.store import translate_error
+        error = translate_error(exc, store.path)
+        if type(error) is StoreError:      # keep busy / full / corrupt as they are
+            error = StoreError(f"The backup into {folder} failed: {exc}")
+        raise error from exc
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(f"The disk holding {folder} is full: the backup was not saved. "
+                                f"Older backups were kept.") from exc
         raise StoreError(f"The backup into {folder} failed: {exc.strerror or exc}.") from exc
     finally:
         if temp.exists():
             temp.unlink()
     rotate(store.path)
     return final
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable: without this a power cut can forget the new name."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def rotate(db_path: Path) -> list[Path]:
@@ -135,7 +200,18 @@ def rotate(db_path: Path) -> list[Path]:
         if item.path not in keep:
             item.path.unlink(missing_ok=True)
             removed.append(item.path)
+    _remove_stale_temps(db_path)
     return removed
+
+
+def _remove_stale_temps(db_path: Path) -> None:
+    """Temp copies left by a backup that was killed; recent ones may be another process's."""
+    folder = backup_dir_for(db_path)
+    prefix = f".{backup_stem(db_path)}-"
+    cutoff = time.time() - _STALE_TEMP_S
+    for entry in folder.glob(".*.tmp"):
+        if entry.name.startswith(prefix) and _mtime(entry) / 1e9 < cutoff:
+            entry.unlink(missing_ok=True)
 
 
 def daily_backup_if_due(store) -> Path | None:
@@ -147,15 +223,36 @@ def daily_backup_if_due(store) -> Path | None:
     return take_backup(store, reason="daily")
 
 
+def aside_name(db_path: Path, stamp: str, n: int = 1) -> Path:
+    """``<db>.damaged-<stamp>`` (``-2``, ``-3``... when taken), shortened to fit the name limit."""
+    db_path = Path(db_path)
+    tail = f".damaged-{stamp}" + (f"-{n}" if n > 1 else "")
+    name = db_path.name
+    # Room for our tail plus SQLite's "-wal"/"-shm" beside it.
+    while not _fits(name + tail + "-wal"):
+        name = name[:-1]
+    return db_path.with_name(name + tail)
+
+
 def move_aside(db_path: Path) -> Path:
-    """Rename a damaged database (and its -wal/-shm) out of the way; never delete it."""
+    """Rename a damaged database (and its -wal/-shm/-journal) out of the way; never delete it.
+
+    Names are unique: two move-asides in one second never overwrite each other.
+    """
+    db_path = Path(db_path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-    os.replace(db_path, aside)
-    for suffix in ("-wal", "-shm"):
+    n = 1
+    aside = aside_name(db_path, stamp)
+    while any(Path(str(aside) + s).exists() for s in ("", "-wal", "-shm", "-journal")):
+        n += 1
+        aside = aside_name(db_path, stamp, n)
+    if db_path.exists():
+        os.replace(db_path, aside)
+    for suffix in ("-wal", "-shm", "-journal"):
         extra = Path(str(db_path) + suffix)
         if extra.exists():
             os.replace(extra, Path(str(aside) + suffix))
+    _fsync_dir(db_path.parent)
     return aside
 
 
@@ -171,11 +268,23 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         raise CorruptDatabaseError(f"{backup_file} is not a good backup: it fails the integrity "
                                    f"check. Nothing was changed.", path=backup_file)
     db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    temp = db_path.with_name(f".{db_path.name}.restoring")
-    shutil.copyfile(backup_file, temp)
-    with open(temp, "rb") as handle:
-        os.fsync(handle.fileno())
-    aside = move_aside(db_path) if db_path.exists() else None
-    os.replace(temp, db_path)
+    from model.instance import ensure_not_open_elsewhere
+    ensure_not_open_elsewhere(db_path, "restore a backup")
+    temp = db_path.with_name(f".{db_path.name[:200]}.restoring")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(backup_file, temp)
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
+        # A -wal or -shm left without its database would be replayed into the restored file.
+        leftovers = any(Path(str(db_path) + s).exists() for s in ("", "-wal", "-shm", "-journal"))
+        aside = move_aside(db_path) if leftovers else None
+        os.replace(temp, db_path)
+        _fsync_dir(db_path.parent)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(f"The disk holding {db_path} is full: nothing was restored.") from exc
+        raise StoreError(f"Cannot restore into {db_path}: {exc.strerror or exc}.") from exc
+    finally:
+        temp.unlink(missing_ok=True)
     return aside

@@ -125,6 +125,8 @@ class Store:
         self.backup_dir = backup_dir
         self._listeners: list[Callable[[Changes], None]] = []
         self._pending: Changes | None = None
+        self.warnings: list[str] = []      # problems worth telling the user that did not stop opening
+        self.instance_lock = None          # model.instance.InstanceLock when single_instance
 
     # -- reading ---------------------------------------------------------------------------
     def rows(self, sql: str, params=()) -> list[dict]:
@@ -221,6 +223,10 @@ class Store:
             self.conn.close()
         except sqlite3.Error:
             pass
+        if self.instance_lock is not None:
+            # Only after the connection is closed: the next instance may then open at once.
+            self.instance_lock.release()
+            self.instance_lock = None
 
 
 def default_database_path() -> Path:
@@ -236,18 +242,64 @@ def _uri(path: Path, mode: str) -> str:
     return "file:" + urllib.parse.quote(str(path.resolve())) + f"?mode={mode}"
 
 
+# Other files people rename or mis-save as a database, by their first bytes.
+_FOREIGN_MAGIC = ((b"PK\x03\x04", "a ZIP archive (or an Office document)"), (b"%PDF", "a PDF"),
+                  (b"\x1f\x8b", "a gzip archive"), (b"{", "a JSON file"),
+                  (b"\xd0\xcf\x11\xe0", "an old Office document"))
+
+
+def header_problem(path: Path, head: bytes, size: int) -> str | None:
+    """Why the first 100 bytes cannot be a healthy SQLite database, or None.
+
+    SQLite would report most of these as "file is not a database"; checking first lets the
+    message say what the file is, and keeps a damaged header's garbage out of peek_version.
+    """
+    if not head:
+        return "is empty (0 bytes)"
+    if not head.startswith(SQLITE_HEADER):
+        for magic, what in _FOREIGN_MAGIC:
+            if head.startswith(magic):
+                return f"is not a Thesis Tracker database: it is {what}"
+        if head.startswith(SQLITE_HEADER[:6]):
+            return "has a damaged header (the SQLite signature is broken)"
+        return "is not a Thesis Tracker database (not SQLite)"
+    if len(head) < 100:
+        return f"is truncated ({size} bytes, shorter than a database header)"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    sane = (512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
+            and head[18] in (1, 2) and head[19] in (1, 2) and head[21:24] == b"\x40\x20\x20"
+            and int.from_bytes(head[44:48], "big") in range(0, 5)
+            and int.from_bytes(head[56:60], "big") in range(0, 4))
+    if not sane:
+        return "has a damaged header"
+    pages = int.from_bytes(head[28:32], "big")
+    # The in-header size is valid only when its change counter matches (SQLite >= 3.7.0), and
+    # a file in WAL mode may keep newer pages in its -wal: only judge a file without one.
+    wal = Path(str(path) + "-wal")
+    if (pages and head[24:28] == head[92:96] and size < pages * page_size
+            and not (wal.exists() and wal.stat().st_size)):
+        return (f"is truncated ({size:,} bytes; its header says {pages * page_size:,})")
+    return None
+
+
 def _check_header(path: Path) -> None:
     try:
         with open(path, "rb") as handle:
             head = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
     except PermissionError:
         raise ReadOnlyError(f"{path} cannot be read: permission denied.") from None
     except IsADirectoryError:
         raise StoreError(f"{path} is a folder, not a database file.") from None
-    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
-        kind = "is empty" if not head else "is not a Thesis Tracker database (not SQLite)"
-        raise CorruptDatabaseError(f"{path} {kind}.", path=path,
-                                   newest_backup=backups.newest_good_backup(path))
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    problem = header_problem(path, head, size)
+    if problem:
+        newest = backups.newest_good_backup(path)
+        raise CorruptDatabaseError(f"{path} {problem}. It was not opened or changed. "
+                                   f"{backups.restore_hint(path, newest)}", path=path,
+                                   newest_backup=newest)
 
 
 def peek_version(path: Path) -> int:
@@ -259,17 +311,45 @@ def peek_version(path: Path) -> int:
 
 def open_store(path: Path | str | None = None, *, create: bool = True, readonly: bool = False,
                clock: Clock | None = None, verify: bool = True, daily_backup: bool = True,
-               on_new=None) -> Store:
+               on_new=None, single_instance: bool = False) -> Store:
     """Open (or create) a database, refusing newer or damaged files without touching them.
 
     ``on_new(store)`` runs once, inside the first transaction, for a file created here (the
     caller loads demo data with it). Before any migration of an existing file a verified backup
-    is taken; on the first open of each day too.
+    is taken; on the first open of each day too. ``single_instance`` (the desktop app) first
+    takes the ``<db>.lock`` flock and raises ``instance.AlreadyOpenError`` when another app
+    holds it, before SQLite sees the file.
     """
     path = Path(path) if path is not None else default_database_path()
     clock = clock or Clock()
-    existed = path.exists()
-    if path.exists():
+    try:
+        existed = path.exists()
+    except OSError as exc:  # a name too long for the file system, a loop of links...
+        raise StoreError(f"Cannot use {path}: {exc.strerror or exc}.") from None
+    lock = None
+    if single_instance and not readonly:
+        from model.instance import InstanceLock
+        if existed or create:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
+                                    f"{exc.strerror or exc}.") from None
+            lock = InstanceLock(path).acquire()
+    try:
+        store = _open(path, existed=existed, create=create, readonly=readonly, clock=clock,
+                      verify=verify, daily_backup=daily_backup, on_new=on_new)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    store.instance_lock = lock
+    return store
+
+
+def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clock,
+          verify: bool, daily_backup: bool, on_new) -> Store:
+    if existed:
         _check_header(path)
         version = peek_version(path)
         if version > SCHEMA_VERSION:
@@ -283,7 +363,8 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ReadOnlyError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from None
+            raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
+                                f"{exc.strerror or exc}.") from None
         if not os.access(path.parent, os.W_OK):
             raise ReadOnlyError(f"Cannot create {path}: the folder {path.parent} is read-only.")
 
@@ -293,6 +374,8 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
     if not readonly and existed and not os.access(path.parent, os.W_OK):
         raise ReadOnlyError(f"The folder {path.parent} is read-only, so SQLite cannot keep its "
                             f"journal beside {path.name}: move the file somewhere writable.")
+    if existed:
+        _probe_untouched(path, verify=verify)
     mode = "ro" if readonly else ("rw" if existed else "rwc")
     try:
         conn = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_TIMEOUT_S,
@@ -326,10 +409,6 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
                 f"{path} was written by a newer Thesis Tracker (schema version "
                 f"{store.schema_version}; this version reads up to {SCHEMA_VERSION}). It was not "
                 f"changed: update Thesis Tracker to use it.")
-        if existed and verify:
-            result = store.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if result != "ok":
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {result}")
         if store.readonly:
             version = store.schema_version
             if version != SCHEMA_VERSION:
@@ -349,8 +428,10 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
     if existed and store.schema_version == 0 and _has_user_tables(store):
         raise StoreError(f"{path} is a SQLite database, but not a Thesis Tracker one: it was "
                          f"not changed.")
-    pending = migrations.pending(store.db)
+    with translated(path):
+        pending = migrations.pending(store.db)
     if pending and existed and store.schema_version > 0:
+        # Never migrate without a verified copy of the old version to go back to.
         backups.take_backup(store, reason="before-migration")
     with translated(path):
         migrations.apply(store.db)
@@ -359,7 +440,54 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
             on_new(store)
             changes.reset = True
     elif existed and daily_backup:
-        backups.daily_backup_if_due(store)
+        try:
+            backups.daily_backup_if_due(store)
+        except CorruptDatabaseError:
+            raise
+        except StoreError as exc:
+            # A full disk or an unwritable backups/ folder must not lock the user out of their
+            # data; the GUI shows store.warnings.
+            store.warnings.append(f"Today's backup could not be taken: {exc}")
+
+
+def _probe_untouched(path: Path, *, verify: bool) -> None:
+    """Refuse a damaged, newer or foreign file through a read-only connection, before any
+    read-write one exists.
+
+    A read-write connection checkpoints the -wal into the main file when it closes and sets
+    WAL mode in the header when it starts, so a stray -wal, a newer version's un-checkpointed
+    migration or somebody else's SQLite file would be written by merely looking at it. A
+    read-only connection never writes the main file.
+    """
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if verify:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+            if result != ["ok"]:
+                raise sqlite3.DatabaseError(
+                    f"database disk image is malformed: {'; '.join(result)}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{path} was written by a newer Thesis Tracker (schema version {version}; this "
+                f"version reads up to {SCHEMA_VERSION}). It was not opened or changed: update "
+                f"Thesis Tracker to use it.")
+        if version == 0 and names - {"_sqlite_migrations"}:
+            raise StoreError(f"{path} is a SQLite database, but not a Thesis Tracker one: it "
+                             f"was not opened or changed.")
+    except sqlite3.DatabaseError as exc:
+        error = translate_error(exc, path)
+        if isinstance(error, CorruptDatabaseError):
+            error.newest_backup = backups.newest_good_backup(path)
+            error.args = (f"{error} It was not changed. "
+                          f"{backups.restore_hint(path, error.newest_backup)}",)
+        raise error from exc
+    finally:
+        conn.close()
 
 
 def _has_user_tables(store: Store) -> bool:

@@ -18,6 +18,9 @@ TODAY = dt.date(2026, 11, 24)
 def pytest_addoption(parser):
     parser.addoption("--runslow", action="store_true", default=False,
                      help="also run the slow variants (many kills, big datasets)")
+    # Used by tests/safety (#6); registered here because only the root conftest may add options.
+    parser.addoption("--kills", type=int, default=None,
+                     help="SIGKILLs in the crash-safety test (default 200), for longer runs")
 
 
 def pytest_collection_modifyitems(config, items):
