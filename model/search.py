@@ -18,6 +18,10 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _EDGE_PUNCT = "*^():+-\"'"
 
 
+MAX_TERMS = 64      # words kept per OR-alternative
+MAX_GROUPS = 64     # OR-alternatives kept
+
+
 def parse_query(query: str) -> list[list[str]]:
     """Split text into OR-groups of lower-cased terms; every term is a plain substring."""
     if not isinstance(query, str):
@@ -36,9 +40,15 @@ def parse_query(query: str) -> list[list[str]]:
         else:
             term = phrase.strip()
         term = term.lower()
-        if term and term not in groups[-1]:
+        if term and term not in groups[-1] and len(groups[-1]) < MAX_TERMS:
             groups[-1].append(term)
-    return [g for g in groups if g]
+    # Beyond what anyone types, but SQLite caps a compound SELECT at 500 parts: a pasted
+    # wall of "x OR y OR ..." must not turn into an error.
+    unique = []
+    for group in groups:
+        if group and group not in unique:
+            unique.append(group)
+    return unique[:MAX_GROUPS]
 
 
 def _fts_phrase(term: str) -> str:

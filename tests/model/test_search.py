@@ -1,0 +1,103 @@
+"""Full-text search (#2): any text a user types is accepted without raising, and Chinese
+substrings are found, two characters included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model.search import parse_query
+
+HOSTILE = ['"', '""', '"unclosed phrase', "'", "AND", "OR", "NOT", "NEAR", "NEAR(a b)", "*",
+           "light*", "(", ")", "(light", "^", "^light", ":", "body:light", "title:", "-", "+",
+           "a OR", "OR a", "AND AND", "light AND OR NOT", "", " ", "\t\n", "\x00", "%", "_",
+           "\\", "'; DROP TABLE thesis; --", "光", "光模", "\u200b", "🙂", "a" * 10_000,
+           "x " * 5_000, " OR ".join(["light"] * 600), " ".join(f"w{i}" for i in range(3000)),
+           " ".join(chr(0x4E00 + i) for i in range(1500)),
+           " ".join(chr(0x4E00 + i) + chr(0x4E01 + i) for i in range(3000))]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=lambda q: repr(q[:20]))
+def test_hostile_queries_never_raise(tracker, query):
+    """Quotes, operators, empty and very long input return a list, never an error (#2)."""
+    hits = tracker.search.search(query)
+    assert isinstance(hits, list)
+    ids = tracker.search.thesis_ids(query)
+    assert ids is None or isinstance(ids, set)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_random_text_never_raises(tracker, query):
+    """Any text at all can be typed into the search box (#2)."""
+    assert isinstance(tracker.search.search(query), list)
+    tracker.search.thesis_ids(query)
+
+
+@pytest.fixture
+def small(empty_tracker):
+    t = empty_tracker.theses.add(title="Big light", statement="800G 光模块 demand stays strong")
+    o = empty_tracker.theses.add(title="Space computing", statement="orbital data centres")
+    c = empty_tracker.catalysts.add(thesis_id=o.id, title="硅光 ramp", expected="2027")
+    co = empty_tracker.companies.add(name="Zhongji Innolight", local_name="中际旭创",
+                                     ticker="300308.SZ")
+    empty_tracker.beneficiaries.add(thesis_id=t.id, company_id=co.id)
+    return empty_tracker, t, o, c
+
+
+def test_two_character_chinese_finds_longer_word(small):
+    """'光模' (two characters, below the trigram length) finds the thesis with '光模块' (#2)."""
+    tracker, t, o, c = small
+    hits = tracker.search.search("光模")
+    assert [(h.kind, h.ref_id) for h in hits] == [("thesis", t.id)]
+    assert "光模块" in hits[0].snippet
+    assert tracker.search.search("光模块")[0].ref_id == t.id
+    assert [(h.kind, h.ref_id) for h in tracker.search.search("硅光")] == [("catalyst", c.id)]
+    assert tracker.search.search("光") and tracker.search.search("模块")
+
+
+def test_words_phrases_or_and_case(small):
+    """All words must match, OR offers alternatives, quotes make a phrase, case is ignored (#2)."""
+    tracker, t, o, c = small
+    kinds = lambda q: {(h.kind, h.ref_id) for h in tracker.search.search(q)}  # noqa: E731
+    assert kinds("BIG demand") == {("thesis", t.id)}
+    assert kinds("big orbital") == set()
+    assert kinds("big OR orbital") == {("thesis", t.id), ("thesis", o.id)}
+    assert kinds('"data centres"') == {("thesis", o.id)}
+    assert kinds('"centres data"') == set()
+    assert kinds("light*") == kinds("light") == {("thesis", t.id), ("company", 1)}
+    assert kinds("big AND light") == {("thesis", t.id)}
+
+
+def test_thesis_ids_follow_catalysts_and_companies(small):
+    """A thesis matches through its catalysts and its beneficiary companies (#2)."""
+    tracker, t, o, c = small
+    assert tracker.search.thesis_ids("硅光") == {o.id}
+    assert tracker.search.thesis_ids("中际") == {t.id}
+    assert tracker.search.thesis_ids("300308") == {t.id}
+    assert tracker.search.thesis_ids("") is None
+    assert tracker.search.thesis_ids("nothing-like-this") == set()
+
+
+def test_index_follows_edits_and_deletes(small):
+    """Edits and deletes update the index through triggers in the same transaction (#2)."""
+    tracker, t, o, c = small
+    tracker.catalysts.update(c.id, title="激光器 ramp")
+    assert tracker.search.search("硅光") == []
+    assert tracker.search.search("激光")[0].ref_id == c.id
+    tracker.theses.delete(o.id)
+    assert tracker.search.search("激光") == []
+    assert tracker.search.search("orbital") == []
+
+
+def test_seeded_data_is_searchable(tracker):
+    """The demo data finds its Chinese company names and report wording (#2)."""
+    assert tracker.search.thesis_ids("中际旭创")
+    assert tracker.search.thesis_ids("光模")
+
+
+def test_parse_query_treats_operators_as_plain_words():
+    assert parse_query('a "b c" OR d AND e*') == [["a", "b c"], ["d", "e"]]
+    assert parse_query("OR OR") == []
+    assert parse_query(None) == []
