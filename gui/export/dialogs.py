@@ -258,16 +258,30 @@ def _file_menu(window) -> QMenu:
     return bar.addMenu("&File")
 
 
+def _shown_ids(window) -> list[int] | None:
+    """Ids of the theses the list shows, in its order (``window.proxy`` over a record model)."""
+    proxy = getattr(window, "proxy", None)
+    if proxy is None or not hasattr(proxy, "sourceModel"):
+        return None
+    source = proxy.sourceModel()
+    if source is None or not hasattr(source, "record"):
+        return None
+    return [source.record(proxy.mapToSource(proxy.index(row, 0)).row()).id
+            for row in range(proxy.rowCount())]
+
+
 def install_export_actions(main_window, *, tracker: Callable | None = None,
                            current_thesis: Callable[[], int | None] | None = None,
                            shown_theses: Callable[[], list[int]] | None = None) -> list[QAction]:
     """Add Export PDF…, Export Markdown… (and Export Calendar… unless the menu has one) to the
-    File menu. The callables default to the window's ``tracker``, ``current_thesis_id`` and
-    ``visible_thesis_ids`` (attributes or methods), read when the action runs."""
+    File menu, through ``window.add_export_action`` when the window offers it. The callables
+    default to the window's ``tracker``, ``current_thesis_id`` and the rows of ``proxy``, read
+    each time an action runs (the open database can change)."""
     get_tracker = tracker or (lambda: _value(main_window, "tracker"))
     get_current = current_thesis or (lambda: _value(main_window, "current_thesis_id"))
-    get_shown = shown_theses or (lambda: _value(main_window, "visible_thesis_ids",
-                                                 "filtered_thesis_ids"))
+    get_shown = shown_theses or (lambda: _value(main_window, "visible_thesis_ids")
+                                 if hasattr(main_window, "visible_thesis_ids")
+                                 else _shown_ids(main_window))
     menu = _file_menu(main_window)
 
     def last_dir() -> Path:
@@ -329,8 +343,13 @@ def install_export_actions(main_window, *, tracker: Callable | None = None,
             continue  # the window already has its own calendar export
         action = QAction(text, main_window)
         action.setObjectName(name)
-        action.triggered.connect(slot)
-        menu.insertAction(before, action) if before is not None else menu.addAction(action)
+        action.triggered.connect(lambda _checked=False, run=slot: run())
+        if hasattr(main_window, "add_export_action"):
+            main_window.add_export_action(action)
+        elif before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
         actions.append(action)
     return actions
 

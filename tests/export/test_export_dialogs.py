@@ -1,0 +1,156 @@
+"""Export dialogs and File-menu actions (#5), driven as a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from export_helpers import page_texts
+from icalendar import Calendar
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QDialogButtonBox, QMainWindow, QProgressDialog,
+                               QPushButton)
+from pypdf import PdfReader
+
+from gui.export.dialogs import (ExportCalendarDialog, ExportPdfDialog, PdfChoice,
+                                install_export_actions, run_calendar_export, run_pdf_export)
+
+
+def _ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_pdf_dialog_all_theses_on_letter_and_open_when_done(qtbot, tracker, tmp_path):
+    """Choosing All + Letter + Open when done writes every thesis on Letter pages and asks the
+    desktop to open the file; Export stays disabled until a file is named."""
+    ids = tracker.theses.ids()
+    dialog = ExportPdfDialog(None, current_id=ids[0], filtered_ids=ids[:2], all_ids=ids)
+    qtbot.addWidget(dialog)
+    assert dialog.current.isChecked() and not _ok(dialog).isEnabled()
+    qtbot.mouseClick(dialog.all, Qt.MouseButton.LeftButton)
+    dialog.paper.setCurrentIndex(dialog.paper.findText("Letter"))
+    qtbot.keyClicks(dialog.path, str(tmp_path / "all"))
+    qtbot.mouseClick(dialog.open_when_done, Qt.MouseButton.LeftButton)
+    assert _ok(dialog).isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    choice = dialog.choice()
+    assert choice == PdfChoice(ids, "letter", str(tmp_path / "all.pdf"), True)
+    opened = []
+    assert run_pdf_export(None, tracker, choice, open_url=opened.append)
+    reader = PdfReader(choice.path)
+    assert round(float(reader.pages[0].mediabox.height)) == 792
+    assert "Contents" in page_texts(choice.path)[0]
+    assert [u.toLocalFile() for u in opened] == [str(Path(choice.path).resolve())]
+
+
+def test_pdf_dialog_filtered_scope(qtbot, tracker, tmp_path):
+    """The filtered scope exports exactly the theses the list shows, in its order."""
+    dialog = ExportPdfDialog(None, current_id=None, filtered_ids=[3, 1], all_ids=[1, 2, 3],
+                             default_path=str(tmp_path / "f.pdf"))
+    qtbot.addWidget(dialog)
+    assert not dialog.current.isEnabled() and dialog.all.isChecked()
+    qtbot.mouseClick(dialog.filtered, Qt.MouseButton.LeftButton)
+    assert dialog.choice().thesis_ids == [3, 1]
+
+
+def test_progress_dialog_cancel_writes_nothing(qtbot, tracker, tmp_path):
+    """Pressing Cancel in the progress dialog stops the export and leaves no file (#5)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    clicked = []
+
+    def press_cancel():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                qtbot.mouseClick(widget.findChild(QPushButton), Qt.MouseButton.LeftButton)
+                clicked.append(True)
+                return
+        QTimer.singleShot(5, press_cancel)
+
+    QTimer.singleShot(0, press_cancel)
+    choice = PdfChoice(tracker.theses.ids(), "a4", str(out / "all.pdf"), False)
+    assert run_pdf_export(None, tracker, choice, open_url=lambda url: None) is False
+    assert clicked and list(out.iterdir()) == []
+
+
+def _events(path):
+    return Calendar.from_ical(Path(path).read_bytes()).walk("VEVENT")
+
+
+def test_calendar_dialog_choice_of_theses_and_pending_only(qtbot, tracker, tmp_path):
+    """Unticking a thesis and ticking Pending only gives one event per pending catalyst of the
+    remaining theses, each an all-day event over the catalyst's window (#5)."""
+    theses = [(t.id, t.title) for t in tracker.theses.all()]
+    dialog = ExportCalendarDialog(None, theses=theses, default_path=str(tmp_path / "cal"))
+    qtbot.addWidget(dialog)
+    dropped = dialog.list.item(0)
+    dropped.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(dialog.pending_only, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    choice = dialog.choice()
+    kept = [i for i, _ in theses if i != dropped.data(Qt.ItemDataRole.UserRole)]
+    assert sorted(choice.thesis_ids) == sorted(kept) and choice.pending_only
+    count = run_calendar_export(None, tracker, choice)
+    expected = [c for i in kept for c in tracker.catalysts.for_thesis(i) if c.status == "pending"]
+    events = _events(choice.path)
+    assert count == len(events) == len(expected) > 0
+    by_uid = {str(e["uid"]): e for e in events}
+    assert len(by_uid) == len(events)
+    for c in expected:
+        event = next(e for e in events if str(e["summary"]).startswith(c.title))
+        assert event["dtstart"].dt.isoformat() == c.window_start
+        # iCalendar all-day events end the day after their last day.
+        assert event["dtend"].dt == dt.date.fromisoformat(c.window_end) + dt.timedelta(days=1)
+
+
+def test_calendar_all_catalysts_one_event_each(qtbot, tracker, tmp_path):
+    """Without Pending only every catalyst of every thesis is one event; None disables Export."""
+    dialog = ExportCalendarDialog(None, theses=[(t.id, t.title) for t in tracker.theses.all()],
+                                  default_path=str(tmp_path / "all.ics"))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(next(b for b in dialog.findChildren(QPushButton) if b.text() == "None"),
+                     Qt.MouseButton.LeftButton)
+    assert not _ok(dialog).isEnabled()
+    qtbot.mouseClick(next(b for b in dialog.findChildren(QPushButton) if b.text() == "All"),
+                     Qt.MouseButton.LeftButton)
+    assert _ok(dialog).isEnabled()
+    run_calendar_export(None, tracker, dialog.choice())
+    total = tracker.store.scalar("SELECT count(*) FROM catalyst")
+    assert len(_events(tmp_path / "all.ics")) == total
+
+
+def test_install_export_actions_in_a_plain_window(qtbot, tracker, tmp_path, monkeypatch):
+    """In a window without the app's helpers the actions go into File above Quit, and Export
+    PDF… runs the dialog's choice for the current thesis."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().addMenu("&File")
+    file_menu.addAction("Open…")
+    file_menu.addSeparator()
+    file_menu.addAction("&Quit")
+    window.tracker = tracker
+    window.current_thesis_id = lambda: 2
+    actions = install_export_actions(window)
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts == ["Open…", "Export &PDF…", "Export &Markdown…", "Export &Calendar…", "",
+                     "&Quit"]
+    seen = {}
+
+    def fake_ask(parent, **kwargs):
+        seen.update(kwargs)
+        return PdfChoice([kwargs["current_id"]], "a4", str(tmp_path / "one.pdf"), False)
+
+    monkeypatch.setattr(ExportPdfDialog, "ask", classmethod(lambda cls, *a, **k: fake_ask(*a, **k)))
+    actions[0].trigger()
+    assert seen["current_id"] == 2 and seen["all_ids"] == tracker.theses.ids()
+    assert tracker.theses.get(2).title.split(":")[0] in page_texts(tmp_path / "one.pdf")[0]
+
+    monkeypatch.setattr("gui.export.dialogs.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "two"), ""))
+    actions[1].trigger()
+    text = (tmp_path / "two.md").read_text(encoding="utf-8")
+    assert text.startswith(f"# {tracker.theses.get(2).title}")
+    assert "![Milestone timeline](two.png)" in text
+    assert (tmp_path / "two.png").stat().st_size > 1000
