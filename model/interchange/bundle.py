@@ -163,7 +163,9 @@ def import_bundle(tracker, data: dict, *, backup: bool = True) -> dict:
                 try:
                     _import_thesis(store, thesis, where, keep_ids, company_map, source_map,
                                    problems, counts, changes)
-                except (ValidationError, KeyError, TypeError, ValueError) as exc:
+                except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as exc:
+                    # AttributeError: a part that should be an object is not ("beneficiaries":
+                    # ["name"]); a problem with the bundle, not a bug to show as a traceback.
                     problems.add(where, _reason(exc))
             _import_prices(store, data.get("prices") or {}, company_map, problems)
             if problems.items:
@@ -198,7 +200,10 @@ def _list(data, key, problems) -> list:
 
 def _all_int_ids(data) -> bool:
     def ints(items):
-        return all(isinstance(i, dict) and isinstance(i.get("id"), int) for i in items or [])
+        if items is None:
+            return True
+        return isinstance(items, list) and all(isinstance(i, dict) and isinstance(i.get("id"), int)
+                                               for i in items)
     theses = data.get("theses") or []
     return (ints(data.get("companies")) and ints(data.get("sources")) and ints(theses)
             and all(ints(t.get("risks")) and ints(t.get("catalysts")) for t in theses
@@ -380,6 +385,9 @@ def _import_prices(store, prices, company_map, problems):
         company = company_map.get(_key(key))
         if company is None:
             problems.add(f"prices[{key}]", "unknown company")
+            continue
+        if not isinstance(rows, list):
+            problems.add(f"prices[{key}]", "must be a list of [day, close, adj_close]")
             continue
         for index, row in enumerate(rows or []):
             try:
