@@ -15,7 +15,10 @@ from model import backup as backups
 from model.catalysts import Catalysts
 from model.history import History
 from model.parts import Beneficiaries, Companies, Risks, Sources
+from model.queue import Queue
+from model.reviews import Reviews
 from model.schema import SCHEMA_VERSION
+from model.scorecard import Scorecards
 from model.search import Search
 from model.store import Clock, Store, open_store
 from model.theses import Theses
@@ -46,6 +49,10 @@ class Tracker:
         self.risks = Risks(store, self.history)
         self.sources = Sources(store)
         self.search = Search(store)
+        # Review discipline (#7): the queue, thesis reviews and the scorecard.
+        self.queue = Queue(store)
+        self.reviews = Reviews(store, self.history, self.theses)
+        self.scorecard = Scorecards(store)
 
     @classmethod
     def open(cls, path=None, *, seed_if_new: bool = False, clock: Clock | None = None,

@@ -23,6 +23,10 @@ def cmd_import(tracker, args, out):
     UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised. Any bad row: nothing is
     imported and every bad row is listed."""
     path = Path(args.file)
+    from model.interchange.peer import import_peer_file, looks_like_peer
+    if looks_like_peer(path):   # a market-catalyst-calendar dataset (#7)
+        from model.cli.review import report_peer_import
+        return report_peer_import(import_peer_file(tracker, path), path, out)
     if path.suffix.lower() == ".csv":
         from model.interchange.catalyst_csv import import_catalyst_csv
         n = import_catalyst_csv(tracker, path)

@@ -1,0 +1,75 @@
+"""Thesis reviews: a dated note, any change of conviction or status, and the next review date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from model import validate
+from model.errors import ValidationError
+from model.types import HistoryEntry, Thesis
+from model.windows import parse_date
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """What one review did, for the CLI's message and the GUI's undo text."""
+
+    thesis: Thesis
+    history_id: int
+    previous_review: str | None
+    next_review: str
+    conviction: tuple[int, int]     # (before, after)
+    status: tuple[str, str]         # (before, after)
+
+
+class Reviews:
+    def __init__(self, store, history, theses):
+        self.store = store
+        self.history = history
+        self.theses = theses
+
+    def next_date(self, thesis: Thesis, today: dt.date | None = None) -> dt.date:
+        """When the review after one done ``today`` falls: today plus the thesis's cadence."""
+        today = today or self.store.clock.today()
+        return today + dt.timedelta(days=int(thesis.review_cadence_days or 90))
+
+    def record(self, thesis_id: int, *, note: str, conviction=None, status: str | None = None,
+               next_review=None) -> ReviewResult:
+        """Record a review in one transaction: the status and conviction changes (each its own
+        history row carrying the note), then a 'review' row (old/new = the next review date
+        before/after) and the thesis's next review date, explicit or today + cadence."""
+        note = validate.text(note, what="review note", required=True).strip()
+        current = self.theses.get(thesis_id)
+        today = self.store.clock.today()
+        if next_review is None or (isinstance(next_review, str) and not next_review.strip()):
+            following = self.next_date(current, today)
+        else:
+            following = parse_date(next_review, what="next review date")
+            if following <= today:
+                raise ValidationError(f"The next review date {following.isoformat()} must be "
+                                      f"after today ({today.isoformat()}).")
+        with self.store.write() as changes:
+            if status is not None:
+                self.theses.set_status(thesis_id, status, note=note)
+            if conviction is not None:
+                self.theses.set_conviction(thesis_id, conviction, note=note)
+            self.store.update("thesis", thesis_id, {"next_review": following.isoformat(),
+                                                    "updated_at": self.store.clock.stamp()})
+            history_id = self.history.record(thesis_id, "review", old=current.next_review,
+                                             new=following.isoformat(), note=note)
+            changes.touch("review", thesis_id)
+            changes.touch("thesis", thesis_id)
+        after = self.theses.get(thesis_id)
+        return ReviewResult(after, history_id, current.next_review, following.isoformat(),
+                            (current.conviction, after.conviction), (current.status, after.status))
+
+    def for_thesis(self, thesis_id: int) -> list[HistoryEntry]:
+        """The thesis's recorded reviews, newest first."""
+        rows = self.store.rows("SELECT * FROM history WHERE thesis_id = ? AND field = 'review' "
+                               "ORDER BY at DESC, id DESC", (thesis_id,))
+        return [HistoryEntry.from_row(r) for r in rows]
+
+    def last_reviewed(self, thesis_id: int) -> str | None:
+        return self.store.scalar("SELECT max(at) FROM history WHERE thesis_id = ? AND "
+                                 "field = 'review'", (thesis_id,))
