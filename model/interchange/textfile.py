@@ -28,6 +28,8 @@ def decode(raw: bytes, *, name: str = "the file") -> tuple[str, str]:
                 return raw.decode(encoding), encoding
             except UnicodeDecodeError:
                 continue
+    if _looks_like_gb(raw):
+        return raw.decode("gb18030"), "gb18030"
     from charset_normalizer import from_bytes
     best = from_bytes(raw, cp_isolation=["gb18030", "big5", "shift_jis", "cp1252", "euc_kr",
                                          "utf_16", "latin_1"]).best()
@@ -39,6 +41,36 @@ def decode(raw: bytes, *, name: str = "the file") -> tuple[str, str]:
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"   # a superset: decodes every GBK file, and more
     return raw.decode(encoding), encoding
+
+
+def _looks_like_gb(raw: bytes) -> bool:
+    """True for GB18030/GBK text of everyday Chinese, which charset-normalizer misreads as Big5
+    or EUC-KR when a file is short (a one-row CSV of 光模块).
+
+    It must decode strictly, and at least 80% of its two-byte characters must lie in the GB2312
+    zone (both bytes 0xA1-0xFE), as common hanzi do; cp1252 accents followed by ASCII and Big5's
+    low trail bytes mostly do not, so those still go to charset-normalizer.
+    """
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    chars = in_zone = 0
+    i = 0
+    while i < len(raw):
+        lead = raw[i]
+        if lead < 0x80:
+            i += 1
+            continue
+        chars += 1
+        trail = raw[i + 1] if i + 1 < len(raw) else 0
+        if 0x30 <= trail <= 0x39:           # a four-byte GB18030 sequence
+            i += 4
+            continue
+        if 0xA1 <= lead <= 0xF7 and 0xA1 <= trail <= 0xFE:
+            in_zone += 1
+        i += 2
+    return chars > 0 and in_zone >= 0.8 * chars
 
 
 def read_text(path) -> str:
