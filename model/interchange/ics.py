@@ -38,7 +38,7 @@ def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
         event.add("summary", f"{row['title']} [{row['status']}]")
         event.add("dtstart", dt.date.fromisoformat(row["window_start"]))
         event.add("dtend", dt.date.fromisoformat(row["window_end"]) + dt.timedelta(days=1))
-        event.add("dtstamp", dt.datetime.fromisoformat(row["created_at"].replace("Z", "+00:00")))
+        event.add("dtstamp", _stamp(row))
         lines = [f"Thesis: {row['thesis_title']} ({row['thesis_status']})",
                  f"Catalyst status: {row['status']}",
                  f"Expected: {row['expected']}",
@@ -61,6 +61,16 @@ def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar
+
+
+def _stamp(row) -> dt.datetime:
+    """DTSTAMP from when the catalyst was created, so two exports are identical; an imported
+    bundle may hold free text there, which falls back to the window start."""
+    try:
+        stamp = dt.datetime.fromisoformat(row["created_at"].replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        stamp = dt.datetime.fromisoformat(row["window_start"])
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
 def export_ics(tracker, path, *, thesis_ids=None, pending_only: bool = False) -> int:
