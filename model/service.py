@@ -15,6 +15,7 @@ from model import backup as backups
 from model.catalysts import Catalysts
 from model.history import History
 from model.parts import Beneficiaries, Companies, Risks, Sources
+from model.prices import Prices
 from model.queue import Queue
 from model.reviews import Reviews
 from model.schema import SCHEMA_VERSION
@@ -49,6 +50,7 @@ class Tracker:
         self.risks = Risks(store, self.history)
         self.sources = Sources(store)
         self.search = Search(store)
+        self.prices = Prices(store, self.companies)
         # Review discipline (#7): the queue, thesis reviews and the scorecard.
         self.queue = Queue(store)
         self.reviews = Reviews(store, self.history, self.theses)

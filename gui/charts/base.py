@@ -1,0 +1,203 @@
+"""What every chart shares: the Save as PNG/SVG menu, headless rendering, and store listening.
+
+Imports pyqtgraph, so only chart modules (loaded when a chart is first built) import this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401  (PySide6 before pyqtgraph)
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+import pyqtgraph as pg
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+SCREEN_DPI = 96.0
+
+
+def layout_view(view: pg.GraphicsView, size: QSize) -> None:
+    """Give a (possibly never shown) view its size and lay its items out now, not on a later event."""
+    old = view.size()
+    view.resize(size)
+    if not view.isVisible():
+        # A hidden widget only hears of its new size when shown; tell it now.
+        QtWidgets.QApplication.sendEvent(view, QtGui.QResizeEvent(size, old))
+    view.setRange(QRectF(0, 0, size.width(), size.height()), padding=0)
+    central = view.centralWidget
+    if central is not None:
+        central.setGeometry(QRectF(0, 0, size.width(), size.height()))
+        grid = getattr(central, "layout", None)
+        if grid is not None and not callable(grid):
+            grid.activate()     # pg.GraphicsLayout keeps its QGraphicsGridLayout in .layout
+
+
+def render_view(view: pg.GraphicsView, width_px: int, height_px: int, *,
+                dpi: float = SCREEN_DPI) -> QImage:
+    """The view's scene drawn into a width x height image; at ``dpi`` > 96 the layout is done at
+    the matching smaller logical size and scaled up, so text keeps its printed size."""
+    scale = max(dpi, 1.0) / SCREEN_DPI
+    logical = QSize(max(1, round(width_px / scale)), max(1, round(height_px / scale)))
+    layout_view(view, logical)
+    image = QImage(int(width_px), int(height_px), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    # Paint in logical units on a high-density image: items that draw in device pixels
+    # (markers, axis text) reset the world transform, which would undo a painter scale.
+    image.setDevicePixelRatio(scale)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    view.scene().render(painter, QRectF(0, 0, width_px / scale, height_px / scale),
+                        QRectF(0, 0, logical.width(), logical.height()))
+    painter.end()
+    image.setDevicePixelRatio(1.0)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def save_png(view: pg.GraphicsView, path, *, scale: float = 2.0) -> Path:
+    """The view as it is on screen, at ``scale`` times its pixels (crisp on paper and HiDPI)."""
+    size = view.size()
+    image = QImage(round(size.width() * scale), round(size.height() * scale),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    image.setDevicePixelRatio(scale)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    source = QRectF(0, 0, size.width(), size.height())
+    view.scene().render(painter, source, source)
+    painter.end()
+    image.setDevicePixelRatio(1.0)
+    path = Path(path)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"Could not write {path}.")
+    return path
+
+
+def save_svg(view: pg.GraphicsView, path, *, title: str = "Thesis Tracker chart") -> Path:
+    """The view's scene as vector SVG."""
+    from PySide6.QtSvg import QSvgGenerator
+    size = view.size()
+    path = Path(path)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    painter = QPainter(generator)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+    view.scene().render(painter, QRectF(0, 0, size.width(), size.height()),
+                        QRectF(0, 0, size.width(), size.height()))
+    painter.end()
+    if not path.exists():
+        raise OSError(f"Could not write {path}.")
+    return path
+
+
+class ChartPanel(QWidget):
+    """A chart widget: ``self.view`` (a GraphicsLayoutWidget) plus the Save as menu.
+
+    pyqtgraph's own view menus are switched off so a right click anywhere on the chart opens
+    one menu with the save actions (and whatever ``extra_actions`` adds).
+    """
+
+    file_stem = "chart"
+
+    def __init__(self, tracker=None, parent=None):
+        super().__init__(parent)
+        self.tracker = None
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setObjectName("chartView")
+        self.view.scene().contextMenu = []     # no "Export..." from pyqtgraph: ours instead
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self._listener = None
+        if tracker is not None:
+            self.set_tracker(tracker)
+
+    # -- store -------------------------------------------------------------------------------
+    def set_tracker(self, tracker) -> None:
+        """Listen to this tracker's store (and stop listening to the previous one)."""
+        self._unsubscribe()
+        self.tracker = tracker
+        if tracker is None:
+            return
+        # A plain function holding the widget only weakly: a deleted widget never gets called.
+        import weakref
+        import shiboken6
+        ref = weakref.ref(self)
+        store = tracker.store
+
+        def listener(changes, ref=ref, store=store):
+            widget = ref()
+            if widget is None or not shiboken6.isValid(widget):
+                store.unsubscribe(listener)
+                return
+            widget.on_changes(changes)
+
+        self._listener = (store, listener)
+        store.subscribe(listener)
+
+    def _unsubscribe(self) -> None:
+        if self._listener is not None:
+            store, listener = self._listener
+            store.unsubscribe(listener)
+            self._listener = None
+
+    def on_changes(self, changes) -> None:   # overridden by charts that follow the store
+        pass
+
+    # -- saving ------------------------------------------------------------------------------
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        self.extra_actions(menu)
+        if not menu.isEmpty():
+            menu.addSeparator()
+        menu.addAction("Save as &PNG…", self.ask_save_png).setObjectName("savePng")
+        menu.addAction("Save as &SVG…", self.ask_save_svg).setObjectName("saveSvg")
+        return menu
+
+    def extra_actions(self, menu: QMenu) -> None:
+        pass
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu().exec(event.globalPos())
+
+    def ask_save_png(self) -> None:
+        path = self.ask_path("PNG image (*.png)", ".png")
+        if path:
+            self._saving(save_png, path)
+
+    def ask_save_svg(self) -> None:
+        path = self.ask_path("SVG drawing (*.svg)", ".svg")
+        if path:
+            self._saving(save_svg, path)
+
+    def ask_path(self, kind: str, suffix: str) -> str | None:
+        """Where to save; tests replace this (the dialog is modal)."""
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", self.file_stem + suffix, kind)
+        if path and not path.lower().endswith(suffix):
+            path += suffix
+        return path or None
+
+    def _saving(self, fn, path) -> None:
+        try:
+            fn(self.view, path)
+        except OSError as exc:
+            QtWidgets.QMessageBox.warning(self, "Save chart", str(exc))
+
+    def render_image(self, width_px: int, height_px: int, *, dpi: float = SCREEN_DPI) -> QImage:
+        return render_view(self.view, width_px, height_px, dpi=dpi)
+
+
+def html_key(colours: dict[str, str]) -> str:
+    """A one-line colour key for a LabelItem: a coloured square before each status."""
+    return "&nbsp;&nbsp;".join(f"<span style='color:{c}'>&#9632;</span>&nbsp;{name}"
+                               for name, c in colours.items())
+
+
+def elide(text: str, limit: int = 34) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

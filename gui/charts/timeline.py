@@ -1,0 +1,360 @@
+"""The milestone timeline of one thesis: a lane per catalyst, and conviction/status steps under it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPolygonF
+from PySide6.QtWidgets import QVBoxLayout
+
+import pyqtgraph as pg
+
+from gui.charts.base import ChartPanel, elide, html_key
+from model.timeline import DAY, THESIS_STATUS_COLOURS, Timeline, thesis_timeline
+
+TODAY_PEN = pg.mkPen("#d32f2f", width=1.5, style=Qt.PenStyle.DashLine)
+POINT_PX = 8.0          # half-size of the diamond drawn for a one-day window
+MIN_BAR_PX = 3.0        # a bar is never drawn narrower than this, however far zoomed out
+
+
+class BarsItem(pg.GraphicsObject):
+    """Every catalyst bar in one item, painted in one pass (one drawRects call per colour).
+
+    Bars are in data coordinates (x: epoch seconds, y: lanes); one-day windows are diamonds
+    sized in pixels, so precision shows at any zoom.
+    """
+
+    clicked = Signal(int)       # catalyst id of the bar clicked
+    hovered = Signal(object)    # catalyst id under the mouse, or None
+
+    def __init__(self):
+        super().__init__()
+        self.bars = []
+        self.selected: int | None = None
+        self._hover: int | None = None
+        self._bounds = QRectF()
+        self._x0 = self._x1 = self._y0 = self._y1 = np.zeros(0)
+        self._points = np.zeros(0, dtype=bool)
+        self.setAcceptHoverEvents(True)
+
+    def set_bars(self, bars) -> None:
+        self.prepareGeometryChange()
+        self.bars = list(bars)
+        self._x0 = np.array([b.x0 for b in self.bars], dtype=float)
+        self._x1 = np.array([b.x1 for b in self.bars], dtype=float)
+        y = np.array([b.y for b in self.bars], dtype=float)
+        h = np.array([b.height for b in self.bars], dtype=float)
+        self._y0, self._y1 = y - h / 2, y + h / 2
+        self._points = np.array([b.is_point for b in self.bars], dtype=bool)
+        if self.bars:
+            pad = 30 * DAY      # room for the pixel-sized diamonds at the ends
+            self._bounds = QRectF(self._x0.min() - pad, self._y0.min() - 0.5,
+                                  self._x1.max() - self._x0.min() + 2 * pad,
+                                  self._y1.max() - self._y0.min() + 1.0)
+        else:
+            self._bounds = QRectF()
+        if self.selected is not None and self.index_of(self.selected) is None:
+            self.selected = None
+        self.update()
+
+    def set_selected(self, catalyst_id: int | None) -> None:
+        self.selected = catalyst_id
+        self.update()
+
+    def index_of(self, catalyst_id: int) -> int | None:
+        return next((i for i, b in enumerate(self.bars) if b.catalyst_id == catalyst_id), None)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _pixel(self) -> tuple[float, float]:
+        """Data units per screen pixel, x and y (from the view box: right even when headless)."""
+        vb = self.getViewBox()
+        if vb is None or not hasattr(vb, "viewPixelSize"):
+            return DAY, 0.01
+        px, py = vb.viewPixelSize()
+        return (abs(px) or DAY), (abs(py) or 0.01)
+
+    def paint(self, p, *args) -> None:
+        if not self.bars:
+            return
+        px, py = self._pixel()
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        if self.selected is not None:
+            i = self.index_of(self.selected)
+            if i is not None:
+                band = QRectF(self._bounds.left(), self._y0[i] - 0.15, self._bounds.width(),
+                              self._y1[i] - self._y0[i] + 0.3)
+                p.fillRect(band, QColor(255, 235, 59, 90))
+        groups: dict[str, list[QRectF]] = {}
+        diamonds: dict[str, list[QPolygonF]] = {}
+        for i, b in enumerate(self.bars):
+            if self._points[i]:
+                cx, cy = (b.x0 + b.x1) / 2, b.y
+                dx, dy = POINT_PX * px, min(POINT_PX * py, (self._y1[i] - self._y0[i]) * 0.75)
+                diamonds.setdefault(b.colour, []).append(QPolygonF([
+                    QPointF(cx - dx, cy), QPointF(cx, cy - dy), QPointF(cx + dx, cy),
+                    QPointF(cx, cy + dy)]))
+                continue
+            width = max(b.x1 - b.x0, MIN_BAR_PX * px)
+            groups.setdefault(b.colour, []).append(
+                QRectF(b.x0, self._y0[i], width, self._y1[i] - self._y0[i]))
+        p.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in groups.items():
+            p.setBrush(QBrush(QColor(colour)))
+            p.drawRects(rects)
+        p.setRenderHint(p.RenderHint.Antialiasing, True)
+        for colour, polygons in diamonds.items():
+            p.setBrush(QBrush(QColor(colour)))
+            for polygon in polygons:
+                p.drawPolygon(polygon)
+        for marked, pen in ((self._hover, pg.mkPen("#424242", width=1.5)),
+                            (self.selected, pg.mkPen("#000000", width=2.5))):
+            i = self.index_of(marked) if marked is not None else None
+            if i is None:
+                continue
+            b = self.bars[i]
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            x0 = b.x0 - (POINT_PX * px if self._points[i] else 0)
+            x1 = max(b.x1, b.x0 + MIN_BAR_PX * px) + (POINT_PX * px if self._points[i] else 0)
+            p.drawRect(QRectF(x0, self._y0[i], x1 - x0, self._y1[i] - self._y0[i]))
+
+    # -- finding a bar under the mouse -----------------------------------------------------------
+    def bar_at(self, pos: QPointF) -> int | None:
+        """Index of the bar at a point in item coordinates (a few pixels of slack), or None."""
+        if not self.bars:
+            return None
+        px, _ = self._pixel()
+        slack = np.where(self._points, POINT_PX * px, 2 * px)
+        right = np.maximum(self._x1, self._x0 + MIN_BAR_PX * px)
+        hit = ((self._x0 - slack <= pos.x()) & (pos.x() <= right + slack)
+               & (self._y0 <= pos.y()) & (pos.y() <= self._y1))
+        found = np.flatnonzero(hit)
+        if not len(found):
+            return None
+        # Prefer the narrowest bar: a point on top of a long window is the one aimed at.
+        return int(min(found, key=lambda i: self._x1[i] - self._x0[i]))
+
+    def hoverEvent(self, ev) -> None:
+        index = None if ev.isExit() else self.bar_at(ev.pos())
+        catalyst_id = self.bars[index].catalyst_id if index is not None else None
+        if catalyst_id != self._hover:
+            self._hover = catalyst_id
+            self.setToolTip(self.bars[index].tooltip if index is not None else "")
+            self.update()
+            self.hovered.emit(catalyst_id)
+
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        index = self.bar_at(ev.pos())
+        if index is None:
+            ev.ignore()
+            return
+        ev.accept()
+        self.clicked.emit(self.bars[index].catalyst_id)
+
+
+def happened_spots(bars) -> list[dict]:
+    """Markers on the day each catalyst happened (or was missed)."""
+    return [{"pos": (b.happened_x + DAY / 2, b.y), "data": b.catalyst_id,
+             "brush": pg.mkBrush("#212121"), "pen": pg.mkPen("w", width=1.2)}
+            for b in bars if b.happened_x is not None]
+
+
+def lane_ticks(timeline: Timeline, limit: int = 34) -> list[list[tuple[float, str]]]:
+    return [[(y, elide(label, limit)) for y, label in timeline.lanes]]
+
+
+class LanePlot:
+    """A PlotItem showing bars in lanes with a today line and happened markers."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.plot = plot
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.invertY(True)
+        plot.showGrid(x=True, y=False, alpha=0.25)
+        plot.getAxis("left").setStyle(autoExpandTextSpace=True, maxTickLevel=0)
+        self.bars = BarsItem()
+        plot.addItem(self.bars)
+        self.markers = pg.ScatterPlotItem(symbol="o", size=7, pxMode=True)
+        self.markers.setZValue(5)
+        plot.addItem(self.markers)
+        self.today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN,
+                                     label="today", labelOpts={"position": 0.02, "color": "#d32f2f"})
+        self.today.setZValue(10)
+        plot.addItem(self.today)
+
+    def show(self, timeline: Timeline, *, tick_limit: int = 34) -> None:
+        self.bars.set_bars(timeline.bars)
+        self.markers.setData(happened_spots(timeline.bars))
+        self.today.setPos(timeline.today_x)
+        self.plot.getAxis("left").setTicks(lane_ticks(timeline, tick_limit))
+        self.fit(timeline)
+
+    def fit(self, timeline: Timeline) -> None:
+        lanes = max(timeline.lane_count, 1)
+        self.plot.setXRange(*timeline.x_range, padding=0)
+        self.plot.setYRange(-0.6, lanes - 0.4, padding=0)
+
+
+class TimelineChart(ChartPanel):
+    """One thesis's catalysts over time; follows the store, selects and highlights catalysts.
+
+    Under the lanes, on the same time axis, conviction is a step line and the thesis status a
+    band of coloured, labelled spans behind it (both from the history).
+    """
+
+    catalystClicked = Signal(int)       # the user clicked a catalyst's bar or marker
+    file_stem = "timeline"
+
+    def __init__(self, tracker=None, parent=None, *, thesis_id: int | None = None):
+        super().__init__(None, parent)
+        self.setObjectName("timelineChart")
+        self.thesis_id: int | None = None
+        self.timeline: Timeline | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.key = self.view.addLabel("", row=0, col=0, justify="left")
+        self.lanes = LanePlot(self.view.addPlot(row=1, col=0))
+        self.lanes.plot.hideAxis("bottom")
+        self.history_plot = plot = self.view.addPlot(
+            row=2, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setXLink(self.lanes.plot)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.showGrid(x=True, y=True, alpha=0.2)
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(1, 6)]])
+        plot.getAxis("left").setLabel("conviction")
+        plot.setYRange(0.5, 6.2, padding=0)
+        plot.setMaximumHeight(130)
+        plot.setMinimumHeight(80)
+        self.history_today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN)
+        plot.addItem(self.history_today)
+        self.conviction_curve = pg.PlotCurveItem(pen=pg.mkPen("#6a1b9a", width=2.5))
+        self.conviction_curve.setZValue(5)
+        plot.addItem(self.conviction_curve)
+        self.status_spans: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
+        self.view.ci.layout.setRowStretchFactor(1, 6)
+        self.view.ci.layout.setRowStretchFactor(2, 1)
+        self.lanes.bars.clicked.connect(self._clicked)
+        self.lanes.markers.sigClicked.connect(
+            lambda _item, points, _ev: len(points) and self._clicked(int(points[0].data())))
+        if tracker is not None:
+            self.set_tracker(tracker)
+        if thesis_id is not None:
+            self.set_thesis(thesis_id)
+
+    # -- what is shown -----------------------------------------------------------------------
+    def set_tracker(self, tracker) -> None:
+        super().set_tracker(tracker)
+        self.thesis_id = None
+
+    def set_thesis(self, thesis_id: int | None) -> None:
+        self.thesis_id = thesis_id
+        self.refresh(fit=True)
+
+    def refresh(self, *, fit: bool = False) -> None:
+        if self.tracker is None or self.thesis_id is None:
+            self.timeline = None
+            self.lanes.bars.set_bars([])
+            self.lanes.markers.setData([])
+            self.lanes.plot.getAxis("left").setTicks([[]])
+            self.conviction_curve.clear()
+            self._show_status([], [])
+            self.key.setText("")
+            return
+        view_range = self.lanes.plot.viewRange()
+        self.timeline = thesis_timeline(self.tracker, self.thesis_id)
+        self.lanes.show(self.timeline)
+        self.key.setText(html_key(self.timeline.colours), size="9pt")
+        steps = self.timeline.conviction
+        self.conviction_curve.setData(np.array(steps.xs), np.array(steps.ys), stepMode="center")
+        self._show_status(self.timeline.status.xs,
+                          [self.timeline.status_names[int(v)] for v in self.timeline.status.ys])
+        self.history_today.setPos(self.timeline.today_x)
+        align_left_axes([self.lanes.plot, self.history_plot],
+                        [label for _, label in lane_ticks(self.timeline)[0]])
+        if not fit and self.timeline.bars:
+            # A tick or an edit keeps the user's zoom; only a new thesis re-fits.
+            self.lanes.plot.setXRange(*view_range[0], padding=0)
+
+    def _show_status(self, xs: list[float], names: list[str]) -> None:
+        """Coloured spans, one per stretch of a status, labelled with its name."""
+        for region, label in self.status_spans:
+            self.history_plot.removeItem(region)
+            if label.scene() is not None:
+                self.history_plot.removeItem(label)
+        self.status_spans = []
+        span = (xs[-1] - xs[0]) if xs else 0.0
+        for x0, x1, name in zip(xs, xs[1:], names):
+            colour = QColor(THESIS_STATUS_COLOURS.get(name, "#9e9e9e"))
+            fill = QColor(colour)
+            fill.setAlpha(45)
+            region = pg.LinearRegionItem((x0, x1), movable=False, brush=fill,
+                                         pen=pg.mkPen(None))
+            region.setZValue(-10)
+            label = pg.TextItem(name, color=colour.darker(130), anchor=(0, 0))
+            label.setPos(x0, 6.2)
+            self.history_plot.addItem(region)
+            # Names of brief statuses would print over each other: label the longer stretches.
+            if (x1 - x0) >= span * 0.08 or len(names) == 1:
+                self.history_plot.addItem(label)
+            self.status_spans.append((region, label))
+
+    def highlight(self, catalyst_id: int | None) -> None:
+        """Mark a catalyst (selected in the table) and scroll it into view."""
+        self.lanes.bars.set_selected(catalyst_id)
+        if catalyst_id is None or self.timeline is None:
+            return
+        bar = self.timeline.bar_for(catalyst_id)
+        if bar is None:
+            return
+        (x0, x1), (y0, y1) = self.lanes.plot.viewRange()
+        if bar.x1 < x0 or bar.x0 > x1:
+            half = (x1 - x0) / 2
+            self.lanes.plot.setXRange(bar.x0 - half, bar.x0 + half, padding=0)
+        if not (min(y0, y1) <= bar.y <= max(y0, y1)):
+            half = abs(y1 - y0) / 2
+            self.lanes.plot.setYRange(bar.y - half, bar.y + half, padding=0)
+
+    def on_changes(self, changes) -> None:
+        if self.thesis_id is None:
+            return
+        if self.thesis_id in changes.removed_theses:
+            self.set_thesis(None)
+        elif changes.reset or self.thesis_id in changes.theses:
+            self.refresh()
+
+    def _clicked(self, catalyst_id: int) -> None:
+        self.highlight(catalyst_id)
+        self.catalystClicked.emit(catalyst_id)
+
+    def extra_actions(self, menu) -> None:
+        if self.timeline is not None:
+            menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
+
+    def bar_view_pos(self, catalyst_id: int) -> QPointF | None:
+        """Where a catalyst's bar (its middle, or its diamond) is in view pixels (tests)."""
+        bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
+        if bar is None:
+            return None
+        scene = self.lanes.bars.mapToScene(QPointF((bar.x0 + bar.x1) / 2, bar.y))
+        return self.view.mapFromScene(scene)
+
+
+def align_left_axes(plots, labels: list[str], *, most: int = 260) -> None:
+    """One left-axis width for plots stacked on a shared x axis, so their time scales line up;
+    wide enough for the longest label (which hidden, headless charts cannot measure later)."""
+    axis = plots[0].getAxis("left")
+    metrics = QFontMetricsF(axis.style.get("tickFont") or QFont())
+    width = max([metrics.horizontalAdvance(t) for t in labels] + [24.0])
+    width = min(width + 16 + (axis.label.boundingRect().height() if axis.label.isVisible() else 0),
+                most)
+    for plot in plots:
+        plot.getAxis("left").setWidth(int(width))

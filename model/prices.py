@@ -1,0 +1,235 @@
+"""Daily closing prices per company: CSV import (Yahoo-style or plain date,close) and series.
+
+An import is all or nothing: every bad row is listed by its line number and nothing is stored.
+Imported days replace the stored close of the same day; other days are kept. Charts and event
+studies use the adjusted close where the file gave one, else the close.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from dataclasses import dataclass
+
+from model.errors import ImportFailed, NotFound, ValidationError
+from model.interchange.textfile import read_text
+from model.store import translated
+
+# Header names (lower case, spaces and underscores squeezed) -> our column.
+_COLUMNS = {"date": "day", "day": "day", "日期": "day", "交易日期": "day",
+            "close": "close", "price": "close", "收盘": "close", "收盘价": "close",
+            "adjclose": "adj_close", "adjustedclose": "adj_close", "复权收盘价": "adj_close",
+            "open": None, "high": None, "low": None, "volume": None}
+# Yahoo marks days without trading with "null" in every price field.
+_MISSING = {"", "null", "nan", "n/a", "-"}
+
+
+@dataclass(frozen=True)
+class PriceImport:
+    """What an import stored."""
+
+    company_id: int
+    ticker: str | None
+    rows: int
+    first: str
+    last: str
+    adjusted: bool          # the file had an adjusted close column
+    skipped: int            # rows with no price at all (Yahoo's "null" days), left out
+
+
+@dataclass
+class PriceSeries:
+    """Days (ISO, ascending) and the close to use for each (adjusted where known)."""
+
+    company_id: int
+    days: list[str]
+    values: list[float]
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_]+", "", name.strip().lower().lstrip("\ufeff"))
+
+
+def parse_day(text: str) -> str:
+    """2024-03-05, 2024/3/5, 20240305 or 2024-03-05 00:00:00 -> 2024-03-05."""
+    value = text.strip()
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][\d:.+\-Z]*)?", value) or \
+        re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
+    if not m:
+        raise ValidationError(f"{text!r} is not a date (use YYYY-MM-DD)")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a real date") from None
+
+
+def parse_price(text: str, *, what: str) -> float:
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValidationError(f"the {what} {text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ValidationError(f"the {what} {text!r} must be a positive number")
+    return value
+
+
+def parse_price_csv(text: str, *, name: str = "the file",
+                    today: dt.date | None = None) -> tuple[list[tuple[str, float, float | None]], int, bool]:
+    """Rows (day, close, adj_close) sorted by day, the count of no-price rows skipped, and
+    whether an adjusted close column was present; ImportFailed lists every bad row."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFailed(f"{name} is empty: it needs a header row such as Date,Close.") from None
+    except csv.Error as exc:
+        raise ImportFailed(f"{name} is not a readable CSV file: {exc}.") from None
+    keys = [_key(h) for h in header]
+    columns = {}
+    for i, key in enumerate(keys):
+        column = _COLUMNS.get(key)
+        if column and column not in columns:
+            columns[column] = i
+    if "day" not in columns or "close" not in columns:
+        raise ImportFailed(
+            f"{name} needs a date column and a close column (Yahoo's Date,Open,High,Low,Close,"
+            f"Adj Close,Volume or a plain date,close); its header is {','.join(header)!r}. "
+            f"Nothing was imported.")
+    adjusted = "adj_close" in columns
+    today_text = today.isoformat() if today else None
+    rows, problems, seen, skipped = [], [], {}, 0
+    try:
+        for line_no, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) < len(header):
+                problems.append((line_no, f"has {len(record)} fields, the header has {len(header)}"))
+                continue
+            prices = [record[columns[c]].strip().lower() for c in ("close", "adj_close")
+                      if c in columns]
+            if all(p in _MISSING for p in prices):
+                skipped += 1       # a day without trading, not a mistake
+                continue
+            try:
+                day = parse_day(record[columns["day"]])
+                close = parse_price(record[columns["close"]], what="close")
+                adj = None
+                if adjusted and record[columns["adj_close"]].strip().lower() not in _MISSING:
+                    adj = parse_price(record[columns["adj_close"]], what="adjusted close")
+            except ValidationError as exc:
+                problems.append((line_no, str(exc)))
+                continue
+            if today_text and day > today_text:
+                problems.append((line_no, f"{day} is in the future"))
+                continue
+            if day in seen:
+                problems.append((line_no, f"{day} is already on line {seen[day]}"))
+                continue
+            seen[day] = line_no
+            rows.append((day, close, adj))
+    except csv.Error as exc:
+        problems.append((reader.line_num, f"cannot be read as CSV: {exc}"))
+    if problems:
+        raise ImportFailed(f"{name}: {len(problems)} bad row(s); nothing was imported.", problems)
+    if not rows:
+        raise ImportFailed(f"{name} has a header but no price rows; nothing was imported.")
+    rows.sort()
+    return rows, skipped, adjusted
+
+
+class Prices:
+    """``tracker.prices``: importing and reading daily closes."""
+
+    def __init__(self, store, companies):
+        self.store = store
+        self.companies = companies
+
+    # -- importing ---------------------------------------------------------------------------
+    def import_file(self, company, path, *, backup: bool = True) -> PriceImport:
+        """Import a CSV for a company (id, ticker or name) in one transaction."""
+        company_id = self.companies.resolve(company)
+        return self.import_text(company_id, read_text(path), name=str(path), backup=backup)
+
+    def import_text(self, company_id: int, text: str, *, name: str = "the file",
+                    backup: bool = False) -> PriceImport:
+        found = self.companies.get(company_id)
+        rows, skipped, adjusted = parse_price_csv(text, name=name, today=self.store.clock.today())
+        if backup:
+            from model import backup as backups
+            backups.take_backup(self.store, reason="before-import")
+        self.store_rows(company_id, rows)
+        return PriceImport(company_id, found.ticker, len(rows), rows[0][0], rows[-1][0],
+                           adjusted, skipped)
+
+    def store_rows(self, company_id: int, rows) -> None:
+        """(day, close, adj_close) rows; a day already stored is replaced."""
+        with self.store.write() as changes:
+            with translated(self.store.path):
+                self.store.conn.executemany(
+                    "INSERT INTO price (company_id, day, close, adj_close) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (company_id, day) DO UPDATE SET close = excluded.close, "
+                    "adj_close = excluded.adj_close",
+                    [(company_id, day, close, adj) for day, close, adj in rows])
+            self._touch(changes, company_id)
+
+    def delete(self, company_id: int) -> int:
+        with self.store.write() as changes:
+            n = self.store.execute("DELETE FROM price WHERE company_id = ?", (company_id,)).rowcount
+            self._touch(changes, company_id)
+        return n
+
+    def _touch(self, changes, company_id: int) -> None:
+        changes.kinds.add("price")
+        for row in self.store.rows("SELECT thesis_id FROM beneficiary WHERE company_id = ?",
+                                   (company_id,)):
+            changes.touch("price", row["thesis_id"])
+
+    # -- reading -----------------------------------------------------------------------------
+    def series(self, company_id: int, *, start: str | None = None,
+               end: str | None = None) -> PriceSeries:
+        sql = "SELECT day, coalesce(adj_close, close) FROM price WHERE company_id = ?"
+        params: list = [company_id]
+        if start:
+            sql += " AND day >= ?"
+            params.append(start)
+        if end:
+            sql += " AND day <= ?"
+            params.append(end)
+        with translated(self.store.path):
+            found = self.store.conn.execute(sql + " ORDER BY day", params).fetchall()
+        return PriceSeries(company_id, [r[0] for r in found], [r[1] for r in found])
+
+    def count(self, company_id: int) -> int:
+        return self.store.scalar("SELECT count(*) FROM price WHERE company_id = ?", (company_id,))
+
+    def coverage(self) -> dict[int, tuple[int, str, str]]:
+        """company id -> (days, first day, last day) for every company with prices."""
+        return {r["company_id"]: (r["n"], r["first"], r["last"]) for r in self.store.rows(
+            "SELECT company_id, count(*) AS n, min(day) AS first, max(day) AS last FROM price "
+            "GROUP BY company_id")}
+
+    def benchmark_for(self, thesis) -> int | None:
+        """The company id of the thesis's benchmark ticker, if it has prices."""
+        if not thesis.benchmark_ticker:
+            return None
+        company = self.companies.by_ticker(thesis.benchmark_ticker)
+        if company is None or not self.count(company.id):
+            return None
+        return company.id
+
+    def company_for_ticker(self, ticker: str, *, create_as: str | None = None):
+        """The company with this ticker; with ``create_as`` a new one of that name if none."""
+        found = self.companies.by_ticker(ticker)
+        if found is not None:
+            return found
+        if create_as:
+            return self.companies.add(name=create_as, ticker=ticker)
+        raise NotFound(f"There is no company with ticker {ticker!r}: add it first, or give a "
+                       f"name to create it (for an index used as a benchmark).")
