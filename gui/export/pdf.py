@@ -9,6 +9,7 @@ row QTextDocument repeats for <thead>. Several theses go into one file behind a 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,13 +75,16 @@ def _font(point_size: float, *, bold: bool = False) -> QFont:
     return font
 
 
-def _timeline_image(tracker, thesis_id: int, width_px: int, height_px: int) -> QImage:
+def _timeline_image(tracker, thesis_id: int, width_px: int, height_px: int, *,
+                    dpi: float = 96.0) -> QImage:
+    """The chart of issue #4 (gui.charts), or the plain one here when that is not installed."""
     try:
         from gui.charts import render_timeline_image
     except ImportError:
-        # The charts issue (#4) provides gui.charts.render_timeline_image; until it is present
-        # the document draws its own plain timeline so exports still work.
         from gui.export.timeline import render_timeline_image
+    if "dpi" in inspect.signature(render_timeline_image).parameters:
+        # Laid out at screen size and scaled up, so its text prints at a readable size.
+        return render_timeline_image(tracker, thesis_id, width_px, height_px, dpi=dpi)
     return render_timeline_image(tracker, thesis_id, width_px, height_px)
 
 
@@ -103,7 +107,7 @@ def _thesis_doc(tracker, writer, layout: _Layout, report: ThesisReport) -> _Laid
     # Rendered at CHART_DPI for the physical width it occupies on paper.
     inches = layout.body.width() / RESOLUTION
     chart = _timeline_image(tracker, report.thesis_id, int(inches * CHART_DPI),
-                            int(inches * CHART_DPI * h96 / w96))
+                            int(inches * CHART_DPI * h96 / w96), dpi=CHART_DPI)
     doc = _document(writer, layout, thesis_html(report, chart_width=w96, chart_height=h96),
                     chart)
     return _Laid(doc, report.title, doc.pageCount())
