@@ -27,7 +27,8 @@ KEEP_DAILY = 7
 _NAME_MAX = 255
 _STEM_MAX = 120          # leaves room for "-YYYYmmdd-HHMMSS-before-migration.sqlite3"
 _STALE_TEMP_S = 3600     # a temp copy this old belongs to a backup that was killed
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?\.sqlite3$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+?))?(?:-(?P<n>\d+))?"
+                   r"\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def take_backup(store, *, reason: str = "manual") -> Path:
     counter = 1
     while final.exists():
         counter += 1
-        final = folder / f"{stem}-{stamp}-{reason}{'-' * counter}.sqlite3"
+        final = folder / f"{stem}-{stamp}-{reason}-{counter}.sqlite3"
     temp = folder / f".{final.name}.tmp"
     try:
         target = sqlite3.connect(str(temp))
@@ -156,7 +157,10 @@ def take_backup(store, *, reason: str = "manual") -> Path:
     except sqlite3.Error as exc:
         from model.store import translate_error
         error = translate_error(exc, store.path)
-        if type(error) is StoreError:      # keep busy / full / corrupt as they are
+        if isinstance(error, CorruptDatabaseError):
+            error = CorruptDatabaseError(f"{error} The backup was not taken; older backups were "
+                                         f"kept.", path=store.path)
+        elif type(error) is StoreError:      # keep busy and full as they are
             error = StoreError(f"The backup into {folder} failed: {exc}")
         raise error from exc
     except OSError as exc:
@@ -228,8 +232,8 @@ def aside_name(db_path: Path, stamp: str, n: int = 1) -> Path:
     db_path = Path(db_path)
     tail = f".damaged-{stamp}" + (f"-{n}" if n > 1 else "")
     name = db_path.name
-    # Room for our tail plus SQLite's "-wal"/"-shm" beside it.
-    while not _fits(name + tail + "-wal"):
+    # Room for our tail plus SQLite's "-journal"/"-wal"/"-shm" beside it.
+    while not _fits(name + tail + "-journal"):
         name = name[:-1]
     return db_path.with_name(name + tail)
 
@@ -270,7 +274,8 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     db_path = Path(db_path)
     from model.instance import ensure_not_open_elsewhere
     ensure_not_open_elsewhere(db_path, "restore a backup")
-    temp = db_path.with_name(f".{db_path.name[:200]}.restoring")
+    digest = hashlib.sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    temp = db_path.with_name(f".{digest}.restoring")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(backup_file, temp)
