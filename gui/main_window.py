@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self._build()
         from gui.menus import build_menus
         build_menus(self)
+        from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)
+        install_export_actions(self)
         self.statusBar()
         self._restore_layout()
 

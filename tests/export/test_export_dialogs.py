@@ -154,3 +154,35 @@ def test_install_export_actions_in_a_plain_window(qtbot, tracker, tmp_path, monk
     assert text.startswith(f"# {tracker.theses.get(2).title}")
     assert "![Milestone timeline](two.png)" in text
     assert (tmp_path / "two.png").stat().st_size > 1000
+
+
+def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, tmp_path,
+                                                           monkeypatch):
+    """In the app, File has Export PDF… and Export Markdown… in its exports section (the
+    window's own Export calendar… is kept, not doubled), and the filtered scope is what the
+    thesis list shows after filtering by status (#5)."""
+    from PySide6.QtCore import QSettings
+
+    from gui import create_main_window
+    window = create_main_window(db_path, clock=clock, settings=QSettings(
+        str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.file_menu.actions()]
+    at = texts.index("Export &PDF…")
+    assert texts[at + 1] == "Export &Markdown…"
+    assert texts.index("Export &calendar…") < at < texts.index("&Back up now")
+    assert sum("calendar" in t.lower() for t in texts) == 1
+    window.status_filter.setCurrentIndex(window.status_filter.findData("watch"))
+    watch = [t.id for t in window.tracker.theses.all() if t.status == "watch"]
+    seen = {}
+
+    def fake_ask(parent, **kwargs):
+        seen.update(kwargs)
+        return PdfChoice(kwargs["filtered_ids"], "a4", str(tmp_path / "watch.pdf"), False)
+
+    monkeypatch.setattr(ExportPdfDialog, "ask", classmethod(lambda cls, *a, **k: fake_ask(*a, **k)))
+    next(a for a in window.file_menu.actions() if a.text() == "Export &PDF…").trigger()
+    assert seen["filtered_ids"] == watch and seen["all_ids"] == window.tracker.theses.ids()
+    title = " ".join(window.tracker.theses.get(watch[0]).title.split())[:30]
+    assert title in page_texts(tmp_path / "watch.pdf")[0]
+    window.close()
