@@ -25,3 +25,70 @@ def render_timeline_image(tracker, thesis_id: int, width_px: int, height_px: int
         chart.set_tracker(None)
         chart.view.close()      # clears the scene now: a half-torn-down scene crashes at exit
         chart.deleteLater()
+
+
+from PySide6.QtCore import Signal  # noqa: E402
+from PySide6.QtWidgets import QVBoxLayout, QWidget  # noqa: E402
+
+_CHARTS = {"timeline": ("gui.charts.timeline", "TimelineChart"),
+           "roadmap": ("gui.charts.roadmap", "RoadmapChart"),
+           "prices": ("gui.charts.prices", "PricesTab")}
+
+
+class LazyChart(QWidget):
+    """A tab that builds its chart (and imports pyqtgraph) the first time it is shown.
+
+    It stands in for the chart: ``set_tracker``, ``set_thesis`` and ``highlight`` are kept until
+    the chart exists and then passed on; the chart's ``catalystClicked`` comes out of here.
+    """
+
+    catalystClicked = Signal(int)      # the user clicked a catalyst in the chart
+
+    def __init__(self, kind: str, tracker=None, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.setObjectName(f"{kind}Tab")
+        self.chart = None
+        self._tracker = tracker
+        self._thesis_id = None
+        self._highlight = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self):
+        """The real chart, built now if it was not yet."""
+        if self.chart is None:
+            import importlib
+            module, name = _CHARTS[self.kind]
+            chart = getattr(importlib.import_module(module), name)()
+            self.layout().addWidget(chart)
+            self.chart = chart
+            if hasattr(chart, "catalystClicked"):
+                chart.catalystClicked.connect(self.catalystClicked)
+            chart.set_tracker(self._tracker)
+            if hasattr(chart, "set_thesis"):
+                chart.set_thesis(self._thesis_id)
+            if self._highlight is not None and hasattr(chart, "highlight"):
+                chart.highlight(self._highlight)
+        return self.chart
+
+    def showEvent(self, event) -> None:
+        self.build()
+        super().showEvent(event)
+
+    def set_tracker(self, tracker) -> None:
+        self._tracker = tracker
+        self._thesis_id = None
+        if self.chart is not None:
+            self.chart.set_tracker(tracker)
+
+    def set_thesis(self, thesis_id) -> None:
+        self._thesis_id = thesis_id
+        self._highlight = None
+        if self.chart is not None and hasattr(self.chart, "set_thesis"):
+            self.chart.set_thesis(thesis_id)
+
+    def highlight(self, catalyst_id) -> None:
+        self._highlight = catalyst_id
+        if self.chart is not None and hasattr(self.chart, "highlight"):
+            self.chart.highlight(catalyst_id)

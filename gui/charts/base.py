@@ -104,6 +104,7 @@ class ChartPanel(QWidget):
     one menu with the save actions (and whatever ``extra_actions`` adds).
     """
 
+    changesSeen = QtCore.Signal(object)    # a store Changes, after the chart has followed it
     file_stem = "chart"
 
     def __init__(self, tracker=None, parent=None):
@@ -136,6 +137,7 @@ class ChartPanel(QWidget):
                 store.unsubscribe(listener)
                 return
             widget.on_changes(changes)
+            widget.changesSeen.emit(changes)
 
         self._listener = (store, listener)
         store.subscribe(listener)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout
 
 import pyqtgraph as pg
@@ -14,6 +14,7 @@ from model.timeline import DAY, THESIS_STATUS_COLOURS, Timeline, thesis_timeline
 
 TODAY_PEN = pg.mkPen("#d32f2f", width=1.5, style=Qt.PenStyle.DashLine)
 POINT_PX = 8.0          # half-size of the diamond drawn for a one-day window
+LABEL_PX = 240          # lane labels are elided to this width
 MIN_BAR_PX = 3.0        # a bar is never drawn narrower than this, however far zoomed out
 
 
@@ -30,6 +31,7 @@ class BarsItem(pg.GraphicsObject):
     def __init__(self):
         super().__init__()
         self.bars = []
+        self.bands: list[tuple[float, float]] = []     # (y0, y1) of shaded lanes
         self.selected: int | None = None
         self._hover: int | None = None
         self._bounds = QRectF()
@@ -80,6 +82,9 @@ class BarsItem(pg.GraphicsObject):
             return
         px, py = self._pixel()
         p.setRenderHint(p.RenderHint.Antialiasing, False)
+        for y0, y1 in self.bands:
+            p.fillRect(QRectF(self._bounds.left(), y0, self._bounds.width(), y1 - y0),
+                       QColor(0, 0, 0, 14))
         if self.selected is not None:
             i = self.index_of(self.selected)
             if i is not None:
@@ -188,11 +193,21 @@ class LanePlot:
         self.today.setZValue(10)
         plot.addItem(self.today)
 
-    def show(self, timeline: Timeline, *, tick_limit: int = 34) -> None:
+    def show(self, timeline: Timeline, *, tick_limit: int = 34, aligned=(),
+             bands: bool = False) -> None:
+        """Draw a timeline; ``aligned`` plots below get the same left-axis width; ``bands``
+        shades every other lane (lanes holding several rows of bars)."""
         self.bars.set_bars(timeline.bars)
+        self.bars.bands = [(y - 0.5, y + 0.5) for y, _ in timeline.lanes[1::2]] if bands else []
         self.markers.setData(happened_spots(timeline.bars))
         self.today.setPos(timeline.today_x)
-        self.plot.getAxis("left").setTicks(lane_ticks(timeline, tick_limit))
+        axis = self.plot.getAxis("left")
+        metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
+        # Elide by measured width too: pyqtgraph drops a label that does not fit whole.
+        ticks = [[(y, metrics.elidedText(label, Qt.TextElideMode.ElideRight, LABEL_PX))
+                  for y, label in lane_ticks(timeline, tick_limit)[0]]]
+        axis.setTicks(ticks)
+        align_left_axes([self.plot, *aligned], [label for _, label in ticks[0]])
         self.fit(timeline)
 
     def fit(self, timeline: Timeline) -> None:
@@ -271,15 +286,13 @@ class TimelineChart(ChartPanel):
             return
         view_range = self.lanes.plot.viewRange()
         self.timeline = thesis_timeline(self.tracker, self.thesis_id)
-        self.lanes.show(self.timeline)
+        self.lanes.show(self.timeline, aligned=[self.history_plot])
         self.key.setText(html_key(self.timeline.colours), size="9pt")
         steps = self.timeline.conviction
         self.conviction_curve.setData(np.array(steps.xs), np.array(steps.ys), stepMode="center")
         self._show_status(self.timeline.status.xs,
                           [self.timeline.status_names[int(v)] for v in self.timeline.status.ys])
         self.history_today.setPos(self.timeline.today_x)
-        align_left_axes([self.lanes.plot, self.history_plot],
-                        [label for _, label in lane_ticks(self.timeline)[0]])
         if not fit and self.timeline.bars:
             # A tick or an edit keeps the user's zoom; only a new thesis re-fits.
             self.lanes.plot.setXRange(*view_range[0], padding=0)
@@ -348,13 +361,15 @@ class TimelineChart(ChartPanel):
         return self.view.mapFromScene(scene)
 
 
-def align_left_axes(plots, labels: list[str], *, most: int = 260) -> None:
+def align_left_axes(plots, labels: list[str], *, most: int = LABEL_PX + 60) -> None:
     """One left-axis width for plots stacked on a shared x axis, so their time scales line up;
     wide enough for the longest label (which hidden, headless charts cannot measure later)."""
     axis = plots[0].getAxis("left")
-    metrics = QFontMetricsF(axis.style.get("tickFont") or QFont())
+    metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
     width = max([metrics.horizontalAdvance(t) for t in labels] + [24.0])
-    width = min(width + 16 + (axis.label.boundingRect().height() if axis.label.isVisible() else 0),
-                most)
+    # Tick length, text offset and rounding: pyqtgraph drops a label that does not fit whole.
+    width = min(width * 1.04 + 24 + max((p.getAxis("left").label.boundingRect().height()
+                                         for p in plots if p.getAxis("left").label.isVisible()),
+                                        default=0), most)
     for plot in plots:
         plot.getAxis("left").setWidth(int(width))

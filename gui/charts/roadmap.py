@@ -1,0 +1,125 @@
+"""The roadmap: every thesis's catalysts on one timeline, a lane per thesis, filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
+
+import pyqtgraph as pg
+
+from gui.charts.base import ChartPanel, html_key
+from gui.charts.timeline import LanePlot
+from model.timeline import SHOWN_STATUSES, STATUS_COLOURS, Timeline, roadmap, themes
+
+ALL_THEMES = "All themes"
+
+
+class RoadmapChart(ChartPanel):
+    """All theses' catalysts; status check boxes and a theme box filter what is drawn."""
+
+    catalystClicked = Signal(int)       # catalyst id of a clicked bar
+    file_stem = "roadmap"
+
+    def __init__(self, tracker=None, parent=None):
+        super().__init__(None, parent)
+        self.setObjectName("roadmapChart")
+        self.timeline: Timeline | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.status_boxes: dict[str, QCheckBox] = {}
+        for status in SHOWN_STATUSES:
+            box = QCheckBox(status, objectName=f"roadmap_{status}")
+            box.setChecked(status not in ("cancelled",))
+            box.setStyleSheet(f"QCheckBox {{ color: {STATUS_COLOURS[status]}; }}")
+            box.toggled.connect(lambda _on: self.refresh(fit=True))
+            self.status_boxes[status] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(QLabel("Theme"))
+        self.theme = QComboBox(objectName="roadmapTheme")
+        self.theme.currentTextChanged.connect(lambda _t: self.refresh(fit=True))
+        filters.addWidget(self.theme)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        self.key = self.view.addLabel("", row=0, col=0, justify="left")
+        self.lanes = LanePlot(self.view.addPlot(
+            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}))
+        self.lanes.bars.clicked.connect(self._clicked)
+        self.lanes.markers.sigClicked.connect(
+            lambda _item, points, _ev: len(points) and self._clicked(int(points[0].data())))
+        if tracker is not None:
+            self.set_tracker(tracker)
+
+    def set_tracker(self, tracker) -> None:
+        super().set_tracker(tracker)
+        self._fill_themes()
+        self.refresh(fit=True)
+
+    def _fill_themes(self) -> None:
+        current = self.theme.currentText()
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        self.theme.addItem(ALL_THEMES)
+        if self.tracker is not None:
+            self.theme.addItems(themes(self.tracker))
+        index = self.theme.findText(current)
+        self.theme.setCurrentIndex(max(index, 0))
+        self.theme.blockSignals(False)
+
+    # -- filters -----------------------------------------------------------------------------
+    def set_statuses(self, statuses) -> None:
+        for status, box in self.status_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(status in statuses)
+            box.blockSignals(False)
+        self.refresh(fit=True)
+
+    def statuses(self) -> list[str]:
+        return [s for s, box in self.status_boxes.items() if box.isChecked()]
+
+    def themes(self) -> list[str] | None:
+        text = self.theme.currentText()
+        return None if text in ("", ALL_THEMES) else [text]
+
+    # -- drawing -----------------------------------------------------------------------------
+    def refresh(self, *, fit: bool = False) -> None:
+        if self.tracker is None:
+            self.timeline = None
+            self.lanes.bars.set_bars([])
+            self.lanes.markers.setData([])
+            return
+        view_range = self.lanes.plot.viewRange()
+        self.timeline = roadmap(self.tracker, statuses=self.statuses(), themes=self.themes())
+        self.lanes.show(self.timeline, tick_limit=40, bands=True)
+        shown = {s: STATUS_COLOURS[s] for s in self.statuses()}
+        self.key.setText(html_key(shown) + f"&nbsp;&nbsp;·&nbsp;&nbsp;{len(self.timeline.bars)} "
+                         f"catalysts in {self.timeline.lane_count} theses", size="9pt")
+        if not fit and self.timeline.bars:
+            self.lanes.plot.setXRange(*view_range[0], padding=0)
+
+    def on_changes(self, changes) -> None:
+        if changes.reset or "thesis" in changes.kinds or changes.added_theses \
+                or changes.removed_theses:
+            self._fill_themes()
+        if changes.reset or changes.catalysts or changes.removed_catalysts \
+                or changes.added_theses or changes.removed_theses or "thesis" in changes.kinds:
+            self.refresh()
+
+    def highlight(self, catalyst_id: int | None) -> None:
+        self.lanes.bars.set_selected(catalyst_id)
+
+    def _clicked(self, catalyst_id: int) -> None:
+        self.highlight(catalyst_id)
+        self.catalystClicked.emit(catalyst_id)
+
+    def extra_actions(self, menu) -> None:
+        if self.timeline is not None:
+            menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
+
+    def bar_view_pos(self, catalyst_id: int) -> QPointF | None:
+        bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
+        if bar is None:
+            return None
+        return self.view.mapFromScene(
+            self.lanes.bars.mapToScene(QPointF((bar.x0 + bar.x1) / 2, bar.y)))
