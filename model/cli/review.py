@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from model.cli import arguments, command
-from model.cli.table import render
+from model.cli.table import clip, render, width
 from model.schema import THESIS_STATUSES
 
 
@@ -35,9 +35,9 @@ def cmd_upcoming(tracker, args, out):
         return 0
     overdue = sum(1 for r in rows if r.overdue_days > 0)
     if rows:
-        print(render(["when", "window", "+/-", "id", "catalyst", "thesis"],
-                     [[r.when(), r.expected, r.impact, r.catalyst_id, r.title, r.thesis_title]
-                      for r in rows], limits={1: 24, 4: 56, 5: 40}), file=out)
+        _stream_table(["when", "window", "+/-", "id", "catalyst", "thesis"],
+                      ((r.when(), r.expected, r.impact, str(r.catalyst_id), r.title,
+                        r.thesis_title) for r in rows), (16, 24, 3, 10, 56, 40), out)
         print("", file=out)
     scope = f" (theme containing {args.theme!r})" if args.theme else ""
     print(f"{overdue} overdue, {len(rows) - overdue} under way or due in the next {args.days} "
@@ -46,6 +46,22 @@ def cmd_upcoming(tracker, args, out):
     if due:
         print(f"{due} thesis review(s) due this week: python main.py reviews", file=out)
     return 0
+
+
+def _stream_table(headers, rows, limits, out) -> None:
+    """A table written line by line: tens of thousands of rows without holding the text twice
+    (the whole `upcoming --days 90` command at 100,000 catalysts must stay under 100 MB)."""
+    cells = [tuple(clip(v, limit) for v, limit in zip(row, limits)) for row in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(values):
+        return "  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(values)).rstrip()
+
+    write = out.write
+    write(line(headers) + "\n")
+    write(line(["-" * w for w in widths]) + "\n")
+    for row in cells:
+        write(line(row) + "\n")
 
 
 @command("reviews", "theses whose next review date has passed or falls this week")

@@ -6,7 +6,12 @@ import unicodedata
 
 
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # ASCII first, and only characters from U+1100 on can be wide: a 40,000-row `upcoming`
+    # table spent 9 s here asking unicodedata about every character (#7).
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text
+                           if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF")
 
 
 def clip(text: str, limit: int) -> str:
