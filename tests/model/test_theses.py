@@ -48,6 +48,13 @@ def test_update_edits_plain_fields_and_logs_next_review(empty_tracker):
     assert (u.theme, u.next_review, u.tags) == ("New theme", "2027-01-15", "x, y")
     latest = empty_tracker.history.for_thesis(t.id)[0]
     assert (latest.field, latest.old, latest.new) == ("next_review", None, "2027-01-15")
+    u = empty_tracker.theses.update(t.id, review_cadence_days="30", benchmark_ticker=" qqq ",
+                                    horizon=" 2027 ", statement="  kept as typed  ")
+    assert (u.review_cadence_days, u.benchmark_ticker, u.horizon, u.statement) == (
+        30, "QQQ", "2027", "  kept as typed  ")
+    assert empty_tracker.theses.update(t.id, benchmark_ticker="").benchmark_ticker is None
+    with pytest.raises(ValidationError):
+        empty_tracker.theses.update(t.id, review_cadence_days=5000)
     with pytest.raises(ValidationError):
         empty_tracker.theses.update(t.id, status="active")
     with pytest.raises(ValidationError):
