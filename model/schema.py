@@ -214,6 +214,16 @@ def m002_external_refs(db) -> None:
     _set_version(db, 2)
 
 
+@migrations(name="m003_search_vocab_for_first_release_files")
+def m003_search_vocab_for_first_release_files(db) -> None:
+    """Files made by the first release (f215db2) have no ``search_vocab``: it was added to m001
+    later, so upgraded files raised "no such table" on every short search (found by the
+    committed v1 fixture, #6). Create it where it is missing."""
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_index, "
+               "'row')")
+    _set_version(db, 3)
+
+
 def _split(script: str):
     """Split a script into complete statements (trigger bodies included)."""
     parts, current = [], ""
@@ -225,4 +235,4 @@ def _split(script: str):
     return parts
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
