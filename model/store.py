@@ -25,6 +25,7 @@ from model.schema import SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 2.0
+_NAME_MAX = 255          # bytes in one file name on Linux, macOS and Windows file systems
 
 
 def utc_now() -> dt.datetime:
@@ -322,6 +323,11 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
     """
     path = Path(path) if path is not None else default_database_path()
     clock = clock or Clock()
+    size = len(path.name.encode("utf-8", "surrogateescape"))
+    if size > _NAME_MAX - len("-journal"):
+        raise StoreError(f"The file name {path.name!r} is too long ({size} bytes): SQLite keeps "
+                         f"a '-journal' file beside it, so the name must be at most "
+                         f"{_NAME_MAX - len('-journal')} bytes.")
     try:
         existed = path.exists()
     except OSError as exc:  # a name too long for the file system, a loop of links...
