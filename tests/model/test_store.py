@@ -195,21 +195,34 @@ def test_corrupt_file_without_backup_says_so(db_path):
 running_as_root = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.mark.skipif(running_as_root, reason="root ignores file permissions, so chmod cannot make "
-                                            "the database read-only here")
+def _make_read_only(target: Path, request) -> None:
+    """chmod for ordinary users; root ignores chmod, so chattr +i (immutable) is used, and the
+    test is skipped where neither can block writes."""
+    if not running_as_root:
+        mode = target.stat().st_mode
+        target.chmod(0o555 if target.is_dir() else 0o444)
+        request.addfinalizer(lambda: target.chmod(mode))
+        return
+    if shutil.which("chattr") and subprocess.run(["chattr", "+i", str(target)],
+                                                 capture_output=True).returncode == 0:
+        request.addfinalizer(lambda: subprocess.run(["chattr", "-i", str(target)], check=True))
+        return
+    pytest.skip("running as root, which ignores chmod, and chattr +i is not available here")
+
+
 @pytest.mark.parametrize("what", ["file", "folder"])
-def test_read_only_file_or_folder_is_a_clear_message(db_path, clock, what):
-    """A read-only database or folder gives ReadOnlyError, not a traceback (#2)."""
-    Tracker.open(db_path, seed_if_new=True, clock=clock).close()
-    target = db_path if what == "file" else db_path.parent
-    mode = target.stat().st_mode
-    target.chmod(0o444 if what == "file" else 0o555)
-    try:
-        with pytest.raises(ReadOnlyError) as info:
-            Tracker.open(db_path, clock=clock)
-        assert "read-only" in str(info.value)
-    finally:
-        target.chmod(mode)
+def test_read_only_file_or_folder_is_a_clear_message(db_path, clock, what, request):
+    """A read-only database or folder gives ReadOnlyError naming the problem, not a traceback,
+    and the file is unchanged (#2)."""
+    t = Tracker.open(db_path, seed_if_new=True, clock=clock)
+    t.backup()                     # so opening does not need to write today's backup
+    t.close()
+    before = fingerprint(db_path)
+    _make_read_only(db_path if what == "file" else db_path.parent, request)
+    with pytest.raises(ReadOnlyError) as info:
+        Tracker.open(db_path, clock=clock)
+    assert "read-only" in str(info.value)
+    assert fingerprint(db_path) == before
 
 
 def test_opened_read_only_refuses_writes(db_path, clock):
