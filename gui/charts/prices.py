@@ -70,6 +70,10 @@ class PricesChart(ChartPanel):
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = self.plot.addLegend(offset=(10, 10))
+        # Draw only what is on screen, a few points per pixel (peaks kept): 100k points pan
+        # and zoom smoothly. PlotItem hands these to every curve added.
+        self.plot.setDownsampling(auto=True, mode="peak")
+        self.plot.setClipToView(True)
         self.mode.currentTextChanged.connect(lambda _t: self.redraw())
         self.rebase_date.dateChanged.connect(lambda _d: self.redraw())
         self.import_button.clicked.connect(self.ask_import)
@@ -130,11 +134,7 @@ class PricesChart(ChartPanel):
             if curve is None:
                 curve = pg.PlotDataItem(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5),
                                         skipFiniteCheck=True)
-                # Draw only what is on screen, at most a few points per pixel: 100k points
-                # pan and zoom smoothly.
-                curve.setDownsampling(auto=True, method="peak")
-                curve.setClipToView(True)
-                self.plot.addItem(curve)
+                self.plot.addItem(curve)     # takes the plot's downsampling and clipping
                 self.curves[company_id] = curve
             curve.setData(xs, values)
             self.legend.addItem(curve, label)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPoint, QPointF, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 import pyqtgraph as pg
@@ -117,7 +117,7 @@ class RoadmapChart(ChartPanel):
         if self.timeline is not None:
             menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
 
-    def bar_view_pos(self, catalyst_id: int) -> QPointF | None:
+    def bar_view_pos(self, catalyst_id: int) -> QPoint | None:
         bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
         if bar is None:
             return None

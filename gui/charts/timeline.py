@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout
 
@@ -352,7 +352,7 @@ class TimelineChart(ChartPanel):
         if self.timeline is not None:
             menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
 
-    def bar_view_pos(self, catalyst_id: int) -> QPointF | None:
+    def bar_view_pos(self, catalyst_id: int) -> QPoint | None:
         """Where a catalyst's bar (its middle, or its diamond) is in view pixels (tests)."""
         bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
         if bar is None:

@@ -1,0 +1,57 @@
+"""The roadmap (#4): every thesis's catalysts on one chart, a lane per thesis, filtered by
+status and theme from its controls, following the store."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from model.timeline import roadmap
+
+
+@pytest.fixture
+def chart(qtbot, tracker):
+    from gui.charts.roadmap import RoadmapChart
+    w = RoadmapChart(tracker)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.view.close()
+
+
+def ids(bars):
+    return sorted(b.catalyst_id for b in bars)
+
+
+def test_lanes_and_filters(chart, tracker, qtbot):
+    """Default: everything but cancelled; unticking a status box and choosing a theme redraw
+    just those catalysts, lane labels naming the theses (#4)."""
+    default = [s for s in chart.status_boxes if s != "cancelled"]
+    assert ids(chart.lanes.bars.bars) == ids(roadmap(tracker, statuses=default).bars)
+    labels = [label for _, label in chart.lanes.plot.getAxis("left")._tickLevels[0]]
+    assert len(labels) == chart.timeline.lane_count and labels[0].startswith("Big light")
+    qtbot.mouseClick(chart.status_boxes["pending"], Qt.MouseButton.LeftButton)
+    assert not chart.status_boxes["pending"].isChecked()
+    assert {b.status for b in chart.lanes.bars.bars} <= {"overdue", "done", "missed"}
+    qtbot.mouseClick(chart.status_boxes["pending"], Qt.MouseButton.LeftButton)
+    theme = chart.theme.itemText(2)
+    chart.theme.setCurrentText(theme)
+    theses = {t.id: t.theme for t in tracker.theses.all()}
+    assert chart.lanes.bars.bars
+    assert {theses[b.thesis_id] for b in chart.lanes.bars.bars} == {theme}
+
+
+def test_follows_ticks_and_clicks(chart, tracker, qtbot):
+    """A tick anywhere recolours its bar; clicking a bar emits its catalyst id (#4)."""
+    pending = next(b for b in chart.lanes.bars.bars if b.status == "pending")
+    tracker.catalysts.tick(pending.catalyst_id, on="2026-11-23")
+    bar = next(b for b in chart.lanes.bars.bars if b.catalyst_id == pending.catalyst_id)
+    assert bar.status == "done"
+    with qtbot.waitSignal(chart.catalystClicked, timeout=2000) as signal:
+        qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=chart.bar_view_pos(bar.catalyst_id))
+    assert signal.args == [bar.catalyst_id]
+    tracker.theses.add(title="New theme thesis", theme="Robotics")
+    assert chart.theme.findText("Robotics") > 0

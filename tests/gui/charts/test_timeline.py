@@ -1,0 +1,127 @@
+"""The milestone timeline chart (#4): its items match the model, clicks select catalysts and
+selection highlights them, a tick redraws it at once, and it saves and renders headless."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
+
+from model.timeline import STATUS_COLOURS, day_seconds, thesis_timeline
+
+
+@pytest.fixture
+def thesis_id(tracker):
+    """A thesis with a day, a quarter and a year window, one done."""
+    tid = tracker.theses.add(title="Chart thesis").id
+    tracker.catalysts.add(thesis_id=tid, title="Launch day", expected="2026-09-15")
+    q = tracker.catalysts.add(thesis_id=tid, title="Quarter results", expected="Q2 2026")
+    tracker.catalysts.add(thesis_id=tid, title="Year of ramp", expected="2027")
+    tracker.catalysts.tick(q.id, on="2026-05-20")
+    return tid
+
+
+@pytest.fixture
+def chart(qtbot, tracker, thesis_id):
+    from gui.charts.timeline import TimelineChart
+    w = TimelineChart(tracker, thesis_id=thesis_id)
+    qtbot.addWidget(w)
+    w.resize(900, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.view.close()
+
+
+def test_items_match_the_model(chart, tracker, thesis_id):
+    """One bar per catalyst with the model's x-range in epoch seconds and its status colour;
+    lane labels are the titles; a marker per happened catalyst; the today line (#4)."""
+    expected = thesis_timeline(tracker, thesis_id)
+    bars = chart.lanes.bars.bars
+    assert [(b.catalyst_id, b.x0, b.x1, b.colour) for b in bars] == [
+        (b.catalyst_id, b.x0, b.x1, b.colour) for b in expected.bars]
+    quarter = next(b for b in bars if b.title == "Quarter results")
+    assert (quarter.x0, quarter.x1) == (day_seconds("2026-04-01"), day_seconds("2026-07-01"))
+    assert quarter.colour == STATUS_COLOURS["done"]
+    ticks = chart.lanes.plot.getAxis("left")._tickLevels[0]
+    assert [label for _, label in ticks] == ["Quarter results", "Launch day", "Year of ramp"]
+    spots = chart.lanes.markers.data
+    assert len(spots) == 1 and spots[0]["data"] == quarter.catalyst_id
+    assert chart.lanes.today.value() == day_seconds("2026-11-24")
+    assert chart.conviction_curve.opts["stepMode"] == "center"
+    assert chart.lanes.plot.getAxis("bottom") is not None
+
+
+def test_click_selects_and_selection_highlights(chart, qtbot, tracker):
+    """Clicking a bar emits catalystClicked with its id and highlights it; highlight(id) from
+    the table marks another bar (#4)."""
+    year = next(b for b in chart.timeline.bars if b.title == "Year of ramp")
+    pos = chart.bar_view_pos(year.catalyst_id)
+    with qtbot.waitSignal(chart.catalystClicked, timeout=2000) as signal:
+        qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert signal.args == [year.catalyst_id]
+    assert chart.lanes.bars.selected == year.catalyst_id
+    day = next(b for b in chart.timeline.bars if b.title == "Launch day")
+    chart.highlight(day.catalyst_id)
+    assert chart.lanes.bars.selected == day.catalyst_id
+    # The one-day window is a diamond a few pixels wide, still clickable.
+    pos = chart.bar_view_pos(day.catalyst_id) + QPoint(5, 0)
+    with qtbot.waitSignal(chart.catalystClicked, timeout=2000) as signal:
+        qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert signal.args == [day.catalyst_id]
+
+
+def test_hover_shows_title_window_status_and_outcome(chart, qtbot, tracker):
+    quarter = next(b for b in chart.timeline.bars if b.title == "Quarter results")
+    tracker.catalysts.update(quarter.catalyst_id, outcome="Beat by 8%")
+    qtbot.mouseMove(chart.view.viewport(), chart.bar_view_pos(quarter.catalyst_id))
+    qtbot.waitUntil(lambda: "Quarter results" in chart.lanes.bars.toolTip(), timeout=2000)
+    tip = chart.lanes.bars.toolTip()
+    assert "Window: Q2 2026" in tip and "done on 2026-05-20" in tip and "Beat by 8%" in tip
+
+
+def test_tick_and_new_catalyst_update_the_chart_at_once(chart, tracker, thesis_id):
+    """The store's after-commit notice redraws only this thesis's chart, keeping the zoom (#4)."""
+    year = next(b for b in chart.timeline.bars if b.title == "Year of ramp")
+    chart.lanes.plot.setXRange(day_seconds("2026-01-01"), day_seconds("2026-12-31"), padding=0)
+    before = chart.lanes.plot.viewRange()[0]
+    tracker.catalysts.tick(year.catalyst_id, status="missed", on="2026-11-20")
+    bar = next(b for b in chart.lanes.bars.bars if b.catalyst_id == year.catalyst_id)
+    assert bar.colour == STATUS_COLOURS["missed"]
+    assert len(chart.lanes.markers.data) == 2
+    assert chart.lanes.plot.viewRange()[0] == pytest.approx(before)
+    tracker.catalysts.add(thesis_id=thesis_id, title="Brand new", expected="H1 2027")
+    assert len(chart.lanes.bars.bars) == 4
+    other = tracker.theses.add(title="Elsewhere").id
+    tracker.catalysts.add(thesis_id=other, title="Not here", expected="2027")
+    assert len(chart.lanes.bars.bars) == 4
+    tracker.theses.set_conviction(thesis_id, 5)
+    assert chart.conviction_curve.yData[-1] == 5
+
+
+def test_context_menu_saves_png_and_svg(chart, tmp_path):
+    """The chart's menu offers Save as PNG… and Save as SVG…; both write real files (#4)."""
+    menu = chart.context_menu()
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert actions["savePng"].text() == "Save as &PNG…"
+    assert actions["saveSvg"].text() == "Save as &SVG…"
+    chart.ask_path = lambda kind, suffix: str(tmp_path / f"chart{suffix}")
+    actions["savePng"].trigger()
+    actions["saveSvg"].trigger()
+    image = QImage(str(tmp_path / "chart.png"))
+    assert (image.width(), image.height()) == (chart.view.width() * 2, chart.view.height() * 2)
+    svg = (tmp_path / "chart.svg").read_text()
+    assert "<svg" in svg and "Quarter results" in svg
+
+
+def test_render_timeline_image_headless(tracker, thesis_id, qapp):
+    """render_timeline_image draws a never-shown chart at the asked size; the done bar is in
+    its status colour; a high dpi keeps the layout (#4, used by the PDF export)."""
+    from gui.charts import render_timeline_image
+    for dpi in (96, 192):
+        image = render_timeline_image(tracker, thesis_id, 1000, 500, dpi=dpi)
+        assert (image.width(), image.height()) == (1000, 500)
+        colours = {image.pixelColor(x, y).name() for x in range(0, 1000, 4)
+                   for y in range(0, 500, 4)}
+        assert QColor(STATUS_COLOURS["done"]).name() in colours
+        assert QColor(STATUS_COLOURS["pending"]).name() in colours

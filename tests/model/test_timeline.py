@@ -1,0 +1,97 @@
+"""Chart data (#4): catalyst bars in epoch seconds of UTC midnight, status colours, happened
+markers, roadmap lanes and filters, and conviction/status steps from the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from model.timeline import (DAY, STATUS_COLOURS, day_seconds, pack_rows, roadmap,
+                            stamp_seconds, thesis_timeline)
+
+
+def test_day_seconds_is_utc_midnight():
+    assert day_seconds("1970-01-02") == DAY
+    assert day_seconds(dt.date(2026, 11, 24)) == dt.datetime(
+        2026, 11, 24, tzinfo=dt.timezone.utc).timestamp()
+
+
+def test_bars_follow_the_catalysts(tracker):
+    """One bar per catalyst in window order; x from the window's first day to the midnight
+    after its last (a day is one day wide, a quarter about 91 days); colour by shown status;
+    a marker where it happened (#4)."""
+    thesis_id = tracker.theses.add(title="Bars").id
+    day = tracker.catalysts.add(thesis_id=thesis_id, title="Day", expected="2026-03-05")
+    quarter = tracker.catalysts.add(thesis_id=thesis_id, title="Quarter", expected="Q2 2026")
+    year = tracker.catalysts.add(thesis_id=thesis_id, title="Year", expected="2027")
+    late = tracker.catalysts.add(thesis_id=thesis_id, title="Late", expected="Q3 2026")
+    tracker.catalysts.tick(quarter.id, status="missed", on="2026-07-02")
+    tracker.catalysts.tick(day.id, on="2026-03-05")
+    t = thesis_timeline(tracker, thesis_id)
+    assert [b.catalyst_id for b in t.bars] == [day.id, quarter.id, late.id, year.id]
+    assert [b.y for b in t.bars] == [0.0, 1.0, 2.0, 3.0]
+    assert [label for _, label in t.lanes] == ["Day", "Quarter", "Late", "Year"]
+    by_id = {b.catalyst_id: b for b in t.bars}
+    assert (by_id[day.id].x0, by_id[day.id].x1) == (day_seconds("2026-03-05"),
+                                                    day_seconds("2026-03-06"))
+    assert by_id[day.id].is_point and not by_id[quarter.id].is_point
+    assert by_id[quarter.id].x1 - by_id[quarter.id].x0 == 91 * DAY
+    assert by_id[year.id].x1 - by_id[year.id].x0 == 365 * DAY
+    assert {b.catalyst_id: b.status for b in t.bars} == {
+        day.id: "done", quarter.id: "missed", late.id: "overdue", year.id: "pending"}
+    assert all(b.colour == STATUS_COLOURS[b.status] for b in t.bars)
+    assert by_id[quarter.id].happened_x == day_seconds("2026-07-02")
+    assert by_id[year.id].happened_x is None
+    assert t.today_x == day_seconds("2026-11-24")
+    assert t.x_range[0] < by_id[day.id].x0 and t.x_range[1] > by_id[year.id].x1
+    assert "Status: missed on 2026-07-02" in by_id[quarter.id].tooltip
+    assert "Window: Q2 2026 (2026-04-01 – 2026-06-30 (quarter))" in by_id[quarter.id].tooltip
+
+
+def test_conviction_and_status_steps_come_from_history(tracker, clock):
+    """Conviction and status as steps: the value before the first change, then each change
+    at its time, up to now (#4)."""
+    thesis_id = tracker.theses.add(title="Steps", conviction=2).id
+    created = stamp_seconds(tracker.theses.get(thesis_id).created_at)
+    tracker.store.clock = type(clock).fixed(dt.datetime(2026, 11, 24, 11, 0,
+                                                        tzinfo=dt.timezone.utc))
+    tracker.theses.set_conviction(thesis_id, 4)
+    tracker.theses.set_status(thesis_id, "active")
+    tracker.store.clock = type(clock).fixed(dt.datetime(2026, 11, 24, 12, 0,
+                                                        tzinfo=dt.timezone.utc))
+    tracker.theses.set_conviction(thesis_id, 5)
+    t = thesis_timeline(tracker, thesis_id)
+    eleven = dt.datetime(2026, 11, 24, 11, tzinfo=dt.timezone.utc).timestamp()
+    noon = eleven + 3600
+    assert t.conviction.xs == [created, eleven, noon, noon]
+    assert t.conviction.ys == [2.0, 4.0, 5.0]
+    assert t.status.ys == [t.status_names.index("draft"), t.status_names.index("active")]
+    assert len(t.status.xs) == len(t.status.ys) + 1
+
+
+def test_roadmap_lanes_filters_and_packing(tracker):
+    """A lane per thesis holding its catalysts; overlapping windows stack inside the lane
+    without overlapping; status and theme filters drop bars and empty lanes (#4)."""
+    everything = roadmap(tracker)
+    theses = {t.id: t for t in tracker.theses.all()}
+    total = tracker.store.scalar("SELECT count(*) FROM catalyst")
+    assert len(everything.bars) == total
+    assert [label for _, label in everything.lanes] == [
+        t.title for t in tracker.theses.all()
+        if tracker.catalysts.for_thesis(t.id)]
+    for lane, (y, _) in enumerate(everything.lanes):
+        inside = [b for b in everything.bars if y - 0.5 < b.y < y + 0.5]
+        assert len({b.thesis_id for b in inside}) == 1
+        for a in inside:
+            for b in inside:
+                if a is not b and a.y == b.y:
+                    assert a.x1 <= b.x0 or b.x1 <= a.x0, "bars in one row must not overlap"
+    done = roadmap(tracker, statuses=["done"])
+    assert done.bars and {b.status for b in done.bars} == {"done"}
+    theme = next(t.theme for t in theses.values() if t.theme)
+    themed = roadmap(tracker, themes=[theme])
+    assert {theses[b.thesis_id].theme for b in themed.bars} == {theme}
+    assert roadmap(tracker, themes=["no such theme"]).lanes == []
+
+
+def test_pack_rows_reuses_rows_once_free():
+    assert pack_rows([(0, 10 * DAY), (2 * DAY, 5 * DAY), (20 * DAY, 30 * DAY)]) == [0, 1, 0]
