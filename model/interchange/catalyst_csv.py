@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import contextmanager
 
 from model import validate
 from model.errors import ImportFailed, UserError
@@ -69,21 +70,39 @@ def parse_catalyst_csv(tracker, text: str, *, name: str = "the file") -> list[di
 
 
 def _row(tracker, values: dict, cache: dict) -> dict:
-    thesis_ref = values["thesis"].strip()
-    if thesis_ref not in cache:
-        cache[thesis_ref] = tracker.theses.resolve(thesis_ref)
-    window = parse_window(values["expected"])
-    status = validate.choice(values.get("status") or "pending", CATALYST_STATUSES,
-                             what="catalyst status")
-    done_on = validate.optional_date(values.get("done_on"), what="done_on date")
+    with _column("thesis"):
+        thesis_ref = values["thesis"].strip()
+        if thesis_ref not in cache:
+            cache[thesis_ref] = tracker.theses.resolve(thesis_ref)
+    with _column("expected"):
+        window = parse_window(values["expected"])
+    with _column("status"):
+        status = validate.choice(values.get("status") or "pending", CATALYST_STATUSES,
+                                 what="catalyst status")
+    with _column("done_on"):
+        done_on = validate.optional_date(values.get("done_on"), what="done_on date")
     if done_on and status == "pending":
         status = "done"
-    return {"thesis_id": cache[thesis_ref],
-            "title": validate.text(values["title"], what="title", required=True).strip(),
-            "description": validate.text(values.get("description"), what="description"),
-            "window": window, "status": status, "happened_on": done_on,
-            "outcome": validate.text(values.get("note"), what="note"),
-            "impact": validate.impact(values.get("impact") or "+")}
+    with _column("title"):
+        title = validate.text(values["title"], what="title", required=True).strip()
+    with _column("description"):
+        description = validate.text(values.get("description"), what="description")
+    with _column("note"):
+        outcome = validate.text(values.get("note"), what="note")
+    with _column("impact"):
+        impact = validate.impact(values.get("impact") or "+")
+    return {"thesis_id": cache[thesis_ref], "title": title, "description": description,
+            "window": window, "status": status, "happened_on": done_on, "outcome": outcome,
+            "impact": impact}
+
+
+@contextmanager
+def _column(name: str):
+    """Name the column in a bad value's message: "row 3: column expected: ..." (#6)."""
+    try:
+        yield
+    except UserError as exc:
+        raise type(exc)(f"column {name}: {exc}") from None
 
 
 def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
