@@ -189,12 +189,27 @@ def build_report(tracker, thesis_id: int, *, today: dt.date | None = None) -> Th
 
 
 def _scorecard(tracker, thesis_id: int) -> list[tuple[str, str]]:
-    """Label/value pairs from the scorecard (issue #7) when that module is present."""
-    try:
-        from model import scorecard
-    except ImportError:  # the scorecard issue has not landed: the document simply omits it
+    """Label/value pairs from the scorecard (issue #7), or none when the tracker has none."""
+    service = getattr(tracker, "scorecard", None)
+    if service is None:
         return []
-    rows = getattr(scorecard, "report_rows", None)
-    if rows is None:
-        return []
-    return [(str(k), str(v)) for k, v in rows(tracker, thesis_id)]
+    score = service.for_thesis(thesis_id)
+    c = score.counts
+    slipped = "none"
+    if c.slipped:
+        average = c.average_slip_days
+        slipped = f"{c.slipped}" + (f" (on average {average:.0f} days later)"
+                                    if average is not None else "")
+    if c.positive_decided:
+        positive = (f"{c.positive_done} of {c.positive_decided} decided "
+                    f"({100 * c.positive_hit_rate:.0f}%)")
+    else:
+        positive = "none decided yet"
+    path = lambda steps: " → ".join(f"{v} ({at[:10]})" for at, v in steps) or "–"  # noqa: E731
+    return [("Catalysts", f"{c.done} done, {c.missed} missed, {c.cancelled} cancelled, "
+                          f"{c.pending} pending ({c.total} in all)"),
+            ("Slipped (window moved later)", slipped),
+            ("Positive catalysts that happened", positive),
+            ("Conviction path", path(score.conviction_path)),
+            ("Status path", path(score.status_path)),
+            ("Verdict", score.verdict)]

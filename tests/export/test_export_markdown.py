@@ -61,3 +61,18 @@ def test_export_is_deterministic_and_escapes_tables(tracker, tmp_path):
     assert a.read_bytes() == b.read_bytes()
     assert "| Pipes \\| and newlines | 5 × 5 = 25 | open |" in a.read_text(encoding="utf-8")
     assert b"\r\n" not in a.read_bytes()
+
+
+def test_scorecard_is_part_of_the_document(tracker):
+    """The scorecard of issue #7 (counts, slips, hit rate, conviction path, verdict) is in the
+    document, with the counts of this thesis's catalysts."""
+    report = build_report(tracker, BIG_LIGHT)
+    rows = dict(report.scorecard)
+    statuses = [c.status for c in tracker.catalysts.for_thesis(BIG_LIGHT)]
+    assert rows["Catalysts"].startswith(
+        f"{statuses.count('done')} done, {statuses.count('missed')} missed")
+    assert rows["Conviction path"].endswith(
+        f"{tracker.theses.get(BIG_LIGHT).conviction} "
+        f"({tracker.theses.last_changed(BIG_LIGHT, 'conviction')[:10]})")
+    text = render_markdown(report)
+    assert "## Scorecard" in text and f"| Verdict | {rows['Verdict']} |" in text

@@ -40,6 +40,7 @@ def test_thesis_pdf_holds_title_beneficiaries_catalysts_and_footer(qapp, tracker
     for n, s in enumerate(tracker.sources.for_thesis(BIG_LIGHT), 1):
         assert f"[{n}] {_norm(s.title)}" in whole
     assert "conviction: 3 → 4" in whole  # the history section
+    assert "Scorecard" in whole and "Positive catalysts that happened" in whole
     for number, text in enumerate(texts, 1):
         assert f"page {number} of {pages}" in text
         assert "Generated 2026-11-24" in text
