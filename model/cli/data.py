@@ -93,7 +93,7 @@ def cmd_check(tracker, args, out):
         p("Backups:        none yet (python main.py backup takes one)")
     from model.safety import location_warning
     warning = location_warning(tracker.path)
-    if warning:
+    for warning in [w for w in [warning, *tracker.store.warnings] if w]:
         p(f"Warning:        {warning}")
     return 0 if report.ok else 1
 
