@@ -1,0 +1,84 @@
+"""GUI fixtures: the main window on the demo database with isolated settings and a fixed day."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A QSettings file of the test's own, so no test reads or writes the user's settings."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, clock):
+    from gui import create_main_window
+    made = []
+
+    def make(db_path, **kwargs):
+        window = create_main_window(db_path, settings=kwargs.pop("settings", settings),
+                                    clock=clock, **kwargs)
+        qtbot.addWidget(window)
+        made.append(window)
+        return window
+    yield make
+    for window in made:
+        if window.tracker is not None:
+            window.close()
+
+
+@pytest.fixture
+def window(make_window, db_path, qtbot):
+    """The main window on a new demo database, shown at a desktop size."""
+    w = make_window(db_path)
+    w.resize(1400, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def when_modal(qtbot):
+    """Act on the next modal dialog as a user would (type, press Enter) once it is shown."""
+    def schedule(act):
+        done = []
+
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(5, poll)
+                return
+            act(dialog)
+            done.append(dialog)
+        QTimer.singleShot(0, poll)
+        return done
+    return schedule
+
+
+def row_with(model, column: int, text: str) -> int:
+    for row in range(model.rowCount()):
+        if text in str(model.index(row, column).data()):
+            return row
+    raise AssertionError(f"no row with {text!r} in column {column}")
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type as a user would: ASCII as key presses, CJK committed the way an input method does
+    (QTest cannot press keys for characters outside ASCII)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+    chunk = ""
+    for ch in text + "\0":
+        if ch != "\0" and ch.isascii() == (chunk[:1].isascii() if chunk else ch.isascii()):
+            chunk += ch
+            continue
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QCoreApplication.sendEvent(widget, event)
+        chunk = ch if ch != "\0" else ""
