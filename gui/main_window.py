@@ -143,10 +143,29 @@ class MainWindow(QMainWindow):
     # -- databases ---------------------------------------------------------------------------
     def open_database(self, path, *, seed_if_new: bool = False) -> bool:
         """Open (or create) a database; store errors become dialogs and the app keeps running."""
+        from model.instance import AlreadyOpenError
         from model.service import Tracker
         path = Path(path)
+        if self.tracker is not None and self.tracker.path.resolve() == path.resolve():
+            self.close_database()       # reopening our own file: release our instance lock
         try:
-            tracker = Tracker.open(path, seed_if_new=seed_if_new, clock=self.clock)
+            tracker = Tracker.open(path, seed_if_new=seed_if_new, clock=self.clock,
+                                   single_instance=True)
+        except AlreadyOpenError as exc:
+            # Another app has it (#6): bring that window forward, or look at it read-only.
+            from gui.instance_link import AlreadyOpenDialog, ask_to_raise
+            choice = AlreadyOpenDialog.ask(self, str(exc))
+            if choice == "raise":
+                if not ask_to_raise(path):
+                    Messages.error(self, f"{exc} That window did not answer.")
+                return False
+            if choice != "readonly":
+                return False
+            try:
+                tracker = Tracker.open(path, readonly=True, clock=self.clock)
+            except UserError as again:
+                Messages.error(self, str(again))
+                return False
         except CorruptDatabaseError as exc:
             backup = getattr(exc, "newest_backup", None)
             if CorruptDialog.ask(self, str(exc), backup) == "restore" and backup is not None:
@@ -162,7 +181,17 @@ class MainWindow(QMainWindow):
             Messages.error(self, str(exc))
             return False
         self._install(tracker)
+        if not tracker.store.readonly:
+            from gui.instance_link import RaiseServer
+            self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
         return True
+
+    def tracker_owner(self):
+        """Parent for per-database helpers: replaced (and deleted) with the database."""
+        if getattr(self, "_per_database", None) is not None:
+            self._per_database.deleteLater()
+        self._per_database = QObject(self)
+        return self._per_database
 
     def _install(self, tracker) -> None:
         self.close_database()

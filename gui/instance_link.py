@@ -1,0 +1,93 @@
+"""The second-instance offer (#6): raise the window that has the database open, or open read-only.
+
+The first window listens on a QLocalServer named from a hash of its database path; a second
+app that finds the database locked (model.instance.AlreadyOpenError) asks the user and, for
+"Bring it forward", connects and sends one line, and the first window raises itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox
+
+_RAISE = b"raise\n"
+
+
+def server_name(db_path) -> str:
+    digest = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8", "surrogateescape"))
+    return f"thesis-tracker-{digest.hexdigest()[:20]}"
+
+
+class RaiseServer(QObject):
+    """Listens while a window has ``db_path`` open; emits ``raise_requested`` when asked."""
+
+    raise_requested = Signal()          # another instance asked this window to come forward
+
+    def __init__(self, db_path, window=None, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.server = QLocalServer(self)
+        name = server_name(db_path)
+        # A server left by a crashed instance is dead (we hold the flock now): clear its socket.
+        QLocalServer.removeServer(name)
+        self.listening = self.server.listen(name)
+        self.server.newConnection.connect(self._accept)
+        if window is not None:
+            self.raise_requested.connect(self._bring_forward)
+
+    def _accept(self) -> None:
+        # The request is one short line written right after connecting: read it here rather
+        # than keep per-socket slots alive (a socket outliving its server crashed Qt).
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            data = b""
+            while len(data) < len(_RAISE) and (socket.bytesAvailable()
+                                               or socket.waitForReadyRead(500)):
+                data += bytes(socket.readAll().data())
+            socket.abort()
+            socket.deleteLater()
+            if data.startswith(_RAISE.strip()):
+                self.raise_requested.emit()
+
+    def _bring_forward(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def ask_to_raise(db_path, timeout_ms: int = 1000) -> bool:
+    """Ask the window holding ``db_path`` to come forward; False when none answers."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(db_path))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(_RAISE)
+    ok = socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return ok
+
+
+class AlreadyOpenDialog:
+    """"Open elsewhere": bring the other window forward, open read-only, or cancel."""
+
+    @classmethod
+    def ask(cls, parent, message: str) -> str | None:
+        """'raise', 'readonly' or None (tests replace this modal part)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Database already open", message,
+                          QMessageBox.StandardButton.Cancel, parent)
+        bring = box.addButton("Bring it forward", QMessageBox.ButtonRole.AcceptRole)
+        readonly = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(bring)
+        box.exec()
+        clicked = box.clickedButton()
+        return "raise" if clicked is bring else "readonly" if clicked is readonly else None
