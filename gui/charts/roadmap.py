@@ -43,8 +43,7 @@ class RoadmapChart(ChartPanel):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         self.key = self.view.addLabel("", row=0, col=0, justify="left")
-        self.lanes = LanePlot(self.view.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}))
+        self.lanes = LanePlot(self.view, 1)
         self.lanes.bars.clicked.connect(self._clicked)
         self.lanes.markers.sigClicked.connect(
             lambda _item, points, _ev: len(points) and self._clicked(int(points[0].data())))
@@ -87,7 +86,8 @@ class RoadmapChart(ChartPanel):
         if self.tracker is None:
             self.timeline = None
             self.lanes.bars.set_bars([])
-            self.lanes.markers.setData([])
+            self.lanes.markers.setData(x=[], y=[])
+            self.lanes.axis.set_lanes([])
             return
         view_range = self.lanes.plot.viewRange()
         self.timeline = roadmap(self.tracker, statuses=self.statuses(), themes=self.themes())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 import pyqtgraph as pg
 
-from gui.charts.base import ChartPanel, elide, html_key
+from gui.charts.base import ChartPanel, UtcDateAxis, elide, html_key
 from model.timeline import DAY, THESIS_STATUS_COLOURS, Timeline, thesis_timeline
 
 TODAY_PEN = pg.mkPen("#d32f2f", width=1.5, style=Qt.PenStyle.DashLine)
@@ -162,30 +164,70 @@ class BarsItem(pg.GraphicsObject):
         self.clicked.emit(self.bars[index].catalyst_id)
 
 
-def happened_spots(bars) -> list[dict]:
-    """Markers on the day each catalyst happened (or was missed)."""
-    return [{"pos": (b.happened_x + DAY / 2, b.y), "data": b.catalyst_id,
-             "brush": pg.mkBrush("#212121"), "pen": pg.mkPen("w", width=1.2)}
-            for b in bars if b.happened_x is not None]
+MARKER_BRUSH, MARKER_PEN = pg.mkBrush("#212121"), pg.mkPen("w", width=1.2)
+
+
+def happened_spots(bars) -> dict:
+    """Markers on the day each catalyst happened (or was missed), all one style (one symbol
+    rendered once, not once per marker)."""
+    marked = [b for b in bars if b.happened_x is not None]
+    return {"x": np.array([b.happened_x + DAY / 2 for b in marked]),
+            "y": np.array([b.y for b in marked]),
+            "data": [b.catalyst_id for b in marked]}
 
 
 def lane_ticks(timeline: Timeline, limit: int = 34) -> list[list[tuple[float, str]]]:
     return [[(y, elide(label, limit)) for y, label in timeline.lanes]]
 
 
+class LaneAxis(pg.AxisItem):
+    """Lane labels on the left: only those in view, thinned to one every LABEL_GAP_PX so a
+    500-lane chart measures a few dozen strings a frame, not 500; zooming in shows them all."""
+
+    LABEL_GAP_PX = 15
+
+    def __init__(self):
+        super().__init__("left")
+        self.labels: dict[float, str] = {}
+        self._ys = np.zeros(0)
+
+    def set_lanes(self, ticks: list[tuple[float, str]]) -> None:
+        self.labels = dict(ticks)
+        self._ys = np.array(sorted(self.labels), dtype=float)
+        self.picture = None
+        self.update()
+
+    def tickValues(self, minVal, maxVal, size):
+        lo, hi = sorted((minVal, maxVal))        # reversed when the lanes run downwards
+        ys = self._ys[(self._ys >= lo) & (self._ys <= hi)]
+        if not len(ys) or size <= 0:
+            return []
+        lanes_per_px = max(hi - lo, 1e-9) / size
+        step = max(1, math.ceil(self.LABEL_GAP_PX * lanes_per_px))
+        return [(float(step), ys[::step].tolist())]
+
+    def tickStrings(self, values, scale, spacing):
+        return [self.labels.get(v, "") for v in values]
+
+
 class LanePlot:
     """A PlotItem showing bars in lanes with a today line and happened markers."""
 
-    def __init__(self, plot: pg.PlotItem):
-        self.plot = plot
+    def __init__(self, view: pg.GraphicsLayoutWidget, row: int, *, dates: bool = True):
+        axes = {"left": LaneAxis()}
+        if dates:
+            axes["bottom"] = UtcDateAxis()
+        self.plot = plot = view.addPlot(row=row, col=0, axisItems=axes)
+        self.axis = axes["left"]
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.invertY(True)
-        plot.showGrid(x=True, y=False, alpha=0.25)
-        plot.getAxis("left").setStyle(autoExpandTextSpace=True, maxTickLevel=0)
+        # No grid: translucent grid lines are the costliest thing in a pan frame (bench_charts).
+        self.axis.setStyle(autoExpandTextSpace=True)
         self.bars = BarsItem()
         plot.addItem(self.bars)
-        self.markers = pg.ScatterPlotItem(symbol="o", size=7, pxMode=True)
+        self.markers = pg.ScatterPlotItem(symbol="o", size=7, pxMode=True, brush=MARKER_BRUSH,
+                                          pen=MARKER_PEN)
         self.markers.setZValue(5)
         plot.addItem(self.markers)
         self.today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN,
@@ -199,15 +241,15 @@ class LanePlot:
         shades every other lane (lanes holding several rows of bars)."""
         self.bars.set_bars(timeline.bars)
         self.bars.bands = [(y - 0.5, y + 0.5) for y, _ in timeline.lanes[1::2]] if bands else []
-        self.markers.setData(happened_spots(timeline.bars))
+        self.markers.setData(**happened_spots(timeline.bars), brush=MARKER_BRUSH,
+                             pen=MARKER_PEN)
         self.today.setPos(timeline.today_x)
-        axis = self.plot.getAxis("left")
-        metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
+        metrics = QFontMetricsF(self.axis.style.get("tickFont") or self.axis.font())
         # Elide by measured width too: pyqtgraph drops a label that does not fit whole.
-        ticks = [[(y, metrics.elidedText(label, Qt.TextElideMode.ElideRight, LABEL_PX))
-                  for y, label in lane_ticks(timeline, tick_limit)[0]]]
-        axis.setTicks(ticks)
-        align_left_axes([self.plot, *aligned], [label for _, label in ticks[0]])
+        ticks = [(y, metrics.elidedText(label, Qt.TextElideMode.ElideRight, LABEL_PX))
+                 for y, label in lane_ticks(timeline, tick_limit)[0]]
+        self.axis.set_lanes(ticks)
+        align_left_axes([self.plot, *aligned], [label for _, label in ticks])
         self.fit(timeline)
 
     def fit(self, timeline: Timeline) -> None:
@@ -235,15 +277,15 @@ class TimelineChart(ChartPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.key = self.view.addLabel("", row=0, col=0, justify="left")
-        self.lanes = LanePlot(self.view.addPlot(row=1, col=0))
+        self.lanes = LanePlot(self.view, 1, dates=False)
         self.lanes.plot.hideAxis("bottom")
         self.history_plot = plot = self.view.addPlot(
-            row=2, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+            row=2, col=0, axisItems={"bottom": UtcDateAxis()})
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setXLink(self.lanes.plot)
         plot.setMouseEnabled(x=True, y=False)
-        plot.showGrid(x=True, y=True, alpha=0.2)
+        plot.showGrid(x=False, y=True, alpha=0.2)
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(1, 6)]])
         plot.getAxis("left").setLabel("conviction")
         plot.setYRange(0.5, 6.2, padding=0)
@@ -278,8 +320,8 @@ class TimelineChart(ChartPanel):
         if self.tracker is None or self.thesis_id is None:
             self.timeline = None
             self.lanes.bars.set_bars([])
-            self.lanes.markers.setData([])
-            self.lanes.plot.getAxis("left").setTicks([[]])
+            self.lanes.markers.setData(x=[], y=[])
+            self.lanes.axis.set_lanes([])
             self.conviction_curve.clear()
             self._show_status([], [])
             self.key.setText("")

@@ -30,7 +30,7 @@ def test_lanes_and_filters(chart, tracker, qtbot):
     just those catalysts, lane labels naming the theses (#4)."""
     default = [s for s in chart.status_boxes if s != "cancelled"]
     assert ids(chart.lanes.bars.bars) == ids(roadmap(tracker, statuses=default).bars)
-    labels = [label for _, label in chart.lanes.plot.getAxis("left")._tickLevels[0]]
+    labels = [chart.lanes.axis.labels[y] for y in sorted(chart.lanes.axis.labels)]
     assert len(labels) == chart.timeline.lane_count and labels[0].startswith("Big light")
     qtbot.mouseClick(chart.status_boxes["pending"], Qt.MouseButton.LeftButton)
     assert not chart.status_boxes["pending"].isChecked()

@@ -43,10 +43,11 @@ def test_items_match_the_model(chart, tracker, thesis_id):
     quarter = next(b for b in bars if b.title == "Quarter results")
     assert (quarter.x0, quarter.x1) == (day_seconds("2026-04-01"), day_seconds("2026-07-01"))
     assert quarter.colour == STATUS_COLOURS["done"]
-    ticks = chart.lanes.plot.getAxis("left")._tickLevels[0]
-    assert [label for _, label in ticks] == ["Quarter results", "Launch day", "Year of ramp"]
+    labels = chart.lanes.axis.labels
+    assert [labels[y] for y in sorted(labels)] == ["Quarter results", "Launch day", "Year of ramp"]
     spots = chart.lanes.markers.data
     assert len(spots) == 1 and spots[0]["data"] == quarter.catalyst_id
+    assert spots[0]["x"] == day_seconds("2026-05-20") + 43200
     assert chart.lanes.today.value() == day_seconds("2026-11-24")
     assert chart.conviction_curve.opts["stepMode"] == "center"
     assert chart.lanes.plot.getAxis("bottom") is not None
@@ -125,3 +126,16 @@ def test_render_timeline_image_headless(tracker, thesis_id, qapp):
                    for y in range(0, 500, 4)}
         assert QColor(STATUS_COLOURS["done"]).name() in colours
         assert QColor(STATUS_COLOURS["pending"]).name() in colours
+
+
+def test_lane_labels_thin_out_when_crowded(qapp):
+    """500 lanes in 300 pixels label every few lanes (a few dozen strings a frame); zoomed to
+    ten lanes every one is labelled; downward (inverted) ranges work too (#4 speed)."""
+    from gui.charts.timeline import LaneAxis
+    axis = LaneAxis()
+    axis.set_lanes([(float(i), f"lane {i}") for i in range(500)])
+    [(step, ys)] = axis.tickValues(499.5, -0.5, 300)
+    assert step == 25 and len(ys) == 20 and ys[0] == 0.0
+    [(step, ys)] = axis.tickValues(10.5, 20.5, 300)
+    assert step == 1 and ys == [float(i) for i in range(11, 21)]
+    assert axis.tickStrings([11.0], 1, 1) == ["lane 11"]
