@@ -30,14 +30,14 @@ for row in conn.execute(sys.argv[2], params):
 """
 
 
-def _child(argv: list[str], repeat: int = 5) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MB) of a command run ``repeat`` times."""
+def _child(argv: list[str], repeat: int = 5) -> float:
+    """Median wall seconds of a command run ``repeat`` times."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
         times.append(time.perf_counter() - start)
-    return statistics.median(times), None
+    return statistics.median(times)
 
 
 def _peak_rss_mb(argv: list[str]) -> float:
@@ -67,8 +67,7 @@ def main() -> None:
                                                repeat=11))
     command = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "upcoming", "--days", "90"]
     bare = [sys.executable, "-c", BARE, str(db), sql]
-    ours_wall, _ = _child(command)
-    bare_wall, _ = _child(bare)
+    ours_wall, bare_wall = _child(command), _child(bare)
     ours_rss, bare_rss = _peak_rss_mb(command), _peak_rss_mb(bare)
     print(table(f"Upcoming (issue #7): {n_catalysts:,} catalysts, {len(rows):,} rows listed", [
         ("upcoming --days 90: whole command, wall (median of 5)", ours_wall * 1000,
