@@ -26,6 +26,7 @@ class OverviewTab(QWidget):
         self.setObjectName("overviewTab")
         self.tracker, self.editor = tracker, editor
         self.thesis = None
+        self._unsaved: set[str] = set()     # fields whose last save failed: keep their text (#6)
         form = QFormLayout(self)
         self.title = QLineEdit(objectName="titleEdit")
         self.theme = QLineEdit(objectName="themeEdit")
@@ -64,12 +65,17 @@ class OverviewTab(QWidget):
         self.setEnabled(False)
 
     def load(self, thesis_id: int | None) -> None:
+        same = self.thesis is not None and self.thesis.id == thesis_id
         try:
             self.thesis = None if thesis_id is None else self.tracker.theses.get(thesis_id)
         except NotFound:
             self.thesis = None
         self.setEnabled(self.thesis is not None)
-        self._show(force=True)
+        if not same:
+            self._unsaved.clear()
+        # A refresh of the same thesis (another field saved) must not wipe text whose save
+        # failed (disk full, busy): only another thesis replaces everything.
+        self._show(force=not same)
 
     def refresh(self) -> None:
         if self.thesis is not None:
@@ -78,10 +84,10 @@ class OverviewTab(QWidget):
     def _show(self, force: bool = False) -> None:
         t = self.thesis
         for field, edit in self._lines.items():
-            # Never overwrite what the user is typing.
-            if force or not edit.hasFocus():
+            # Never overwrite what the user is typing, or an edit that could not be saved.
+            if force or not (edit.hasFocus() or field in self._unsaved):
                 edit.setText("" if t is None else (getattr(t, field) or ""))
-        if force or not self.statement.hasFocus():
+        if force or not (self.statement.hasFocus() or "statement" in self._unsaved):
             self.statement.setPlainText("" if t is None else t.statement)
         for widget, value in ((self.status, None if t is None else t.status),
                               (self.conviction, None if t is None else t.conviction)):
@@ -102,13 +108,21 @@ class OverviewTab(QWidget):
             return
         value = self._lines[field].text()
         if value == (getattr(self.thesis, field) or ""):
+            self._unsaved.discard(field)
             return
-        if not self.editor.edit_thesis(self.thesis.id, field, value):
-            self._lines[field].setText(getattr(self.thesis, field) or "")
+        # A failed save (disk full, busy, a bad date) keeps the user's text in the field, so
+        # nothing typed is lost and it can be fixed or saved again (#6); the dialog said why.
+        if self.editor.edit_thesis(self.thesis.id, field, value):
+            self._unsaved.discard(field)
+        else:
+            self._unsaved.add(field)
 
     def _commit_statement(self) -> None:
         if self.thesis is not None and self.statement.toPlainText() != self.thesis.statement:
-            self.editor.edit_thesis(self.thesis.id, "statement", self.statement.toPlainText())
+            if self.editor.edit_thesis(self.thesis.id, "statement", self.statement.toPlainText()):
+                self._unsaved.discard("statement")
+            else:
+                self._unsaved.add("statement")
 
     def _status_chosen(self, index: int) -> None:
         if self.thesis is None:
