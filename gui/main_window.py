@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)
         install_export_actions(self)
+        from gui.charts import install_charts  # Timeline, Prices and Roadmap tabs (#4)
+        install_charts(self)
         self.statusBar()
         self._restore_layout()
 

@@ -92,3 +92,61 @@ class LazyChart(QWidget):
         self._highlight = catalyst_id
         if self.chart is not None and hasattr(self.chart, "highlight"):
             self.chart.highlight(catalyst_id)
+
+
+def install_charts(window) -> dict:
+    """Put the charts in the main window: Timeline and Prices tabs beside a thesis's other tabs,
+    a Roadmap page beside Upcoming, each built (pyqtgraph imported) the first time it is shown.
+
+    Wiring: a click on a timeline bar selects that catalyst in the Catalysts table and a row
+    selected there is highlighted on the timeline; a roadmap click opens the thesis on its
+    Timeline with the catalyst selected; each chart follows ``window.database_opened``.
+    """
+    detail = window.detail
+    charts = {"timeline": LazyChart("timeline"), "prices": LazyChart("prices"),
+              "roadmap": LazyChart("roadmap")}
+    detail.add_detail_tab(charts["timeline"], "Time&line")
+    detail.add_detail_tab(charts["prices"], "&Prices")
+    index = window.pages.indexOf(window.upcoming)
+    window.pages.insertTab(index + 1, charts["roadmap"], "Road&map")
+
+    def database(tracker) -> None:
+        for chart in charts.values():
+            chart.set_tracker(tracker)
+        charts["timeline"].set_thesis(detail.thesis_id)
+        charts["prices"].set_thesis(detail.thesis_id)
+
+    window.database_opened.connect(database)
+    if window.tracker is not None:
+        database(window.tracker)
+
+    table = detail.catalyst_table
+
+    def select_catalyst(catalyst_id: int) -> None:
+        index = detail.catalysts.index_of(catalyst_id)
+        model = table.model()
+        if hasattr(model, "mapFromSource"):
+            index = model.mapFromSource(index)
+        if index.isValid():
+            table.setCurrentIndex(index)
+            table.scrollTo(index)
+
+    def row_changed(*_args) -> None:
+        record = table.current_record()
+        charts["timeline"].highlight(record.id if record is not None else None)
+
+    table.selectionModel().currentRowChanged.connect(row_changed)
+    charts["timeline"].catalystClicked.connect(select_catalyst)
+
+    def open_from_roadmap(catalyst_id: int) -> None:
+        if window.tracker is None:
+            return
+        window.show_thesis(window.tracker.catalysts.get(catalyst_id).thesis_id)
+        detail.tabs.setCurrentWidget(charts["timeline"])
+        select_catalyst(catalyst_id)
+
+    charts["roadmap"].catalystClicked.connect(open_from_roadmap)
+
+    charts["prices"].catalystClicked.connect(select_catalyst)   # an event-study row
+    window.charts = charts
+    return charts

@@ -294,7 +294,7 @@ class EventStudyModel(RecordTableModel):
 class PricesTab(QWidget):
     """Chart above, event study table below; follows the selected thesis."""
 
-    catalystChosen = Signal(int)    # a row of the event table was double-clicked
+    catalystClicked = Signal(int)   # a row of the event table was double-clicked
 
     def __init__(self, tracker=None, parent=None):
         super().__init__(parent)
@@ -325,7 +325,7 @@ class PricesTab(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
         self.table.doubleClicked.connect(
-            lambda index: self.catalystChosen.emit(
+            lambda index: self.catalystClicked.emit(
                 self.model.record(self.proxy.mapToSource(index).row()).catalyst_id))
         self.tracker = None
         # The chart listens to the store; the table follows what it hears.

@@ -10,13 +10,14 @@ from model.timeline import roadmap
 
 
 @pytest.fixture
-def chart(qtbot, tracker):
+def chart(qtbot, tracker, settled):
     from gui.charts.roadmap import RoadmapChart
     w = RoadmapChart(tracker)
     qtbot.addWidget(w)
     w.resize(1000, 500)
     w.show()
     qtbot.waitExposed(w)
+    settled(w.lanes.plot)
     yield w
     w.view.close()
 

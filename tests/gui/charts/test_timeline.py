@@ -22,13 +22,14 @@ def thesis_id(tracker):
 
 
 @pytest.fixture
-def chart(qtbot, tracker, thesis_id):
+def chart(qtbot, tracker, thesis_id, settled):
     from gui.charts.timeline import TimelineChart
     w = TimelineChart(tracker, thesis_id=thesis_id)
     qtbot.addWidget(w)
     w.resize(900, 500)
     w.show()
     qtbot.waitExposed(w)
+    settled(w.lanes.plot)
     yield w
     w.view.close()
 
