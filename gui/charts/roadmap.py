@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-import pyqtgraph as pg
-
 from gui.charts.base import ChartPanel, html_key
 from gui.charts.timeline import LanePlot
 from model.timeline import SHOWN_STATUSES, STATUS_COLOURS, Timeline, roadmap, themes
