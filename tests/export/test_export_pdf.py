@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from export_helpers import FOOTER, make_thesis, page_texts
 from pypdf import PdfReader
@@ -92,8 +94,8 @@ def test_fonts_are_embedded_including_the_cjk_font(qapp, tracker, tmp_path):
 
 
 def test_200_catalysts_paginate_with_repeated_table_header(qapp, tracker, many, tmp_path):
-    """200 catalysts run over many pages: each title appears exactly once, in order, footers
-    count consistently, and every page the catalyst table continues onto starts with its header
+    """200 catalysts run over many pages: each title appears exactly once in the visible text
+    (a split row's clipped remainder aside), in order, footers count consistently, and every page the catalyst table continues onto starts with its header
     row again (QTextDocument <thead>)."""
     small = make_thesis(tracker, 20, title="Twenty catalysts")
     small_pages = export_thesis_pdf(tracker, small.id, tmp_path / "small.pdf")
@@ -103,7 +105,21 @@ def test_200_catalysts_paginate_with_repeated_table_header(qapp, tracker, many, 
     assert len(texts) == pages
     # 180 more rows at >= one text line each cannot fit in fewer than 5 extra A4 pages.
     assert pages >= small_pages + 5
-    whole = " ".join(texts)
+    header = "Catalyst Window Status Happened +/−"
+    # A row split over a page break is drawn by Qt on both pages; on the second its first lines
+    # are clipped away under the repeated header but stay in the text. So a title may occur a
+    # second time only as the first thing after the header on the next page.
+    visible = []
+    for text in texts:
+        if header in text:
+            after = text.index(header) + len(header)
+            rest = text[after:].lstrip()
+            continued = re.match(r"(☐|☑|☒)?\s*Milestone \d{3} 光模块 ramp", rest)
+            if continued and not continued.group(1):  # no checkbox: a continued row
+                rest = rest[continued.end():]
+            text = text[:after] + " " + rest
+        visible.append(text)
+    whole = " ".join(visible)
     whole = whole[:whole.index("History Date Change Note")]  # ticks name catalysts there too
     positions = []
     for i in range(200):
@@ -121,7 +137,7 @@ def test_200_catalysts_paginate_with_repeated_table_header(qapp, tracker, many, 
         last -= 1
     assert last - first >= 4
     for text in texts[first:last + 1]:
-        assert "Catalyst Window Status Happened +/−" in text
+        assert header in text
     assert "OVERDUE" in whole and "missed" in whole and "done" in whole
 
 
