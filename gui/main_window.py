@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         self.thesis_list.add_requested.connect(lambda: self.new_thesis())
         self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
         self.upcoming.open_thesis.connect(self.show_thesis)
+        self.pages.currentChanged.connect(
+            lambda _i: self.ensure_upcoming() if self.pages.currentWidget() is self.upcoming
+            else None)
 
     def _build_notice(self) -> QFrame:
         frame = QFrame(objectName="startupNotice")
@@ -203,14 +206,15 @@ class MainWindow(QMainWindow):
         self.list_model = ThesisListModel(tracker, self)
         self.proxy.setSourceModel(self.list_model)
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.thesis_list.fit_columns({0: 22, 1: 11, 2: 6, 3: 6, 4: 22, 5: 5})
+        self.thesis_list.fit_columns({0: 17, 1: 9, 2: 5, 3: 6, 4: 15, 5: 5})
         self.detail.tracker = tracker
         self.detail.overview.tracker = tracker
         for model in self.detail.part_models:
             model.tracker = tracker
-        self.upcoming_model = UpcomingModel(tracker, parent=self)
-        self.upcoming_model.editor = self.editor.edit_catalyst
-        self.upcoming.set_model(self.upcoming_model, self.editor)
+        self.upcoming_model = None
+        self.upcoming.set_model(None, self.editor)
+        if self.pages.currentWidget() is self.upcoming:
+            self.ensure_upcoming()
         self.bridge.changed.connect(self._on_changes)
         self.setWindowTitle(f"{tracker.path.name} — Thesis Tracker")
         self._remember_recent(tracker.path)
@@ -245,7 +249,8 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes) -> None:
         self.list_model.apply_changes(changes)
         self.detail.apply_changes(changes)
-        self.upcoming_model.apply_changes(changes)
+        if self.upcoming_model is not None:
+            self.upcoming_model.apply_changes(changes)
         if self.search_box.text().strip():
             # An edit may make a thesis match (or stop matching) the search.
             self.apply_search(self.search_box.text())
@@ -292,6 +297,14 @@ class MainWindow(QMainWindow):
 
     def show_upcoming(self) -> None:
         self.pages.setCurrentWidget(self.upcoming)
+
+    def ensure_upcoming(self) -> None:
+        """Build Upcoming the first time it is shown (not at start-up: it lists every pending
+        catalyst, which at 10,000 theses takes about a second)."""
+        if self.upcoming_model is None and self.tracker is not None:
+            self.upcoming_model = UpcomingModel(self.tracker, parent=self)
+            self.upcoming_model.editor = self.editor.edit_catalyst
+            self.upcoming.set_model(self.upcoming_model, self.editor)
 
     def focus_search(self) -> None:
         self.pages.setCurrentIndex(0)

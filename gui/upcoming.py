@@ -24,22 +24,24 @@ class UpcomingView(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.reload_button)
         layout.addLayout(top)
-        self.table = None
-        self._layout = layout
+        from gui.models.parts import UpcomingModel
+        # The table exists from the start (scripts find it by name); its model comes when the
+        # page is first shown, since listing every pending catalyst costs time at start-up.
+        self.table = RecordTable(None, "upcomingTable", self)
+        install_catalyst_delegates(self.table, UpcomingModel)
+        self.table.customContextMenuRequested.connect(self._menu)
+        # Only the tick and status cells edit here; a double-click anywhere else opens.
+        self.table.doubleClicked.connect(self._double_clicked)
+        layout.addWidget(self.table, 1)
         self.reload_button.clicked.connect(self.reload)
 
     def set_model(self, model, editor) -> None:
         self.model, self.editor = model, editor
-        if self.table is not None:
-            self.table.setParent(None)
-            self.table.deleteLater()
-        self.table = RecordTable(model, "upcomingTable", self)
-        install_catalyst_delegates(self.table, model)
-        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.setModel(model)
+        if model is None:
+            self.summary.clear()
+            return
         self.table.fit_columns({0: 4, 1: 26, 2: 26, 3: 10, 4: 20, 5: 8, 6: 8, 7: 4})
-        # Only the tick and status cells edit here; a double-click anywhere else opens.
-        self.table.doubleClicked.connect(self._double_clicked)
-        self._layout.addWidget(self.table, 1)
         model.rowsInserted.connect(self._summarise)
         model.rowsRemoved.connect(self._summarise)
         model.dataChanged.connect(self._summarise)
@@ -54,7 +56,8 @@ class UpcomingView(QWidget):
         if self.model is None:
             return
         rows = self.model.records()
-        overdue = sum(1 for c in rows if self.model.is_overdue(c))
+        today = self.model.today_iso
+        overdue = sum(1 for c in rows if c.status == "pending" and c.window_end < today)
         self.summary.setText(f"{overdue} overdue · {len(rows) - overdue} due in the next "
                              f"{self.model.days} days · double-click a row to open its thesis")
 

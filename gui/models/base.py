@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import time
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1       # raw value to sort on (not the display text)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2     # the whole record of the row
@@ -94,6 +97,23 @@ class RecordTableModel(QAbstractTableModel):
         # The store notifies after commit and sync() repaints the row; nothing to set here.
         return bool(self.editor(self._rows[index.row()], column.field, value))
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on the column's raw value in Python: one key per row, not a data() call per
+        comparison (which made sorting 10,000 theses in the proxy take over a second)."""
+        if not 0 <= column < len(self.columns):
+            return
+        spec = self.columns[column]
+        key = spec.sort or spec.text
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in persistent]
+        self._rows.sort(key=lambda r: _orderable(key(r)),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[i], p.column()) for i, p in zip(ids, persistent)])
+        self.layoutChanged.emit()
+
     # -- records -----------------------------------------------------------------------------
     def record(self, row: int):
         return self._rows[row]
@@ -154,6 +174,27 @@ class RecordTableModel(QAbstractTableModel):
             if row is not None and self._rows[row] != record:
                 self._rows[row] = record
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+
+def _orderable(value):
+    # Blank sorts last among text; numbers and text never meet in one column.
+    if value is None or value == "":
+        return (1, "")
+    return (0, value)
+
+
+class TodayCache:
+    """Today's date as ISO text, looked up at most once a minute (painting asks per cell)."""
+
+    def __init__(self, clock):
+        self.clock = clock
+        self._value, self._at = "", -1e9
+
+    def iso(self) -> str:
+        now = time.monotonic()
+        if now - self._at > 60:
+            self._value, self._at = self.clock.today().isoformat(), now
+        return self._value
 
 
 def persistent(index: QModelIndex) -> QPersistentModelIndex:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from gui.models.base import Column, RecordTableModel
+from gui.models.base import Column, RecordTableModel, TodayCache
 from gui.style import muted_brush, overdue_brush
 from model.errors import NotFound
 
@@ -107,7 +107,9 @@ class CatalystModel(_Cited):
 
     @property
     def today_iso(self) -> str:
-        return self.tracker.clock.today().isoformat()
+        if getattr(self, "_today", None) is None or self._today.clock is not self.tracker.clock:
+            self._today = TodayCache(self.tracker.clock)
+        return self._today.iso()
 
     def is_overdue(self, record) -> bool:
         return record.status == "pending" and record.window_end < self.today_iso

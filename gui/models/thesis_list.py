@@ -99,6 +99,11 @@ class ThesisFilterProxy(QSortFilterProxyModel):
             apply()
             self.invalidateFilter()
 
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        # The source model sorts (fast, in Python); the proxy keeps its order and only filters.
+        if self.sourceModel() is not None:
+            self.sourceModel().sort(column, order)
+
     def filterAcceptsRow(self, source_row, source_parent):
         summary = self.sourceModel().record(source_row)
         if self._status is not None and summary.status != self._status:

@@ -27,6 +27,11 @@ def test_thesis_list_and_proxy_pass_the_model_tester(qtmodeltester, tracker):
     tracker.theses.delete(added.id)
     proxy.set_matching_ids(None)
     proxy.set_status(None)
+    proxy.sort(ThesisListModel.CONVICTION, Qt.SortOrder.DescendingOrder)
+    convictions = [proxy.index(r, ThesisListModel.CONVICTION).data()
+                   for r in range(proxy.rowCount())]
+    assert convictions == sorted(convictions, reverse=True)
+    qtmodeltester.check(model)
     qtmodeltester.check(proxy)
 
 
