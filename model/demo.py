@@ -89,13 +89,18 @@ def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int 
                     y=year, yy=year % 100, q=rng.randint(1, 4), m=rng.choice(_MONTHS),
                     mm=rng.randint(1, 12), d=rng.randint(1, 28))
                 window = parse_window(text)
-                done = window.end < today and rng.random() < 0.7
+                # Analysts tick most ended catalysts; a few stay pending and show as overdue.
+                status = "pending"
+                if window.end < today:
+                    roll = rng.random()
+                    status = ("done" if roll < 0.8 else "missed" if roll < 0.9
+                              else "cancelled" if roll < 0.94 else "pending")
+                happened = window.end.isoformat() if status in ("done", "missed") else None
                 catalyst_rows.append((
                     thesis_id, f"Catalyst {k} {rng.choice(vocab)} {rng.choice(_WORDS)}",
                     prose(12), window.text,
                     window.start.isoformat(), window.end.isoformat(), window.precision,
-                    "done" if done else "pending",
-                    window.end.isoformat() if done else None, "", rng.choice("+-"), stamp))
+                    status, happened, "", rng.choice("+-"), stamp))
         conn = store.conn
         conn.executemany("INSERT INTO thesis (id, title, theme, statement, status, conviction, "
                          "horizon, next_review, tags, created_at, updated_at) VALUES "
