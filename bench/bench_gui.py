@@ -94,8 +94,9 @@ def in_process(db: Path):
         app.processEvents()
         start = time.perf_counter()
         window.editor.tick(catalyst, "done", on=None, note="bench")
-        window.thesis_list.viewport().repaint()
-        window.detail.catalyst_table.viewport().repaint()
+        # Let the event loop paint what the change marked dirty (the touched rows), as it
+        # would for a user.
+        app.processEvents()
         ticks.append(time.perf_counter() - start)
     other = Tracker.open(copy_of(db, "bench-gui-bare.sqlite3"), verify=False, daily_backup=False)
     bare_ticks = []
@@ -114,7 +115,7 @@ def in_process(db: Path):
             app.processEvents()
             start = time.perf_counter()
             window.search_box.setText(word[:n])
-            window.thesis_list.viewport().repaint()
+            app.processEvents()
             keys.append(time.perf_counter() - start)
             start = time.perf_counter()
             other.search.thesis_ids(word[:n])

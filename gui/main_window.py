@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QSettings, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSplitter, QTabWidget,
@@ -264,6 +264,14 @@ class MainWindow(QMainWindow):
         self.proxy.set_matching_ids(self.tracker.search.thesis_ids(text))
 
     def _count(self, *args) -> None:
+        # A filter change emits one signal per run of rows (thousands at 10,000 theses):
+        # count once, after they are all in.
+        if not getattr(self, "_count_pending", False):
+            self._count_pending = True
+            QTimer.singleShot(0, self._count_now)
+
+    def _count_now(self) -> None:
+        self._count_pending = False
         if self.list_model is None:
             self.count_label.clear()
             return
