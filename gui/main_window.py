@@ -20,7 +20,7 @@ from gui.models.parts import UpcomingModel
 from gui.tables import RecordTable
 from gui.upcoming import UpcomingView
 from model.errors import CorruptDatabaseError, UserError
-from model.schema import THESIS_STATUSES
+from model.constants import THESIS_STATUSES
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
 MAX_RECENT = 8

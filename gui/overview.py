@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPlainTextEdit, QSpinBox, QWidget)
 
 from model.errors import NotFound
-from model.schema import THESIS_STATUSES
+from model.constants import THESIS_STATUSES
 
 
 class StatementEdit(QPlainTextEdit):

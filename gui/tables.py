@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMen
 
 from gui.delegates import ComboDelegate, ScoreDelegate, TextDelegate, WindowDelegate
 from gui.dialogs import Messages
-from model.schema import CATALYST_STATUSES, RISK_STATUSES
+from model.constants import CATALYST_STATUSES, RISK_STATUSES
 
 
 class RecordTable(QTableView):

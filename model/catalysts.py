@@ -6,7 +6,7 @@ import datetime as dt
 
 from model import validate
 from model.errors import Ambiguous, NotFound, ValidationError
-from model.schema import CATALYST_STATUSES
+from model.constants import CATALYST_STATUSES
 from model.types import Catalyst
 from model.windows import parse_window
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model import validate
 from model.errors import NotFound, ValidationError
-from model.schema import RISK_STATUSES
+from model.constants import RISK_STATUSES
 from model.types import Beneficiary, Citation, Company, Risk, Source
 
 

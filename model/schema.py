@@ -11,11 +11,10 @@ import sqlite3
 
 from sqlite_utils import Migrations
 
-migrations = Migrations("thesis_tracker")
+from model.constants import (CATALYST_STATUSES, RISK_STATUSES, SCHEMA_VERSION,  # noqa: F401
+                             THESIS_STATUSES)
 
-THESIS_STATUSES = ("draft", "active", "watch", "confirmed", "broken", "closed")
-RISK_STATUSES = ("open", "materialised", "retired")
-CATALYST_STATUSES = ("pending", "done", "missed", "cancelled")
+migrations = Migrations("thesis_tracker")
 
 
 def _in(values) -> str:
@@ -234,5 +233,3 @@ def _split(script: str):
             current = ""
     return parts
 
-
-SCHEMA_VERSION = 3

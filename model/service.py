@@ -18,7 +18,7 @@ from model.parts import Beneficiaries, Companies, Risks, Sources
 from model.prices import Prices
 from model.queue import Queue
 from model.reviews import Reviews
-from model.schema import SCHEMA_VERSION
+from model.constants import SCHEMA_VERSION
 from model.scorecard import Scorecards
 from model.search import Search
 from model.store import Clock, Store, open_store

@@ -16,13 +16,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-import sqlite_utils
-
 from model import backup as backups
 from model.sqlite_file import SQLITE_HEADER, header_problem  # noqa: F401 - re-exported
 from model.errors import (CorruptDatabaseError, DiskFullError, LockedError, NewerSchemaError,
                           NotFound, ReadOnlyError, StoreError, ValidationError)
-from model.schema import SCHEMA_VERSION, migrations
+from model.constants import SCHEMA_VERSION
+
+# The migration steps (model.schema), loaded only when a file needs them: importing
+# sqlite-utils costs a third of a second, which a start on a current file need not pay.
+# Tests replace this with an extended set.
+migrations = None
+
+
+def load_sqlite_utils():
+    """Import sqlite-utils without its optional numpy support.
+
+    sqlite-utils imports numpy (0.2 s, ~15 MB) only to map numpy scalar types in inserts, which
+    this app never makes; charts import numpy themselves when first shown.
+    """
+    import sys
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    blocked = "numpy" not in sys.modules
+    if blocked:
+        sys.modules["numpy"] = None       # makes sqlite-utils' "import numpy" fail fast
+    try:
+        import sqlite_utils
+    finally:
+        if blocked and sys.modules.get("numpy") is None:
+            del sys.modules["numpy"]
+    return sqlite_utils
+
+
+def _migration_steps():
+    if migrations is not None:
+        return migrations
+    load_sqlite_utils()
+    from model.schema import migrations as steps
+    return steps
 
 BUSY_TIMEOUT_S = 2.0
 _NAME_MAX = 255          # bytes in one file name on Linux, macOS and Windows file systems
@@ -120,7 +151,7 @@ class Store:
                  backup_dir: Path):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._db = None
         self.readonly = readonly
         self.clock = clock
         self.backup_dir = backup_dir
@@ -128,6 +159,13 @@ class Store:
         self._pending: Changes | None = None
         self.warnings: list[str] = []      # problems worth telling the user that did not stop opening
         self.instance_lock = None          # model.instance.InstanceLock when single_instance
+
+    @property
+    def db(self):
+        """The sqlite-utils Database over the connection, made on first use."""
+        if self._db is None:
+            self._db = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return self._db
 
     # -- reading ---------------------------------------------------------------------------
     def rows(self, sql: str, params=()) -> list[dict]:
@@ -393,13 +431,15 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
     if existed and store.schema_version == 0 and _has_user_tables(store):
         raise StoreError(f"{path} is a SQLite database, but not a Thesis Tracker one: it was "
                          f"not changed.")
-    with translated(path):
-        pending = migrations.pending(store.db)
-    if pending and existed and store.schema_version > 0:
-        # Never migrate without a verified copy of the old version to go back to.
-        backups.take_backup(store, reason="before-migration")
-    with translated(path):
-        migrations.apply(store.db)
+    if store.schema_version != SCHEMA_VERSION:
+        steps = _migration_steps()
+        with translated(path):
+            pending = steps.pending(store.db)
+        if pending and existed and store.schema_version > 0:
+            # Never migrate without a verified copy of the old version to go back to.
+            backups.take_backup(store, reason="before-migration")
+        with translated(path):
+            steps.apply(store.db)
     if not existed and on_new is not None:
         with store.write() as changes:
             on_new(store)

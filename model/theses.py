@@ -6,7 +6,7 @@ import datetime as dt
 
 from model import validate
 from model.errors import Ambiguous, NotFound, ValidationError
-from model.schema import THESIS_STATUSES
+from model.constants import THESIS_STATUSES
 from model.store import translated
 from model.types import Thesis, ThesisSummary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from model.schema import THESIS_STATUSES
+from model.constants import THESIS_STATUSES
 from model.types import Catalyst
 
 DAY = 86_400.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from model.schema import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES  # noqa: F401
+from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES  # noqa: F401
 from model.windows import Window
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model.cli import arguments, command
 from model.cli.table import render
-from model.schema import CATALYST_STATUSES, THESIS_STATUSES
+from model.constants import CATALYST_STATUSES, THESIS_STATUSES
 
 
 def _list_args(p):

@@ -6,7 +6,7 @@ import json
 
 from model.cli import arguments, command
 from model.cli.table import clip, render, width
-from model.schema import THESIS_STATUSES
+from model.constants import THESIS_STATUSES
 
 
 def _upcoming_args(p):

@@ -16,7 +16,7 @@ from pathlib import Path
 from model import backup as backups
 from model import validate
 from model.errors import ImportFailed, UserError, ValidationError
-from model.schema import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES
+from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES
 from model.windows import parse_window
 
 FORMAT = "thesis-tracker-bundle"

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from model import validate
 from model.errors import ImportFailed, UserError
 from model.interchange.textfile import read_text
-from model.schema import CATALYST_STATUSES
+from model.constants import CATALYST_STATUSES
 from model.windows import parse_window
 
 REQUIRED = ("thesis", "title", "expected")

@@ -1,0 +1,8 @@
+"""Statuses and the schema version: cheap to import (the migrations that use them import
+sqlite-utils, which start-up does not need when a file is already current)."""
+
+THESIS_STATUSES = ("draft", "active", "watch", "confirmed", "broken", "closed")
+RISK_STATUSES = ("open", "materialised", "retired")
+CATALYST_STATUSES = ("pending", "done", "missed", "cancelled")
+
+SCHEMA_VERSION = 3
