@@ -16,7 +16,7 @@ from gui.detail import ThesisDetail
 from gui.dialogs import CorruptDialog, Messages
 from gui.editing import Editor
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
-from gui.models.parts import UpcomingModel
+from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
 from gui.upcoming import UpcomingView
 from model.errors import CorruptDatabaseError, UserError

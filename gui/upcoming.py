@@ -1,30 +1,46 @@
-"""Upcoming: pending catalysts across every thesis, overdue first, tickable in place."""
+"""Upcoming: pending catalysts and reviews due across every thesis, overdue first, tickable in
+place; a List | Roadmap switch shows the same horizon as one timeline of all theses."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from gui.tables import RecordTable, catalyst_menu, install_catalyst_delegates
 
 
 class UpcomingView(QWidget):
-    open_thesis = Signal(int)      # the user double-clicked a catalyst: show its thesis
+    open_thesis = Signal(int)      # the user double-clicked a row: show its thesis
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("upcomingView")
         self.model = None
         self.editor = None
+        self.roadmap = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
+        self.list_button = QPushButton("&List", objectName="upcomingListButton", checkable=True)
+        self.roadmap_button = QPushButton("Road&map", objectName="upcomingRoadmapButton",
+                                          checkable=True)
+        self.list_button.setChecked(True)
+        self.roadmap_button.setEnabled(False)      # until install_charts gives it a roadmap
+        self.roadmap_button.setToolTip("All theses' catalysts on one timeline, filterable by "
+                                       "status and theme")
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.list_button)
+        group.addButton(self.roadmap_button)
         self.summary = QLabel(objectName="upcomingSummary")
         self.reload_button = QPushButton("Re&load")
         self.reload_button.setToolTip("Drop what was ticked and look again (F5)")
+        top.addWidget(self.list_button)
+        top.addWidget(self.roadmap_button)
         top.addWidget(self.summary, 1)
         top.addWidget(self.reload_button)
         layout.addLayout(top)
-        from gui.models.parts import UpcomingModel
+        from gui.models.upcoming import UpcomingModel
         # The table exists from the start (scripts find it by name); its model comes when the
         # page is first shown, since listing every pending catalyst costs time at start-up.
         self.table = RecordTable(None, "upcomingTable", self)
@@ -32,9 +48,31 @@ class UpcomingView(QWidget):
         self.table.customContextMenuRequested.connect(self._menu)
         # Only the tick and status cells edit here; a double-click anywhere else opens.
         self.table.doubleClicked.connect(self._double_clicked)
-        layout.addWidget(self.table, 1)
+        self.stack = QStackedWidget(objectName="upcomingStack")
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
         self.reload_button.clicked.connect(self.reload)
+        self.list_button.toggled.connect(lambda on: on and self.show_list())
+        self.roadmap_button.toggled.connect(lambda on: on and self.show_roadmap())
 
+    # -- List | Roadmap ----------------------------------------------------------------------
+    def set_roadmap(self, widget) -> None:
+        """The roadmap page (a LazyChart: pyqtgraph is imported when it is first shown)."""
+        self.roadmap = widget
+        self.stack.addWidget(widget)
+        self.roadmap_button.setEnabled(True)
+
+    def show_list(self) -> None:
+        self.list_button.setChecked(True)
+        self.stack.setCurrentWidget(self.table)
+
+    def show_roadmap(self) -> None:
+        if self.roadmap is None:
+            return
+        self.roadmap_button.setChecked(True)
+        self.stack.setCurrentWidget(self.roadmap)
+
+    # -- the list ----------------------------------------------------------------------------
     def set_model(self, model, editor) -> None:
         self.model, self.editor = model, editor
         self.table.setModel(model)
@@ -55,21 +93,31 @@ class UpcomingView(QWidget):
     def _summarise(self, *args) -> None:
         if self.model is None:
             return
+        from gui.models.upcoming import is_review
         rows = self.model.records()
-        today = self.model.today_iso
-        overdue = sum(1 for c in rows if c.status == "pending" and c.window_end < today)
+        reviews = [r for r in rows if is_review(r)]
+        overdue = sum(1 for c in rows if self.model.is_overdue(c))
         self.summary.setText(f"{overdue} overdue · {len(rows) - overdue} due in the next "
-                             f"{self.model.days} days · double-click a row to open its thesis")
+                             f"{self.model.days} days · {len(reviews)} review(s) due · "
+                             f"double-click a row to open its thesis")
 
     def _double_clicked(self, index) -> None:
-        if index.column() not in (self.model.CHECK, self.model.STATUS):
-            self.open_thesis.emit(self.model.record(index.row()).thesis_id)
+        from gui.models.upcoming import is_review
+        record = self.model.record(index.row())
+        if is_review(record) or index.column() not in (self.model.CHECK, self.model.STATUS):
+            self.open_thesis.emit(record.thesis_id)
 
     def _menu(self, position) -> None:
-        menu = catalyst_menu(self.table, self.editor, position)
-        if menu is None:
-            return
-        record = self.table.current_record()
-        menu.addSeparator()
+        from gui.models.upcoming import is_review
+        index = self.table.indexAt(position)
+        record = self.model.record(index.row()) if index.isValid() and self.model else None
+        if record is not None and is_review(record):
+            menu = QMenu(self.table)
+        else:
+            menu = catalyst_menu(self.table, self.editor, position)
+            if menu is None:
+                return
+            record = self.table.current_record()
+            menu.addSeparator()
         menu.addAction("Open thesis", lambda: self.open_thesis.emit(record.thesis_id))
         menu.exec(self.table.viewport().mapToGlobal(position))

@@ -141,3 +141,89 @@ class CatalystModel(_Cited):
             status = "done" if checked else "pending"
             return bool(self.editor(self._rows[index.row()], "status", status))
         return super().setData(index, value, role)
+
+
+class RiskModel(_Cited):
+    TITLE, DESCRIPTION, SEVERITY, LIKELIHOOD, SCORE, STATUS, SOURCES = range(7)
+    kinds = frozenset({"risk", "citation", "source"})
+    cite_key = "risk_id"
+
+    def __init__(self, tracker, parent=None):
+        super().__init__(tracker, parent)
+        self.columns = [
+            Column("Risk", lambda r: r.title, field="title"),
+            Column("Description", lambda r: r.description, field="description",
+                   tooltip=lambda r: r.description or None),
+            Column("Severity", lambda r: r.severity, field="severity", align_right=True),
+            Column("Likelihood", lambda r: r.likelihood, field="likelihood", align_right=True),
+            Column("Score", lambda r: r.score, align_right=True),
+            Column("Status", lambda r: r.status, field="status"),
+            Column("Sources", self.cites, tooltip=lambda r: self.cites(r) or None),
+        ]
+
+    def fetch(self, thesis_id):
+        return self.tracker.risks.for_thesis(thesis_id)
+
+
+class BeneficiaryModel(ThesisPartModel):
+    COMPANY, LOCAL, TICKER, EXCHANGE, ROLE = range(5)
+    kinds = frozenset({"beneficiary", "company"})
+    columns = [
+        Column("Company", lambda b: b.name),
+        Column("Local name", lambda b: b.local_name),
+        Column("Ticker", lambda b: b.ticker or ""),
+        Column("Exchange", lambda b: b.exchange),
+        Column("Role", lambda b: b.role, field="role", tooltip=lambda b: b.role or None),
+    ]
+
+    def fetch(self, thesis_id):
+        return self.tracker.beneficiaries.for_thesis(thesis_id)
+
+
+class SourceModel(ThesisPartModel):
+    TITLE, PUBLISHER, PUBLISHED, URL, SUMMARY, CITED = range(6)
+    kinds = frozenset({"source", "citation"})
+
+    def __init__(self, tracker, parent=None):
+        super().__init__(tracker, parent)
+        self._cited: dict[int, str] = {}
+        self.columns = [
+            Column("Source", lambda s: s.title, field="title"),
+            Column("Publisher", lambda s: s.publisher, field="publisher"),
+            Column("Published", lambda s: s.published_on or "", field="published_on"),
+            Column("URL or file", lambda s: s.url, field="url"),
+            Column("Summary", lambda s: s.summary, field="summary",
+                   tooltip=lambda s: s.summary or None),
+            Column("Cited for", lambda s: self._cited.get(s.id, "")),
+        ]
+
+    def before_fetch(self) -> None:
+        self._cited = {}
+        if self.thesis_id is None:
+            return
+        found: dict[int, list[str]] = {}
+        for c in self.tracker.sources.citations_for_thesis(self.thesis_id):
+            what = "thesis" if c.thesis_id else ("risk" if c.risk_id else "catalyst")
+            found.setdefault(c.source_id, []).append(what + (f": {c.locator}" if c.locator else ""))
+        self._cited = {k: "; ".join(v) for k, v in found.items()}
+
+    def fetch(self, thesis_id):
+        return self.tracker.sources.for_thesis(thesis_id)
+
+
+class HistoryModel(ThesisPartModel):
+    """The append-only log, newest first; new entries slide in at the top."""
+
+    kinds = frozenset({"history"})
+    columns = [
+        Column("When", lambda h: h.at.replace("T", " ").rstrip("Z")),
+        Column("What", lambda h: h.subject or h.field,
+               tooltip=lambda h: h.describe()),
+        Column("Field", lambda h: h.field),
+        Column("From", lambda h: h.old or ""),
+        Column("To", lambda h: h.new or ""),
+        Column("Note", lambda h: h.note, tooltip=lambda h: h.note or None),
+    ]
+
+    def fetch(self, thesis_id):
+        return self.tracker.history.for_thesis(thesis_id)

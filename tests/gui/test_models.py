@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.models.parts import (BeneficiaryModel, CatalystModel, HistoryModel, RiskModel,
-                              SourceModel, UpcomingModel)
+                              SourceModel)
+from gui.models.upcoming import UpcomingModel
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from model.store import Changes
 

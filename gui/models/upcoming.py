@@ -1,0 +1,222 @@
+"""Upcoming: pending catalysts and thesis reviews due, across all theses, overdue first."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from gui.models.base import Column
+from gui.models.parts import CatalystModel
+from gui.style import overdue_brush
+from model.errors import NotFound
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A thesis review due (from ``tracker.queue.reviews``), shaped to sit among catalysts."""
+
+    thesis_id: int
+    thesis_title: str
+    next_review: str
+    cadence_days: int
+    last_reviewed: str | None
+    kind = "review"
+    status = "review due"
+    description = ""
+    happened_on = None
+    impact = ""
+    outcome = ""
+
+    @property
+    def id(self) -> tuple[str, int]:
+        # Catalyst rows are keyed by their int id; a tuple never collides with one.
+        return ("review", self.thesis_id)
+
+    @property
+    def title(self) -> str:
+        return f"Review: {self.thesis_title}"
+
+    @property
+    def expected(self) -> str:
+        return self.next_review
+
+    window_start = window_end = expected
+
+    @property
+    def window(self):
+        return self       # the "Parsed window" column asks window.describe()
+
+    def describe(self) -> str:
+        last = f", last {self.last_reviewed[:10]}" if self.last_reviewed else ", never reviewed"
+        return f"every {self.cadence_days} d{last}"
+
+    @classmethod
+    def from_due(cls, due) -> "ReviewRow":
+        return cls(due.thesis_id, due.title, due.next_review, due.review_cadence_days,
+                   due.last_reviewed)
+
+
+def is_review(record) -> bool:
+    return isinstance(record, ReviewRow)
+
+
+class UpcomingModel(CatalystModel):
+    """Pending catalysts (next ``days`` days) and reviews due (this week), overdue first.
+
+    A catalyst ticked here stays in place (now checked) until the list is reloaded, so the
+    user sees what they did and can untick it; a recorded review leaves (its date moved on).
+    """
+
+    CHECK, THESIS, TITLE, EXPECTED, WINDOW, STATUS, HAPPENED, IMPACT, OUTCOME = range(9)
+
+    def __init__(self, tracker, days: int = 90, parent=None):
+        self.days = days
+        self._titles: dict[int, str] = {}
+        super().__init__(tracker, parent)
+        self.reload()
+
+    def make_columns(self):
+        columns = super().make_columns()
+        columns = [c for c in columns if c.header != "Sources"]
+        columns.insert(1, Column("Thesis", self._thesis_title,
+                                 sort=lambda c: self._thesis_title(c).casefold()))
+        return columns
+
+    def _thesis_title(self, record) -> str:
+        if is_review(record):
+            return record.thesis_title
+        return self._titles.get(record.thesis_id, "")
+
+    def cites(self, record) -> str:
+        return ""
+
+    def is_overdue(self, record) -> bool:
+        if is_review(record):
+            return record.next_review < self.today_iso
+        return super().is_overdue(record)
+
+    def extra_data(self, record, column, role):
+        if is_review(record):
+            if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(record):
+                return overdue_brush()
+            if role == Qt.ItemDataRole.FontRole and column == self.TITLE:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole and column in (self.CHECK, self.TITLE):
+                state = "overdue" if self.is_overdue(record) else "due"
+                return (f"Review {state} on {record.next_review}: double-click to open the "
+                        f"thesis and press Review…")
+            return None
+        return super().extra_data(record, column, role)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if not index.isValid():
+            return flags
+        if is_review(self._rows[index.row()]):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() != self.STATUS:
+            flags &= ~Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- order -------------------------------------------------------------------------------
+    def _key(self, record):
+        """Overdue first, longest overdue first; then by the day it falls, a review before
+        the catalysts of its day (ISO dates compare as text)."""
+        today = self.today_iso
+        if is_review(record):
+            return (record.next_review >= today, record.next_review, 0, "", record.thesis_id)
+        overdue = record.window_end < today
+        return (not overdue, record.window_end if overdue else record.window_start, 1,
+                record.window_end, record.id)
+
+    def reload(self) -> None:
+        rows = list(self.tracker.catalysts.upcoming(days=self.days))
+        self._titles = self._thesis_titles({c.thesis_id for c in rows})
+        rows.extend(map(ReviewRow.from_due, self.tracker.queue.reviews()))
+        rows.sort(key=self._key)
+        self.replace_all(rows)
+
+    def _thesis_titles(self, ids) -> dict[int, str]:
+        return {s.id: s.title for s in self.tracker.theses.summaries(ids)} if ids else {}
+
+    # -- in-place updates --------------------------------------------------------------------
+    def apply_changes(self, changes) -> None:
+        if changes.reset:
+            self.reload()
+            return
+        for thesis_id in changes.removed_theses:
+            for row in range(len(self._rows) - 1, -1, -1):
+                if self._rows[row].thesis_id == thesis_id:
+                    self._remove_row(row)
+        for catalyst_id in changes.removed_catalysts:
+            row = self.row_of(catalyst_id)
+            if row is not None:
+                self._remove_row(row)
+        for catalyst_id in changes.catalysts - changes.removed_catalysts:
+            self._refresh_catalyst(catalyst_id)
+        touched = changes.theses - changes.removed_theses
+        if touched and changes.kinds & {"thesis", "review"}:
+            self._refresh_reviews(touched)
+        shown = {c.thesis_id for c in self._rows if not is_review(c)}
+        retitled = (touched & shown) if "thesis" in changes.kinds else set()
+        if retitled:
+            self._titles.update(self._thesis_titles(retitled))
+            for row, c in enumerate(self._rows):
+                if c.thesis_id in retitled and not is_review(c):
+                    self.dataChanged.emit(self.index(row, self.THESIS),
+                                          self.index(row, self.THESIS))
+
+    def _refresh_reviews(self, thesis_ids) -> None:
+        """Reviews of the touched theses only: one query limited to their ids."""
+        fresh = {r.thesis_id: ReviewRow.from_due(r)
+                 for r in self.tracker.queue.reviews(thesis_ids=thesis_ids)}
+        for thesis_id in thesis_ids:
+            row = self.row_of(("review", thesis_id))
+            record = fresh.get(thesis_id)
+            if record is None:
+                if row is not None:
+                    self._remove_row(row)
+            elif row is None:
+                self._insert(record)
+            elif self._rows[row].next_review != record.next_review:
+                self._remove_row(row)       # its date moved: it belongs elsewhere in the order
+                self._insert(record)
+            else:
+                self.update_records([record])
+
+    def _insert(self, record) -> None:
+        position = bisect.bisect_left(self._rows, self._key(record), key=self._key)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, record)
+        self._reindex()
+        self.endInsertRows()
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def _refresh_catalyst(self, catalyst_id: int) -> None:
+        row = self.row_of(catalyst_id)
+        try:
+            fresh = self.tracker.catalysts.get(catalyst_id)
+        except NotFound:
+            if row is not None:
+                self._remove_row(row)
+            return
+        if row is not None:
+            self.update_records([fresh])
+            return
+        horizon = (self.tracker.clock.today() + dt.timedelta(days=self.days)).isoformat()
+        if fresh.status != "pending" or fresh.window_start > horizon:
+            return
+        if fresh.thesis_id not in self._titles:
+            self._titles.update(self._thesis_titles({fresh.thesis_id}))
+        self._insert(fresh)
