@@ -51,15 +51,17 @@ def cmd_upcoming(tracker, args, out):
 def _stream_table(headers, rows, limits, out) -> None:
     """A table written line by line: tens of thousands of rows without holding the text twice
     (the whole `upcoming --days 90` command at 100,000 catalysts must stay under 100 MB)."""
-    cells = [tuple(clip(v, limit) for v, limit in zip(row, limits)) for row in rows]
-    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    # Each cell's display width is measured once and kept beside it.
+    cells = [tuple((c, width(c)) for c in (clip(v, limit) for v, limit in zip(row, limits)))
+             for row in rows]
+    widths = [max([width(h)] + [r[i][1] for r in cells]) for i, h in enumerate(headers)]
 
     def line(values):
-        return "  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(values)).rstrip()
+        return "  ".join(v + " " * (widths[i] - w) for i, (v, w) in enumerate(values)).rstrip()
 
     write = out.write
-    write(line(headers) + "\n")
-    write(line(["-" * w for w in widths]) + "\n")
+    write(line([(h, width(h)) for h in headers]) + "\n")
+    write(line([("-" * w, w) for w in widths]) + "\n")
     for row in cells:
         write(line(row) + "\n")
 

@@ -15,7 +15,11 @@ def width(text: str) -> int:
 
 
 def clip(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
+    text = str(text)
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+        text = " ".join(text.split())
+    if text.isascii() and len(text) <= limit:
+        return text
     if width(text) <= limit:
         return text
     out, used = "", 0
