@@ -57,3 +57,25 @@ def test_restore_refuses_a_bad_backup(tracker, tmp_path):
     else:
         raise AssertionError("a damaged backup was restored")
     assert tracker.path.read_bytes() == before
+
+
+def test_daily_backup_on_own_connection_runs_beside_writes(tracker):
+    """The GUI takes the day's backup on a worker thread with its own read-only connection
+    (#3 start-up, #6 daily backups): the copy verifies while the app keeps writing, and a
+    second call the same day takes nothing."""
+    import threading
+
+    from model import backup as backups
+
+    for item in backups.list_backups(tracker.path):
+        item.path.unlink()
+    taken = []
+    worker = threading.Thread(
+        target=lambda: taken.append(backups.daily_backup_on_own_connection(tracker.path)))
+    worker.start()
+    for n in range(30):
+        tracker.theses.add(title=f"written during the backup {n}")
+    worker.join(timeout=30)
+    assert taken and taken[0] is not None and taken[0].name.endswith("-daily.sqlite3")
+    assert backups.verify_file(taken[0])
+    assert backups.daily_backup_on_own_connection(tracker.path) is None
