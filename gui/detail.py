@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.models.parts import BeneficiaryModel, CatalystModel, HistoryModel, RiskModel, SourceModel
 from gui.overview import OverviewTab
@@ -70,7 +70,11 @@ class ThesisDetail(QWidget):
         self.history_table = RecordTable(self.history, "historyTable")
         self.history_table.fit_columns({0: 13, 1: 22, 2: 8, 3: 8, 4: 8})
 
-        self.tabs.addTab(self.overview, "&Overview")
+        # Scrolls rather than forcing a tall window: the form and its scorecard grow (#7).
+        overview_scroll = QScrollArea(objectName="overviewScroll", widgetResizable=True)
+        overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        overview_scroll.setWidget(self.overview)
+        self.tabs.addTab(overview_scroll, "&Overview")
         self.tabs.addTab(PartPanel(self.beneficiary_table, noun="beneficiary",
                                    add=lambda: self._with_thesis(editor.add_beneficiary),
                                    remove=editor.remove_beneficiary, label=lambda b: b.name),

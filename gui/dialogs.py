@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QRadioButton, QVBoxLayout)
+                               QPlainTextEdit, QSpinBox, QVBoxLayout)
 
 
 class Messages:
@@ -171,32 +171,85 @@ class CompanyDialog(QDialog):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class CalendarExportDialog(QDialog):
-    """Which theses go into the calendar, and whether only pending catalysts."""
+class ReviewDialog(QDialog):
+    """A thesis review (#7): a required note, optional conviction/status change, the next
+    review date (today + cadence unless chosen) and the cadence itself."""
 
-    def __init__(self, parent, current_title: str | None):
+    UNCHANGED = "(unchanged)"
+
+    def __init__(self, parent, thesis, statuses, today: dt.date, next_date: dt.date):
         super().__init__(parent)
-        self.setWindowTitle("Export calendar")
-        layout = QVBoxLayout(self)
-        self.all = QRadioButton("All theses")
-        self.current = QRadioButton(f"Only “{current_title}”" if current_title
-                                    else "Only the selected thesis")
-        self.current.setEnabled(bool(current_title))
-        self.all.setChecked(True)
-        self.pending = QCheckBox("Only catalysts still pending")
-        self.pending.setChecked(True)
-        for w in (self.all, self.current, self.pending):
-            layout.addWidget(w)
-        layout.addWidget(_buttons(self, "Choose file…"))
+        self.setObjectName("reviewDialog")
+        self.setWindowTitle(f"Review: {thesis.title}")
+        self.thesis, self.today = thesis, today
+        form = QFormLayout(self)
+        last = f"next review was due {thesis.next_review}" if thesis.next_review else \
+            "no review scheduled yet"
+        form.addRow(QLabel(f"<b>{_escape(thesis.title)}</b><br>{last}"))
+        self.note = QPlainTextEdit(objectName="reviewNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("What did you check, and does the thesis still hold? "
+                                     "(required, kept in the history)")
+        self.note.setMinimumSize(420, 90)
+        form.addRow("&Note", self.note)
+        self.conviction = QComboBox(objectName="reviewConviction")
+        self.conviction.addItem(f"{self.UNCHANGED} {thesis.conviction}", None)
+        for value in range(1, 6):
+            if value != thesis.conviction:
+                self.conviction.addItem(str(value), value)
+        form.addRow("&Conviction", self.conviction)
+        self.status = QComboBox(objectName="reviewStatus")
+        self.status.addItem(f"{self.UNCHANGED} {thesis.status}", None)
+        for status in statuses:
+            if status != thesis.status:
+                self.status.addItem(status, status)
+        form.addRow("&Status", self.status)
+        self.cadence = QSpinBox(objectName="reviewCadence")
+        self.cadence.setRange(1, 3660)
+        self.cadence.setSuffix(" days")
+        self.cadence.setValue(int(thesis.review_cadence_days or 90))
+        form.addRow("Review &every", self.cadence)
+        self.next_date = QDateEdit(_qdate(next_date), objectName="reviewNextDate")
+        self.next_date.setCalendarPopup(True)
+        self.next_date.setDisplayFormat("yyyy-MM-dd")
+        self.next_date.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
+        form.addRow("Ne&xt review", self.next_date)
+        # A new cadence moves the next date with it, until the user picks a date themselves.
+        self._date_picked = False
+        self.next_date.userDateChanged.connect(lambda _d: setattr(self, "_date_picked", True))
+        self.cadence.valueChanged.connect(self._cadence_changed)
+        self.buttons = _buttons(self, "Record review")
+        form.addRow(self.buttons)
+        self.note.textChanged.connect(self._enable)
+        self._enable()
+        self.note.setFocus()
+
+    def _cadence_changed(self, days: int) -> None:
+        if not self._date_picked:
+            self.next_date.blockSignals(True)
+            self.next_date.setDate(_qdate(self.today + dt.timedelta(days=days)))
+            self.next_date.blockSignals(False)
+
+    def _enable(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.note.toPlainText().strip()))
+
+    def values(self) -> dict:
+        return {"note": self.note.toPlainText().strip(),
+                "conviction": self.conviction.currentData(),
+                "status": self.status.currentData(),
+                "next_review": self.next_date.date().toString("yyyy-MM-dd"),
+                "cadence": self.cadence.value()}
 
     @classmethod
-    def ask(cls, parent, current_title: str | None) -> dict | None:
-        """{'only_current': bool, 'pending_only': bool}, or None."""
-        dialog = cls(parent, current_title)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return {"only_current": dialog.current.isChecked(),
-                "pending_only": dialog.pending.isChecked()}
+    def ask(cls, parent, thesis, statuses, today: dt.date, next_date: dt.date) -> dict | None:
+        """{note, conviction, status, next_review, cadence} (None = unchanged), or None."""
+        dialog = cls(parent, thesis, statuses, today, next_date)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class CorruptDialog:

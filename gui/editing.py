@@ -122,6 +122,33 @@ class Editor:
                         lambda: setter(tid(), old, note="undo"),
                         lambda: setter(tid(), value, note=note or "redo"))
 
+    def review(self, thesis_id: int, values: dict):
+        """Record a review (#7) with any cadence change, in one transaction. Undo puts the
+        thesis back (status, conviction, next review, cadence); the review's history row stays,
+        as the history is append-only."""
+        t, store = self.tracker.theses, self.tracker.store
+        before = t.get(thesis_id)
+        tid = lambda: self.current_id("thesis", thesis_id)  # noqa: E731
+
+        def do():
+            with store.write():
+                if values.get("cadence") and values["cadence"] != before.review_cadence_days:
+                    t.update(tid(), review_cadence_days=values["cadence"])
+                return self.tracker.reviews.record(
+                    tid(), note=values["note"], conviction=values.get("conviction"),
+                    status=values.get("status"), next_review=values.get("next_review"))
+
+        def undo():
+            with store.write():
+                now = t.get(tid())
+                if now.status != before.status:
+                    t.set_status(tid(), before.status, note="undo review")
+                if now.conviction != before.conviction:
+                    t.set_conviction(tid(), before.conviction, note="undo review")
+                t.update(tid(), next_review=before.next_review,
+                         review_cadence_days=before.review_cadence_days)
+        return self.run(f"Review of “{_short(before.title)}”", do, undo)
+
     def delete_thesis(self, thesis_id: int) -> bool:
         """Not undoable (it takes everything the thesis holds): the caller asks first."""
         try:

@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
         from gui.menus import build_menus
         build_menus(self)
         from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)
-        install_export_actions(self)
+        for action in install_export_actions(self):
+            if action.objectName() == "actionExportCalendar":
+                # The one calendar export: choice of theses and pending-only (#5).
+                self.actions_by_name["exportCalendar"] = action
         from gui.charts import install_charts  # Timeline, Prices and Roadmap tabs (#4)
         install_charts(self)
         self.statusBar()
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
         self.thesis_list.add_requested.connect(lambda: self.new_thesis())
         self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
         self.upcoming.open_thesis.connect(self.show_thesis)
+        self.detail.overview.review_requested.connect(self.review_thesis)
         self.pages.currentChanged.connect(
             lambda _i: self.ensure_upcoming() if self.pages.currentWidget() is self.upcoming
             else None)
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
             self.close_database()       # reopening our own file: release our instance lock
         try:
             tracker = Tracker.open(path, seed_if_new=seed_if_new, clock=self.clock,
-                                   single_instance=True)
+                                   single_instance=True, daily_backup=False)
         except AlreadyOpenError as exc:
             # Another app has it (#6): bring that window forward, or look at it read-only.
             from gui.instance_link import AlreadyOpenDialog, ask_to_raise
@@ -187,6 +191,13 @@ class MainWindow(QMainWindow):
             return False
         self._install(tracker)
         if not tracker.store.readonly:
+            # The day's first backup copies the whole file: at 10,000 theses that is seconds,
+            # so it runs beside the window instead of before it.
+            from gui.background import DailyBackup
+            self.daily_backup = DailyBackup(tracker.path, parent=self)
+            self.daily_backup.finished.connect(self.statusBar().showMessage)
+            self.daily_backup.start()
+        if not tracker.store.readonly:
             from gui.instance_link import RaiseServer
             self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
         return True
@@ -206,7 +217,7 @@ class MainWindow(QMainWindow):
         self.list_model = ThesisListModel(tracker, self)
         self.proxy.setSourceModel(self.list_model)
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.thesis_list.fit_columns({0: 17, 1: 9, 2: 5, 3: 6, 4: 15, 5: 5})
+        self.thesis_list.fit_columns({0: 17, 1: 9, 2: 5, 3: 6, 4: 15, 5: 5, 6: 9})
         self.detail.tracker = tracker
         self.detail.overview.tracker = tracker
         for model in self.detail.part_models:
@@ -216,7 +227,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.upcoming:
             self.ensure_upcoming()
         self.bridge.changed.connect(self._on_changes)
-        self.setWindowTitle(f"{tracker.path.name} — Thesis Tracker")
+        self._title()
         self._remember_recent(tracker.path)
         self.apply_search(self.search_box.text())
         self._count()
@@ -244,6 +255,7 @@ class MainWindow(QMainWindow):
         self.tracker.close()
         self.tracker = self.bridge = None
         self.editor.tracker = None
+        self._title()
         self.database_opened.emit(None)
 
     def _on_changes(self, changes) -> None:
@@ -275,9 +287,24 @@ class MainWindow(QMainWindow):
         if self.list_model is None:
             self.count_label.clear()
             return
-        overdue = sum(s.overdue for s in self.list_model.records())
+        records = self.list_model.records()
+        overdue = sum(s.overdue for s in records)
+        reviews = sum(map(self.list_model.review_overdue, records))
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} "
-                                 f"theses · {overdue} catalyst(s) overdue")
+                                 f"theses · {overdue} catalyst(s) overdue · {reviews} "
+                                 f"review(s) overdue")
+        self._title(overdue + reviews)
+
+    def _title(self, overdue: int | None = None) -> None:
+        """'Thesis Tracker — theses.sqlite3 — 4 overdue': catalysts and reviews past due (#7).
+        Counted from the list's summaries (no query per edit); at open from the queue."""
+        if self.tracker is None:
+            self.setWindowTitle("Thesis Tracker")
+            return
+        if overdue is None:
+            overdue = self.tracker.queue.overdue().total
+        suffix = f" — {overdue} overdue" if overdue else ""
+        self.setWindowTitle(f"Thesis Tracker — {self.tracker.path.name}{suffix}")
 
     def current_thesis_id(self) -> int | None:
         return self.detail.thesis_id
@@ -333,6 +360,23 @@ class MainWindow(QMainWindow):
             self.show_thesis(thesis.id)
         return thesis
 
+    def review_thesis(self):
+        """Review… (#7): the dialog, then one undoable review of the selected thesis."""
+        thesis_id = self.current_thesis_id()
+        if self.tracker is None or thesis_id is None:
+            return None
+        from gui.dialogs import ReviewDialog
+        thesis = self.tracker.theses.get(thesis_id)
+        values = ReviewDialog.ask(self, thesis, THESIS_STATUSES, self.tracker.clock.today(),
+                                  self.tracker.reviews.next_date(thesis))
+        if values is None:
+            return None
+        result = self.editor.review(thesis_id, values)
+        if result:
+            self.statusBar().showMessage(f"Review recorded; next review {result.next_review}.",
+                                         10000)
+        return result
+
     def delete_thesis(self) -> bool:
         thesis_id = self.current_thesis_id()
         if self.tracker is None or thesis_id is None:
@@ -346,13 +390,16 @@ class MainWindow(QMainWindow):
 
     # -- notice ------------------------------------------------------------------------------
     def _show_notice(self) -> None:
+        """'3 catalysts overdue, 2 reviews due, 5 due this week' (#3, #7); opens Upcoming."""
         today = self.tracker.clock.today()
         overdue = self.tracker.catalysts.overdue_count(today)
+        reviews = len(self.tracker.queue.reviews(today=today))
         week = self.tracker.catalysts.due_between(
             today, today + dt.timedelta(days=6 - today.weekday()))
-        if overdue or week:
-            self.notice_label.setText(f"{overdue} catalyst{'s' if overdue != 1 else ''} overdue, "
-                                      f"{week} due this week")
+        if overdue or reviews or week:
+            self.notice_label.setText(
+                f"{overdue} catalyst{'s' if overdue != 1 else ''} overdue, "
+                f"{reviews} review{'s' if reviews != 1 else ''} due, {week} due this week")
             self.notice.show()
         else:
             self.notice.hide()

@@ -1,7 +1,8 @@
 """Menus and the File actions: databases, import, exports (with progress), backups, About.
 
 Other features add File ▸ export entries with ``window.add_export_action(action)``; they are
-placed after "Export calendar…" and before "Back up now".
+placed after "Export JSON…" and before "Back up now" (gui/export adds PDF, Markdown and
+Calendar there).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from gui.dialogs import CalendarExportDialog, Files, Messages
+from gui.dialogs import Files, Messages
 from gui.tasks import TaskRunner
 from model.errors import UserError
 from model.store import Changes
@@ -49,7 +50,6 @@ def build_menus(window) -> None:
     file_menu.addSeparator()
     add(file_menu, "&Import…", lambda: import_file(window), name="import")
     add(file_menu, "Export &JSON…", lambda: export_json(window), name="exportJson")
-    add(file_menu, "Export &calendar…", lambda: export_calendar(window), name="exportCalendar")
     # Export actions from other features go just before this separator.
     window.export_actions = file_menu.addSeparator()
     window.add_export_action = lambda action: file_menu.insertAction(window.export_actions, action)
@@ -70,6 +70,8 @@ def build_menus(window) -> None:
     edit.addSeparator()
     add(edit, "&New thesis…", window.new_thesis, Key.New, "newThesis")
     add(edit, "&Delete thesis…", window.delete_thesis, None, "deleteThesis")
+    add(edit, "Re&view thesis…", window.review_thesis, QKeySequence("Ctrl+Shift+R"),
+        "reviewThesis")
     edit.addSeparator()
     add(edit, "&Find", window.focus_search, Key.Find, "find")
 
@@ -119,13 +121,25 @@ def _long(window, label, fn, *, open_tracker=True):
 
 
 def import_file(window):
+    """File ▸ Import: a JSON bundle, a catalysts CSV, or a market-catalyst-calendar dataset
+    (JSON or CSV, recognised by its content, #7). All or nothing: a bad file lists its
+    problems in the error dialog and writes nothing."""
     if window.tracker is None:
         return None
-    path = Files.open(window, "Import", "JSON bundle or catalysts CSV (*.json *.csv)")
+    path = Files.open(window, "Import", "JSON bundle, catalysts CSV or market-catalyst-calendar "
+                                        "dataset (*.json *.csv);;All files (*)")
     if not path:
         return None
+    from model.interchange.peer import looks_like_peer
+    peer = looks_like_peer(path)
 
     def work(tracker):
+        if peer:
+            from model.interchange.peer import import_peer_file
+            counts = import_peer_file(tracker, path)
+            return (f"Imported market-catalyst-calendar data: {counts['theses']} new thesis(es), "
+                    f"{counts['catalysts']} new and {counts['updated']} updated catalyst(s), "
+                    f"{counts['unchanged']} unchanged.")
         if path.lower().endswith(".csv"):
             from model.interchange.catalyst_csv import import_catalyst_csv
             return f"Imported {import_catalyst_csv(tracker, path)} catalyst(s)."
@@ -153,26 +167,6 @@ def export_json(window):
         window.statusBar().showMessage(f"Exported {len(bundle['theses'])} thesis(es) to {path}.",
                                        10000)
     return bundle
-
-
-def export_calendar(window):
-    if window.tracker is None:
-        return None
-    current = window.current_thesis_id()
-    title = window.tracker.theses.get(current).title if current is not None else None
-    choice = CalendarExportDialog.ask(window, title)
-    if choice is None:
-        return None
-    path = Files.save(window, "Export calendar", "iCalendar (*.ics)", "catalysts.ics")
-    if not path:
-        return None
-    from model.interchange.ics import export_ics
-    ids = [current] if choice["only_current"] and current is not None else None
-    count = _long(window, "Exporting calendar…", lambda tracker: export_ics(
-        tracker, path, thesis_ids=ids, pending_only=choice["pending_only"]))
-    if count is not None:
-        window.statusBar().showMessage(f"Wrote {count} catalyst(s) to {path}.", 10000)
-    return count
 
 
 def back_up(window):

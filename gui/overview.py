@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QWidget)
+                               QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
 from model.errors import NotFound
 from model.constants import THESIS_STATUSES
+from model.queue import SETTLED_STATUSES
 
 
 class StatementEdit(QPlainTextEdit):
@@ -21,6 +22,8 @@ class StatementEdit(QPlainTextEdit):
 
 
 class OverviewTab(QWidget):
+    review_requested = Signal()     # the Review… button: the window runs the review dialog
+
     def __init__(self, tracker, editor, parent=None):
         super().__init__(parent)
         self.setObjectName("overviewTab")
@@ -46,6 +49,21 @@ class OverviewTab(QWidget):
         self.tags.setPlaceholderText("comma-separated, e.g. optics, 光模块")
         self.next_review = QLineEdit(objectName="nextReviewEdit")
         self.next_review.setPlaceholderText("YYYY-MM-DD")
+        self.cadence = QSpinBox(objectName="cadenceSpin")
+        self.cadence.setRange(1, 3660)
+        self.cadence.setPrefix("every ")
+        self.cadence.setSuffix(" days")
+        self.cadence.setKeyboardTracking(False)
+        self.cadence.setToolTip("Review cadence: a review sets the next date this far ahead")
+        self.review_button = QPushButton("Re&view…", objectName="reviewButton")
+        self.review_button.setToolTip("Record a review: a note, any change of conviction or "
+                                      "status, and the next review date")
+        self.review_state = QLabel(objectName="reviewState")
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.next_review, 1)
+        review_row.addWidget(self.cadence)
+        review_row.addWidget(self.review_button)
+        review_row.addWidget(self.review_state)
         self.statement = StatementEdit(objectName="statementEdit")
         self.statement.setTabChangesFocus(True)
         form.addRow("&Title", self.title)
@@ -53,8 +71,11 @@ class OverviewTab(QWidget):
         form.addRow("Status", row)
         form.addRow("Hori&zon", self.horizon)
         form.addRow("Ta&gs", self.tags)
-        form.addRow("Next &review", self.next_review)
+        form.addRow("Next &review", review_row)
         form.addRow("State&ment", self.statement)
+        from gui.scorecard import ScorecardPanel
+        self.scorecard = ScorecardPanel()
+        form.addRow(self.scorecard)
         self._lines = {"title": self.title, "theme": self.theme, "horizon": self.horizon,
                        "tags": self.tags, "next_review": self.next_review}
         for field, edit in self._lines.items():
@@ -62,6 +83,8 @@ class OverviewTab(QWidget):
         self.statement.left.connect(self._commit_statement)
         self.status.activated.connect(self._status_chosen)
         self.conviction.valueChanged.connect(self._conviction_chosen)
+        self.cadence.valueChanged.connect(self._cadence_chosen)
+        self.review_button.clicked.connect(self.review_requested)
         self.setEnabled(False)
 
     def load(self, thesis_id: int | None) -> None:
@@ -97,11 +120,22 @@ class OverviewTab(QWidget):
             else:
                 widget.setValue(value or 3)
             widget.blockSignals(False)
+        self.cadence.blockSignals(True)
+        self.cadence.setValue(90 if t is None else int(t.review_cadence_days or 90))
+        self.cadence.blockSignals(False)
         if t is not None:
             when = self.tracker.theses.last_changed(t.id, "status") or t.updated_at
             self.changed_label.setText(f"status since {when[:10]}")
+            last = self.tracker.reviews.last_reviewed(t.id)
+            overdue = (bool(t.next_review) and t.status not in SETTLED_STATUSES
+                       and t.next_review < self.tracker.clock.today().isoformat())
+            self.review_state.setText(("<b style='color:#c62828'>review overdue</b> · "
+                                       if overdue else "")
+                                      + (f"last {last[:10]}" if last else "never reviewed"))
         else:
             self.changed_label.clear()
+            self.review_state.clear()
+        self.scorecard.show_score(self.tracker, None if t is None else t.id)
 
     def _commit_line(self, field: str) -> None:
         if self.thesis is None:
@@ -128,6 +162,12 @@ class OverviewTab(QWidget):
         if self.thesis is None:
             return
         if not self.editor.change_thesis(self.thesis.id, "status", THESIS_STATUSES[index]):
+            self._show()
+
+    def _cadence_chosen(self, value: int) -> None:
+        if self.thesis is None or value == self.thesis.review_cadence_days:
+            return
+        if not self.editor.edit_thesis(self.thesis.id, "review_cadence_days", value):
             self._show()
 
     def _conviction_chosen(self, value: int) -> None:

@@ -96,7 +96,7 @@ class LazyChart(QWidget):
 
 def install_charts(window) -> dict:
     """Put the charts in the main window: Timeline and Prices tabs beside a thesis's other tabs,
-    a Roadmap page beside Upcoming, each built (pyqtgraph imported) the first time it is shown.
+    a Roadmap inside the Upcoming page (List | Roadmap), each built (pyqtgraph imported) the first time it is shown.
 
     Wiring: a click on a timeline bar selects that catalyst in the Catalysts table and a row
     selected there is highlighted on the timeline; a roadmap click opens the thesis on its
@@ -107,8 +107,8 @@ def install_charts(window) -> dict:
               "roadmap": LazyChart("roadmap")}
     detail.add_detail_tab(charts["timeline"], "Time&line")
     detail.add_detail_tab(charts["prices"], "&Prices")
-    index = window.pages.indexOf(window.upcoming)
-    window.pages.insertTab(index + 1, charts["roadmap"], "Road&map")
+    # The roadmap lives inside Upcoming (its List | Roadmap switch), as issue #4 asks.
+    window.upcoming.set_roadmap(charts["roadmap"])
 
     def database(tracker) -> None:
         for chart in charts.values():

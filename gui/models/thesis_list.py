@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
 
-from gui.models.base import Column, RecordTableModel, SORT_ROLE
+from gui.models.base import Column, RecordTableModel, SORT_ROLE, TodayCache
 from gui.style import overdue_brush
 
 
@@ -17,7 +18,7 @@ def _next(summary) -> str:
 class ThesisListModel(RecordTableModel):
     """One row per thesis (``ThesisSummary``); refreshed row by row from store changes."""
 
-    TITLE, THEME, STATUS, CONVICTION, NEXT, OVERDUE = range(6)
+    TITLE, THEME, STATUS, CONVICTION, NEXT, OVERDUE, REVIEW = range(7)
     columns = [
         Column("Title", lambda s: s.title, sort=lambda s: s.title.casefold()),
         Column("Theme", lambda s: s.theme, sort=lambda s: s.theme.casefold()),
@@ -33,12 +34,36 @@ class ThesisListModel(RecordTableModel):
     def __init__(self, tracker, parent=None):
         super().__init__(parent)
         self.tracker = tracker
+        self._today = TodayCache(tracker.clock)
+        self.columns = self.columns + [
+            Column("Next review", self._review_text, sort=lambda s: s.next_review or "9999",
+                   tooltip=self._review_tip)]
         self._rows = tracker.theses.summaries()
         self._reindex()
 
+    def review_overdue(self, summary) -> bool:
+        """Its next review date has passed (``review_due`` already leaves out settled theses)."""
+        return summary.review_due and summary.next_review < self._today.iso()
+
+    def _review_text(self, s) -> str:
+        if not s.next_review:
+            return ""
+        return f"⚠ {s.next_review} overdue" if self.review_overdue(s) else s.next_review
+
+    def _review_tip(self, s) -> str | None:
+        if self.review_overdue(s):
+            return f"Review overdue since {s.next_review}: select it and press Review…"
+        return "Review due this week" if s.review_due else None
+
     def extra_data(self, record, column, role):
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.OVERDUE and record.overdue:
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                (column == self.OVERDUE and record.overdue)
+                or (column == self.REVIEW and self.review_overdue(record))):
             return overdue_brush()
+        if role == Qt.ItemDataRole.FontRole and column == self.REVIEW and record.review_due:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def apply_changes(self, changes) -> None:

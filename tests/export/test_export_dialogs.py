@@ -158,9 +158,9 @@ def test_install_export_actions_in_a_plain_window(qtbot, tracker, tmp_path, monk
 
 def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, tmp_path,
                                                            monkeypatch):
-    """In the app, File has Export PDF… and Export Markdown… in its exports section (the
-    window's own Export calendar… is kept, not doubled), and the filtered scope is what the
-    thesis list shows after filtering by status (#5)."""
+    """In the app, File has Export PDF…, Export Markdown… and the one Export Calendar… (the
+    richer dialog: choice of theses, pending-only) in its exports section, and the filtered
+    scope is what the thesis list shows after filtering by status (#5)."""
     from PySide6.QtCore import QSettings
 
     from gui import create_main_window
@@ -170,8 +170,9 @@ def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, 
     texts = [a.text() for a in window.file_menu.actions()]
     at = texts.index("Export &PDF…")
     assert texts[at + 1] == "Export &Markdown…"
-    assert texts.index("Export &calendar…") < at < texts.index("&Back up now")
+    assert texts[at + 2] == "Export &Calendar…" and at + 2 < texts.index("&Back up now")
     assert sum("calendar" in t.lower() for t in texts) == 1
+    assert window.actions_by_name["exportCalendar"].objectName() == "actionExportCalendar"
     window.status_filter.setCurrentIndex(window.status_filter.findData("watch"))
     watch = [t.id for t in window.tracker.theses.all() if t.status == "watch"]
     seen = {}

@@ -6,9 +6,9 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QDialogButtonBox, QTableView
 
-from gui.dialogs import CalendarExportDialog, CorruptDialog, Files, Messages
+from gui.dialogs import CorruptDialog, Files, Messages
 from model.service import Tracker
 
 
@@ -138,16 +138,27 @@ def test_cancelling_long_work_rolls_it_back(window, qtbot):
     assert "half-written" not in [t.title for t in window.tracker.theses.all()]
 
 
-def test_export_calendar_with_a_choice_of_theses(window, tmp_path, monkeypatch):
-    """Export calendar asks which theses and whether pending only, then writes events (#3)."""
+def test_export_calendar_with_a_choice_of_theses(window, tmp_path, qtbot, when_modal):
+    """File ▸ Export calendar is the one dialog with a choice of theses and pending-only (#5):
+    unticking all but the current thesis and keeping pending-only writes its pending events."""
     target = tmp_path / "cal.ics"
-    monkeypatch.setattr(Files, "save", classmethod(lambda cls, *a, **k: str(target)))
-    monkeypatch.setattr(CalendarExportDialog, "ask", classmethod(
-        lambda cls, parent, title: {"only_current": True, "pending_only": True}))
+    current = window.current_thesis_id()
+    assert sum("calendar" in a.text().lower() for a in window.file_menu.actions()) == 1
+
+    def answer(dialog):
+        assert dialog.objectName() == "exportCalendarDialog"
+        for row in range(dialog.list.count()):
+            item = dialog.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) != current:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        dialog.pending_only.setChecked(True)
+        dialog.path.setText(str(target))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    when_modal(answer)
     window.actions_by_name["exportCalendar"].trigger()
     text = target.read_text(encoding="utf-8")
-    pending = [c for c in window.tracker.catalysts.for_thesis(window.current_thesis_id())
-               if c.status == "pending"]
+    pending = [c for c in window.tracker.catalysts.for_thesis(current) if c.status == "pending"]
     assert text.count("BEGIN:VEVENT") == len(pending) > 0
 
 

@@ -43,7 +43,8 @@ def test_tabs_are_lazy_and_linked_to_the_catalyst_table(window, qtbot, settled):
 
 def test_roadmap_click_opens_the_thesis_timeline(window, qtbot, settled):
     charts = window.charts
-    window.pages.setCurrentWidget(charts["roadmap"])
+    window.show_upcoming()
+    qtbot.mouseClick(window.upcoming.roadmap_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: charts["roadmap"].chart is not None, timeout=3000)
     roadmap = charts["roadmap"].chart
     qtbot.waitExposed(roadmap.view)
