@@ -247,6 +247,9 @@ class MainWindow(QMainWindow):
     def close_database(self) -> None:
         if self.tracker is None:
             return
+        if getattr(self, "daily_backup", None) is not None:
+            self.daily_backup.wait()        # never leave a half-written copy behind
+            self.daily_backup = None
         self._save_selection()
         self.undo_stack.clear()
         self.detail.set_thesis(None)
