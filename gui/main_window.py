@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.list_model = ThesisListModel(tracker, self)
         self.proxy.setSourceModel(self.list_model)
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.thesis_list.fit_columns({0: 17, 1: 9, 2: 5, 3: 6, 4: 15, 5: 5, 6: 9})
+        self.thesis_list.fit_columns({0: 15, 1: 8, 2: 5, 3: 6, 4: 13, 5: 5, 6: 9})
         self.detail.tracker = tracker
         self.detail.overview.tracker = tracker
         for model in self.detail.part_models:

@@ -71,7 +71,9 @@ class OverviewTab(QWidget):
         form.addRow("Status", row)
         form.addRow("Hori&zon", self.horizon)
         form.addRow("Ta&gs", self.tags)
-        form.addRow("Next &review", review_row)
+        review_label = QLabel("Next &review")
+        review_label.setBuddy(self.next_review)     # a layout row has no buddy of its own
+        form.addRow(review_label, review_row)
         form.addRow("State&ment", self.statement)
         from gui.scorecard import ScorecardPanel
         self.scorecard = ScorecardPanel()

@@ -24,16 +24,15 @@ def score_lines(score) -> dict[str, str]:
         slips += f", by {c.average_slip_days:.0f} days on average"
     hits = (f"{_percent(c.positive_hit_rate)} ({c.positive_done} of {c.positive_decided} "
             f"decided '+' catalysts happened)" if c.positive_decided else "no '+' catalyst decided yet")
-    outcome = score.outcome or score.status
     held = "" if score.conviction_at_outcome is None else \
-        f", conviction {score.conviction_at_outcome} at the outcome"
+        f" (held {score.conviction_at_outcome} when it was {score.outcome})"
     return {
         "catalysts": (f"{c.done} done · {c.missed} missed · {c.cancelled} cancelled · "
                       f"{c.pending} pending ({c.total} in all)"),
         "slips": slips,
         "hit rate": hits,
-        "conviction": f"{_path(score.conviction_path)} against {_path(score.status_path)}"
-                      f" ({outcome}{held})",
+        "conviction": f"{_path(score.conviction_path)}{held} · status "
+                      f"{_path(score.status_path)}",
         "verdict": score.verdict,
     }
 
