@@ -292,7 +292,8 @@ class MainWindow(QMainWindow):
             return
         records = self.list_model.records()
         overdue = sum(s.overdue for s in records)
-        reviews = sum(map(self.list_model.review_overdue, records))
+        today = self.tracker.clock.today().isoformat()
+        reviews = sum(1 for s in records if s.review_due and s.next_review < today)
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} "
                                  f"theses · {overdue} catalyst(s) overdue · {reviews} "
                                  f"review(s) overdue")

@@ -161,8 +161,9 @@ class UpcomingModel(CatalystModel):
         touched = changes.theses - changes.removed_theses
         if touched and changes.kinds & {"thesis", "review"}:
             self._refresh_reviews(touched)
-        shown = {c.thesis_id for c in self._rows if not is_review(c)}
-        retitled = (touched & shown) if "thesis" in changes.kinds else set()
+        retitled = set()
+        if "thesis" in changes.kinds and touched:     # only then is the whole list scanned
+            retitled = touched & {c.thesis_id for c in self._rows if not is_review(c)}
         if retitled:
             self._titles.update(self._thesis_titles(retitled))
             for row, c in enumerate(self._rows):
