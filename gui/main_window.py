@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def _count_now(self) -> None:
         self._count_pending = False
-        if self.list_model is None:
+        if self.list_model is None or self.tracker is None:     # closed before this ran
             self.count_label.clear()
             return
         records = self.list_model.records()
