@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from model import backup as backups
+from model import verified
 from model.sqlite_file import SQLITE_HEADER, header_problem  # noqa: F401 - re-exported
 from model.errors import (CorruptDatabaseError, DiskFullError, LockedError, NewerSchemaError,
                           NotFound, ReadOnlyError, StoreError, ValidationError)
@@ -260,8 +261,11 @@ class Store:
     def close(self) -> None:
         try:
             self.conn.close()
+            closed = True
         except sqlite3.Error:
-            pass
+            closed = False
+        if closed and not self.readonly:
+            verified.record_clean_close(self.path)
         if self.instance_lock is not None:
             # Only after the connection is closed: the next instance may then open at once.
             self.instance_lock.release()
@@ -470,7 +474,7 @@ def _probe_untouched(path: Path, *, verify: bool) -> None:
         raise translate_error(exc, path) from exc
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if verify:
+        if verify and not verified.untouched_since_clean_close(path):
             result = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
             if result != ["ok"]:
                 raise sqlite3.DatabaseError(
