@@ -52,8 +52,24 @@ def versions() -> str:
                       f"SQLite {sqlite3.sqlite_version}"])
 
 
+def no_display_reason() -> str | None:
+    """Why a window cannot be shown here (Linux without X11 or Wayland), or None."""
+    import os
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+            "set). Run it in a desktop session, under Xvfb (xvfb-run make run), or use the "
+            "command line: python main.py --help")
+
+
 def run(db_path=None) -> int:
     """The desktop app on ``db_path`` (else the last database, else the default, seeded)."""
+    reason = no_display_reason()
+    if reason:
+        print(f"error: {reason}", file=sys.stderr)
+        return 1
     app = make_application()
     from gui import create_main_window
     window = create_main_window(db_path)
