@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.bridge: StoreBridge | None = None
         self.list_model: ThesisListModel | None = None
         self.upcoming_model: UpcomingModel | None = None
+        self.search_worker = None       # gui.search_worker.SearchWorker, one per database
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(None, self.undo_stack, self)
         self._build()
@@ -227,6 +228,10 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.upcoming:
             self.ensure_upcoming()
         self.bridge.changed.connect(self._on_changes)
+        from gui.search_worker import SearchWorker
+        self.search_worker = SearchWorker(tracker.path, self)
+        self.search_worker.found.connect(self.proxy.set_matching_ids)
+        self.search_worker.failed.connect(self.statusBar().showMessage)
         self._title()
         self._remember_recent(tracker.path)
         self.apply_search(self.search_box.text())
@@ -250,6 +255,10 @@ class MainWindow(QMainWindow):
         if getattr(self, "daily_backup", None) is not None:
             self.daily_backup.wait()        # never leave a half-written copy behind
             self.daily_backup = None
+        if self.search_worker is not None:
+            self.search_worker.stop()       # its connection goes before the database does
+            self.search_worker.deleteLater()
+            self.search_worker = None
         self._save_selection()
         self.undo_stack.clear()
         self.detail.set_thesis(None)
@@ -273,10 +282,19 @@ class MainWindow(QMainWindow):
 
     # -- list, search, selection -------------------------------------------------------------
     def apply_search(self, text: str) -> None:
-        """Full-text search (CJK included) narrows the list to the matching theses."""
+        """Full-text search (CJK included) narrows the list to the matching theses.
+
+        The query runs on the search worker so typing never waits for it; the proxy applies
+        the newest result when it arrives (``proxy.matching_applied``). Text with no searchable
+        words shows everything at once (show_thesis relies on clearing the box)."""
         if self.tracker is None:
             return
-        self.proxy.set_matching_ids(self.tracker.search.thesis_ids(text))
+        from model.search import parse_query
+        if parse_query(text):
+            self.search_worker.submit(text)
+        else:
+            self.search_worker.submit(None)     # a late result must not filter again
+            self.proxy.set_matching_ids(None)
 
     def _count(self, *args) -> None:
         # A filter change emits one signal per run of rows (thousands at 10,000 theses):

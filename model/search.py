@@ -2,15 +2,20 @@
 
 Whatever the user types is taken as plain words: each word (or "quoted phrase") must appear,
 ``OR`` between words offers alternatives, ``AND`` and a trailing ``*`` are accepted and ignored.
-Words of three or more characters go through the FTS5 trigram index. Shorter ones (a
-two-character Chinese word such as 光模) cannot be looked up in a trigram index directly, so the
-index's vocabulary gives every trigram that starts with them and the query ORs those; only when
-that list is huge does it fall back to scanning with instr().
+Words of three or more characters go through the FTS5 trigram index. Two-character words (a
+Chinese word such as 光模) cannot be looked up in a trigram index directly, so the index's
+vocabulary gives every trigram that starts with them and the query ORs those; only when that
+list is huge does it fall back to scanning with instr(). One character is always scanned for:
+the last character of a record starts no trigram, so the vocabulary would miss it.
+``Search.reader(path)`` searches over a read-only connection of its own (for a worker thread).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
+import urllib.parse
+from pathlib import Path
 
 from model.types import SearchHit
 
@@ -68,7 +73,9 @@ def _group_sql(terms: list[str], expand=None) -> tuple[str, list]:
         if len(term) >= 3:
             matches.append(_fts_phrase(term))
             continue
-        trigrams = expand(term) if expand else None
+        # Every record ends in a space, so a two-character term always starts a trigram; a
+        # single character at the very end of a record starts none (#3: "q" missed tags "q").
+        trigrams = expand(term) if expand and len(term) == 2 else None
         if trigrams is None:
             clauses.append("instr(lower(body), ?) > 0")
             params.append(term)
@@ -91,9 +98,96 @@ def _snippet(body: str, terms: list[str], width: int = 48) -> str:
     return ("…" if start else "") + text + ("…" if start + width * 2 < len(body) else "")
 
 
+class SearchInterrupted(Exception):
+    """A reader's query was aborted by ``interrupt()`` (a newer query superseded it)."""
+
+
+class _ReadOnlyRows:
+    """The one read method Search needs, over a read-only connection a worker thread owns."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+        # check_same_thread=False: the GUI thread calls interrupt() and close() on it.
+        self.conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
+
+    def rows(self, sql: str, params=()) -> list[dict]:
+        try:
+            cursor = self.conn.execute(sql, params)
+            if cursor.description is None:
+                return []
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            self.raise_for(exc)
+
+    def raise_for(self, exc: sqlite3.Error):
+        if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
+            raise SearchInterrupted() from exc
+        from model.store import translate_error
+        raise translate_error(exc, self.path) from exc
+
+
+class _Owners:
+    """Which thesis each catalyst, risk, company and source belongs to, read in one go, so a
+    reader maps hit rowids to theses in Python (13 ms for "laser" at 10,000 theses against 39 ms
+    joining in SQL). Valid while the file's data_version stays the same."""
+
+    def __init__(self, conn: sqlite3.Connection, version: int):
+        self.version = version
+        self.catalyst = dict(conn.execute("SELECT id, thesis_id FROM catalyst"))
+        self.risk = dict(conn.execute("SELECT id, thesis_id FROM risk"))
+        self.company: dict[int, list[int]] = {}
+        for company, thesis in conn.execute("SELECT company_id, thesis_id FROM beneficiary"):
+            self.company.setdefault(company, []).append(thesis)
+        self.source: dict[int, list[int]] = {}
+        for source, thesis in conn.execute("""
+                SELECT c.source_id, coalesce(c.thesis_id, r.thesis_id, k.thesis_id) FROM citation c
+                LEFT JOIN risk r ON r.id = c.risk_id LEFT JOIN catalyst k ON k.id = c.catalyst_id"""):
+            if thesis is not None:
+                self.source.setdefault(source, []).append(thesis)
+
+    def theses(self, rowids) -> set[int]:
+        found: set[int] = set()
+        add, catalyst, risk = found.add, self.catalyst, self.risk
+        for (rowid,) in rowids:
+            kind, ref = rowid & 7, rowid >> 3      # rowid = id * 8 + kind (model/schema.py)
+            if kind == 1:
+                add(ref)
+            elif kind == 2:
+                add(catalyst[ref])
+            elif kind == 3:
+                add(risk[ref])
+            elif kind == 4:
+                found.update(self.company.get(ref, ()))
+            elif kind == 5:
+                found.update(self.source.get(ref, ()))
+        return found
+
+
 class Search:
     def __init__(self, store):
         self.store = store
+        self._owners: _Owners | None = None
+
+    @classmethod
+    def reader(cls, path) -> "Search":
+        """A Search over its own read-only connection to ``path``: run it on a worker thread,
+        abort its running query with ``interrupt()``, release it with ``close()``. Writes
+        committed on other connections are visible to its next query (WAL)."""
+        try:
+            return cls(_ReadOnlyRows(path))
+        except sqlite3.Error as exc:
+            from model.store import translate_error
+            raise translate_error(exc, path) from exc
+
+    def interrupt(self) -> None:
+        """Abort the reader's running query (it raises SearchInterrupted); safe from any
+        thread, a no-op when nothing runs."""
+        self.store.conn.interrupt()
+
+    def close(self) -> None:
+        self.store.conn.close()
 
     def _expand(self, term: str) -> list[str] | None:
         rows = self.store.rows("SELECT term FROM search_vocab WHERE term >= ? AND term < ? "
@@ -133,19 +227,57 @@ class Search:
 
         None means "no filter" (the query has no searchable words).
         """
+        if isinstance(self.store, _ReadOnlyRows):
+            return self._reader_thesis_ids(query)
         built = self._rowids_sql(query)
         if built is None:
             return None
-        sql, params = built
+        return self._thesis_ids_sql(*built)
+
+    def _reader_thesis_ids(self, query: str) -> set[int] | None:
+        # One read transaction: the owner maps and the hits come from the same snapshot. The
+        # maps are kept while no other connection commits (data_version; this one never writes).
+        conn = self.store.conn
+        self.store.rows("BEGIN")
+        try:
+            built = self._rowids_sql(query)
+            if built is None:
+                return None
+            version = self.store.rows("PRAGMA data_version")[0]["data_version"]
+            if self._owners is None or self._owners.version != version:
+                self._owners = None
+                try:
+                    self._owners = _Owners(conn, version)
+                except sqlite3.Error as exc:
+                    self.store.raise_for(exc)
+            try:
+                return self._owners.theses(conn.execute(*built))
+            except KeyError:
+                # A record newer than the maps (committed between the two reads): join in SQL.
+                self._owners = None
+                return self._thesis_ids_sql(*built)
+            except sqlite3.Error as exc:
+                self.store.raise_for(exc)
+        finally:
+            if conn.in_transaction:
+                conn.rollback()
+
+    def _thesis_ids_sql(self, sql: str, params: list) -> set[int]:
+        # The rowid is id * 8 + kind (model/schema.py _rowid): kind and record id come from it
+        # without reading the index's stored rows, which carry every body (half the time at
+        # 10,000 theses).
         rows = self.store.rows(f"""
-            WITH hit AS (SELECT kind, ref_id, thesis_id FROM search_index
-                         WHERE rowid IN ({sql}))
-            SELECT thesis_id AS id FROM hit WHERE thesis_id IS NOT NULL
-            UNION SELECT b.thesis_id FROM hit JOIN beneficiary b
-                  ON hit.kind = 'company' AND b.company_id = hit.ref_id
-            UNION SELECT coalesce(c.thesis_id, r.thesis_id, k.thesis_id) FROM hit
-                  JOIN citation c ON hit.kind = 'source' AND c.source_id = hit.ref_id
+            WITH hit(k) AS MATERIALIZED ({sql})
+            SELECT k >> 3 AS id FROM hit WHERE (k & 7) = 1
+            UNION SELECT thesis_id FROM catalyst WHERE id IN (SELECT k >> 3 FROM hit
+                                                             WHERE (k & 7) = 2)
+            UNION SELECT thesis_id FROM risk WHERE id IN (SELECT k >> 3 FROM hit
+                                                         WHERE (k & 7) = 3)
+            UNION SELECT thesis_id FROM beneficiary WHERE company_id IN (
+                  SELECT k >> 3 FROM hit WHERE (k & 7) = 4)
+            UNION SELECT coalesce(c.thesis_id, r.thesis_id, t.thesis_id) FROM citation c
                   LEFT JOIN risk r ON r.id = c.risk_id
-                  LEFT JOIN catalyst k ON k.id = c.catalyst_id
+                  LEFT JOIN catalyst t ON t.id = c.catalyst_id
+                  WHERE c.source_id IN (SELECT k >> 3 FROM hit WHERE (k & 7) = 5)
             """, params)
         return {int(r["id"]) for r in rows if r["id"] is not None}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 
 from gui.models.base import Column, RecordTableModel, SORT_ROLE, TodayCache
@@ -95,18 +95,47 @@ class ThesisListModel(RecordTableModel):
 class ThesisFilterProxy(QSortFilterProxyModel):
     """Sorts on raw values; filters by one set of matching ids and one status, each one setter."""
 
+    matching_applied = Signal()     # set_matching_ids finished (the list shows that result)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ids: set[int] | None = None
         self._status: str | None = None
+        self._accept: bytearray | None = None     # per source row, only during a re-filter
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
+    # A filter change that flips more rows than this re-filters in one layout change: the
+    # row-by-row path emits one remove/insert signal per run of rows (thousands at 10,000
+    # theses, 40 ms) where one layoutChanged costs 15 ms; small changes keep the row signals.
+    BULK_CHANGE = 200
+
     def set_matching_ids(self, ids: set[int] | None) -> None:
         """None shows every thesis; a set shows only those (search results)."""
-        if ids == self._ids:
-            return
-        self._filter_change(lambda: setattr(self, "_ids", None if ids is None else set(ids)))
+        if ids != self._ids:
+            old = self._ids
+            ids = None if ids is None else set(ids)
+            source = self.sourceModel()
+            if source is None:
+                self._ids = ids
+            elif old is None or ids is None or len(old ^ ids) > self.BULK_CHANGE:
+                self._ids = ids
+                self._refilter_all()
+            else:
+                self._filter_change(lambda: setattr(self, "_ids", ids))
+        self.matching_applied.emit()
+
+    def _refilter_all(self) -> None:
+        """One layout change, with acceptance worked out for every row up front (a bytearray
+        lookup per filterAcceptsRow call instead of reading the record)."""
+        ids, status = self._ids, self._status
+        self._accept = bytearray((ids is None or r.id in ids)
+                                 and (status is None or r.status == status)
+                                 for r in self.sourceModel().records())
+        try:
+            self.invalidate()
+        finally:
+            self._accept = None
 
     def set_status(self, status: str | None) -> None:
         status = status or None
@@ -130,6 +159,9 @@ class ThesisFilterProxy(QSortFilterProxyModel):
             self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row, source_parent):
+        accept = self._accept
+        if accept is not None:
+            return accept[source_row] == 1
         summary = self.sourceModel().record(source_row)
         if self._status is not None and summary.status != self._status:
             return False

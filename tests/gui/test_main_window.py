@@ -75,17 +75,19 @@ def test_search_with_chinese_text_filters_the_list(window, qtbot):
     """Typing 中际旭创 (a company's local name) or 光模块 (a tag) narrows the list (#3 search)."""
     box = window.findChild(QLineEdit, "searchBox")
     type_text(qtbot, box, "中际旭创")
+    qtbot.waitUntil(lambda: not window.search_worker.busy())   # searched off the GUI thread
     expected = window.tracker.search.thesis_ids("中际旭创")
     assert expected and len(expected) < window.list_model.rowCount()
     shown = {window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())}
     assert shown == {window.tracker.theses.get(i).title for i in expected}
     box.clear()
     type_text(qtbot, box, "光模块")
+    qtbot.waitUntil(lambda: not window.search_worker.busy())
     assert window.proxy.rowCount() == len(window.tracker.search.thesis_ids("光模块")) > 0
     box.clear()
     assert window.proxy.rowCount() == window.list_model.rowCount()
     qtbot.keyClicks(box, "zzzz-nothing")
-    assert window.proxy.rowCount() == 0
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 0)
 
 
 def test_status_filter_and_search_combine(window, qtbot):
@@ -95,7 +97,10 @@ def test_status_filter_and_search_combine(window, qtbot):
     watch = {s.title for s in window.tracker.theses.summaries(status="watch")}
     assert {window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())} == watch
     type_text(qtbot, window.search_box, "光模块")
-    assert window.proxy.rowCount() <= len(watch)
+    qtbot.waitUntil(lambda: not window.search_worker.busy())
+    found = window.tracker.search.thesis_ids("光模块")
+    assert window.proxy.rowCount() == len(
+        [s for s in window.tracker.theses.summaries(status="watch") if s.id in found])
 
 
 def test_find_shortcut_focuses_the_search_box(window, qtbot):

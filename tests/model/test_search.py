@@ -101,3 +101,44 @@ def test_parse_query_treats_operators_as_plain_words():
     assert parse_query('a "b c" OR d AND e*') == [["a", "b c"], ["d", "e"]]
     assert parse_query("OR OR") == []
     assert parse_query(None) == []
+
+
+def test_one_character_at_the_end_of_a_record_is_found(empty_tracker):
+    """A single character that ends a record starts no trigram; the vocabulary lookup missed
+    it ("q" did not find tags "q"), unlike a plain substring match (#3)."""
+    thesis = empty_tracker.theses.add(title="Alpha", tags="q")
+    assert empty_tracker.search.thesis_ids("q") == {thesis.id}
+    assert empty_tracker.search.thesis_ids("Q alpha") == {thesis.id}
+
+
+def test_reader_matches_the_service_and_sees_later_commits(small):
+    """Search.reader (the GUI's worker connection) gives the same theses as the service and
+    sees a write committed on the main connection at its next query (#3, WAL)."""
+    tracker, t, o, c = small
+    reader = type(tracker.search).reader(tracker.path)
+    try:
+        for query in ("硅光", "中际", "300308", "light", "光", "a OR orbital", "", "zzz"):
+            assert reader.thesis_ids(query) == tracker.search.thesis_ids(query), query
+        tracker.catalysts.update(c.id, title="激光器 ramp")
+        assert reader.thesis_ids("激光") == {o.id}
+        assert reader.thesis_ids("硅光") == set()
+        moved = tracker.catalysts.add(thesis_id=t.id, title="Quasar launch", expected="2028")
+        assert reader.thesis_ids("quasar") == {t.id} == {moved.thesis_id}
+    finally:
+        reader.close()
+
+
+_ALPHABET = "ab光模 "
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=4),
+       query=st.text(_ALPHABET.strip(), min_size=1, max_size=3))
+def test_thesis_ids_equal_a_plain_substring_match(empty_tracker, texts, query):
+    """One-, two- and three-character terms find exactly the theses whose text contains them,
+    end of record included (#3: results must equal a plain substring match)."""
+    for old in empty_tracker.theses.all():      # the fixture is shared across examples
+        empty_tracker.theses.delete(old.id)
+    ids = {empty_tracker.theses.add(title="T", tags=text).id: text for text in texts}
+    expected = {i for i, text in ids.items() if query.lower() in text.lower()}
+    assert empty_tracker.search.thesis_ids(query) == expected
