@@ -142,8 +142,9 @@ class _Owners:
             self.company.setdefault(company, []).append(thesis)
         self.source: dict[int, list[int]] = {}
         for source, thesis in conn.execute("""
-                SELECT c.source_id, coalesce(c.thesis_id, r.thesis_id, k.thesis_id) FROM citation c
-                LEFT JOIN risk r ON r.id = c.risk_id LEFT JOIN catalyst k ON k.id = c.catalyst_id"""):
+                SELECT c.source_id, coalesce(c.thesis_id, r.thesis_id, k.thesis_id)
+                FROM citation c LEFT JOIN risk r ON r.id = c.risk_id
+                LEFT JOIN catalyst k ON k.id = c.catalyst_id"""):
             if thesis is not None:
                 self.source.setdefault(source, []).append(thesis)
 

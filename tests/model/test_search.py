@@ -131,7 +131,8 @@ def test_reader_matches_the_service_and_sees_later_commits(small):
 _ALPHABET = "ab光模 "
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=4),
        query=st.text(_ALPHABET.strip(), min_size=1, max_size=3))
 def test_thesis_ids_equal_a_plain_substring_match(empty_tracker, texts, query):
