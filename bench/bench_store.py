@@ -12,7 +12,7 @@ import time
 
 from common import big_database, copy_of, paired, table
 
-from model.search import Search, _group_sql, parse_query
+from model.search import THESES_OF_HITS
 from model.service import Tracker
 from model.theses import _SUMMARY_SQL
 
@@ -33,9 +33,8 @@ def main() -> None:
     rows = [(f"thesis list ({n_theses:,} theses, {n_catalysts:,} catalysts)", ours_list,
              base_list, " ms", "<= 1.5x raw sqlite3")]
     for query in ("optical", "光模块", "光模", "CPO capacity"):
-        groups = parse_query(query)
-        sub, p = _group_sql(groups[0], tracker.search._expand)
-        base_sql = (f"SELECT DISTINCT thesis_id FROM search_index WHERE rowid IN ({sub})")
+        sub, p = tracker.search._rowids_sql(query)
+        base_sql = THESES_OF_HITS.format(sql=sub)
         ours, base = (x * 1000 for x in paired(lambda: tracker.search.thesis_ids(query),
                                                lambda: raw.execute(base_sql, p).fetchall()))
         hits = len(tracker.search.thesis_ids(query))

@@ -166,6 +166,24 @@ class _Owners:
         return found
 
 
+# The theses behind a set of index hits ({sql} selects their rowids), through their catalysts,
+# risks, companies (as beneficiaries) and sources (as citations).
+THESES_OF_HITS = """
+            WITH hit(k) AS MATERIALIZED ({sql})
+            SELECT k >> 3 AS id FROM hit WHERE (k & 7) = 1
+            UNION SELECT thesis_id FROM catalyst WHERE id IN (SELECT k >> 3 FROM hit
+                                                             WHERE (k & 7) = 2)
+            UNION SELECT thesis_id FROM risk WHERE id IN (SELECT k >> 3 FROM hit
+                                                         WHERE (k & 7) = 3)
+            UNION SELECT thesis_id FROM beneficiary WHERE company_id IN (
+                  SELECT k >> 3 FROM hit WHERE (k & 7) = 4)
+            UNION SELECT coalesce(c.thesis_id, r.thesis_id, t.thesis_id) FROM citation c
+                  LEFT JOIN risk r ON r.id = c.risk_id
+                  LEFT JOIN catalyst t ON t.id = c.catalyst_id
+                  WHERE c.source_id IN (SELECT k >> 3 FROM hit WHERE (k & 7) = 5)
+"""
+
+
 class Search:
     def __init__(self, store):
         self.store = store
@@ -267,18 +285,5 @@ class Search:
         # The rowid is id * 8 + kind (model/schema.py _rowid): kind and record id come from it
         # without reading the index's stored rows, which carry every body (half the time at
         # 10,000 theses).
-        rows = self.store.rows(f"""
-            WITH hit(k) AS MATERIALIZED ({sql})
-            SELECT k >> 3 AS id FROM hit WHERE (k & 7) = 1
-            UNION SELECT thesis_id FROM catalyst WHERE id IN (SELECT k >> 3 FROM hit
-                                                             WHERE (k & 7) = 2)
-            UNION SELECT thesis_id FROM risk WHERE id IN (SELECT k >> 3 FROM hit
-                                                         WHERE (k & 7) = 3)
-            UNION SELECT thesis_id FROM beneficiary WHERE company_id IN (
-                  SELECT k >> 3 FROM hit WHERE (k & 7) = 4)
-            UNION SELECT coalesce(c.thesis_id, r.thesis_id, t.thesis_id) FROM citation c
-                  LEFT JOIN risk r ON r.id = c.risk_id
-                  LEFT JOIN catalyst t ON t.id = c.catalyst_id
-                  WHERE c.source_id IN (SELECT k >> 3 FROM hit WHERE (k & 7) = 5)
-            """, params)
+        rows = self.store.rows(THESES_OF_HITS.format(sql=sql), params)
         return {int(r["id"]) for r in rows if r["id"] is not None}
