@@ -10,6 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+# Child processes run as a user's would: with Python's bytecode cache. Some shells (CI
+# runners, sandboxes) export PYTHONDONTWRITEBYTECODE, which makes every start recompile every
+# module of ours, while the bare-PySide6 baseline loads precompiled site-packages.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 if str(ROOT) not in sys.path:

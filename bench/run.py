@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,8 @@ def main() -> int:
         if only and not any(name in script.name for name in only):
             continue
         print(f"\n=== {script.name}", flush=True)
-        result = subprocess.run([sys.executable, str(script)], cwd=HERE)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        result = subprocess.run([sys.executable, str(script)], cwd=HERE, env=env)
         failed += result.returncode != 0
     return 1 if failed else 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from model.cli import arguments, command
@@ -51,9 +52,11 @@ def cmd_upcoming(tracker, args, out):
 def _stream_table(headers, rows, limits, out) -> None:
     """A table written line by line: tens of thousands of rows without holding the text twice
     (the whole `upcoming --days 90` command at 100,000 catalysts must stay under 100 MB)."""
-    # Each cell's display width is measured once and kept beside it.
-    cells = [tuple((c, width(c)) for c in (clip(v, limit) for v, limit in zip(row, limits)))
-             for row in rows]
+    # Each cell's display width is measured once and kept beside it; windows, thesis titles and
+    # "n d overdue" repeat across thousands of rows, so clipping is memoised per command.
+    fit = functools.lru_cache(maxsize=1 << 16)(lambda v, limit: (lambda c: (c, width(c)))(
+        clip(v, limit)))
+    cells = [tuple(fit(v, limit) for v, limit in zip(row, limits)) for row in rows]
     widths = [max([width(h)] + [r[i][1] for r in cells]) for i, h in enumerate(headers)]
 
     def line(values):
