@@ -50,22 +50,36 @@ def cmd_upcoming(tracker, args, out):
 
 
 def _stream_table(headers, rows, limits, out) -> None:
-    """A table written line by line: tens of thousands of rows without holding the text twice
-    (the whole `upcoming --days 90` command at 100,000 catalysts must stay under 100 MB)."""
-    # Each cell's display width is measured once and kept beside it; windows, thesis titles and
-    # "n d overdue" repeat across thousands of rows, so clipping is memoised per command.
+    """A table of tens of thousands of rows, laid out column by column and written line by line
+    (the whole `upcoming --days 90` command at 100,000 catalysts: under 1 s and 100 MB)."""
+    # Column by column: a column of short ASCII text (dates, windows, ids) needs no clipping and
+    # its widths are plain lengths, so only the title columns pay for measuring wide characters.
+    # Clipping is memoised: windows, thesis titles and "n d overdue" repeat across thousands of
+    # rows.
     fit = functools.lru_cache(maxsize=1 << 16)(lambda v, limit: (lambda c: (c, width(c)))(
         clip(v, limit)))
-    cells = [tuple(fit(v, limit) for v, limit in zip(row, limits)) for row in rows]
-    widths = [max([width(h)] + [r[i][1] for r in cells]) for i, h in enumerate(headers)]
+    columns = [list(col) for col in zip(*rows)] or [[] for _ in headers]
+    texts, sizes = [], []
+    for col, limit in zip(columns, limits):
+        if "".join(col).isascii() and max(map(len, col), default=0) <= limit \
+                and not any(("\n" in v or "  " in v or "\t" in v or "\r" in v) for v in col):
+            texts.append(col)
+            sizes.append(list(map(len, col)))
+        else:
+            fitted = [fit(v, limit) for v in col]
+            texts.append([c for c, _ in fitted])
+            sizes.append([w for _, w in fitted])
+    widths = [max([width(h)] + size) for h, size in zip(headers, sizes)]
+    padded = [[v + " " * (total - w) for v, w in zip(col, size)]
+              for col, size, total in zip(texts, sizes, widths)]
 
     def line(values):
-        return "  ".join(v + " " * (widths[i] - w) for i, (v, w) in enumerate(values)).rstrip()
+        return "  ".join(values).rstrip()
 
     write = out.write
-    write(line([(h, width(h)) for h in headers]) + "\n")
-    write(line([("-" * w, w) for w in widths]) + "\n")
-    for row in cells:
+    write(line([h + " " * (w - width(h)) for h, w in zip(headers, widths)]) + "\n")
+    write(line(["-" * w for w in widths]) + "\n")
+    for row in zip(*padded):
         write(line(row) + "\n")
 
 
