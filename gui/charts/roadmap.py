@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from gui.charts.base import ChartPanel, html_key
-from gui.charts.timeline import LanePlot
+from gui.charts.base import html_key
+from gui.charts.timeline import LaneChart, LanePlot
 from model.timeline import SHOWN_STATUSES, STATUS_COLOURS, Timeline, roadmap, themes
 
 ALL_THEMES = "All themes"
 
 
-class RoadmapChart(ChartPanel):
+class RoadmapChart(LaneChart):
     """All theses' catalysts; status check boxes and a theme box filter what is drawn."""
 
-    catalystClicked = Signal(int)       # catalyst id of a clicked bar
     file_stem = "roadmap"
 
     def __init__(self, tracker=None, parent=None):
@@ -106,18 +104,3 @@ class RoadmapChart(ChartPanel):
 
     def highlight(self, catalyst_id: int | None) -> None:
         self.lanes.bars.set_selected(catalyst_id)
-
-    def _clicked(self, catalyst_id: int) -> None:
-        self.highlight(catalyst_id)
-        self.catalystClicked.emit(catalyst_id)
-
-    def extra_actions(self, menu) -> None:
-        if self.timeline is not None:
-            menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
-
-    def bar_view_pos(self, catalyst_id: int) -> QPoint | None:
-        bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
-        if bar is None:
-            return None
-        return self.view.mapFromScene(
-            self.lanes.bars.mapToScene(QPointF((bar.x0 + bar.x1) / 2, bar.y)))

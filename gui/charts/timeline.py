@@ -258,14 +258,36 @@ class LanePlot:
         self.plot.setYRange(-0.6, lanes - 0.4, padding=0)
 
 
-class TimelineChart(ChartPanel):
+class LaneChart(ChartPanel):
+    """What the thesis timeline and the roadmap share: catalyst bars in lanes (``self.lanes``
+    over ``self.timeline``) that report clicks and can be fitted and located."""
+
+    catalystClicked = Signal(int)       # the user clicked a catalyst's bar or marker
+
+    def _clicked(self, catalyst_id: int) -> None:
+        self.highlight(catalyst_id)
+        self.catalystClicked.emit(catalyst_id)
+
+    def extra_actions(self, menu) -> None:
+        if self.timeline is not None:
+            menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
+
+    def bar_view_pos(self, catalyst_id: int) -> QPoint | None:
+        """Where a catalyst's bar (its middle, or its diamond) is in view pixels (tests)."""
+        bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
+        if bar is None:
+            return None
+        scene = self.lanes.bars.mapToScene(QPointF((bar.x0 + bar.x1) / 2, bar.y))
+        return self.view.mapFromScene(scene)
+
+
+class TimelineChart(LaneChart):
     """One thesis's catalysts over time; follows the store, selects and highlights catalysts.
 
     Under the lanes, on the same time axis, conviction is a step line and the thesis status a
     band of coloured, labelled spans behind it (both from the history).
     """
 
-    catalystClicked = Signal(int)       # the user clicked a catalyst's bar or marker
     file_stem = "timeline"
 
     def __init__(self, tracker=None, parent=None, *, thesis_id: int | None = None):
@@ -385,22 +407,6 @@ class TimelineChart(ChartPanel):
             self.set_thesis(None)
         elif changes.reset or self.thesis_id in changes.theses:
             self.refresh()
-
-    def _clicked(self, catalyst_id: int) -> None:
-        self.highlight(catalyst_id)
-        self.catalystClicked.emit(catalyst_id)
-
-    def extra_actions(self, menu) -> None:
-        if self.timeline is not None:
-            menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
-
-    def bar_view_pos(self, catalyst_id: int) -> QPoint | None:
-        """Where a catalyst's bar (its middle, or its diamond) is in view pixels (tests)."""
-        bar = self.timeline.bar_for(catalyst_id) if self.timeline else None
-        if bar is None:
-            return None
-        scene = self.lanes.bars.mapToScene(QPointF((bar.x0 + bar.x1) / 2, bar.y))
-        return self.view.mapFromScene(scene)
 
 
 def align_left_axes(plots, labels: list[str], *, most: int = LABEL_PX + 60) -> None:
