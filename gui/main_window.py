@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         install_charts(self)
         self.statusBar()
         self._restore_layout()
+        # Overdue counts, review marks and Upcoming depend on the date: refresh at midnight.
+        self.day_timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.VeryCoarseTimer)
+        self.day_timer.timeout.connect(self.day_changed)
+        self._schedule_day_change()
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -269,6 +273,22 @@ class MainWindow(QMainWindow):
         self.editor.tracker = None
         self._title()
         self.database_opened.emit(None)
+
+    def _schedule_day_change(self) -> None:
+        now = dt.datetime.now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(0, 0, 2))
+        self.day_timer.start(int((midnight - now).total_seconds() * 1000))
+
+    def day_changed(self) -> None:
+        """A new day: what was due yesterday may be overdue now, everywhere it shows."""
+        if self.tracker is not None:
+            from model.store import Changes
+            for model in (self.list_model, self.upcoming_model):
+                cache = getattr(model, "_today", None)
+                if cache is not None:
+                    cache.forget()
+            self._on_changes(Changes(reset=True))
+        self._schedule_day_change()
 
     def _on_changes(self, changes) -> None:
         self.list_model.apply_changes(changes)

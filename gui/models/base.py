@@ -190,6 +190,10 @@ class TodayCache:
         self.clock = clock
         self._value, self._at = "", -1e9
 
+    def forget(self) -> None:
+        """Look the date up again on the next call (the day changed)."""
+        self._at = -1e9
+
     def iso(self) -> str:
         now = time.monotonic()
         if now - self._at > 60:

@@ -20,7 +20,7 @@ def make_window(qtbot, settings, clock):
 
     def make(db_path, **kwargs):
         window = create_main_window(db_path, settings=kwargs.pop("settings", settings),
-                                    clock=clock, **kwargs)
+                                    clock=kwargs.pop("clock", clock), **kwargs)
         qtbot.addWidget(window)
         made.append(window)
         return window

@@ -218,3 +218,33 @@ def test_roadmap_lives_in_upcoming_and_builds_when_first_shown(window, qtbot):
     assert w.upcoming.stack.currentWidget() is roadmap
     qtbot.mouseClick(w.upcoming.list_button, Qt.MouseButton.LeftButton)
     assert w.upcoming.stack.currentWidget() is w.upcoming.table
+
+
+def test_day_change_marks_a_review_overdue_without_an_edit(make_window, db_path, qtbot):
+    """A review due tomorrow becomes overdue at midnight while the app stays open: the list
+    mark and the window title follow at once, no edit needed (#7)."""
+    import datetime as dt
+
+    from model.service import Tracker
+    from model.store import Clock
+
+    now = [dt.datetime(2026, 11, 24, 23, 0, tzinfo=dt.timezone.utc)]
+    clock = Clock(lambda: now[0])
+    seeded = Tracker.open(db_path, seed_if_new=True, clock=clock)
+    thesis_id = seeded.theses.resolve("Big light")
+    seeded.theses.update(thesis_id, next_review="2026-11-25")
+    for other in seeded.theses.ids():
+        if other != thesis_id:
+            seeded.theses.update(other, next_review="2027-06-30")
+    seeded.close()
+    window = make_window(db_path, clock=clock)
+    model = window.list_model
+    row = model.row_of(thesis_id)
+    assert not model.review_overdue(model.record(row))
+    qtbot.waitUntil(lambda: window.windowTitle().endswith("— 1 overdue"))   # the catalyst
+    now[0] = dt.datetime(2026, 11, 26, 0, 0, 5, tzinfo=dt.timezone.utc)
+    window.day_changed()
+    row = model.row_of(thesis_id)
+    assert model.review_overdue(model.record(row))
+    qtbot.waitUntil(lambda: window.windowTitle().endswith("— 2 overdue"))   # and the review
+    assert window.day_timer.isActive()
