@@ -13,7 +13,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import OUT, table  # noqa: E402
+from common import OUT, table, timeit  # noqa: E402
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -109,7 +109,7 @@ def main() -> None:
 
     from gui.charts.timeline import TimelineChart
     from model.timeline import thesis_timeline
-    model_ms = statistics.median(_timed(lambda: thesis_timeline(tracker, timeline_thesis), 9)) * 1000
+    model_ms = timeit(lambda: thesis_timeline(tracker, timeline_thesis), repeat=9, warmup=1) * 1000
     timeline = TimelineChart(tracker)
     timeline.resize(1200, 800)
     timeline.show()
@@ -118,7 +118,7 @@ def main() -> None:
     def build():
         timeline.set_thesis(timeline_thesis)
         timeline.view.viewport().repaint()
-    build_ms = statistics.median(_timed(build, 9)) * 1000
+    build_ms = timeit(build, repeat=9, warmup=1) * 1000
     pan_ms = statistics.median(frame_times(timeline, timeline.lanes.plot)) * 1000
     timeline.view.close()
 
@@ -133,7 +133,7 @@ def main() -> None:
                                          brush=b.colour, pen=None))
         view.repaint()
         view.close()
-    naive_ms = statistics.median(_timed(naive, 5)) * 1000
+    naive_ms = timeit(naive, repeat=5, warmup=1) * 1000
 
     rows = [
         (f"prices pan/zoom frame, {points:,} points all in view, median", ours, base, " ms",
@@ -149,16 +149,6 @@ def main() -> None:
     ]
     print(table("Charts (issue #4)", rows))
     tracker.close()
-
-
-def _timed(fn, repeat: int) -> list[float]:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return samples
 
 
 if __name__ == "__main__":

@@ -9,15 +9,7 @@ import pytest
 
 from model.event_study import event_study, event_window
 from model.prices import PriceSeries
-
-
-def trading_days(start: dt.date, count: int) -> list[str]:
-    days, day = [], start
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day.isoformat())
-        day += dt.timedelta(days=1)
-    return days
+from tests.helpers import trading_days
 
 
 def jump_series(days, jump_day: str, before: float, after: float, drift: float = 0.0):

@@ -11,15 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from model.timeline import day_seconds
-
-
-def trading_days(start: dt.date, count: int) -> list[str]:
-    days, day = [], start
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day.isoformat())
-        day += dt.timedelta(days=1)
-    return days
+from tests.helpers import trading_days
 
 
 @pytest.fixture
