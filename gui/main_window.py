@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
             from model.store import Changes
-            for model in (self.list_model, self.upcoming_model):
+            for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
                 cache = getattr(model, "_today", None)
                 if cache is not None:
                     cache.forget()
@@ -330,8 +330,7 @@ class MainWindow(QMainWindow):
             return
         records = self.list_model.records()
         overdue = sum(s.overdue for s in records)
-        today = self.tracker.clock.today().isoformat()
-        reviews = sum(1 for s in records if s.review_due and s.next_review < today)
+        reviews = sum(map(self.list_model.review_overdue, records))
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} "
                                  f"theses · {overdue} catalyst(s) overdue · {reviews} "
                                  f"review(s) overdue")

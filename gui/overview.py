@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 
 from model.errors import NotFound
 from model.constants import THESIS_STATUSES
-from model.queue import SETTLED_STATUSES
+from model.constants import SETTLED_STATUSES
 
 
 class StatementEdit(QPlainTextEdit):

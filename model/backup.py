@@ -16,11 +16,11 @@ import re
 import shutil
 import sqlite3
 import time
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 from model.errors import CorruptDatabaseError, DiskFullError, NotFound, StoreError
+from model.sqlite_file import sqlite_uri
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
@@ -60,11 +60,6 @@ def backup_stem(db_path: Path) -> str:
     return f"{short}~{digest}"
 
 
-def _ro_uri(path: Path) -> str:
-    # Quoted: '?' or '#' in a folder name would otherwise end the path inside the URI.
-    return "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
-
-
 def list_backups(db_path: Path) -> list[Backup]:
     """Backups of this database, newest first."""
     folder = backup_dir_for(db_path)
@@ -94,7 +89,7 @@ def _mtime(path: Path) -> int:
 def verify_file(path: Path) -> bool:
     """True when the file is SQLite and passes integrity_check."""
     try:
-        conn = sqlite3.connect(_ro_uri(path), uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
         try:
             return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
@@ -220,11 +215,14 @@ def _remove_stale_temps(db_path: Path) -> None:
 
 def daily_backup_if_due(store) -> Path | None:
     """On the first open of a day, take a backup; later opens that day do nothing."""
-    newest = list_backups(store.path)
-    today = dt.datetime.now().date()
-    if newest and newest[0].taken_at.date() == today:
+    if _backed_up_today(store.path):
         return None
     return take_backup(store, reason="daily")
+
+
+def _backed_up_today(db_path: Path) -> bool:
+    newest = list_backups(db_path)
+    return bool(newest) and newest[0].taken_at.date() == dt.datetime.now().date()
 
 
 def daily_backup_on_own_connection(db_path: Path) -> Path | None:
@@ -234,16 +232,13 @@ def daily_backup_on_own_connection(db_path: Path) -> Path | None:
     copy takes seconds, which the first start of a day should not spend before showing anything.
     In WAL mode the copy is one consistent snapshot while the app goes on writing.
     """
-    import urllib.parse
     from types import SimpleNamespace
 
     db_path = Path(db_path)
-    newest = list_backups(db_path)
-    if newest and newest[0].taken_at.date() == dt.datetime.now().date():
+    if _backed_up_today(db_path):
         return None
-    uri = "file:" + urllib.parse.quote(str(db_path.resolve())) + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=2.0)
+        conn = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True, timeout=2.0)
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot read {db_path} for today's backup: {exc}") from exc
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from model import validate
-from model.errors import Ambiguous, NotFound, ValidationError
+from model.errors import NotFound, ValidationError
 from model.constants import CATALYST_STATUSES
 from model.types import Catalyst
 from model.windows import parse_window
@@ -37,20 +37,8 @@ class Catalysts:
         scope, params = "", []
         if thesis_id is not None:
             scope, params = " AND thesis_id = ?", [thesis_id]
-        exact = self.store.rows(f"SELECT id FROM catalyst WHERE lower(title) = lower(?){scope}",
-                                (name, *params))
-        if len(exact) == 1:
-            return exact[0]["id"]
-        escaped = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        found = self.store.rows(f"SELECT id, title FROM catalyst WHERE lower(title) LIKE ? "
-                                f"ESCAPE '\\'{scope} ORDER BY title", (escaped + "%", *params))
-        if not found:
-            raise NotFound(f"No catalyst has a title starting with {name!r}.")
-        if len(found) > 1:
-            names = "; ".join(r["title"] for r in found[:5])
-            raise Ambiguous(f"{name!r} matches {len(found)} catalysts ({names}): type more of "
-                            f"the title or use the id.")
-        return found[0]["id"]
+        return self.store.resolve_title("catalyst", name, what="catalyst", plural="catalysts",
+                                        scope=scope, params=params)
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, *, thesis_id: int, title: str, expected: str, description: str = "",

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from model.constants import SETTLED_STATUSES
 from model.store import translated
-
-# Theses with one of these statuses are settled: their reviews no longer come due.
-SETTLED_STATUSES = ("confirmed", "broken", "closed")
 
 # Rows come back as tuples in field order, so one NamedTuple per row is all the Python work
 # (the bench holds the query to 1.5x raw sqlite3 at 100,000 catalysts).

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import urllib.parse
 from pathlib import Path
 
+from model.sqlite_file import sqlite_uri
 from model.types import SearchHit
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -107,7 +107,7 @@ class _ReadOnlyRows:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+        uri = sqlite_uri(self.path, "ro")
         # check_same_thread=False: the GUI thread calls interrupt() and close() on it.
         self.conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
 

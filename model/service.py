@@ -18,7 +18,6 @@ from model.parts import Beneficiaries, Companies, Risks, Sources
 from model.prices import Prices
 from model.queue import Queue
 from model.reviews import Reviews
-from model.constants import SCHEMA_VERSION
 from model.scorecard import Scorecards
 from model.search import Search
 from model.store import Clock, Store, open_store
@@ -89,7 +88,3 @@ class Tracker:
 
     def backup(self, reason: str = "manual") -> Path:
         return backups.take_backup(self.store, reason=reason)
-
-    @staticmethod
-    def schema_version_supported() -> int:
-        return SCHEMA_VERSION

@@ -1,8 +1,16 @@
-"""What a file's first 100 bytes say: SQLite or not, a sane header, truncated or whole."""
+"""What a file's first 100 bytes say: SQLite or not, a sane header, truncated or whole; and
+the URI that opens a database file in a given mode."""
 
 from __future__ import annotations
 
+import urllib.parse
 from pathlib import Path
+
+
+def sqlite_uri(path, mode: str) -> str:
+    """``file:`` URI for ``mode`` (ro, rw, rwc); quoted, as '?' or '#' in a folder name would
+    otherwise end the path inside the URI."""
+    return "file:" + urllib.parse.quote(str(Path(path).resolve())) + f"?mode={mode}"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +17,9 @@ from typing import Callable, Iterator
 
 from model import backup as backups
 from model import verified
-from model.sqlite_file import SQLITE_HEADER, header_problem  # noqa: F401 - re-exported
-from model.errors import (CorruptDatabaseError, DiskFullError, LockedError, NewerSchemaError,
-                          NotFound, ReadOnlyError, StoreError, ValidationError)
+from model.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
+from model.errors import (Ambiguous, CorruptDatabaseError, DiskFullError, LockedError,
+                          NewerSchemaError, NotFound, ReadOnlyError, StoreError, ValidationError)
 from model.constants import SCHEMA_VERSION
 
 # The migration steps (model.schema), loaded only when a file needs them: importing
@@ -190,6 +189,28 @@ class Store:
             raise NotFound(f"There is no {what or table} with id {row_id}.")
         return found
 
+    def resolve_title(self, table: str, name: str, *, what: str, plural: str, scope: str = "",
+                      params=()) -> int:
+        """The one row whose title is ``name`` or, failing that, starts with it (any case).
+
+        ``scope`` narrows the rows (" AND thesis_id = ?" with ``params``). Several prefix
+        matches raise Ambiguous naming a few; none raises NotFound.
+        """
+        exact = self.rows(f"SELECT id FROM {table} WHERE lower(title) = lower(?){scope}",
+                          (name, *params))
+        if len(exact) == 1:
+            return exact[0]["id"]
+        escaped = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found = self.rows(f"SELECT id, title FROM {table} WHERE lower(title) LIKE ? ESCAPE '\\'"
+                          f"{scope} ORDER BY title", (escaped + "%", *params))
+        if not found:
+            raise NotFound(f"No {what} has a title starting with {name!r}.")
+        if len(found) > 1:
+            names = "; ".join(r["title"] for r in found[:5])
+            raise Ambiguous(f"{name!r} matches {len(found)} {plural} ({names}): type more of the "
+                            f"title or use the id.")
+        return found[0]["id"]
+
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[Changes]:
@@ -279,10 +300,6 @@ def default_database_path() -> Path:
         return Path(env).expanduser()
     import platformdirs
     return Path(platformdirs.user_data_dir("thesis-tracker", appauthor=False)) / "theses.sqlite3"
-
-
-def _uri(path: Path, mode: str) -> str:
-    return "file:" + urllib.parse.quote(str(path.resolve())) + f"?mode={mode}"
 
 
 def _check_header(path: Path) -> None:
@@ -385,7 +402,7 @@ def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clo
         _probe_untouched(path, verify=verify)
     mode = "ro" if readonly else ("rw" if existed else "rwc")
     try:
-        conn = sqlite3.connect(_uri(path, mode), uri=True, timeout=BUSY_TIMEOUT_S,
+        conn = sqlite3.connect(sqlite_uri(path, mode), uri=True, timeout=BUSY_TIMEOUT_S,
                                check_same_thread=False)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
@@ -469,7 +486,7 @@ def _probe_untouched(path: Path, *, verify: bool) -> None:
     read-only connection never writes the main file.
     """
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
     try:

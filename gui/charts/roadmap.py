@@ -63,12 +63,6 @@ class RoadmapChart(LaneChart):
         self.theme.blockSignals(False)
 
     # -- filters -----------------------------------------------------------------------------
-    def set_statuses(self, statuses) -> None:
-        for status, box in self.status_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(status in statuses)
-            box.blockSignals(False)
-        self.refresh(fit=True)
 
     def statuses(self) -> list[str]:
         return [s for s, box in self.status_boxes.items() if box.isChecked()]

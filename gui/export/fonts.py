@@ -40,12 +40,3 @@ def register_fonts() -> list[str]:
     latin = [f for f in LATIN_FAMILIES if f in installed][:1]
     _families = latin + cjk or ["sans-serif"]
     return _families
-
-
-def has_cjk_font() -> bool:
-    return any(Path(p).is_file() for p in CJK_FONT_FILES)
-
-
-def css_family() -> str:
-    """The family list as a CSS ``font-family`` value for QTextDocument HTML."""
-    return ", ".join(f"'{f}'" for f in register_fonts())

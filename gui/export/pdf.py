@@ -8,7 +8,6 @@ row QTextDocument repeats for <thead>. Several theses go into one file behind a 
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import os
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPaint
 from gui.export.document import ACCENT, CHART_URL, MUTED, contents_html, thesis_html
 from gui.export.fonts import register_fonts
 from model.errors import UserError
+from model.interchange.textfile import partial_path
 from model.report import ThesisReport, build_report
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -171,7 +171,7 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
     target = Path(path)
     if not target.parent.is_dir():
         raise UserError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    temp = target.with_name(f".{target.name}.partial")
+    temp = partial_path(target)
     titles = [tracker.theses.get(i).title for i in ids]  # NotFound before any work
     generated = tracker.clock.today().isoformat()
     contents = len(ids) > 1 if contents is None else contents
@@ -254,7 +254,3 @@ def render_chart_png(tracker, thesis_id: int, path, *, width_px: int = 1600,
     if not image.save(str(path), "PNG"):
         raise UserError(f"Cannot write {path}.")
     return Path(path)
-
-
-def today_stamp() -> str:
-    return dt.date.today().isoformat()

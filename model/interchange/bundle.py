@@ -11,12 +11,12 @@ otherwise new ids are assigned and references follow.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from model import backup as backups
 from model import validate
 from model.errors import ImportFailed, UserError, ValidationError
 from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES
+from model.interchange.textfile import write_atomically
 from model.windows import parse_window
 
 FORMAT = "thesis-tracker-bundle"
@@ -107,14 +107,7 @@ def dumps(bundle: dict) -> str:
 
 def write_bundle(tracker, path, thesis_ids=None) -> dict:
     bundle = export_bundle(tracker, thesis_ids)
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.partial")
-    try:
-        temp.write_text(dumps(bundle), encoding="utf-8")
-        temp.replace(target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    write_atomically(path, dumps(bundle))
     return bundle
 
 

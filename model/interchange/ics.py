@@ -7,9 +7,7 @@ re-imports the file updates events instead of duplicating them.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-from model.errors import UserError
+from model.interchange.textfile import write_atomically
 
 
 def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
@@ -75,12 +73,5 @@ def _stamp(row) -> dt.datetime:
 
 def export_ics(tracker, path, *, thesis_ids=None, pending_only: bool = False) -> int:
     calendar = build_calendar(tracker, thesis_ids=thesis_ids, pending_only=pending_only)
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.partial")
-    try:
-        temp.write_bytes(calendar.to_ical())
-        temp.replace(target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    write_atomically(path, calendar.to_ical())
     return len(calendar.walk("VEVENT"))

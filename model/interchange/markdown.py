@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model.errors import UserError
+from model.interchange.textfile import write_atomically
 from model.report import ThesisReport, build_report, cite_text
 
 
@@ -95,12 +95,4 @@ def render_markdown(report: ThesisReport, *, chart: str | None = None) -> str:
 def export_markdown(tracker, thesis_id: int, path, *, chart: str | None = None) -> Path:
     """Write the Markdown file atomically; returns its path."""
     text = render_markdown(build_report(tracker, thesis_id), chart=chart)
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.partial")
-    try:
-        temp.write_text(text, encoding="utf-8", newline="\n")
-        temp.replace(target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    return target
+    return write_atomically(path, text)

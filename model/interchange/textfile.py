@@ -84,3 +84,28 @@ def read_text(path) -> str:
     except OSError as exc:
         raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from None
     return decode(raw, name=str(path))[0]
+
+
+def write_atomically(path, data: str | bytes) -> Path:
+    """Write a whole file or nothing: into a hidden ``.partial`` beside it, then rename.
+
+    A crash or a full disk leaves the old file (or none), never half a file.
+    """
+    from model.errors import UserError
+    target = Path(path)
+    temp = partial_path(target)
+    try:
+        if isinstance(data, bytes):
+            temp.write_bytes(data)
+        else:
+            temp.write_text(data, encoding="utf-8", newline="\n")
+        temp.replace(target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    return target
+
+
+def partial_path(target: Path) -> Path:
+    """Where a file is written before it is renamed into place."""
+    return target.with_name(f".{target.name}.partial")
