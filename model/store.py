@@ -485,13 +485,16 @@ def _probe_untouched(path: Path, *, verify: bool) -> None:
     migration or somebody else's SQLite file would be written by merely looking at it. A
     read-only connection never writes the main file.
     """
+    # Asked before connecting: even a read-only connection to a WAL file creates its -wal,
+    # which would make every file look touched.
+    check = verify and not verified.untouched_since_clean_close(path)
     try:
         conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if verify and not verified.untouched_since_clean_close(path):
+        if check:
             result = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
             if result != ["ok"]:
                 raise sqlite3.DatabaseError(

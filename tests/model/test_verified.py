@@ -50,3 +50,31 @@ def test_damage_right_after_a_clean_close_is_still_caught(db_path, clock):
     assert not verified.untouched_since_clean_close(db_path)
     with pytest.raises(CorruptDatabaseError):
         Tracker.open(db_path, clock=clock)
+
+
+def _statements_of_open(db_path, clock, monkeypatch) -> list[str]:
+    import sqlite3
+
+    import model.store
+    seen: list[str] = []
+    real = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = real(*args, **kwargs)
+        conn.set_trace_callback(seen.append)
+        return conn
+
+    monkeypatch.setattr(model.store.sqlite3, "connect", traced)
+    Tracker.open(db_path, clock=clock, daily_backup=False, single_instance=True).close()
+    monkeypatch.setattr(model.store.sqlite3, "connect", real)
+    return seen
+
+
+def test_open_after_a_clean_close_skips_the_check_and_after_a_touch_runs_it(
+        db_path, clock, monkeypatch):
+    """The open itself must ask before its first connection: even a read-only connection to
+    a WAL file creates the -wal that voids the note."""
+    Tracker.open(db_path, seed_if_new=True, clock=clock).close()
+    assert not any("quick_check" in s for s in _statements_of_open(db_path, clock, monkeypatch))
+    os.utime(db_path, ns=(0, 10**18))
+    assert any("quick_check" in s for s in _statements_of_open(db_path, clock, monkeypatch))
