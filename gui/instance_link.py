@@ -7,10 +7,9 @@ app that finds the database locked (model.instance.AlreadyOpenError) asks the us
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox
 
@@ -18,8 +17,10 @@ _RAISE = b"raise\n"
 
 
 def server_name(db_path) -> str:
-    digest = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8", "surrogateescape"))
-    return f"thesis-tracker-{digest.hexdigest()[:20]}"
+    # Qt's SHA-1 rather than hashlib's, which would load OpenSSL (3 MB) into every start.
+    digest = QCryptographicHash.hash(str(Path(db_path).resolve()).encode("utf-8", "surrogateescape"),
+                                     QCryptographicHash.Algorithm.Sha1)
+    return f"thesis-tracker-{bytes(digest.toHex()).decode()[:20]}"
 
 
 class RaiseServer(QObject):

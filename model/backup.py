@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import os
 import re
 import shutil
@@ -21,6 +20,12 @@ from pathlib import Path
 
 from model.errors import CorruptDatabaseError, DiskFullError, NotFound, StoreError
 from model.sqlite_file import sqlite_uri
+
+def _sha1(data: bytes):
+    # hashlib loads OpenSSL (3 MB resident): only names too long for the file system need it.
+    import hashlib
+    return hashlib.sha1(data)
+
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
@@ -55,7 +60,7 @@ def backup_stem(db_path: Path) -> str:
     stem = Path(db_path).stem
     if len(stem.encode("utf-8", "surrogateescape")) <= _STEM_MAX:
         return stem
-    digest = hashlib.sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    digest = _sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:10]
     short = stem.encode("utf-8", "surrogateescape")[:_STEM_MAX - 11].decode("utf-8", "ignore")
     return f"{short}~{digest}"
 
@@ -295,7 +300,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     db_path = Path(db_path)
     from model.instance import ensure_not_open_elsewhere
     ensure_not_open_elsewhere(db_path, "restore a backup")
-    digest = hashlib.sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    digest = _sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     temp = db_path.with_name(f".{digest}.restoring")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,11 +8,16 @@ The pid written into the file is only for the message; the flock is the truth.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 from model.errors import ReadOnlyError, StoreError
+
+def _sha1(data: bytes):
+    # hashlib loads OpenSSL (3 MB resident): only names too long for the file system need it.
+    import hashlib
+    return hashlib.sha1(data)
+
 
 try:
     import fcntl
@@ -36,7 +41,7 @@ def lock_path_for(db_path: Path | str) -> Path:
     db_path = Path(db_path).absolute()
     name = db_path.name + ".lock"
     if len(name.encode("utf-8", "surrogateescape")) > _NAME_MAX:
-        name = "." + hashlib.sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16] + ".lock"
+        name = "." + _sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16] + ".lock"
     return db_path.with_name(name)
 
 

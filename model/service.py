@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from model import backup as backups
 from model.catalysts import Catalysts
 from model.history import History
-from model.parts import Beneficiaries, Companies, Risks, Sources
-from model.prices import Prices
-from model.queue import Queue
-from model.reviews import Reviews
-from model.scorecard import Scorecards
-from model.search import Search
 from model.store import Clock, Store, open_store
 from model.theses import Theses
 
@@ -39,21 +33,60 @@ class CheckReport:
 
 
 class Tracker:
+    """The services, each built (and its module imported) on first use: the thesis list is
+    all a start-up needs, and prices, scorecards or search can wait until somebody asks."""
+
     def __init__(self, store: Store):
         self.store = store
         self.history = History(store)
         self.theses = Theses(store, self.history)
         self.catalysts = Catalysts(store, self.history)
-        self.companies = Companies(store)
-        self.beneficiaries = Beneficiaries(store)
-        self.risks = Risks(store, self.history)
-        self.sources = Sources(store)
-        self.search = Search(store)
-        self.prices = Prices(store, self.companies)
-        # Review discipline (#7): the queue, thesis reviews and the scorecard.
-        self.queue = Queue(store)
-        self.reviews = Reviews(store, self.history, self.theses)
-        self.scorecard = Scorecards(store)
+
+    @cached_property
+    def companies(self):
+        from model.parts import Companies
+        return Companies(self.store)
+
+    @cached_property
+    def beneficiaries(self):
+        from model.parts import Beneficiaries
+        return Beneficiaries(self.store)
+
+    @cached_property
+    def risks(self):
+        from model.parts import Risks
+        return Risks(self.store, self.history)
+
+    @cached_property
+    def sources(self):
+        from model.parts import Sources
+        return Sources(self.store)
+
+    @cached_property
+    def search(self):
+        from model.search import Search
+        return Search(self.store)
+
+    @cached_property
+    def prices(self):
+        from model.prices import Prices
+        return Prices(self.store, self.companies)
+
+    # Review discipline (#7): the queue, thesis reviews and the scorecard.
+    @cached_property
+    def queue(self):
+        from model.queue import Queue
+        return Queue(self.store)
+
+    @cached_property
+    def reviews(self):
+        from model.reviews import Reviews
+        return Reviews(self.store, self.history, self.theses)
+
+    @cached_property
+    def scorecard(self):
+        from model.scorecard import Scorecards
+        return Scorecards(self.store)
 
     @classmethod
     def open(cls, path=None, *, seed_if_new: bool = False, clock: Clock | None = None,
@@ -80,6 +113,7 @@ class Tracker:
     def check(self) -> CheckReport:
         integrity = [r[0] for r in self.store.conn.execute("PRAGMA integrity_check").fetchall()]
         fk = [tuple(r) for r in self.store.conn.execute("PRAGMA foreign_key_check").fetchall()]
+        from model import backup as backups
         found = backups.list_backups(self.store.path)
         newest = found[0] if found else None
         return CheckReport(integrity, fk, self.store.schema_version, len(found),
@@ -87,4 +121,5 @@ class Tracker:
                            dt.datetime.now() - newest.taken_at if newest else None)
 
     def backup(self, reason: str = "manual") -> Path:
+        from model import backup as backups
         return backups.take_backup(self.store, reason=reason)
