@@ -23,41 +23,56 @@ CHILD = r"""
 import os, resource, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, sys.argv[3])
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
 mode, db = sys.argv[1], sys.argv[2]
-if mode == "bare":
-    window = QMainWindow()
-else:
-    from gui import create_main_window
-    settings = QSettings(sys.argv[4], QSettings.Format.IniFormat)
-    window = create_main_window(db, settings=settings, seed_if_new=False)
-window.resize(1400, 850)
-
 SETTLE_MS = 1500     # start-up work deferred past the first paint counts towards peak memory
-painted = []
 
-def settled():
-    # Peak memory once the deferred start-up work (the rest of the list, search thread,
-    # menus, the day's backup...) has run, not just at the first paint. Then close the window
-    # as a user does: the app closes its database cleanly, so the next start is an everyday one.
-    print(painted[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-    window.close()
-    app.quit()
 
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj is window:
-            # Time the first paint once it has finished, from the next turn of the loop.
-            QTimer.singleShot(0, lambda: painted.append(time.time()))
-            QTimer.singleShot(SETTLE_MS, settled)
-            window.removeEventFilter(self)
-        return False
-first_paint = FirstPaint()     # kept referenced, or the filter is collected at once
-window.installEventFilter(first_paint)
-window.show()
-app.exec()
+def watch(window):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    painted = []
+
+    def settled():
+        # Peak memory once the deferred start-up work (the rest of the list, the search
+        # thread, the export actions...) has run, not just at the first paint. Then close the
+        # window as a user does: the app closes its database cleanly, so the next start is an
+        # everyday one.
+        print(painted[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        window.close()
+        QApplication.instance().quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj is window:
+                # Time the first paint once it has finished, from the next turn of the loop.
+                QTimer.singleShot(0, lambda: painted.append(time.time()))
+                QTimer.singleShot(SETTLE_MS, settled)
+                window.removeEventFilter(self)
+            return False
+    window._bench_filter = FirstPaint()     # kept referenced, or it is collected at once
+    window.installEventFilter(window._bench_filter)
+
+
+if mode == "bare":
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1400, 850)
+    watch(window)
+    window.show()
+    app.exec()
+else:
+    # Exactly what `python main.py --db DB` runs, with the watch put on the window it shows.
+    import gui
+    launch = gui.launch
+
+    def watched_launch(*args, **kwargs):
+        window = launch(*args, **kwargs)
+        watch(window)
+        return window
+    gui.launch = watched_launch
+    import main
+    main.main(["--db", db])
 """
 
 
@@ -70,9 +85,12 @@ def start_up(mode: str, db: Path, runs: int = 5) -> tuple[float, float]:
     for run in range(runs + 1):
         with tempfile.TemporaryDirectory() as tmp:
             start = time.time()
-            out = subprocess.run([sys.executable, "-c", CHILD, mode, str(db), str(ROOT),
-                                  str(Path(tmp) / "s.ini")], capture_output=True, text=True,
-                                 check=True, cwd=tmp).stdout.split()
+            # Settings (QSettings' default place) go to a fresh folder: no window geometry or
+            # last thesis carried over between runs.
+            env = dict(os.environ, XDG_CONFIG_HOME=tmp)
+            out = subprocess.run([sys.executable, "-c", CHILD, mode, str(db), str(ROOT)],
+                                 capture_output=True, text=True, check=True, cwd=tmp,
+                                 env=env).stdout.split()
         if run:
             times.append(float(out[0]) - start)
             peaks.append(int(out[1]) / 1024)

@@ -21,8 +21,28 @@ def create_main_window(db_path=None, *, settings=None, clock=None, seed_if_new: 
     """The main window on ``db_path`` (None: the last database used, else the default one).
 
     Store errors (corrupt, newer, locked...) are shown as dialogs; the window then opens empty.
-    ``settings`` (a QSettings) and ``clock`` let tests isolate themselves.
+    ``settings`` (a QSettings) and ``clock`` let tests isolate themselves. The whole window is
+    built before this returns: its deferred start-up work has run, every detail tab exists (the
+    app builds them when first shown) and its list is complete.
     """
+    window = _window(db_path, settings=settings, clock=clock, seed_if_new=seed_if_new)
+    window.finish_startup()
+    window.detail.build_all()
+    if window.list_model is not None:
+        window.list_model.finish_loading()
+    return window
+
+
+def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool = True):
+    """The app's start: the window shown as soon as it can paint the list's first rows and the
+    selected thesis. The rest of the start-up work runs once that paint is on screen, and the
+    rest of the list arrives from a worker thread (``window.list_model.loaded``)."""
+    window = _window(db_path, settings=settings, clock=clock, seed_if_new=seed_if_new)
+    window.show()
+    return window
+
+
+def _window(db_path, *, settings, clock, seed_if_new: bool):
     from gui.app import make_application
     make_application()
     from gui.main_window import MainWindow

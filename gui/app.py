@@ -1,31 +1,12 @@
-"""Start the desktop app: the QApplication, a CJK font, the main window on the last database."""
+"""Start the desktop app: the QApplication, then the main window on the last database."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-CJK_FONTS = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-             "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-             "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-             "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc")
-
-
-def register_cjk_font() -> str | None:
-    """Register a CJK font (if one is installed) as a fallback so Chinese never shows as boxes."""
-    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-    for candidate in CJK_FONTS:
-        if Path(candidate).is_file():
-            font_id = QFontDatabase.addApplicationFont(candidate)
-            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-            if families:
-                font = QGuiApplication.font()
-                font.setFamilies([font.family(), families[0]])
-                QGuiApplication.setFont(font)
-                for base in ("Sans Serif", "DejaVu Sans", font.family()):
-                    QFont.insertSubstitution(base, families[0])
-                return families[0]
-    return None
+# No CJK font is registered for the screen: fontconfig (and macOS and Windows) fall back to an
+# installed CJK font by themselves, while registering one costs ~15 ms and ~5 MB at every start.
+# PDF export registers its own (gui.export.fonts), since a PDF must embed a known font.
 
 
 def make_application(argv=None):
@@ -36,8 +17,6 @@ def make_application(argv=None):
         app = QApplication(list(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName("ThesisTracker")
     app.setApplicationName("Thesis Tracker")
-    if not getattr(app, "_thesis_tracker_font", False):
-        app._thesis_tracker_font = register_cjk_font() or True
     return app
 
 
@@ -71,7 +50,6 @@ def run(db_path=None) -> int:
         print(f"error: {reason}", file=sys.stderr)
         return 1
     app = make_application()
-    from gui import create_main_window
-    window = create_main_window(db_path)
-    window.show()
+    from gui import launch
+    window = launch(db_path)        # noqa: F841 - kept alive while the loop runs
     return app.exec()

@@ -11,10 +11,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from gui.models.parts import BeneficiaryModel, CatalystModel, HistoryModel, RiskModel, SourceModel
 from gui.overview import OverviewTab
-from gui.tables import (PartPanel, RecordTable, catalyst_menu, install_catalyst_delegates,
-                        install_risk_delegates)
 
 
 def default_window(today: dt.date) -> str:
@@ -24,13 +21,43 @@ def default_window(today: dt.date) -> str:
     return f"Q{(quarter - 1) % 4 + 1} {year}"
 
 
+class LazyTab(QWidget):
+    """A tab whose content is built the first time it is current (or asked for): most sessions
+    never open most tabs, and a start-up should not pay for their tables and models."""
+
+    def __init__(self, build, parent=None):
+        super().__init__(parent)
+        self._build = build
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.content is None:
+            self.content = self._build()
+            self.layout().addWidget(self.content)
+            self.content.show()         # a child added to a shown widget starts hidden
+        return self.content
+
+
 class ThesisDetail(QWidget):
+    """Overview is built at once; Beneficiaries, Risks, Catalysts, Sources and History (model,
+    table, delegates) when first shown. Their attributes (``catalysts``, ``catalyst_table``...)
+    build the tab on first access, so callers never see a missing table."""
+
     thesis_changed = Signal(object)    # the shown thesis id, or None
+
+    PARTS = ("beneficiaries", "risks", "catalysts", "sources", "history")
+    _TABLES = {"beneficiary_table": "beneficiaries", "risk_table": "risks",
+               "catalyst_table": "catalysts", "source_table": "sources",
+               "history_table": "history"}
 
     def __init__(self, tracker, editor, parent=None):
         super().__init__(parent)
         self.tracker, self.editor = tracker, editor
         self.thesis_id: int | None = None
+        self._built: dict[str, tuple] = {}      # part -> (model, table)
+        self._when_built: dict[str, list] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(objectName="thesisHeading")
@@ -46,51 +73,101 @@ class ThesisDetail(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.overview = OverviewTab(tracker, editor)
-        self.beneficiaries = BeneficiaryModel(tracker, self)
-        self.risks = RiskModel(tracker, self)
-        self.catalysts = CatalystModel(tracker, self)
-        self.sources = SourceModel(tracker, self)
-        self.history = HistoryModel(tracker, self)
-        self.beneficiaries.editor = editor.edit_beneficiary
-        self.risks.editor = editor.edit_risk
-        self.catalysts.editor = editor.edit_catalyst
-        self.sources.editor = editor.edit_source
-
-        self.beneficiary_table = RecordTable(self.beneficiaries, "beneficiaryTable")
-        self.beneficiary_table.fit_columns({0: 16, 1: 8, 2: 10, 3: 8})
-        self.risk_table = RecordTable(self.risks, "riskTable")
-        install_risk_delegates(self.risk_table, self.risks)
-        self.risk_table.fit_columns({0: 22, 1: 30, 2: 6, 3: 6, 4: 4, 5: 9})
-        self.catalyst_table = RecordTable(self.catalysts, "catalystTable")
-        install_catalyst_delegates(self.catalyst_table, self.catalysts)
-        self.catalyst_table.customContextMenuRequested.connect(self._catalyst_menu)
-        self.catalyst_table.fit_columns({0: 4, 1: 26, 2: 10, 3: 20, 4: 8, 5: 8, 6: 4, 7: 20})
-        self.source_table = RecordTable(self.sources, "sourceTable")
-        self.source_table.fit_columns({0: 28, 1: 12, 2: 8, 3: 16, 4: 24})
-        self.history_table = RecordTable(self.history, "historyTable")
-        self.history_table.fit_columns({0: 13, 1: 22, 2: 8, 3: 8, 4: 8})
-
         # Scrolls rather than forcing a tall window: the form and its scorecard grow (#7).
         overview_scroll = QScrollArea(objectName="overviewScroll", widgetResizable=True)
         overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
         overview_scroll.setWidget(self.overview)
         self.tabs.addTab(overview_scroll, "&Overview")
-        self.tabs.addTab(PartPanel(self.beneficiary_table, noun="beneficiary",
-                                   add=lambda: self._with_thesis(editor.add_beneficiary),
-                                   remove=editor.remove_beneficiary, label=lambda b: b.name),
-                         "&Beneficiaries")
-        self.tabs.addTab(PartPanel(self.risk_table, noun="risk",
-                                   add=lambda: self._with_thesis(editor.add_risk),
-                                   remove=editor.delete_risk, label=lambda r: r.title), "&Risks")
-        self.tabs.addTab(PartPanel(self.catalyst_table, noun="catalyst", add=self._add_catalyst,
-                                   remove=editor.delete_catalyst, label=lambda c: c.title),
-                         "&Catalysts")
-        self.tabs.addTab(PartPanel(self.source_table, noun="source",
-                                   add=lambda: self._with_thesis(editor.add_source),
-                                   remove=lambda s: editor.uncite_source(self.thesis_id, s),
-                                   label=lambda s: s.title), "&Sources")
-        self.tabs.addTab(self.history_table, "&History")
+        self._lazy = {}
+        for part, title in zip(self.PARTS, ("&Beneficiaries", "&Risks", "&Catalysts",
+                                            "&Sources", "&History")):
+            self._lazy[part] = LazyTab(lambda part=part: self._build_part(part))
+            self.tabs.addTab(self._lazy[part], title)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.set_thesis(None)
+
+    # -- the part tabs, built on demand -------------------------------------------------------
+    def __getattr__(self, name):
+        # Only reached for attributes not set yet: a part's model or table builds its tab.
+        part = name if name in ThesisDetail.PARTS else ThesisDetail._TABLES.get(name)
+        if part is None:
+            raise AttributeError(name)
+        model, table = self.part(part)
+        return model if name == part else table
+
+    def part(self, part: str) -> tuple:
+        """(model, table) of a part tab, building it now if it was not yet."""
+        if part not in self._built:
+            self._lazy[part].ensure()
+        return self._built[part]
+
+    def build_all(self) -> None:
+        """Build every part tab now (``gui.create_main_window``: the whole window for tools)."""
+        for part in self.PARTS:
+            self.part(part)
+
+    def when_built(self, part: str, callback) -> None:
+        """Call ``callback(model, table)`` once the part's tab exists (now, if it does)."""
+        if part in self._built:
+            callback(*self._built[part])
+        else:
+            self._when_built.setdefault(part, []).append(callback)
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, LazyTab):
+            widget.ensure()
+
+    def _build_part(self, part: str) -> QWidget:
+        from gui.models.parts import (BeneficiaryModel, CatalystModel, HistoryModel, RiskModel,
+                                      SourceModel)
+        from gui.tables import (PartPanel, RecordTable, install_catalyst_delegates,
+                                install_risk_delegates)
+        editor = self.editor
+        if part == "beneficiaries":
+            model = BeneficiaryModel(self.tracker, self)
+            model.editor = editor.edit_beneficiary
+            table = RecordTable(model, "beneficiaryTable")
+            table.fit_columns({0: 16, 1: 8, 2: 10, 3: 8})
+            widget = PartPanel(table, noun="beneficiary",
+                               add=lambda: self._with_thesis(editor.add_beneficiary),
+                               remove=editor.remove_beneficiary, label=lambda b: b.name)
+        elif part == "risks":
+            model = RiskModel(self.tracker, self)
+            model.editor = editor.edit_risk
+            table = RecordTable(model, "riskTable")
+            install_risk_delegates(table, model)
+            table.fit_columns({0: 22, 1: 30, 2: 6, 3: 6, 4: 4, 5: 9})
+            widget = PartPanel(table, noun="risk",
+                               add=lambda: self._with_thesis(editor.add_risk),
+                               remove=editor.delete_risk, label=lambda r: r.title)
+        elif part == "catalysts":
+            model = CatalystModel(self.tracker, self)
+            model.editor = editor.edit_catalyst
+            table = RecordTable(model, "catalystTable")
+            install_catalyst_delegates(table, model)
+            table.customContextMenuRequested.connect(self._catalyst_menu)
+            table.fit_columns({0: 4, 1: 26, 2: 10, 3: 20, 4: 8, 5: 8, 6: 4, 7: 20})
+            widget = PartPanel(table, noun="catalyst", add=self._add_catalyst,
+                               remove=editor.delete_catalyst, label=lambda c: c.title)
+        elif part == "sources":
+            model = SourceModel(self.tracker, self)
+            model.editor = editor.edit_source
+            table = RecordTable(model, "sourceTable")
+            table.fit_columns({0: 28, 1: 12, 2: 8, 3: 16, 4: 24})
+            widget = PartPanel(table, noun="source",
+                               add=lambda: self._with_thesis(editor.add_source),
+                               remove=lambda s: editor.uncite_source(self.thesis_id, s),
+                               label=lambda s: s.title)
+        else:
+            model = HistoryModel(self.tracker, self)
+            table = widget = RecordTable(model, "historyTable")
+            table.fit_columns({0: 13, 1: 22, 2: 8, 3: 8, 4: 8})
+        self._built[part] = (model, table)
+        model.load(self.thesis_id)
+        for callback in self._when_built.pop(part, []):
+            callback(model, table)
+        return widget
 
     # -- extension point ---------------------------------------------------------------------
     def add_detail_tab(self, widget: QWidget, title: str) -> int:
@@ -104,7 +181,14 @@ class ThesisDetail(QWidget):
     # -- showing a thesis --------------------------------------------------------------------
     @property
     def part_models(self):
-        return (self.beneficiaries, self.risks, self.catalysts, self.sources, self.history)
+        """The models of the part tabs built so far."""
+        return tuple(model for model, _table in self._built.values())
+
+    def set_tracker(self, tracker) -> None:
+        self.tracker = tracker
+        self.overview.tracker = tracker
+        for model in self.part_models:
+            model.tracker = tracker
 
     def set_thesis(self, thesis_id: int | None) -> None:
         if thesis_id == self.thesis_id and thesis_id is not None:
@@ -144,6 +228,7 @@ class ThesisDetail(QWidget):
                                         expected=default_window(self.tracker.clock.today()))
 
     def _catalyst_menu(self, position) -> None:
+        from gui.tables import catalyst_menu
         menu = catalyst_menu(self.catalyst_table, self.editor, position)
         if menu is not None:
             menu.exec(self.catalyst_table.viewport().mapToGlobal(position))

@@ -18,8 +18,8 @@ _RAISE = b"raise\n"
 
 def server_name(db_path) -> str:
     # Qt's SHA-1 rather than hashlib's, which would load OpenSSL (3 MB) into every start.
-    digest = QCryptographicHash.hash(str(Path(db_path).resolve()).encode("utf-8", "surrogateescape"),
-                                     QCryptographicHash.Algorithm.Sha1)
+    name = str(Path(db_path).resolve()).encode("utf-8", "surrogateescape")
+    digest = QCryptographicHash.hash(name, QCryptographicHash.Algorithm.Sha1)
     return f"thesis-tracker-{bytes(digest.toHex()).decode()[:20]}"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QMainWindow, QPushButton, QSplitter, QTabWidget,
@@ -44,6 +44,16 @@ class StoreBridge(QObject):
         self.store.unsubscribe(self.changed.emit)
 
 
+class _FirstPaint(QObject):
+    """Runs the window's deferred start-up work once its first paint is on screen."""
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is self.parent():
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, obj.finish_startup)
+        return False
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal(object)     # the new Tracker (or None when closed)
 
@@ -60,14 +70,14 @@ class MainWindow(QMainWindow):
         self.search_worker = None       # gui.search_worker.SearchWorker, one per database
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(None, self.undo_stack, self)
+        # Work the first paint does not need waits for it (finish_startup): the export
+        # actions, the search thread, the instance server, the day's backup, the notice.
+        self._deferred: list = []
+        self._started = False
         self._build()
         from gui.menus import build_menus
         build_menus(self)
-        from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)
-        for action in install_export_actions(self):
-            if action.objectName() == "actionExportCalendar":
-                # The one calendar export: choice of theses and pending-only (#5).
-                self.actions_by_name["exportCalendar"] = action
+        self._later(self._install_exports)
         from gui.charts import install_charts  # Timeline, Prices and Roadmap tabs (#4)
         install_charts(self)
         self.statusBar()
@@ -76,6 +86,35 @@ class MainWindow(QMainWindow):
         self.day_timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.VeryCoarseTimer)
         self.day_timer.timeout.connect(self.day_changed)
         self._schedule_day_change()
+        self._first_paint = _FirstPaint(self)
+        self.installEventFilter(self._first_paint)
+
+    # -- start-up ----------------------------------------------------------------------------
+    def _later(self, step) -> None:
+        """Run ``step`` after the first paint (at once when that has happened)."""
+        if self._started:
+            step()
+        else:
+            self._deferred.append(step)
+
+    def finish_startup(self) -> None:
+        """Run the deferred start-up work now (after the first paint, or for a window that
+        is never shown: ``gui.create_main_window``)."""
+        self._started = True
+        while self._deferred:
+            self._deferred.pop(0)()
+        # PySide6 reads the whole source of every module named in an import statement after
+        # it loads (looking for `from __feature__ import`) and leaves it in linecache: about
+        # 3 MB that nothing here needs (a traceback reads the lines again if it must).
+        import linecache
+        linecache.clearcache()
+
+    def _install_exports(self) -> None:
+        from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)
+        for action in install_export_actions(self):
+            if action.objectName() == "actionExportCalendar":
+                # The one calendar export: choice of theses and pending-only (#5).
+                self.actions_by_name["exportCalendar"] = action
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -196,16 +235,20 @@ class MainWindow(QMainWindow):
             return False
         self._install(tracker)
         if not tracker.store.readonly:
-            # The day's first backup copies the whole file: at 10,000 theses that is seconds,
-            # so it runs beside the window instead of before it.
-            from gui.background import DailyBackup
-            self.daily_backup = DailyBackup(tracker.path, parent=self)
-            self.daily_backup.finished.connect(self.statusBar().showMessage)
-            self.daily_backup.start()
-        if not tracker.store.readonly:
-            from gui.instance_link import RaiseServer
-            self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
+            self._later(lambda: self._start_background(tracker))
         return True
+
+    def _start_background(self, tracker) -> None:
+        if self.tracker is not tracker:
+            return                      # another database was opened before this ran
+        # The day's first backup copies the whole file: at 10,000 theses that is seconds,
+        # so it runs beside the window instead of before it.
+        from gui.background import DailyBackup
+        self.daily_backup = DailyBackup(tracker.path, parent=self)
+        self.daily_backup.finished.connect(self.statusBar().showMessage)
+        self.daily_backup.start()
+        from gui.instance_link import RaiseServer
+        self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
 
     def tracker_owner(self):
         """Parent for per-database helpers: replaced (and deleted) with the database."""
@@ -219,32 +262,27 @@ class MainWindow(QMainWindow):
         self.tracker = tracker
         self.editor.tracker = tracker
         self.bridge = StoreBridge(tracker.store, self)
-        self.list_model = ThesisListModel(tracker, self)
+        previous, self.list_model = self.list_model, ThesisListModel(tracker, self)
+        self.list_model.loaded.connect(self._list_loaded)
+        self._later(self.list_model.load_rest)
+        if not self.list_model.complete:
+            self.count_label.setText("Loading the list…")
         self.proxy.setSourceModel(self.list_model)
+        if previous is not None:
+            previous.deleteLater()
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.thesis_list.fit_columns({0: 15, 1: 8, 2: 5, 3: 6, 4: 13, 5: 5, 6: 9})
-        self.detail.tracker = tracker
-        self.detail.overview.tracker = tracker
-        for model in self.detail.part_models:
-            model.tracker = tracker
+        self.detail.set_tracker(tracker)
         self.upcoming_model = None
         self.upcoming.set_model(None, self.editor)
         if self.pages.currentWidget() is self.upcoming:
             self.ensure_upcoming()
         self.bridge.changed.connect(self._on_changes)
-        from gui.search_worker import SearchWorker
-        self.search_worker = SearchWorker(tracker.path, self)
-        self.search_worker.found.connect(self.proxy.set_matching_ids)
-        self.search_worker.failed.connect(self.statusBar().showMessage)
-        self._title()
+        self._title()                   # the overdue count follows from the list
         self._remember_recent(tracker.path)
         self.apply_search(self.search_box.text())
         self._count()
-        self._show_notice()
-        from model.safety import location_warning
-        warning = location_warning(tracker.path)
-        if warning:
-            self.statusBar().showMessage(warning)
+        self._later(lambda: self._after_open(tracker))
         self.database_opened.emit(tracker)
         last = self.settings.value("lastThesis")
         if self.settings.value("lastDatabase") == str(tracker.path) and last is not None:
@@ -253,9 +291,35 @@ class MainWindow(QMainWindow):
             self.thesis_list.setCurrentIndex(self.proxy.index(0, 0))
         self.settings.setValue("lastDatabase", str(tracker.path))
 
+    def _after_open(self, tracker) -> None:
+        if self.tracker is not tracker:
+            return
+        self._search_worker()           # its thread and connection are ready for the first key
+        self._show_notice()
+        from model.safety import location_warning
+        warning = location_warning(tracker.path)
+        if warning:
+            self.statusBar().showMessage(warning)
+
+    def _search_worker(self):
+        if self.search_worker is None and self.tracker is not None:
+            from gui.search_worker import SearchWorker
+            self.search_worker = SearchWorker(self.tracker.path, self)
+            self.search_worker.found.connect(self.proxy.set_matching_ids)
+            self.search_worker.failed.connect(self.statusBar().showMessage)
+        return self.search_worker
+
+    def _list_loaded(self) -> None:
+        self._count()
+        current = self.thesis_list.currentIndex()
+        if current.isValid():
+            self.thesis_list.scrollTo(current)
+
     def close_database(self) -> None:
         if self.tracker is None:
             return
+        if self.list_model is not None:
+            self.list_model.stop_loading()
         if getattr(self, "daily_backup", None) is not None:
             self.daily_backup.wait()        # never leave a half-written copy behind
             self.daily_backup = None
@@ -311,9 +375,10 @@ class MainWindow(QMainWindow):
             return
         from model.search import parse_query
         if parse_query(text):
-            self.search_worker.submit(text)
+            self._search_worker().submit(text)
         else:
-            self.search_worker.submit(None)     # a late result must not filter again
+            if self.search_worker is not None:
+                self.search_worker.submit(None)     # a late result must not filter again
             self.proxy.set_matching_ids(None)
 
     def _count(self, *args) -> None:
@@ -328,6 +393,9 @@ class MainWindow(QMainWindow):
         if self.list_model is None or self.tracker is None:     # closed before this ran
             self.count_label.clear()
             return
+        if not self.list_model.complete:
+            self.count_label.setText("Loading the list…")
+            return
         records = self.list_model.records()
         overdue = sum(s.overdue for s in records)
         reviews = sum(map(self.list_model.review_overdue, records))
@@ -336,14 +404,12 @@ class MainWindow(QMainWindow):
                                  f"review(s) overdue")
         self._title(overdue + reviews)
 
-    def _title(self, overdue: int | None = None) -> None:
-        """'Thesis Tracker — theses.sqlite3 — 4 overdue': catalysts and reviews past due (#7).
-        Counted from the list's summaries (no query per edit); at open from the queue."""
+    def _title(self, overdue: int = 0) -> None:
+        """'Thesis Tracker — theses.sqlite3 — 4 overdue': catalysts and reviews past due (#7),
+        counted from the list's summaries (no query per edit) once the list is complete."""
         if self.tracker is None:
             self.setWindowTitle("Thesis Tracker")
             return
-        if overdue is None:
-            overdue = self.tracker.queue.overdue().total
         suffix = f" — {overdue} overdue" if overdue else ""
         self.setWindowTitle(f"Thesis Tracker — {self.tracker.path.name}{suffix}")
 
@@ -358,6 +424,8 @@ class MainWindow(QMainWindow):
     def show_thesis(self, thesis_id: int) -> None:
         """Select a thesis in the list (clearing filters that hide it) and show its tabs."""
         self.pages.setCurrentIndex(0)
+        if self.list_model is not None:
+            self.list_model.ensure_loaded(thesis_id)
         source = self.list_model.index_of(thesis_id) if self.list_model else None
         if source is None or not source.isValid():
             return

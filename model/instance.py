@@ -41,7 +41,8 @@ def lock_path_for(db_path: Path | str) -> Path:
     db_path = Path(db_path).absolute()
     name = db_path.name + ".lock"
     if len(name.encode("utf-8", "surrogateescape")) > _NAME_MAX:
-        name = "." + _sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16] + ".lock"
+        digest = _sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()
+        name = f".{digest[:16]}.lock"
     return db_path.with_name(name)
 
 

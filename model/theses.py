@@ -35,6 +35,34 @@ ORDER BY t.title COLLATE NOCASE, t.id
 _SUMMARY_SQL = _SUMMARY_SQL.replace("{settled}", repr(SETTLED_STATUSES))
 
 
+def _summaries(conn, today, ids, status) -> list[ThesisSummary]:
+    params = {"today": today.isoformat(), "week_end": week_end(today).isoformat()}
+    clauses, catalyst_filter = [], ""
+    if ids is not None:
+        ids = [int(i) for i in ids]
+        if not ids:
+            return []
+        marks = ",".join(str(i) for i in ids)
+        clauses.append(f"t.id IN ({marks})")
+        catalyst_filter = f"AND thesis_id IN ({marks})"
+    if status:
+        params["status"] = status
+        clauses.append("t.status = :status")
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = conn.execute(_SUMMARY_SQL.format(where=where, catalyst_filter=catalyst_filter),
+                        params).fetchall()
+    # Themes, statuses and windows repeat across thousands of rows: one string object each
+    # (a third less memory for the 10,000-thesis list). Columns come in field order.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    return [ThesisSummary(i, title, share(theme, theme), share(st, st), conviction,
+                          review and share(review, review), next_title,
+                          expected and share(expected, expected), start and share(start, start),
+                          overdue, pending, bool(due))
+            for (i, title, theme, st, conviction, review, next_title, expected, start, overdue,
+                 pending, due) in rows]
+
+
 class Theses:
     def __init__(self, store, history):
         self.store = store
@@ -56,26 +84,17 @@ class Theses:
 
     def summaries(self, ids=None, *, status: str | None = None) -> list[ThesisSummary]:
         """The thesis list, or just the given theses (for refreshing touched rows)."""
-        today = self.store.clock.today()
-        params = {"today": today.isoformat(),
-                  "week_end": week_end(today).isoformat()}
-        clauses, catalyst_filter = [], ""
-        if ids is not None:
-            ids = [int(i) for i in ids]
-            if not ids:
-                return []
-            marks = ",".join(str(i) for i in ids)
-            clauses.append(f"t.id IN ({marks})")
-            catalyst_filter = f"AND thesis_id IN ({marks})"
         if status:
-            params["status"] = validate.choice(status, THESIS_STATUSES, what="status")
-            clauses.append("t.status = :status")
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql = _SUMMARY_SQL.format(where=where, catalyst_filter=catalyst_filter)
+            status = validate.choice(status, THESIS_STATUSES, what="status")
         with translated(self.store.path):
-            rows = self.store.conn.execute(sql, params).fetchall()
-        # Columns are selected in field order: building from tuples skips a dict per row.
-        return [ThesisSummary(*row[:-1], bool(row[-1])) for row in rows]
+            return _summaries(self.store.conn, self.store.clock.today(), ids, status)
+
+    def ids_by_title(self) -> list[int]:
+        """Every thesis id in the list's order (title, any case; then id): the thesis list
+        reads the first screenful's summaries at once and the rest in pages from these."""
+        with translated(self.store.path):
+            return [r[0] for r in self.store.conn.execute(
+                "SELECT id FROM thesis ORDER BY title COLLATE NOCASE, id")]
 
     def resolve(self, ref) -> int:
         """A thesis named by id, exact title or unambiguous title prefix (any case)."""

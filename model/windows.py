@@ -87,14 +87,23 @@ def _half(year: int, h: int, text: str) -> Window:
 
 
 _Y = r"(\d{4}|\d{2})"
-_PATTERNS: list[tuple[re.Pattern, callable]] = []
+_RULES: list[tuple[str, callable]] = []
+_PATTERNS: list[tuple[re.Pattern, callable]] = []     # compiled on the first parse
 
 
 def _rule(pattern: str):
     def register(fn):
-        _PATTERNS.append((re.compile(r"^\s*" + pattern + r"\s*$", re.IGNORECASE), fn))
+        _RULES.append((r"^\s*" + pattern + r"\s*$", fn))
         return fn
     return register
+
+
+def _patterns() -> list[tuple[re.Pattern, callable]]:
+    # Compiling all of them costs ~10 ms, which every start would pay for a parse it may
+    # never do (the list and tabs show stored, already-parsed windows).
+    if not _PATTERNS:
+        _PATTERNS.extend((re.compile(p, re.IGNORECASE), fn) for p, fn in _RULES)
+    return _PATTERNS
 
 
 @_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -237,7 +246,7 @@ def parse_window(text: str) -> Window:
         raise ValidationError("An expected window is required, e.g. 'H2 2026', 'Q3 2026' or "
                               "'2026-02-09'.")
     cleaned = " ".join(text.split())
-    for pattern, build in _PATTERNS:
+    for pattern, build in _patterns():
         match = pattern.match(cleaned)
         if match:
             try:

@@ -120,22 +120,23 @@ def install_charts(window) -> dict:
     if window.tracker is not None:
         database(window.tracker)
 
-    table = detail.catalyst_table
-
     def select_catalyst(catalyst_id: int) -> None:
-        index = detail.catalysts.index_of(catalyst_id)
-        model = table.model()
-        if hasattr(model, "mapFromSource"):
-            index = model.mapFromSource(index)
+        model, table = detail.part("catalysts")
+        index = model.index_of(catalyst_id)
+        if hasattr(table.model(), "mapFromSource"):
+            index = table.model().mapFromSource(index)
         if index.isValid():
             table.setCurrentIndex(index)
             table.scrollTo(index)
 
-    def row_changed(*_args) -> None:
-        record = table.current_record()
-        charts["timeline"].highlight(record.id if record is not None else None)
+    def follow_table(_model, table) -> None:
+        def row_changed(*_args) -> None:
+            record = table.current_record()
+            charts["timeline"].highlight(record.id if record is not None else None)
+        table.selectionModel().currentRowChanged.connect(row_changed)
 
-    table.selectionModel().currentRowChanged.connect(row_changed)
+    # The Catalysts tab is built when first shown: wire its table then.
+    detail.when_built("catalysts", follow_table)
     charts["timeline"].catalystClicked.connect(select_catalyst)
 
     def open_from_roadmap(catalyst_id: int) -> None:

@@ -214,6 +214,7 @@ def test_citations_are_visible_in_the_catalyst_table(window):
 
 def test_history_is_newest_first(window):
     """History lists the newest change first (#3)."""
+    window.detail.tabs.setCurrentIndex(5)
     history = window.findChild(QTableView, "historyTable").model()
     stamps = [history.record(r).at for r in range(history.rowCount())]
     assert stamps == sorted(stamps, reverse=True) and len(stamps) > 1

@@ -52,6 +52,7 @@ def test_change_status_with_a_note_shows_the_history_row(window, qtbot, when_mod
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     after = combo.currentText()
     assert after != before
+    window.detail.tabs.setCurrentIndex(5)      # History: built when first shown
     history = window.findChild(QTableView, "historyTable").model()
     first = [history.index(0, c).data() for c in range(history.columnCount())]
     assert first[2:] == ["status", before, after, "Orders slipped a quarter"]

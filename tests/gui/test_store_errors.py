@@ -69,6 +69,7 @@ def test_a_locked_database_shows_a_dialog_and_the_app_keeps_running(window, db_p
     other = sqlite3.connect(db_path, timeout=0)
     other.execute("BEGIN IMMEDIATE")
     try:
+        window.detail.tabs.setCurrentIndex(2)
         model = window.findChild(QTableView, "riskTable").model()
         risk = model.record(0)
         assert not model.setData(model.index(0, model.TITLE), "Renamed while locked")

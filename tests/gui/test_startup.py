@@ -1,0 +1,129 @@
+"""The app's start (#3 speed): the window paints with the list's first page and the selected
+thesis; the rest of the list, the other tabs and the background helpers follow, and nothing a
+user does meanwhile is lost or shown twice."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QTableView
+
+from gui.models.thesis_list import ThesisListModel
+
+
+@pytest.fixture
+def launch(qtbot, settings, clock, db_path, monkeypatch):
+    """gui.launch as the app starts, with pages small enough that the demo's five theses take
+    several: a first page of two, then one per turn of the event loop."""
+    from gui import launch as real_launch
+    monkeypatch.setattr(ThesisListModel, "FIRST_PAGE", 2)
+    monkeypatch.setattr(ThesisListModel, "PAGE", 1)
+    windows = []
+
+    def make(path=db_path):
+        window = real_launch(path, settings=settings, clock=clock)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+    yield make
+    for window in windows:
+        if window.tracker is not None:
+            window.close()
+
+
+def _titles_in_view(window) -> list[str]:
+    proxy = window.proxy
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_the_first_paint_waits_for_nothing_but_the_first_page(launch, qtbot):
+    window = launch()
+    # Before the first paint: two rows, one thesis shown, no helpers and no part tabs yet.
+    assert window.list_model.rowCount() == 2 and not window.list_model.complete
+    assert window.count_label.text() == "Loading the list…"
+    assert window.current_thesis_id() is not None
+    assert window.search_worker is None and window.detail.part_models == ()
+    assert "exportCalendar" not in window.actions_by_name
+
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.list_model.complete)
+    tracker = window.tracker
+    assert window.list_model.rowCount() == tracker.theses.count() == 5
+    titles = _titles_in_view(window)
+    assert titles == sorted(titles, key=str.casefold)
+    assert window.search_worker is not None
+    assert "exportCalendar" in window.actions_by_name
+    qtbot.waitUntil(lambda: window.count_label.text().startswith("5 of 5 theses"))
+
+
+def test_a_part_tab_is_built_when_first_shown_and_then_wired(launch, qtbot):
+    window = launch()
+    window.resize(1400, 850)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.list_model.complete)
+    assert window.findChild(QTableView, "catalystTable") is None
+
+    bar = window.detail.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    table = window.findChild(QTableView, "catalystTable")
+    assert table is not None and table.isVisible()
+    thesis_id = window.current_thesis_id()
+    expected = {c.id for c in window.tracker.catalysts.for_thesis(thesis_id)}
+    model = table.model()
+    assert {model.index(r, 0).data(Qt.ItemDataRole.UserRole + 3)
+            for r in range(model.rowCount())} == expected
+
+    # Wired to the timeline once built: a row chosen in the table is marked on the chart.
+    cell = QPoint(table.columnViewportPosition(1) + 5, table.rowViewportPosition(0) + 5)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    chosen = table.current_record()
+    assert chosen is not None and window.charts["timeline"]._highlight == chosen.id
+
+
+def test_edits_while_the_list_fills_are_neither_lost_nor_doubled(launch, qtbot):
+    window = launch()                   # not painted yet: three theses still unread
+    model, tracker = window.list_model, window.tracker
+    unread = list(model._unread)
+    assert len(unread) == 3
+    added = window.editor.add_thesis(title="Aardvark first", theme="test")
+    tracker.theses.delete(unread[0])
+    tracker.theses.update(unread[1], title="Renamed before its page was read")
+    window.finish_startup()
+    qtbot.waitUntil(lambda: model.complete)
+
+    ids = [model.record(row).id for row in range(model.rowCount())]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(tracker.theses.ids()) and added.id in ids and unread[0] not in ids
+    assert model.record(model.row_of(unread[1])).title == "Renamed before its page was read"
+    titles = _titles_in_view(window)
+    assert titles == sorted(titles, key=str.casefold)
+
+
+def test_selecting_a_thesis_whose_page_is_unread(launch, qtbot):
+    window = launch()
+    model = window.list_model
+    late = model._unread[-1]
+    window.show_thesis(late)
+    assert window.current_thesis_id() == late
+    window.finish_startup()
+    qtbot.waitUntil(lambda: model.complete)
+    assert [model.record(r).id for r in range(model.rowCount())].count(late) == 1
+    assert window.current_thesis_id() == late
+    current = window.thesis_list.currentIndex()
+    assert window.proxy.mapToSource(current).row() == model.row_of(late)
+
+
+def test_a_start_imports_neither_openssl_nor_the_services_it_does_not_show(db_path):
+    """Tracker.open builds the services it is asked for; hashlib's OpenSSL (3 MB) stays out."""
+    from model.service import Tracker
+    Tracker.open(db_path, seed_if_new=True).close()
+    code = (f"import sys; from model.service import Tracker; "
+            f"t = Tracker.open({str(db_path)!r}, single_instance=True); t.theses.summaries(); "
+            f"t.close(); print(sorted(m for m in ('_hashlib', 'model.prices', 'model.scorecard', "
+            f"'model.search', 'model.parts', 'csv') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
