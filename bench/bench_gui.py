@@ -76,25 +76,33 @@ else:
 """
 
 
-def start_up(mode: str, db: Path, runs: int = 5) -> tuple[float, float]:
-    """Median seconds from spawning the process to its first painted window; peak RSS (MB)
-    over the first paint plus SETTLE_MS."""
-    times, peaks = [], []
-    # The first run of the day takes the daily backup (about a second at 10,000 theses): warm
-    # up once so the figures are the everyday start.
-    for run in range(runs + 1):
-        with tempfile.TemporaryDirectory() as tmp:
-            start = time.time()
-            # Settings (QSettings' default place) go to a fresh folder: no window geometry or
-            # last thesis carried over between runs.
-            env = dict(os.environ, XDG_CONFIG_HOME=tmp)
-            out = subprocess.run([sys.executable, "-c", CHILD, mode, str(db), str(ROOT)],
-                                 capture_output=True, text=True, check=True, cwd=tmp,
-                                 env=env).stdout.split()
-        if run:
-            times.append(float(out[0]) - start)
-            peaks.append(int(out[1]) / 1024)
-    return statistics.median(times), statistics.median(peaks)
+def _start_once(mode: str, db: Path) -> tuple[float, float]:
+    """Seconds from spawning the process to its first painted window; peak RSS (MB) over the
+    first paint plus SETTLE_MS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.time()
+        # Settings (QSettings' default place) go to a fresh folder: no window geometry or last
+        # thesis carried over between runs.
+        env = dict(os.environ, XDG_CONFIG_HOME=tmp)
+        out = subprocess.run([sys.executable, "-c", CHILD, mode, str(db), str(ROOT)],
+                             capture_output=True, text=True, check=True, cwd=tmp,
+                             env=env).stdout.split()
+    return float(out[0]) - start, int(out[1]) / 1024
+
+
+def start_ups(configs: list[tuple[str, Path]], runs: int = 9) -> list[tuple[float, float]]:
+    """Median (seconds to first paint, peak MB) per (mode, database), the configurations
+    interleaved round by round so that a noisy neighbour slows all of them alike."""
+    # The first start of the day takes the daily backup (about a second at 10,000 theses):
+    # one warm-up round first, so the figures are the everyday start.
+    for mode, db in configs:
+        _start_once(mode, db)
+    samples = [[] for _ in configs]
+    for _ in range(runs):
+        for sample, (mode, db) in zip(samples, configs):
+            sample.append(_start_once(mode, db))
+    return [(statistics.median(t for t, _ in sample), statistics.median(m for _, m in sample))
+            for sample in samples]
 
 
 def in_process(db: Path):
@@ -176,10 +184,9 @@ def main() -> int:
     demo = Path(tempfile.mkdtemp()) / "demo.sqlite3"
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(demo), "list"],
                    check=True, stdout=subprocess.DEVNULL)
-    bare_t, bare_mb = start_up("bare", demo)
-    demo_t, demo_mb = start_up("app", demo)
     big_copy = copy_of(big, "bench-gui-start.sqlite3")
-    big_t, big_mb = start_up("app", big_copy)
+    (bare_t, bare_mb), (demo_t, demo_mb), (big_t, big_mb) = start_ups(
+        [("bare", demo), ("app", demo), ("app", big_copy)])
     tick, bare_tick, key, key_max, bare_key, block, block_max = in_process(
         copy_of(big, "bench-gui.sqlite3"))
     print(table("Desktop app (#3): start-up and memory vs a bare QMainWindow", [

@@ -282,6 +282,8 @@ class MainWindow(QMainWindow):
         self._remember_recent(tracker.path)
         self.apply_search(self.search_box.text())
         self._count()
+        # Before the first paint: a banner that appeared later would push the window down.
+        self._show_notice()
         self._later(lambda: self._after_open(tracker))
         self.database_opened.emit(tracker)
         last = self.settings.value("lastThesis")
@@ -295,7 +297,6 @@ class MainWindow(QMainWindow):
         if self.tracker is not tracker:
             return
         self._search_worker()           # its thread and connection are ready for the first key
-        self._show_notice()
         from model.safety import location_warning
         warning = location_warning(tracker.path)
         if warning:
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
         """'3 catalysts overdue, 2 reviews due, 5 due this week' (#3, #7); opens Upcoming."""
         today = self.tracker.clock.today()
         overdue = self.tracker.catalysts.overdue_count(today)
-        reviews = len(self.tracker.queue.reviews(today=today))
+        reviews = self.tracker.queue.reviews_due_count(today=today)
         week = self.tracker.catalysts.due_between(
             today, today + dt.timedelta(days=6 - today.weekday()))
         if overdue or reviews or week:

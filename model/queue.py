@@ -23,13 +23,15 @@ ORDER BY c.window_end >= :today,
          c.window_start, c.window_end, c.id
 """
 
+# A review is due when its date has passed or falls this week, unless the thesis is settled.
+_REVIEW_DUE = (f"t.next_review IS NOT NULL AND t.next_review <= :until "
+               f"AND t.status NOT IN {tuple(SETTLED_STATUSES)!r}")
 _REVIEW_SQL = f"""
 SELECT t.id, t.title, t.theme, t.status, t.conviction, t.next_review, t.review_cadence_days,
        (SELECT max(h.at) FROM history h WHERE h.thesis_id = t.id AND h.field = 'review'),
        CAST(julianday(:today) - julianday(t.next_review) AS INTEGER)
 FROM thesis t
-WHERE t.next_review IS NOT NULL AND t.next_review <= :until
-  AND t.status NOT IN {tuple(SETTLED_STATUSES)!r} {{filters}}
+WHERE {_REVIEW_DUE} {{filters}}
 ORDER BY t.next_review, t.title COLLATE NOCASE, t.id
 """
 
@@ -162,6 +164,13 @@ class Queue:
         with translated(self.store.path):
             rows = self.store.conn.execute(_REVIEW_SQL.format(filters=filters), params).fetchall()
         return list(map(ReviewDue._make, rows))
+
+    def reviews_due_count(self, *, today: dt.date | None = None) -> int:
+        """How many theses ``reviews()`` lists, counted without reading them (the start-up
+        notice needs only the number)."""
+        until = week_end(self._today(today)).isoformat()
+        return self.store.scalar(f"SELECT count(*) FROM thesis t WHERE {_REVIEW_DUE}",
+                                 {"until": until})
 
     def items(self, *, days: int = 30, theme: str | None = None, today: dt.date | None = None,
               include_reviews: bool = True, thesis_ids=None) -> list[QueueItem]:
