@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QMainWindow, QPushButton, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from gui.detail import ThesisDetail
 from gui.dialogs import CorruptDialog, Messages
@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         self.thesis_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         left_layout.addWidget(self.thesis_list, 1)
         self.count_label = QLabel(objectName="listCount")
+        # Its text changes with every search: it must never resize (and so re-lay out and
+        # repaint) the window around it.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left_layout.addWidget(self.count_label)
 
         self.detail = ThesisDetail(None, self.editor)
@@ -397,12 +400,11 @@ class MainWindow(QMainWindow):
         if not self.list_model.complete:
             self.count_label.setText("Loading the list…")
             return
-        records = self.list_model.records()
-        overdue = sum(s.overdue for s in records)
-        reviews = sum(map(self.list_model.review_overdue, records))
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} "
-                                 f"theses · {overdue} catalyst(s) overdue · {reviews} "
-                                 f"review(s) overdue")
+        overdue, reviews = self.list_model.totals()
+        text = (f"{self.proxy.rowCount()} of {self.list_model.rowCount()} theses · {overdue} "
+                f"catalyst(s) overdue · {reviews} review(s) overdue")
+        self.count_label.setText(text)
+        self.count_label.setToolTip(text)       # in full when the pane is too narrow for it
         self._title(overdue + reviews)
 
     def _title(self, overdue: int = 0) -> None:

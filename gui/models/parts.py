@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from gui.models.base import Column, RecordTableModel, TodayCache
+from gui.models.base import CHECK_STATE, FOREGROUND, TOOLTIP, Column, RecordTableModel, TodayCache
 from gui.style import muted_brush, overdue_brush
 
 
@@ -114,15 +114,15 @@ class CatalystModel(_Cited):
         return record.status == "pending" and record.window_end < self.today_iso
 
     def extra_data(self, record, column, role):
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
+        if role == CHECK_STATE and column == self.CHECK:
             return (Qt.CheckState.Checked if record.status == "done"
                     else Qt.CheckState.Unchecked)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if self.is_overdue(record):
                 return overdue_brush()
             if record.status in ("missed", "cancelled"):
                 return muted_brush()
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.CHECK:
+        if role == TOOLTIP and column == self.CHECK:
             if self.is_overdue(record):
                 return f"Overdue: the window ended {record.window_end}"
             return f"{record.status}" + (f" on {record.happened_on}" if record.happened_on else "")

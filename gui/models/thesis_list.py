@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 
-from gui.models.base import Column, RecordTableModel, SORT_ROLE, TodayCache
+from gui.models.base import FONT, FOREGROUND, SORT_ROLE, Column, RecordTableModel, TodayCache
 from gui.style import overdue_brush
 
 
@@ -52,6 +52,20 @@ class ThesisListModel(RecordTableModel):
         self._unread = ids[self.FIRST_PAGE:]    # ids whose summaries are still to be read
         self._reindex()
         self._paging = False
+        self._totals: tuple[int, int] | None = None
+        for signal in (self.dataChanged, self.rowsInserted, self.rowsRemoved, self.modelReset):
+            signal.connect(self._forget_totals)
+
+    def totals(self) -> tuple[int, int]:
+        """(pending catalysts overdue, reviews overdue) over every thesis, kept until a row
+        changes: a search or status filter changes what is shown, not these."""
+        if self._totals is None:
+            overdue = sum(s.overdue for s in self._rows)
+            self._totals = (overdue, sum(map(self.review_overdue, self._rows)))
+        return self._totals
+
+    def _forget_totals(self, *_args) -> None:
+        self._totals = None
 
     @property
     def complete(self) -> bool:
@@ -131,11 +145,11 @@ class ThesisListModel(RecordTableModel):
         return "Review due this week" if s.review_due else None
 
     def extra_data(self, record, column, role):
-        if role == Qt.ItemDataRole.ForegroundRole and (
+        if role == FOREGROUND and (
                 (column == self.OVERDUE and record.overdue)
                 or (column == self.REVIEW and self.review_overdue(record))):
             return overdue_brush()
-        if role == Qt.ItemDataRole.FontRole and column == self.REVIEW and record.review_due:
+        if role == FONT and column == self.REVIEW and record.review_due:
             font = QFont()
             font.setBold(True)
             return font

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from gui.models.base import Column
+from gui.models.base import FONT, FOREGROUND, TOOLTIP, Column
 from gui.models.parts import CatalystModel
 from gui.style import overdue_brush
 from model.errors import NotFound
@@ -99,13 +99,13 @@ class UpcomingModel(CatalystModel):
 
     def extra_data(self, record, column, role):
         if is_review(record):
-            if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(record):
+            if role == FOREGROUND and self.is_overdue(record):
                 return overdue_brush()
-            if role == Qt.ItemDataRole.FontRole and column == self.TITLE:
+            if role == FONT and column == self.TITLE:
                 font = QFont()
                 font.setItalic(True)
                 return font
-            if role == Qt.ItemDataRole.ToolTipRole and column in (self.CHECK, self.TITLE):
+            if role == TOOLTIP and column in (self.CHECK, self.TITLE):
                 state = "overdue" if self.is_overdue(record) else "due"
                 return (f"Review {state} on {record.next_review}: double-click to open the "
                         f"thesis and press Review…")

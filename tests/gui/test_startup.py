@@ -127,3 +127,28 @@ def test_a_start_imports_neither_openssl_nor_the_services_it_does_not_show(db_pa
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_counts_follow_edits_but_not_filters(window, qtbot):
+    """The list's totals are kept between edits: a search changes "N of M" only, a tick that
+    settles an overdue catalyst lowers the overdue figures at once."""
+    tracker = window.tracker
+    today = tracker.clock.today().isoformat()
+    overdue = [c for t in tracker.theses.ids() for c in tracker.catalysts.for_thesis(t)
+               if c.status == "pending" and c.window_end < today]
+    assert overdue, "the demo data has an overdue catalyst on the test day"
+    window._count_now()
+    before = window.count_label.text()
+    figure = f"{len(overdue)} catalyst(s) overdue"
+    assert figure in before
+
+    window.search_box.setText("CPO")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() < window.list_model.rowCount())
+    window._count_now()
+    assert figure in window.count_label.text()
+    assert not window.count_label.text().startswith(before.split(" of ")[0] + " of ")
+
+    window.editor.tick(overdue[0], "done", on=None, note="it happened")
+    window._count_now()
+    assert f"{len(overdue) - 1} catalyst(s) overdue" in window.count_label.text()
+    assert window.count_label.toolTip() == window.count_label.text()
