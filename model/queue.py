@@ -191,8 +191,8 @@ class Queue:
     def overdue(self, today: dt.date | None = None) -> Overdue:
         """How many pending catalysts and how many reviews are past due (window title figure)."""
         today = self._today(today).isoformat()
-        catalysts = self.store.scalar("SELECT count(*) FROM catalyst WHERE status = 'pending' "
-                                      "AND window_end < ?", (today,))
+        from model.catalysts import OVERDUE_COUNT_SQL
+        catalysts = self.store.scalar(OVERDUE_COUNT_SQL, {"today": today})
         reviews = self.store.scalar(
             f"SELECT count(*) FROM thesis WHERE next_review < ? AND status NOT IN "
             f"{tuple(SETTLED_STATUSES)!r}", (today,))
