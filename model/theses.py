@@ -89,12 +89,12 @@ class Theses:
         with translated(self.store.path):
             return _summaries(self.store.conn, self.store.clock.today(), ids, status)
 
-    def ids_by_title(self) -> list[int]:
-        """Every thesis id in the list's order (title, any case; then id): the thesis list
-        reads the first screenful's summaries at once and the rest in pages from these."""
+    def ids_by_title(self, limit: int = -1) -> list[int]:
+        """Thesis ids in the list's order (title, any case; then id), the first ``limit`` or
+        all: the thesis list reads a screenful's summaries at once, the rest in pages."""
         with translated(self.store.path):
             return [r[0] for r in self.store.conn.execute(
-                "SELECT id FROM thesis ORDER BY title COLLATE NOCASE, id")]
+                "SELECT id FROM thesis ORDER BY title COLLATE NOCASE, id LIMIT ?", (limit,))]
 
     def resolve(self, ref) -> int:
         """A thesis named by id, exact title or unambiguous title prefix (any case)."""

@@ -47,9 +47,9 @@ class ThesisListModel(RecordTableModel):
             Column("Next review", self._review_text, sort=lambda s: s.next_review or "9999",
                    tooltip=self._review_tip)]
         self._sorted_by: tuple | None = None
-        ids = tracker.theses.ids_by_title()
-        self._rows = tracker.theses.summaries(ids[:self.FIRST_PAGE])
-        self._unread = ids[self.FIRST_PAGE:]    # ids whose summaries are still to be read
+        self._rows = tracker.theses.summaries(tracker.theses.ids_by_title(self.FIRST_PAGE))
+        self._more = len(self._rows) == self.FIRST_PAGE     # the rest not even listed yet
+        self._unread: list[int] = []            # ids whose summaries are still to be read
         self._reindex()
         self._paging = False
         self._totals: tuple[int, int] | None = None
@@ -69,25 +69,35 @@ class ThesisListModel(RecordTableModel):
 
     @property
     def complete(self) -> bool:
-        return not self._unread
+        return not (self._more or self._unread)
 
     # -- the rest of the list, a page per turn of the event loop -------------------------------
     def load_rest(self) -> None:
         """Start reading the rest (the window calls this after its first paint). Writes made
         meanwhile need no care: each page is read when its turn comes, on the one connection,
         and a thesis already in the list (added or selected meanwhile) is not read twice."""
+        self._list_rest()
         if self._unread and not self._paging:
             self._paging = True
             QTimer.singleShot(0, self._next_page)
 
     def finish_loading(self) -> None:
         """Read the rest of the list now (tests and tools)."""
+        self._list_rest()
         while self._unread:
             self._read_page()
 
     def stop_loading(self) -> None:
         """The database is closing: read no more."""
-        self._unread = []
+        self._more, self._unread = False, []
+
+    def _list_rest(self) -> None:
+        if self._more:
+            self._more = False
+            self._unread = [i for i in self.tracker.theses.ids_by_title()
+                            if i not in self._row_of]
+            if not self._unread:
+                self._finished()
 
     def _next_page(self) -> None:
         if not self._paging or not self._unread:     # stopped, or reset meanwhile
@@ -107,10 +117,13 @@ class ThesisListModel(RecordTableModel):
             self._reindex()
             self.endInsertRows()
         if not self._unread:
-            self._paging = False
-            # Rows added or selected meanwhile went to the end: put every row in its place.
-            self.sort(*(self._sorted_by or (self.TITLE, Qt.SortOrder.AscendingOrder)))
-            self.loaded.emit()
+            self._finished()
+
+    def _finished(self) -> None:
+        self._paging = False
+        # Rows added or selected meanwhile went to the end: put every row in its place.
+        self.sort(*(self._sorted_by or (self.TITLE, Qt.SortOrder.AscendingOrder)))
+        self.loaded.emit()
 
     def ensure_loaded(self, thesis_id: int) -> bool:
         """Put one thesis in the list now if its page has not been read yet (selecting it)."""
@@ -158,7 +171,7 @@ class ThesisListModel(RecordTableModel):
     def apply_changes(self, changes) -> None:
         """Refresh only the theses a committed write touched (everything on a reset)."""
         if changes.reset:
-            self._unread = []
+            self._more, self._unread = False, []
             self.replace_all(self.tracker.theses.summaries())
             if self._sorted_by is not None:
                 self.sort(*self._sorted_by)

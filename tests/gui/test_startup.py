@@ -86,8 +86,8 @@ def test_a_part_tab_is_built_when_first_shown_and_then_wired(launch, qtbot):
 def test_edits_while_the_list_fills_are_neither_lost_nor_doubled(launch, qtbot):
     window = launch()                   # not painted yet: three theses still unread
     model, tracker = window.list_model, window.tracker
-    unread = list(model._unread)
-    assert len(unread) == 3
+    unread = tracker.theses.ids_by_title()[2:]
+    assert len(unread) == 3 and not any(model.row_of(i) is not None for i in unread)
     added = window.editor.add_thesis(title="Aardvark first", theme="test")
     tracker.theses.delete(unread[0])
     tracker.theses.update(unread[1], title="Renamed before its page was read")
@@ -105,7 +105,8 @@ def test_edits_while_the_list_fills_are_neither_lost_nor_doubled(launch, qtbot):
 def test_selecting_a_thesis_whose_page_is_unread(launch, qtbot):
     window = launch()
     model = window.list_model
-    late = model._unread[-1]
+    late = window.tracker.theses.ids_by_title()[-1]
+    assert model.row_of(late) is None
     window.show_thesis(late)
     assert window.current_thesis_id() == late
     window.finish_startup()
