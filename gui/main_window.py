@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
 
     def finish_startup(self) -> None:
         """Run the deferred start-up work now (after the first paint, or for a window that
-        is never shown: ``gui.create_main_window``)."""
+        is never shown: ``gui.create_main_window``). Later calls do nothing."""
+        if self._started:
+            return
         self._started = True
         while self._deferred:
             self._deferred.pop(0)()
@@ -108,6 +110,15 @@ class MainWindow(QMainWindow):
         # 3 MB that nothing here needs (a traceback reads the lines again if it must).
         import linecache
         linecache.clearcache()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._started:
+            # A window shown minimised or off-screen may not paint for a while: start-up
+            # finishes anyway.
+            QTimer.singleShot(self.STARTUP_FALLBACK_MS, self.finish_startup)
+
+    STARTUP_FALLBACK_MS = 2000
 
     def _install_exports(self) -> None:
         from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)

@@ -153,3 +153,13 @@ def test_counts_follow_edits_but_not_filters(window, qtbot):
     window._count_now()
     assert f"{len(overdue) - 1} catalyst(s) overdue" in window.count_label.text()
     assert window.count_label.toolTip() == window.count_label.text()
+
+
+def test_a_window_that_never_paints_still_finishes_starting(launch, qtbot, monkeypatch):
+    """Shown minimised, the window may not paint: the deferred work runs after a while."""
+    from gui.main_window import MainWindow
+    monkeypatch.setattr(MainWindow, "STARTUP_FALLBACK_MS", 50)
+    window = launch()
+    window.removeEventFilter(window._first_paint)      # as if no paint ever came
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.list_model.complete and window.search_worker is not None)
