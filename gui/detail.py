@@ -147,7 +147,7 @@ class ThesisDetail(QWidget):
             table = RecordTable(model, "catalystTable")
             install_catalyst_delegates(table, model)
             table.customContextMenuRequested.connect(self._catalyst_menu)
-            table.fit_columns({0: 4, 1: 26, 2: 10, 3: 20, 4: 8, 5: 8, 6: 4, 7: 20})
+            table.fit_columns({0: 4, 1: 22, 2: 9, 3: 20, 4: 7, 5: 8, 6: 4, 7: 20})
             widget = PartPanel(table, noun="catalyst", add=self._add_catalyst,
                                remove=editor.delete_catalyst, label=lambda c: c.title)
         elif part == "sources":

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         if previous is not None:
             previous.deleteLater()
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.thesis_list.fit_columns({0: 15, 1: 8, 2: 5, 3: 6, 4: 13, 5: 5, 6: 9})
+        self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9})
         self.detail.set_tracker(tracker)
         self.upcoming_model = None
         self.upcoming.set_model(None, self.editor)

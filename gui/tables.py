@@ -61,10 +61,17 @@ class RecordTable(QTableView):
         return source.record(index.row()) if index.isValid() else None
 
     def fit_columns(self, widths: dict[int, int]) -> None:
-        """Initial widths in characters, so the layout scales with the font (150 % too)."""
+        """Initial widths in characters, so the layout scales with the font (150 % too), and
+        never narrower than the column's header."""
         unit = self.fontMetrics().horizontalAdvance("M")
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        room = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 2
+        model = self.model()
         for column, chars in widths.items():
-            self.setColumnWidth(column, chars * unit)
+            title = model.headerData(column, Qt.Orientation.Horizontal) if model else None
+            needed = metrics.horizontalAdvance(str(title)) + room if title else 0
+            self.setColumnWidth(column, max(chars * unit, needed))
 
 
 class PartPanel(QWidget):
