@@ -87,23 +87,23 @@ def _half(year: int, h: int, text: str) -> Window:
 
 
 _Y = r"(\d{4}|\d{2})"
-_RULES: list[tuple[str, callable]] = []
-_PATTERNS: list[tuple[re.Pattern, callable]] = []     # compiled on the first parse
+# Each rule's pattern is compiled the first time a parse reaches it: compiling all of them
+# costs ~10 ms, which a start would pay for parses that match one of the first few.
+_RULES: list[list] = []     # [pattern text, compiled pattern or None, build]
 
 
 def _rule(pattern: str):
     def register(fn):
-        _RULES.append((r"^\s*" + pattern + r"\s*$", fn))
+        _RULES.append([r"^\s*" + pattern + r"\s*$", None, fn])
         return fn
     return register
 
 
-def _patterns() -> list[tuple[re.Pattern, callable]]:
-    # Compiling all of them costs ~10 ms, which every start would pay for a parse it may
-    # never do (the list and tabs show stored, already-parsed windows).
-    if not _PATTERNS:
-        _PATTERNS.extend((re.compile(p, re.IGNORECASE), fn) for p, fn in _RULES)
-    return _PATTERNS
+def _patterns():
+    for rule in _RULES:
+        if rule[1] is None:
+            rule[1] = re.compile(rule[0], re.IGNORECASE)
+        yield rule[1], rule[2]
 
 
 @_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})")
