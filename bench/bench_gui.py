@@ -100,6 +100,10 @@ else:
 def _start_once(mode: str, db: Path) -> tuple[float, float, float]:
     """Seconds from spawning the process to its first painted window, CPU seconds the process
     used until then, and peak RSS (MB) over the first paint plus SETTLE_MS."""
+    # The previous start's writes (its clean close checkpoints the -wal) must not be flushed
+    # by the kernel while this one runs: on 2 cores that alone made the bare window 50 % slower.
+    os.sync()
+    time.sleep(0.2)
     with tempfile.TemporaryDirectory() as tmp:
         start = time.time()
         # Settings (QSettings' default place) go to a fresh folder: no window geometry or last
