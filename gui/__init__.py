@@ -36,7 +36,8 @@ def create_main_window(db_path=None, *, settings=None, clock=None, seed_if_new: 
 def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool = True):
     """The app's start: the window shown as soon as it can paint the list's first rows and the
     selected thesis. The rest of the start-up work runs once that paint is on screen, and the
-    rest of the list arrives from a worker thread (``window.list_model.loaded``)."""
+    rest of the list is read in pages on later turns of the event loop
+    (``window.list_model.loaded`` when done)."""
     window = _window(db_path, settings=settings, clock=clock, seed_if_new=seed_if_new)
     window.show()
     return window

@@ -66,14 +66,23 @@ class RaiseServer(QObject):
         self.server.close()
 
 
-def ask_to_raise(db_path, timeout_ms: int = 1000) -> bool:
-    """Ask the window holding ``db_path`` to come forward; False when none answers."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(db_path))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+def ask_to_raise(db_path, timeout_ms: int = 3000) -> bool:
+    """Ask the window holding ``db_path`` to come forward; False when none answers.
+
+    The other window starts listening just after its first paint (at most 2 s after it
+    opened the file), so a second start in that moment keeps trying until ``timeout_ms``."""
+    from PySide6.QtCore import QDeadlineTimer, QThread
+    deadline = QDeadlineTimer(timeout_ms)
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(db_path))
+        if socket.waitForConnected(min(250, max(1, deadline.remainingTime()))):
+            break
+        if deadline.hasExpired():
+            return False
+        QThread.msleep(100)
     socket.write(_RAISE)
-    ok = socket.waitForBytesWritten(timeout_ms)
+    ok = socket.waitForBytesWritten(max(1, deadline.remainingTime()))
     socket.disconnectFromServer()
     return ok
 

@@ -23,6 +23,7 @@ from model.errors import CorruptDatabaseError, UserError
 from model.constants import THESIS_STATUSES
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
+LOADING = "Loading the list…"     # under the list while its pages are still being read
 MAX_RECENT = 8
 
 
@@ -103,13 +104,20 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        failed = None
         while self._deferred:
-            self._deferred.pop(0)()
+            step = self._deferred.pop(0)
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 - the other steps must still run
+                failed = failed or exc
         # PySide6 reads the whole source of every module named in an import statement after
         # it loads (looking for `from __feature__ import`) and leaves it in linecache: about
         # 3 MB that nothing here needs (a traceback reads the lines again if it must).
         import linecache
         linecache.clearcache()
+        if failed is not None:
+            raise failed                # a programming error: report it as any other
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -155,6 +163,8 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         self.proxy = ThesisFilterProxy(self)
         self.thesis_list = RecordTable(self.proxy, "thesisList")
+        # The view keeps this selection model when the proxy gets another database's list.
+        self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.thesis_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.thesis_list.setSortingEnabled(True)
         self.thesis_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -280,11 +290,10 @@ class MainWindow(QMainWindow):
         self.list_model.loaded.connect(self._list_loaded)
         self._later(self.list_model.load_rest)
         if not self.list_model.complete:
-            self.count_label.setText("Loading the list…")
+            self._count_text(LOADING)
         self.proxy.setSourceModel(self.list_model)
         if previous is not None:
             previous.deleteLater()
-        self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9})
         self.detail.set_tracker(tracker)
         self.upcoming_model = None
@@ -342,6 +351,11 @@ class MainWindow(QMainWindow):
             self.search_worker.stop()       # its connection goes before the database does
             self.search_worker.deleteLater()
             self.search_worker = None
+        if getattr(self, "raise_server", None) is not None:
+            # Now, not when deleted later: closing removes the socket file, which by then
+            # would be the one a reopened database's new server listens on.
+            self.raise_server.server.close()
+            self.raise_server = None
         self._save_selection()
         self.undo_stack.clear()
         self.detail.set_thesis(None)
@@ -406,17 +420,19 @@ class MainWindow(QMainWindow):
     def _count_now(self) -> None:
         self._count_pending = False
         if self.list_model is None or self.tracker is None:     # closed before this ran
-            self.count_label.clear()
+            self._count_text("")
             return
         if not self.list_model.complete:
-            self.count_label.setText("Loading the list…")
+            self._count_text(LOADING)
             return
         overdue, reviews = self.list_model.totals()
-        text = (f"{self.proxy.rowCount()} of {self.list_model.rowCount()} theses · {overdue} "
-                f"catalyst(s) overdue · {reviews} review(s) overdue")
+        self._count_text(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} theses · "
+                         f"{overdue} catalyst(s) overdue · {reviews} review(s) overdue")
+        self._title(overdue + reviews)
+
+    def _count_text(self, text: str) -> None:
         self.count_label.setText(text)
         self.count_label.setToolTip(text)       # in full when the pane is too narrow for it
-        self._title(overdue + reviews)
 
     def _title(self, overdue: int = 0) -> None:
         """'Thesis Tracker — theses.sqlite3 — 4 overdue': catalysts and reviews past due (#7),
@@ -426,6 +442,16 @@ class MainWindow(QMainWindow):
             return
         suffix = f" — {overdue} overdue" if overdue else ""
         self.setWindowTitle(f"Thesis Tracker — {self.tracker.path.name}{suffix}")
+
+    def visible_thesis_ids(self) -> list[int]:
+        """The theses the list shows, in its order, with every page read first (an export of
+        "the theses shown" must not miss the ones not loaded yet)."""
+        if self.list_model is None:
+            return []
+        self.list_model.finish_loading()
+        proxy, model = self.proxy, self.list_model
+        return [model.record(proxy.mapToSource(proxy.index(row, 0)).row()).id
+                for row in range(proxy.rowCount())]
 
     def current_thesis_id(self) -> int | None:
         return self.detail.thesis_id

@@ -19,13 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.errors import CorruptDatabaseError, DiskFullError, NotFound, StoreError
-from model.sqlite_file import sqlite_uri
-
-def _sha1(data: bytes):
-    # hashlib loads OpenSSL (3 MB resident): only names too long for the file system need it.
-    import hashlib
-    return hashlib.sha1(data)
-
+from model.sqlite_file import name_digest, sqlite_uri
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
@@ -60,7 +54,7 @@ def backup_stem(db_path: Path) -> str:
     stem = Path(db_path).stem
     if len(stem.encode("utf-8", "surrogateescape")) <= _STEM_MAX:
         return stem
-    digest = _sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    digest = name_digest(stem, 10)
     short = stem.encode("utf-8", "surrogateescape")[:_STEM_MAX - 11].decode("utf-8", "ignore")
     return f"{short}~{digest}"
 
@@ -300,7 +294,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     db_path = Path(db_path)
     from model.instance import ensure_not_open_elsewhere
     ensure_not_open_elsewhere(db_path, "restore a backup")
-    digest = _sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    digest = name_digest(db_path.name, 16)
     temp = db_path.with_name(f".{digest}.restoring")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,12 +12,7 @@ import os
 from pathlib import Path
 
 from model.errors import ReadOnlyError, StoreError
-
-def _sha1(data: bytes):
-    # hashlib loads OpenSSL (3 MB resident): only names too long for the file system need it.
-    import hashlib
-    return hashlib.sha1(data)
-
+from model.sqlite_file import name_digest
 
 try:
     import fcntl
@@ -41,8 +36,7 @@ def lock_path_for(db_path: Path | str) -> Path:
     db_path = Path(db_path).absolute()
     name = db_path.name + ".lock"
     if len(name.encode("utf-8", "surrogateescape")) > _NAME_MAX:
-        digest = _sha1(db_path.name.encode("utf-8", "surrogateescape")).hexdigest()
-        name = f".{digest[:16]}.lock"
+        name = f".{name_digest(db_path.name, 16)}.lock"
     return db_path.with_name(name)
 
 

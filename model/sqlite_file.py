@@ -12,6 +12,13 @@ def sqlite_uri(path, mode: str) -> str:
     otherwise end the path inside the URI."""
     return "file:" + urllib.parse.quote(str(Path(path).resolve())) + f"?mode={mode}"
 
+def name_digest(name: str, length: int) -> str:
+    """A short stable hex digest of a file name, for the files kept beside a database whose
+    own name would be too long. hashlib is imported only then: it loads OpenSSL (3 MB)."""
+    import hashlib
+    return hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:length]
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Other files people rename or mis-save as a database, by their first bytes.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from model import validate
 from model.errors import NotFound, ValidationError
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
@@ -51,14 +53,13 @@ def _summaries(conn, today, ids, status) -> list[ThesisSummary]:
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = conn.execute(_SUMMARY_SQL.format(where=where, catalyst_filter=catalyst_filter),
                         params).fetchall()
-    # Themes, statuses and windows repeat across thousands of rows: one string object each
-    # (a third less memory for the 10,000-thesis list). Columns come in field order.
-    shared: dict[str, str] = {}
-    share = shared.setdefault
-    return [ThesisSummary(i, title, share(theme, theme), share(st, st), conviction,
-                          review and share(review, review), next_title,
-                          expected and share(expected, expected), start and share(start, start),
-                          overdue, pending, bool(due))
+    # Themes, statuses, dates and windows repeat across thousands of rows: one (interned)
+    # string object each, whichever page read them (a third less memory for the 10,000-thesis
+    # list). Columns come in field order.
+    share = sys.intern
+    return [ThesisSummary(i, title, share(theme), share(st), conviction,
+                          review and share(review), next_title, expected and share(expected),
+                          start and share(start), overdue, pending, bool(due))
             for (i, title, theme, st, conviction, review, next_title, expected, start, overdue,
                  pending, due) in rows]
 

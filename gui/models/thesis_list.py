@@ -109,13 +109,8 @@ class ThesisListModel(RecordTableModel):
 
     def _read_page(self) -> None:
         page, self._unread = self._unread[:self.PAGE], self._unread[self.PAGE:]
-        fresh = [s for s in self.tracker.theses.summaries(page) if s.id not in self._row_of]
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex()
-            self.endInsertRows()
+        self._append([s for s in self.tracker.theses.summaries(page)
+                      if s.id not in self._row_of])
         if not self._unread:
             self._finished()
 
@@ -132,12 +127,17 @@ class ThesisListModel(RecordTableModel):
         if self.complete:
             return False
         fresh = self.tracker.theses.summaries([thesis_id])
-        if fresh:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._rows.extend(fresh)
+        self._append(fresh)
+        return bool(fresh)
+
+    def _append(self, records: list) -> None:
+        """Insert rows at the end (the proxy and a final sort put them in order)."""
+        if records:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+            self._rows.extend(records)
             self._reindex()
             self.endInsertRows()
-        return bool(fresh)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self._sorted_by = (column, order)
@@ -186,12 +186,7 @@ class ThesisListModel(RecordTableModel):
         added = [i for i in changes.added_theses - changes.removed_theses
                  if self.row_of(i) is None]
         if added:
-            fresh = self.tracker.theses.summaries(added)
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex()
-            self.endInsertRows()
+            self._append(self.tracker.theses.summaries(added))
         touched = changes.theses - changes.removed_theses - set(added)
         if touched:
             self.update_records(self.tracker.theses.summaries(touched))

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTableView
 
+from gui.models.base import SORT_ROLE
 from gui.models.thesis_list import ThesisListModel
 
 
@@ -102,6 +103,59 @@ def test_edits_while_the_list_fills_are_neither_lost_nor_doubled(launch, qtbot):
     assert titles == sorted(titles, key=str.casefold)
 
 
+def test_edits_between_pages_are_neither_lost_nor_doubled(launch, qtbot):
+    """Sorted by conviction, with one page read and three still due: add, delete and rename
+    theses on both sides of the line; the finished list matches the database, in order."""
+    window = launch()
+    model, tracker = window.list_model, window.tracker
+    window.thesis_list.sortByColumn(model.CONVICTION, Qt.SortOrder.DescendingOrder)
+    model._list_rest()
+    model._read_page()                  # one of the three unread theses is in now
+    loaded = [model.record(r).id for r in range(model.rowCount())]
+    unread = list(model._unread)
+    assert len(loaded) == 3 and len(unread) == 2
+    added = window.editor.add_thesis(title="Added between pages", theme="test", conviction=5)
+    tracker.theses.delete(loaded[0])
+    tracker.theses.delete(unread[0])
+    tracker.theses.update(loaded[1], title="Renamed after its page")
+    tracker.theses.update(unread[1], title="Renamed before its page")
+    window.finish_startup()
+    qtbot.waitUntil(lambda: model.complete)
+
+    rows = [model.record(r) for r in range(model.rowCount())]
+    assert sorted(r.id for r in rows) == sorted(tracker.theses.ids())
+    assert added.id in {r.id for r in rows}
+    titles = {r.id: r.title for r in rows}
+    assert titles[loaded[1]] == "Renamed after its page"
+    assert titles[unread[1]] == "Renamed before its page"
+    shown = [window.proxy.index(i, model.CONVICTION).data(SORT_ROLE)
+             for i in range(window.proxy.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+
+
+def test_exports_of_the_shown_theses_wait_for_the_whole_list(launch):
+    window = launch()
+    assert not window.list_model.complete
+    assert sorted(window.visible_thesis_ids()) == sorted(window.tracker.theses.ids())
+    assert window.list_model.complete
+
+
+def test_reopening_the_database_keeps_the_second_instance_listener(make_window, db_path, qtbot):
+    """The old listener closes before the new one listens (it used to delete the new one's
+    socket file when deleted later), and the list's selection is wired once, not per open."""
+    import os
+
+    from PySide6.QtCore import QEvent, SIGNAL
+    from PySide6.QtWidgets import QApplication
+    window = make_window(db_path)
+    selection = window.thesis_list.selectionModel()
+    wired = selection.receivers(SIGNAL("currentRowChanged(QModelIndex,QModelIndex)"))
+    window.open_database(db_path)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old helpers go
+    assert os.path.exists(window.raise_server.server.fullServerName())
+    assert selection.receivers(SIGNAL("currentRowChanged(QModelIndex,QModelIndex)")) == wired
+
+
 def test_selecting_a_thesis_whose_page_is_unread(launch, qtbot):
     window = launch()
     model = window.list_model
@@ -143,9 +197,11 @@ def test_counts_follow_edits_but_not_filters(window, qtbot):
     figure = f"{len(overdue)} catalyst(s) overdue"
     assert figure in before
 
+    kept = window.list_model.totals()
     window.search_box.setText("CPO")
     qtbot.waitUntil(lambda: window.proxy.rowCount() < window.list_model.rowCount())
     window._count_now()
+    assert window.list_model._totals is kept         # a filter does not recount
     assert figure in window.count_label.text()
     assert not window.count_label.text().startswith(before.split(" of ")[0] + " of ")
 
@@ -161,5 +217,13 @@ def test_a_window_that_never_paints_still_finishes_starting(launch, qtbot, monke
     monkeypatch.setattr(MainWindow, "STARTUP_FALLBACK_MS", 50)
     window = launch()
     window.removeEventFilter(window._first_paint)      # as if no paint ever came
-    window.showMinimized()
     qtbot.waitUntil(lambda: window.list_model.complete and window.search_worker is not None)
+
+
+def test_a_failing_start_up_step_does_not_stop_the_others(launch, qtbot):
+    window = launch()
+    window._deferred.insert(0, lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        window.finish_startup()
+    qtbot.waitUntil(lambda: window.list_model.complete)
+    assert window.search_worker is not None and "exportCalendar" in window.actions_by_name
