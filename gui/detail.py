@@ -124,41 +124,41 @@ class ThesisDetail(QWidget):
         from gui.tables import (PartPanel, RecordTable, install_catalyst_delegates,
                                 install_risk_delegates)
         editor = self.editor
+
+        def panel(model_class, edit, name, widths, noun, add, remove, label, delegates=None):
+            model = model_class(self.tracker, self)
+            model.editor = edit
+            table = RecordTable(model, name)
+            if delegates is not None:
+                delegates(table, model)
+            table.fit_columns(widths)
+            return model, table, PartPanel(table, noun=noun, add=add, remove=remove,
+                                           label=label)
+
         if part == "beneficiaries":
-            model = BeneficiaryModel(self.tracker, self)
-            model.editor = editor.edit_beneficiary
-            table = RecordTable(model, "beneficiaryTable")
-            table.fit_columns({0: 16, 1: 8, 2: 10, 3: 8})
-            widget = PartPanel(table, noun="beneficiary",
-                               add=lambda: self._with_thesis(editor.add_beneficiary),
-                               remove=editor.remove_beneficiary, label=lambda b: b.name)
+            model, table, widget = panel(
+                BeneficiaryModel, editor.edit_beneficiary, "beneficiaryTable",
+                {0: 16, 1: 8, 2: 10, 3: 8}, "beneficiary",
+                lambda: self._with_thesis(editor.add_beneficiary), editor.remove_beneficiary,
+                lambda b: b.name)
         elif part == "risks":
-            model = RiskModel(self.tracker, self)
-            model.editor = editor.edit_risk
-            table = RecordTable(model, "riskTable")
-            install_risk_delegates(table, model)
-            table.fit_columns({0: 22, 1: 30, 2: 6, 3: 6, 4: 4, 5: 9})
-            widget = PartPanel(table, noun="risk",
-                               add=lambda: self._with_thesis(editor.add_risk),
-                               remove=editor.delete_risk, label=lambda r: r.title)
+            model, table, widget = panel(
+                RiskModel, editor.edit_risk, "riskTable", {0: 22, 1: 30, 2: 6, 3: 6, 4: 4, 5: 9},
+                "risk", lambda: self._with_thesis(editor.add_risk), editor.delete_risk,
+                lambda r: r.title, install_risk_delegates)
         elif part == "catalysts":
-            model = CatalystModel(self.tracker, self)
-            model.editor = editor.edit_catalyst
-            table = RecordTable(model, "catalystTable")
-            install_catalyst_delegates(table, model)
+            model, table, widget = panel(
+                CatalystModel, editor.edit_catalyst, "catalystTable",
+                {0: 4, 1: 22, 2: 9, 3: 20, 4: 7, 5: 8, 6: 4, 7: 20}, "catalyst",
+                self._add_catalyst, editor.delete_catalyst, lambda c: c.title,
+                install_catalyst_delegates)
             table.customContextMenuRequested.connect(self._catalyst_menu)
-            table.fit_columns({0: 4, 1: 22, 2: 9, 3: 20, 4: 7, 5: 8, 6: 4, 7: 20})
-            widget = PartPanel(table, noun="catalyst", add=self._add_catalyst,
-                               remove=editor.delete_catalyst, label=lambda c: c.title)
         elif part == "sources":
-            model = SourceModel(self.tracker, self)
-            model.editor = editor.edit_source
-            table = RecordTable(model, "sourceTable")
-            table.fit_columns({0: 28, 1: 12, 2: 8, 3: 16, 4: 24})
-            widget = PartPanel(table, noun="source",
-                               add=lambda: self._with_thesis(editor.add_source),
-                               remove=lambda s: editor.uncite_source(self.thesis_id, s),
-                               label=lambda s: s.title)
+            model, table, widget = panel(
+                SourceModel, editor.edit_source, "sourceTable",
+                {0: 28, 1: 12, 2: 8, 3: 16, 4: 24}, "source",
+                lambda: self._with_thesis(editor.add_source),
+                lambda s: editor.uncite_source(self.thesis_id, s), lambda s: s.title)
         else:
             model = HistoryModel(self.tracker, self)
             table = widget = RecordTable(model, "historyTable")

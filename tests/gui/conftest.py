@@ -15,12 +15,15 @@ def settings(tmp_path):
 
 @pytest.fixture
 def make_window(qtbot, settings, clock):
-    from gui import create_main_window
+    """Windows on a database: built whole (create_main_window), or with ``launch=True`` shown
+    the way the app starts (gui.launch: the rest after the first paint)."""
+    import gui
     made = []
 
-    def make(db_path, **kwargs):
-        window = create_main_window(db_path, settings=kwargs.pop("settings", settings),
-                                    clock=kwargs.pop("clock", clock), **kwargs)
+    def make(db_path, *, launch: bool = False, **kwargs):
+        build = gui.launch if launch else gui.create_main_window
+        window = build(db_path, settings=kwargs.pop("settings", settings),
+                       clock=kwargs.pop("clock", clock), **kwargs)
         qtbot.addWidget(window)
         made.append(window)
         return window

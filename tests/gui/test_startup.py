@@ -16,23 +16,12 @@ from gui.models.thesis_list import ThesisListModel
 
 
 @pytest.fixture
-def launch(qtbot, settings, clock, db_path, monkeypatch):
+def launch(make_window, db_path, monkeypatch):
     """gui.launch as the app starts, with pages small enough that the demo's five theses take
     several: a first page of two, then one per turn of the event loop."""
-    from gui import launch as real_launch
     monkeypatch.setattr(ThesisListModel, "FIRST_PAGE", 2)
     monkeypatch.setattr(ThesisListModel, "PAGE", 1)
-    windows = []
-
-    def make(path=db_path):
-        window = real_launch(path, settings=settings, clock=clock)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-    yield make
-    for window in windows:
-        if window.tracker is not None:
-            window.close()
+    return lambda: make_window(db_path, launch=True)
 
 
 def _titles_in_view(window) -> list[str]:
