@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from model.errors import ImportFailed, NotFound, ValidationError
-from model.interchange.textfile import read_text
+from model.interchange.textfile import read_text, refuse_bad_rows
 from model.store import translated
 
 # Header names (lower case, spaces and underscores squeezed) -> our column.
@@ -136,10 +136,7 @@ def parse_price_csv(text: str, *, name: str = "the file",
             rows.append((day, close, adj))
     except csv.Error as exc:
         problems.append((reader.line_num, f"cannot be read as CSV: {exc}"))
-    if problems:
-        raise ImportFailed(f"{name}: {len(problems)} bad row(s); nothing was imported.", problems)
-    if not rows:
-        raise ImportFailed(f"{name} has a header but no price rows; nothing was imported.")
+    refuse_bad_rows(name, problems, rows, "price")
     rows.sort()
     return rows, skipped, adjusted
 

@@ -55,3 +55,30 @@ def empty_tracker(db_path, clock):
     t = Tracker.open(db_path, clock=clock)
     yield t
     t.close()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A QSettings file of the test's own, so no test reads or writes the user's settings."""
+    from PySide6.QtCore import QSettings
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, clock):
+    """Windows on a database: built whole (create_main_window), or with ``launch=True`` shown
+    the way the app starts (gui.launch: the rest after the first paint)."""
+    import gui
+    made = []
+
+    def make(db_path, *, launch: bool = False, **kwargs):
+        build = gui.launch if launch else gui.create_main_window
+        window = build(db_path, settings=kwargs.pop("settings", settings),
+                       clock=kwargs.pop("clock", clock), **kwargs)
+        qtbot.addWidget(window)
+        made.append(window)
+        return window
+    yield make
+    for window in made:
+        if window.tracker is not None:
+            window.close()

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from model import validate
 from model.errors import ImportFailed, UserError
-from model.interchange.textfile import read_text
+from model.interchange.textfile import read_text, refuse_bad_rows
 from model.constants import CATALYST_STATUSES
 from model.windows import parse_window
 
@@ -62,10 +62,7 @@ def parse_catalyst_csv(tracker, text: str, *, name: str = "the file") -> list[di
                 problems.append((line_no, str(exc)))
     except csv.Error as exc:
         problems.append((reader.line_num, f"cannot be read as CSV: {exc}"))
-    if problems:
-        raise ImportFailed(f"{name}: {len(problems)} bad row(s); nothing was imported.", problems)
-    if not rows:
-        raise ImportFailed(f"{name} has a header but no catalyst rows; nothing was imported.")
+    refuse_bad_rows(name, problems, rows, "catalyst")
     return rows
 
 

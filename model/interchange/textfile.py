@@ -73,6 +73,15 @@ def _looks_like_gb(raw: bytes) -> bool:
     return chars > 0 and in_zone >= 0.8 * chars
 
 
+def refuse_bad_rows(name: str, problems: list, rows: list, noun: str) -> None:
+    """All or nothing for a table of rows: any bad row, or none at all, refuses the file
+    (``problems`` are (line, what is wrong) pairs the message lists)."""
+    if problems:
+        raise ImportFailed(f"{name}: {len(problems)} bad row(s); nothing was imported.", problems)
+    if not rows:
+        raise ImportFailed(f"{name} has a header but no {noun} rows; nothing was imported.")
+
+
 def read_text(path) -> str:
     path = Path(path)
     try:

@@ -3,6 +3,7 @@ window forward or to open read-only, and never writes the file."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 
@@ -16,21 +17,12 @@ from tests.safety.test_instance import first_instance
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path, clock):
-    from gui import create_main_window
-    made = []
-
-    def make(db_path):
-        settings = QSettings(str(tmp_path / f"settings{len(made)}.ini"),
-                             QSettings.Format.IniFormat)
-        window = create_main_window(db_path, settings=settings, clock=clock)
-        qtbot.addWidget(window)
-        made.append(window)
-        return window
-    yield make
-    for window in made:
-        if window.tracker is not None:
-            window.close()
+def make_window(make_window, tmp_path):
+    """The shared factory, each window with a settings file of its own: two apps on one
+    machine, not two windows of one."""
+    count = itertools.count()
+    return lambda db_path: make_window(db_path, settings=QSettings(
+        str(tmp_path / f"settings{next(count)}.ini"), QSettings.Format.IniFormat))
 
 
 def test_read_only_offer_opens_the_data_without_writing(make_window, db_path, clock,

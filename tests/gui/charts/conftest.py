@@ -17,3 +17,22 @@ def settled(qtbot):
             return len(seen) >= 4 and seen[-1] == seen[-2] == seen[-3] == seen[-4]
         qtbot.waitUntil(still, timeout=3000)
     return wait
+
+
+@pytest.fixture
+def show_chart(qtbot, settled):
+    """Show a lane chart (timeline, roadmap) at a size and wait until its plot has settled;
+    its view is closed afterwards (a half-torn-down scene crashes at exit)."""
+    shown = []
+
+    def show(chart, width: int, height: int):
+        qtbot.addWidget(chart)
+        chart.resize(width, height)
+        chart.show()
+        qtbot.waitExposed(chart)
+        settled(chart.lanes.plot)
+        shown.append(chart)
+        return chart
+    yield show
+    for chart in shown:
+        chart.view.close()

@@ -10,16 +10,9 @@ from model.timeline import roadmap
 
 
 @pytest.fixture
-def chart(qtbot, tracker, settled):
+def chart(tracker, show_chart):
     from gui.charts.roadmap import RoadmapChart
-    w = RoadmapChart(tracker)
-    qtbot.addWidget(w)
-    w.resize(1000, 500)
-    w.show()
-    qtbot.waitExposed(w)
-    settled(w.lanes.plot)
-    yield w
-    w.view.close()
+    return show_chart(RoadmapChart(tracker), 1000, 500)
 
 
 def ids(bars):

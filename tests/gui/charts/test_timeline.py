@@ -22,16 +22,9 @@ def thesis_id(tracker):
 
 
 @pytest.fixture
-def chart(qtbot, tracker, thesis_id, settled):
+def chart(tracker, thesis_id, show_chart):
     from gui.charts.timeline import TimelineChart
-    w = TimelineChart(tracker, thesis_id=thesis_id)
-    qtbot.addWidget(w)
-    w.resize(900, 500)
-    w.show()
-    qtbot.waitExposed(w)
-    settled(w.lanes.plot)
-    yield w
-    w.view.close()
+    return show_chart(TimelineChart(tracker, thesis_id=thesis_id), 900, 500)
 
 
 def test_items_match_the_model(chart, tracker, thesis_id):
