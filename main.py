@@ -8,6 +8,7 @@ import sys
 def _versions() -> str:
     import platform
     import sqlite3
+
     from model import __version__
     lines = [f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
              f"SQLite {sqlite3.sqlite_version}"]
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(args.db)
 
     from model.service import Tracker
-    from model.store import default_database_path
+    from model.storage.store import default_database_path
 
     cmd = COMMANDS[args.command]
     tracker = None

@@ -13,9 +13,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import OUT, table, timeit  # noqa: E402
-
 import numpy as np  # noqa: E402
+from common import OUT, table, timeit  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from model.service import Tracker  # noqa: E402
@@ -108,7 +107,7 @@ def main() -> None:
         chart.view.close()
 
     from gui.charts.timeline import TimelineChart
-    from model.timeline import thesis_timeline
+    from model.analysis.timeline import thesis_timeline
     model_ms = timeit(lambda: thesis_timeline(tracker, timeline_thesis), repeat=9, warmup=1) * 1000
     timeline = TimelineChart(tracker)
     timeline.resize(1200, 800)
@@ -142,7 +141,7 @@ def main() -> None:
          " ms", "< 30 ms"),
         (f"timeline build + first paint, {CATALYSTS} catalysts", build_ms, naive_ms, " ms",
          "< 100 ms (baseline: a BarGraphItem per catalyst)"),
-        (f"timeline data (model.timeline), {CATALYSTS} catalysts", model_ms, None, " ms", "-"),
+        (f"timeline data (model.analysis.timeline), {CATALYSTS} catalysts", model_ms, None, " ms", "-"),
         (f"timeline pan/zoom frame, {CATALYSTS} catalysts, median", pan_ms, None, " ms",
          "< 30 ms"),
         ("import pyqtgraph (why charts load lazily)", import_s * 1000, None, " ms", "-"),

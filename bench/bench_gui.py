@@ -137,6 +137,7 @@ def in_process(db: Path):
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+
     from gui import create_main_window
     from model.service import Tracker
 
@@ -172,6 +173,7 @@ def in_process(db: Path):
 
     window.pages.setCurrentIndex(0)
     from PySide6.QtCore import QEventLoop
+
     from model.search import parse_query
     applied = []
     window.proxy.matching_applied.connect(lambda: applied.append(True))

@@ -26,8 +26,8 @@ def main() -> None:
     from export_helpers import make_thesis
 
     from gui.export.pdf import _timeline_image, export_pdf, export_thesis_pdf
+    from model.analysis.report import build_report
     from model.interchange.markdown import render_markdown
-    from model.report import build_report
     from model.service import Tracker
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,6 @@ the same SQL. Run: .venv/bin/python bench/bench_upcoming.py
 
 from __future__ import annotations
 
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -16,8 +15,8 @@ import time
 
 from common import ROOT, big_database, copy_of, paired, table
 
-from model.queue import _CATALYST_SQL
 from model.service import Tracker
+from model.upcoming import _CATALYST_SQL
 
 BARE = """
 import sqlite3, sys, datetime as dt

@@ -52,7 +52,7 @@ def _window(db_path, *, settings, clock, seed_if_new: bool):
     if db_path is None:
         db_path = window.settings.value("lastDatabase")
     if db_path is None:
-        from model.store import default_database_path
+        from model.storage.store import default_database_path
         db_path = default_database_path()
     window.open_database(db_path, seed_if_new=seed_if_new)
     return window

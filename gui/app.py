@@ -23,8 +23,10 @@ def make_application(argv=None):
 def versions() -> str:
     import platform
     import sqlite3
+
     import PySide6
     from PySide6.QtCore import qVersion
+
     from model import __version__
     return "\n".join([f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
                       f"Qt {qVersion()} · PySide6 {PySide6.__version__}",

@@ -6,8 +6,8 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from model import backup as backups
 from model.errors import UserError
+from model.storage import backup as backups
 
 
 class DailyBackup(QObject):

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate
 
 from gui.style import overdue_brush
+from model.date_windows import parse_window
 from model.errors import ValidationError
-from model.windows import parse_window
 
 
 def describe_window(text: str) -> tuple[bool, str]:

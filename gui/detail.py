@@ -119,10 +119,19 @@ class ThesisDetail(QWidget):
             widget.ensure()
 
     def _build_part(self, part: str) -> QWidget:
-        from gui.models.parts import (BeneficiaryModel, CatalystModel, HistoryModel, RiskModel,
-                                      SourceModel)
-        from gui.tables import (PartPanel, RecordTable, install_catalyst_delegates,
-                                install_risk_delegates)
+        from gui.models.parts import (
+            BeneficiaryModel,
+            CatalystModel,
+            HistoryModel,
+            RiskModel,
+            SourceModel,
+        )
+        from gui.tables import (
+            PartPanel,
+            RecordTable,
+            install_catalyst_delegates,
+            install_risk_delegates,
+        )
         editor = self.editor
 
         def panel(model_class, edit, name, widths, noun, add, remove, label, delegates=None):

@@ -7,7 +7,7 @@ Records re-created by a redo get new ids; ``current_id`` maps the old id to the 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 

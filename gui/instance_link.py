@@ -1,7 +1,7 @@
 """The second-instance offer (#6): raise the window that has the database open, or open read-only.
 
 The first window listens on a QLocalServer named from a hash of its database path; a second
-app that finds the database locked (model.instance.AlreadyOpenError) asks the user and, for
+app that finds the database locked (model.storage.instance.AlreadyOpenError) asks the user and, for
 "Bring it forward", connects and sends one line, and the first window raises itself.
 """
 

@@ -6,11 +6,23 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QMainWindow, QPushButton, QSizePolicy, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.detail import ThesisDetail
 from gui.dialogs import CorruptDialog, Messages
@@ -19,8 +31,8 @@ from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
 from gui.upcoming import UpcomingView
-from model.errors import CorruptDatabaseError, UserError
 from model.constants import THESIS_STATUSES
+from model.errors import CorruptDatabaseError, UserError
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
 LOADING = "Loading the list…"     # under the list while its pages are still being read
@@ -34,7 +46,7 @@ def default_settings() -> QSettings:
 class StoreBridge(QObject):
     """Turns the store's after-commit callbacks into a Qt signal views connect to."""
 
-    changed = Signal(object)    # a model.store.Changes
+    changed = Signal(object)    # a model.storage.store.Changes
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -220,8 +232,8 @@ class MainWindow(QMainWindow):
     # -- databases ---------------------------------------------------------------------------
     def open_database(self, path, *, seed_if_new: bool = False) -> bool:
         """Open (or create) a database; store errors become dialogs and the app keeps running."""
-        from model.instance import AlreadyOpenError
         from model.service import Tracker
+        from model.storage.instance import AlreadyOpenError
         path = Path(path)
         if self.tracker is not None and self.tracker.path.resolve() == path.resolve():
             self.close_database()       # reopening our own file: release our instance lock
@@ -247,7 +259,7 @@ class MainWindow(QMainWindow):
             backup = getattr(exc, "newest_backup", None)
             if CorruptDialog.ask(self, str(exc), backup) == "restore" and backup is not None:
                 try:
-                    from model import backup as backups
+                    from model.storage import backup as backups
                     backups.restore(path, backup)
                 except UserError as again:
                     Messages.error(self, str(again))
@@ -320,7 +332,7 @@ class MainWindow(QMainWindow):
         if self.tracker is not tracker:
             return
         self._search_worker()           # its thread and connection are ready for the first key
-        from model.safety import location_warning
+        from model.storage.location import location_warning
         warning = location_warning(tracker.path)
         if warning:
             self.statusBar().showMessage(warning)
@@ -375,7 +387,7 @@ class MainWindow(QMainWindow):
     def day_changed(self) -> None:
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
-            from model.store import Changes
+            from model.storage.store import Changes
             for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
                 cache = getattr(model, "_today", None)
                 if cache is not None:

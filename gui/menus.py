@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from gui.dialogs import Files, Messages
 from gui.tasks import TaskRunner
 from model.errors import UserError
-from model.store import Changes
+from model.storage.store import Changes
 
 Key = QKeySequence.StandardKey
 
@@ -135,7 +135,7 @@ def import_file(window):
 
     def work(tracker):
         if peer:
-            from model.interchange.peer import import_peer_file
+            from model.interchange.peer_import import import_peer_file
             counts = import_peer_file(tracker, path)
             return (f"Imported market-catalyst-calendar data: {counts['theses']} new thesis(es), "
                     f"{counts['catalysts']} new and {counts['updated']} updated catalyst(s), "

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
+from model.constants import SETTLED_STATUSES, THESIS_STATUSES
 from model.errors import NotFound
-from model.constants import THESIS_STATUSES
-from model.constants import SETTLED_STATUSES
 
 
 class StatementEdit(QPlainTextEdit):

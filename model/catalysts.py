@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from model import validate
-from model.errors import NotFound, ValidationError
 from model.constants import CATALYST_STATUSES
+from model.date_windows import parse_window
+from model.errors import NotFound, ValidationError
 from model.types import Catalyst
-from model.windows import parse_window
 
 _EDITABLE = {"title", "description", "expected", "impact", "outcome", "happened_on"}
 

@@ -18,11 +18,10 @@ def seed_bundle() -> dict:
         return json.load(handle)
 
 
-def load_seeds(store) -> dict:
-    """Import the demo seeds into a store (called inside the first transaction of a new file)."""
+def load_seeds(tracker) -> dict:
+    """Import the demo seeds (called inside the first transaction of a new file)."""
     from model.interchange.bundle import import_bundle
-    from model.service import Tracker
-    return import_bundle(Tracker(store), seed_bundle(), backup=False)
+    return import_bundle(tracker, seed_bundle(), backup=False)
 
 
 _WORDS = ("optical", "module", "laser", "isolator", "DSP", "CPO", "NPO", "DCI", "capex", "TPU",
@@ -45,7 +44,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int = 7) -> int:
     """Add ``count`` synthetic theses with about ten catalysts each, in one transaction."""
-    from model.windows import parse_window
+    from model.date_windows import parse_window
 
     rng = random.Random(seed)
     store = tracker.store

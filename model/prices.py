@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from model.errors import ImportFailed, NotFound, ValidationError
 from model.interchange.textfile import read_text, refuse_bad_rows
-from model.store import translated
+from model.storage.sqlite_errors import translated
 
 # Header names (lower case, spaces and underscores squeezed) -> our column.
 _COLUMNS = {"date": "day", "day": "day", "日期": "day", "交易日期": "day",
@@ -159,7 +159,7 @@ class Prices:
         found = self.companies.get(company_id)
         rows, skipped, adjusted = parse_price_csv(text, name=name, today=self.store.clock.today())
         if backup:
-            from model import backup as backups
+            from model.storage import backup as backups
             backups.take_backup(self.store, reason="before-import")
         self.store_rows(company_id, rows)
         return PriceImport(company_id, found.ticker, len(rows), rows[0][0], rows[-1][0],

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from model import validate
+from model.date_windows import parse_date
 from model.errors import ValidationError
 from model.types import HistoryEntry, Thesis
-from model.windows import parse_date
 
 
 @dataclass(frozen=True)

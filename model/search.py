@@ -16,7 +16,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from model.sqlite_file import sqlite_uri
+from model.storage.sqlite_file import sqlite_uri
 from model.types import SearchHit
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -124,7 +124,7 @@ class _ReadOnlyRows:
     def raise_for(self, exc: sqlite3.Error):
         if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
             raise SearchInterrupted() from exc
-        from model.store import translate_error
+        from model.storage.sqlite_errors import translate_error
         raise translate_error(exc, self.path) from exc
 
 
@@ -197,7 +197,7 @@ class Search:
         try:
             return cls(_ReadOnlyRows(path))
         except sqlite3.Error as exc:
-            from model.store import translate_error
+            from model.storage.sqlite_errors import translate_error
             raise translate_error(exc, path) from exc
 
     def interrupt(self) -> None:

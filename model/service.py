@@ -14,7 +14,7 @@ from pathlib import Path
 
 from model.catalysts import Catalysts
 from model.history import History
-from model.store import Clock, Store, open_store
+from model.storage.store import Clock, Store, open_store
 from model.theses import Theses
 
 
@@ -44,22 +44,22 @@ class Tracker:
 
     @cached_property
     def companies(self):
-        from model.parts import Companies
+        from model.companies import Companies
         return Companies(self.store)
 
     @cached_property
     def beneficiaries(self):
-        from model.parts import Beneficiaries
+        from model.companies import Beneficiaries
         return Beneficiaries(self.store)
 
     @cached_property
     def risks(self):
-        from model.parts import Risks
+        from model.risks import Risks
         return Risks(self.store, self.history)
 
     @cached_property
     def sources(self):
-        from model.parts import Sources
+        from model.sources import Sources
         return Sources(self.store)
 
     @cached_property
@@ -75,7 +75,7 @@ class Tracker:
     # Review discipline (#7): the queue, thesis reviews and the scorecard.
     @cached_property
     def queue(self):
-        from model.queue import Queue
+        from model.upcoming import Queue
         return Queue(self.store)
 
     @cached_property
@@ -85,7 +85,7 @@ class Tracker:
 
     @cached_property
     def scorecard(self):
-        from model.scorecard import Scorecards
+        from model.analysis.scorecard import Scorecards
         return Scorecards(self.store)
 
     @classmethod
@@ -95,7 +95,9 @@ class Tracker:
         on_new = None
         if seed_if_new:
             from model.demo import load_seeds
-            on_new = load_seeds
+
+            def on_new(store: Store) -> None:
+                load_seeds(cls(store))
         return cls(open_store(path, clock=clock, on_new=on_new, **options))
 
     @property
@@ -113,7 +115,7 @@ class Tracker:
     def check(self) -> CheckReport:
         integrity = [r[0] for r in self.store.conn.execute("PRAGMA integrity_check").fetchall()]
         fk = [tuple(r) for r in self.store.conn.execute("PRAGMA foreign_key_check").fetchall()]
-        from model import backup as backups
+        from model.storage import backup as backups
         found = backups.list_backups(self.store.path)
         newest = found[0] if found else None
         return CheckReport(integrity, fk, self.store.schema_version, len(found),
@@ -121,5 +123,5 @@ class Tracker:
                            dt.datetime.now() - newest.taken_at if newest else None)
 
     def backup(self, reason: str = "manual") -> Path:
-        from model import backup as backups
+        from model.storage import backup as backups
         return backups.take_backup(self.store, reason=reason)

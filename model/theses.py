@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 
 from model import validate
-from model.errors import NotFound, ValidationError
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
-from model.queue import week_end
-from model.store import translated
+from model.errors import NotFound, ValidationError
+from model.storage.sqlite_errors import translated
 from model.types import Thesis, ThesisSummary
+from model.upcoming import week_end
 
 _EDITABLE = {"title", "theme", "statement", "horizon", "next_review", "tags",
              "review_cadence_days", "benchmark_ticker"}

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES  # noqa: F401
-from model.windows import Window
+from model.date_windows import Window
 
 
 def _from_row(cls, row: dict):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from model.date_windows import parse_date
 from model.errors import ValidationError
-from model.windows import parse_date
 
 MAX_TEXT = 5_000_000
 

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from model.service import Tracker  # noqa: E402
-from model.store import Clock  # noqa: E402
+from model.storage.store import Clock  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
 

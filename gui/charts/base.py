@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401  (PySide6 before pyqtgraph)
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
-
-import pyqtgraph as pg
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
 SCREEN_DPI = 96.0
@@ -145,6 +144,7 @@ class ChartPanel(QWidget):
             return
         # A plain function holding the widget only weakly: a deleted widget never gets called.
         import weakref
+
         import shiboken6
         ref = weakref.ref(self)
         store = tracker.store

@@ -6,20 +6,33 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
-
-import pyqtgraph as pg
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.charts.base import ChartPanel, UtcDateAxis, elide
 from gui.models.base import SORT_ROLE, Column, RecordTableModel
+from model.analysis.event_study import HORIZONS, EventStudy, event_study, percent
+from model.analysis.timeline import DAY, STATUS_COLOURS, day_seconds, shown_status
 from model.errors import UserError
-from model.event_study import HORIZONS, EventStudy, event_study, percent
-from model.timeline import DAY, STATUS_COLOURS, day_seconds, shown_status
 
 # Distinct, print-safe line colours (Tableau 10).
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",

@@ -5,14 +5,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout
 
-import pyqtgraph as pg
-
 from gui.charts.base import ChartPanel, UtcDateAxis, elide, html_key
-from model.timeline import DAY, THESIS_STATUS_COLOURS, Timeline, thesis_timeline
+from model.analysis.timeline import DAY, THESIS_STATUS_COLOURS, Timeline, thesis_timeline
 
 TODAY_PEN = pg.mkPen("#d32f2f", width=1.5, style=Qt.PenStyle.DashLine)
 POINT_PX = 8.0          # half-size of the diamond drawn for a one-day window

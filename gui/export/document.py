@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from model.report import ThesisReport, cite_text
+from model.analysis.report import ThesisReport, cite_text
 
 ACCENT = "#1f3a5f"
 MUTED = "#5f6b7a"
@@ -50,7 +50,7 @@ def _table(header: list[tuple[str, str]], rows: list[list[str]]) -> str:
     body = []
     for i, row in enumerate(rows):
         shade = "#f3f6f9" if i % 2 else "#ffffff"
-        body.append(f"<tr>" + "".join(
+        body.append("<tr>" + "".join(
             f"<td valign='top' style='background-color:{shade}; padding:4px; "
             f"border-bottom: 1px solid {RULE}'>{cell}</td>" for cell in row) + "</tr>")
     return (f"<table width='100%' cellspacing='0' cellpadding='4' "

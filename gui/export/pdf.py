@@ -10,19 +10,28 @@ from __future__ import annotations
 
 import inspect
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                           QPen, QTextDocument)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
 
 from gui.export.document import ACCENT, CHART_URL, MUTED, contents_html, thesis_html
 from gui.export.fonts import register_fonts
+from model.analysis.report import ThesisReport, build_report
 from model.errors import UserError
 from model.interchange.textfile import partial_path
-from model.report import ThesisReport, build_report
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 600           # device units per inch of the PDF painter

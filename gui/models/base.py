@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
-
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 # Roles as plain ints: data() runs for every role of every painted cell, and comparing with
 # Qt.ItemDataRole.X looks the enum member up each time (0.5 µs against 0.07 µs; at 10,000

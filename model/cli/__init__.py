@@ -7,8 +7,8 @@ that must not create a database (restore) set ``opens_store=False`` and get the 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 COMMANDS: dict[str, "Command"] = {}
 
@@ -44,6 +44,7 @@ def arguments(add):
 def load_commands() -> None:
     import importlib
     import pkgutil
+
     import model.cli as package
     for info in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"model.cli.{info.name}")

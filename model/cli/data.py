@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from model import backup as backups
 from model.cli import arguments, command
 from model.errors import UserError
+from model.storage import backup as backups
 
 
 def _import_args(p):
@@ -23,7 +23,8 @@ def cmd_import(tracker, args, out):
     UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised. Any bad row: nothing is
     imported and every bad row is listed."""
     path = Path(args.file)
-    from model.interchange.peer import import_peer_file, looks_like_peer
+    from model.interchange.peer import looks_like_peer
+    from model.interchange.peer_import import import_peer_file
     if looks_like_peer(path):   # a market-catalyst-calendar dataset (#7)
         from model.cli.review import report_peer_import
         return report_peer_import(import_peer_file(tracker, path), path, out)
@@ -91,7 +92,7 @@ def cmd_check(tracker, args, out):
           f"({hours:.1f} h old)")
     else:
         p("Backups:        none yet (python main.py backup takes one)")
-    from model.safety import location_warning
+    from model.storage.location import location_warning
     warning = location_warning(tracker.path)
     for warning in [w for w in [warning, *tracker.store.warnings] if w]:
         p(f"Warning:        {warning}")

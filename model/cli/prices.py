@@ -46,8 +46,8 @@ def cmd_event_study(tracker, args, out):
     before the event to 1, 5 and 20 trading days after it, and the excess over the thesis's
     benchmark ticker when one is set and has prices. Day 0 is the first trading day on or after
     the date the catalyst happened; the base is the close before day 0."""
+    from model.analysis.event_study import event_study, percent
     from model.errors import ValidationError
-    from model.event_study import event_study, percent
     try:
         horizons = tuple(sorted({int(h) for h in args.horizons.split(",") if h.strip()}))
     except ValueError:

@@ -199,7 +199,7 @@ def cmd_import_peer(tracker, args, out):
     (created when missing), companies by ticker, statuses mapped, evidence URLs as sources, its
     history as ours. One transaction; any bad record and nothing is imported. Importing the same
     file again changes nothing. (`import` recognises these files too.)"""
-    from model.interchange.peer import import_peer_file
+    from model.interchange.peer_import import import_peer_file
     return report_peer_import(import_peer_file(tracker, args.file), args.file, out)
 
 

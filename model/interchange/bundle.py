@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 
-from model import backup as backups
 from model import validate
-from model.errors import ImportFailed, UserError, ValidationError
 from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES
+from model.date_windows import parse_window
+from model.errors import ImportFailed, UserError, ValidationError
 from model.interchange.textfile import write_atomically
-from model.windows import parse_window
+from model.storage import backup as backups
 
 FORMAT = "thesis-tracker-bundle"
 VERSION = 1

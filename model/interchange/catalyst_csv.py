@@ -13,10 +13,10 @@ import io
 from contextlib import contextmanager
 
 from model import validate
+from model.constants import CATALYST_STATUSES
+from model.date_windows import parse_window
 from model.errors import ImportFailed, UserError
 from model.interchange.textfile import read_text, refuse_bad_rows
-from model.constants import CATALYST_STATUSES
-from model.windows import parse_window
 
 REQUIRED = ("thesis", "title", "expected")
 OPTIONAL = ("status", "done_on", "note", "impact", "description")
@@ -107,7 +107,7 @@ def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
     rows = parse_catalyst_csv(tracker, read_text(path), name=str(path))
     store = tracker.store
     if backup:
-        from model import backup as backups
+        from model.storage import backup as backups
         backups.take_backup(store, reason="before-import")
     stamp = store.clock.stamp()
     with store.write() as changes:

@@ -7,6 +7,7 @@ re-imports the file updates events instead of duplicating them.
 from __future__ import annotations
 
 import datetime as dt
+
 from model.interchange.textfile import write_atomically
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from model.analysis.report import ThesisReport, build_report, cite_text
 from model.interchange.textfile import write_atomically
-from model.report import ThesisReport, build_report, cite_text
 
 
 def _cell(text) -> str:

@@ -17,7 +17,6 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model import backup as backups
 from model.errors import ImportFailed
 from model.interchange.textfile import read_text
 
@@ -302,21 +301,3 @@ def thesis_title(key: str) -> str:
     words = key.replace("_", " ").replace("-", " ").split()
     text = " ".join(words) or key
     return text[:1].upper() + text[1:]
-
-
-def import_peer(tracker, data, *, unit: str = "record", backup: bool = True) -> dict:
-    """Import a dataset in one transaction; see model/interchange/peer_write.py for the writing."""
-    from model.interchange.peer_write import write_records
-    as_of, records = parse_dataset(data, unit=unit)
-    store = tracker.store
-    empty = not store.scalar("SELECT EXISTS (SELECT 1 FROM thesis)")
-    if backup and not empty:
-        from model.interchange.peer_write import would_change
-        if would_change(tracker, records):
-            backups.take_backup(store, reason="before-import")
-    return write_records(tracker, records, as_of=as_of)
-
-
-def import_peer_file(tracker, path, *, backup: bool = True) -> dict:
-    data, unit = read_peer_file(path)
-    return import_peer(tracker, data, unit=unit, backup=backup)

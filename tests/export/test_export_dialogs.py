@@ -7,13 +7,24 @@ from pathlib import Path
 
 from export_helpers import page_texts
 from icalendar import Calendar
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QDialogButtonBox, QMainWindow, QProgressDialog,
-                               QPushButton)
 from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+)
 
-from gui.export.dialogs import (ExportCalendarDialog, ExportPdfDialog, PdfChoice,
-                                install_export_actions, run_calendar_export, run_pdf_export)
+from gui.export.dialogs import (
+    ExportCalendarDialog,
+    ExportPdfDialog,
+    PdfChoice,
+    install_export_actions,
+    run_calendar_export,
+    run_pdf_export,
+)
 
 
 def _ok(dialog):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from model.analysis.report import build_report
 from model.interchange.markdown import export_markdown, render_markdown
-from model.report import build_report
 
 BIG_LIGHT, SMALL_LIGHT = 1, 2
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.models.parts import (BeneficiaryModel, CatalystModel, HistoryModel, RiskModel,
-                              SourceModel)
-from gui.models.upcoming import UpcomingModel
+from gui.models.parts import BeneficiaryModel, CatalystModel, HistoryModel, RiskModel, SourceModel
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
-from model.store import Changes
+from gui.models.upcoming import UpcomingModel
+from model.storage.store import Changes
 
 
 def test_thesis_list_and_proxy_pass_the_model_tester(qtmodeltester, tracker):

@@ -226,7 +226,7 @@ def test_day_change_marks_a_review_overdue_without_an_edit(make_window, db_path,
     import datetime as dt
 
     from model.service import Tracker
-    from model.store import Clock
+    from model.storage.store import Clock
 
     now = [dt.datetime(2026, 11, 24, 23, 0, tzinfo=dt.timezone.utc)]
     clock = Clock(lambda: now[0])

@@ -134,7 +134,7 @@ def test_reopening_the_database_keeps_the_second_instance_listener(make_window, 
     socket file when deleted later), and the list's selection is wired once, not per open."""
     import os
 
-    from PySide6.QtCore import QEvent, SIGNAL
+    from PySide6.QtCore import SIGNAL, QEvent
     from PySide6.QtWidgets import QApplication
     window = make_window(db_path)
     selection = window.thesis_list.selectionModel()
@@ -166,8 +166,8 @@ def test_a_start_imports_neither_openssl_nor_the_services_it_does_not_show(db_pa
     Tracker.open(db_path, seed_if_new=True).close()
     code = (f"import sys; from model.service import Tracker; "
             f"t = Tracker.open({str(db_path)!r}, single_instance=True); t.theses.summaries(); "
-            f"t.close(); print(sorted(m for m in ('_hashlib', 'model.prices', 'model.scorecard', "
-            f"'model.search', 'model.parts', 'csv') if m in sys.modules))")
+            f"t.close(); print(sorted(m for m in ('_hashlib', 'model.prices', 'model.analysis.scorecard', "
+            f"'model.search', 'model.companies', 'csv') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"

@@ -65,11 +65,7 @@ def with_changes(data: dict) -> dict:
     return data
 
 
-CSV_COLUMNS = ("as_of,id,ticker,entity,event_type,window_start,window_end,confidence,position_size,"
-               "portfolio_weight,risk_budget,max_loss,sector,theme,thesis_id,source_ref,status,"
-               "thesis_impact,required_review_action,last_reviewed,evidence_checked_at,"
-               "actual_outcome,outcome_recorded_at,evidence_urls,scenario_notes,history,"
-               "broker_views").split(",")
+CSV_COLUMNS = ["as_of", "id", "ticker", "entity", "event_type", "window_start", "window_end", "confidence", "position_size", "portfolio_weight", "risk_budget", "max_loss", "sector", "theme", "thesis_id", "source_ref", "status", "thesis_impact", "required_review_action", "last_reviewed", "evidence_checked_at", "actual_outcome", "outcome_recorded_at", "evidence_urls", "scenario_notes", "history", "broker_views"]
 
 
 def to_csv(data: dict) -> str:

@@ -11,10 +11,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.errors import ImportFailed, UserError
-from model.interchange.bundle import (FORMAT, VERSION, dumps, export_bundle, import_bundle,
-                                      read_bundle_file, write_bundle)
+from model.interchange.bundle import (
+    FORMAT,
+    VERSION,
+    dumps,
+    export_bundle,
+    import_bundle,
+    read_bundle_file,
+    write_bundle,
+)
 from model.service import Tracker
-from model.store import Clock
+from model.storage.store import Clock
 
 
 def _round_trip(tracker, tmp_path, name="again"):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from model.date_windows import parse_window
 from model.demo import seed_bundle, seed_demo
-from model.windows import parse_window
 
 
 def test_seeds_hold_what_the_issue_names():

@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from model import backup as backups
 from model.errors import ImportFailed
 from model.interchange.bundle import dumps, export_bundle, import_bundle
-from model.interchange.peer import import_peer, import_peer_file, looks_like_peer
+from model.interchange.peer import looks_like_peer
+from model.interchange.peer_import import import_peer, import_peer_file
 from model.service import Tracker
+from model.storage import backup as backups
 from tests.model.peer_dataset import dataset, to_csv, with_changes
 
 

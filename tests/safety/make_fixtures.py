@@ -13,8 +13,8 @@ import datetime as dt
 import sqlite3
 import subprocess
 import sys
-import types
 import tempfile
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 import sqlite_utils  # noqa: E402
 
-from model.schema import SCHEMA_VERSION, migrations  # noqa: E402
 from model.service import Tracker  # noqa: E402
-from model.store import Clock  # noqa: E402
+from model.storage.schema import SCHEMA_VERSION, migrations  # noqa: E402
+from model.storage.store import Clock  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The commit whose model/schema.py first shipped each schema version.

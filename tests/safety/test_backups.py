@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model import backup as backups
 from model.errors import CorruptDatabaseError
 from model.service import Tracker
+from model.storage import backup as backups
 from tests.safety.helpers import collect, connect, dump, fork, say, wait_for_line
 from tests.safety.test_corrupt import flip_page_header
 
@@ -124,21 +124,22 @@ def test_backup_before_every_import(tracker, tmp_path):
 
 def with_test_migration(monkeypatch, fn, name="m900_test_step"):
     """The real migrations plus one test-only step after them (a future release's upgrade)."""
-    import model.store
     from sqlite_utils import Migrations
-    from model import schema
+
+    import model.storage.store
+    from model.storage import schema
     extended = Migrations(schema.migrations.name)
     for step in schema.migrations._migrations:
         extended(name=step.name)(step.fn)
     extended(name=name)(fn)
-    monkeypatch.setattr(model.store, "migrations", extended)
-    monkeypatch.setattr(model.store, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(model.storage.store, "migrations", extended)
+    monkeypatch.setattr(model.storage.store, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
 
 
 def test_backup_before_every_migration(db_path, clock, monkeypatch):
     """Opening a file that needs an upgrade first takes a 'before-migration' backup at the old
     version, so a failed or regretted upgrade can be undone (#6)."""
-    from model.schema import SCHEMA_VERSION
+    from model.storage.schema import SCHEMA_VERSION
     Tracker.open(db_path, seed_if_new=True, clock=clock).close()
     old = dump(db_path)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import main
-from model.schema import SCHEMA_VERSION
+from model.storage.schema import SCHEMA_VERSION
 
 
 def test_check_reports_integrity_keys_version_and_backups(tracker, capsys):

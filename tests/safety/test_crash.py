@@ -8,8 +8,15 @@ import time
 import pytest
 
 from model.service import Tracker
-from tests.safety.helpers import (connect, fork, health, history_gaps, kill_and_collect, say,
-                                  wait_for_line)
+from tests.safety.helpers import (
+    connect,
+    fork,
+    health,
+    history_gaps,
+    kill_and_collect,
+    say,
+    wait_for_line,
+)
 
 
 def writer(out, db_path, seed):

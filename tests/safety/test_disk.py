@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from model import backup as backups
-from model import recovery
 from model.errors import DiskFullError, ReadOnlyError, StoreError, UserError
 from model.service import Tracker
+from model.storage import backup as backups
+from model.storage import recovery
 from tests.safety.helpers import dump
 
 

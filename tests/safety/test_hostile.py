@@ -36,7 +36,8 @@ def searchable(tmp_path_factory, clock_module):
 @pytest.fixture(scope="module")
 def clock_module():
     import datetime as dt
-    from model.store import Clock
+
+    from model.storage.store import Clock
     return Clock.fixed(dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone.utc))
 
 

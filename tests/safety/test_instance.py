@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from model import backup as backups
-from model import instance
 from model.errors import LockedError
-from model.instance import AlreadyOpenError
 from model.service import Tracker
+from model.storage import backup as backups
+from model.storage import instance
+from model.storage.instance import AlreadyOpenError
 from tests.safety.helpers import connect, fingerprint, fork, say, wait_for_line
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from model import backup as backups
-from model.schema import SCHEMA_VERSION
 from model.service import Tracker
+from model.storage import backup as backups
+from model.storage.schema import SCHEMA_VERSION
 from tests.safety.helpers import connect, fork, kill_and_collect, say, wait_for_line
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -39,7 +39,7 @@ def rows_by_table(path: Path) -> dict[str, tuple[list[str], set[tuple]]]:
 def test_a_fixture_exists_for_every_released_version():
     """A new migration without a committed file from the version before it would leave its
     upgrade untested (run tests/safety/make_fixtures.py) (#6)."""
-    assert VERSIONS == list(range(1, SCHEMA_VERSION + 1))
+    assert list(range(1, SCHEMA_VERSION + 1)) == VERSIONS
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -86,7 +86,8 @@ def slow_step(db):
 
 def extended_migrations():
     from sqlite_utils import Migrations
-    from model import schema
+
+    from model.storage import schema
     extended = Migrations(schema.migrations.name)
     for step in schema.migrations._migrations:
         extended(name=step.name)(step.fn)
@@ -96,10 +97,11 @@ def extended_migrations():
 
 def migrating_child(out, db_path):
     import os
-    import model.store
+
+    import model.storage.store
     os.environ["_SAFETY_OUT"] = str(out)
-    model.store.migrations = extended_migrations()
-    model.store.SCHEMA_VERSION = SCHEMA_VERSION + 1
+    model.storage.store.migrations = extended_migrations()
+    model.storage.store.SCHEMA_VERSION = SCHEMA_VERSION + 1
     Tracker.open(db_path, daily_backup=False).close()
     say(out, "upgraded")
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from model.timeline import day_seconds
+from model.analysis.timeline import day_seconds
 from tests.helpers import trading_days
 
 

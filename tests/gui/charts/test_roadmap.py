@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from model.timeline import roadmap
+from model.analysis.timeline import roadmap
 
 
 @pytest.fixture

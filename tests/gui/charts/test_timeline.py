@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
-from model.timeline import STATUS_COLOURS, day_seconds, thesis_timeline
+from model.analysis.timeline import STATUS_COLOURS, day_seconds, thesis_timeline
 
 
 @pytest.fixture

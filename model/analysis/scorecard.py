@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from model.store import translated
-from model.windows import try_parse_window
+from model.date_windows import try_parse_window
+from model.storage.sqlite_errors import translated
 
 OUTCOMES = ("confirmed", "broken")
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from model.constants import SETTLED_STATUSES
-from model.store import translated
+from model.storage.sqlite_errors import translated
 
 # Rows come back as tuples in field order, so one NamedTuple per row is all the Python work
 # (the bench holds the query to 1.5x raw sqlite3 at 100,000 catalysts).

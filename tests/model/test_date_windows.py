@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from model.date_windows import parse_window, try_parse_window
 from model.errors import ValidationError
-from model.windows import parse_window, try_parse_window
 
 D = dt.date
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from model.timeline import (DAY, STATUS_COLOURS, day_seconds, pack_rows, roadmap,
-                            stamp_seconds, thesis_timeline)
+from model.analysis.timeline import (
+    DAY,
+    STATUS_COLOURS,
+    day_seconds,
+    pack_rows,
+    roadmap,
+    stamp_seconds,
+    thesis_timeline,
+)
 
 
 def test_day_seconds_is_utc_midnight():

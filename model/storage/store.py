@@ -10,19 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
-from model import backup as backups
-from model import verified
-from model.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
-from model.errors import (Ambiguous, CorruptDatabaseError, DiskFullError, LockedError,
-                          NewerSchemaError, NotFound, ReadOnlyError, StoreError, ValidationError)
 from model.constants import SCHEMA_VERSION
+from model.errors import (
+    Ambiguous,
+    CorruptDatabaseError,
+    NewerSchemaError,
+    NotFound,
+    ReadOnlyError,
+    StoreError,
+)
+from model.storage import backup as backups
+from model.storage import clean_close
+from model.storage.sqlite_errors import translate_error, translated
+from model.storage.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
 
-# The migration steps (model.schema), loaded only when a file needs them: importing
+# The migration steps (model.storage.schema), loaded only when a file needs them: importing
 # sqlite-utils costs a third of a second, which a start on a current file need not pay.
 # Tests replace this with an extended set.
 migrations = None
@@ -52,7 +59,7 @@ def _migration_steps():
     if migrations is not None:
         return migrations
     load_sqlite_utils()
-    from model.schema import migrations as steps
+    from model.storage.schema import migrations as steps
     return steps
 
 BUSY_TIMEOUT_S = 2.0
@@ -113,37 +120,6 @@ class Changes:
                     or self.reset)
 
 
-def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> StoreError:
-    """Turn SQLite's error into one the user can act on."""
-    text = str(exc).lower()
-    where = f" ({path})" if path else ""
-    if "locked" in text or "busy" in text:
-        return LockedError(f"The database{where} is busy: another program is writing to it. "
-                           f"Retry in a moment.")
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"The database{where} cannot be written: the file or its folder is "
-                             f"read-only. Nothing was changed.")
-    if "full" in text:
-        return DiskFullError(f"The disk holding the database{where} is full: the change was not "
-                             f"saved. Free some space and try again.")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return CorruptDatabaseError(f"The database{where} is damaged ({exc}).", path=path)
-    if "unable to open" in text or "disk i/o" in text:
-        return StoreError(f"The database{where} cannot be opened or read ({exc}).")
-    return StoreError(f"The database{where} refused the change: {exc}")
-
-
-@contextmanager
-def translated(path=None) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.IntegrityError as exc:
-        raise ValidationError(f"The change was refused because it breaks a rule of the "
-                              f"database ({exc}). Nothing was changed.") from exc
-    except sqlite3.Error as exc:
-        raise translate_error(exc, path) from exc
-
-
 class Store:
     """An open database: reads, one-transaction writes, and change notification."""
 
@@ -158,7 +134,7 @@ class Store:
         self._listeners: list[Callable[[Changes], None]] = []
         self._pending: Changes | None = None
         self.warnings: list[str] = []      # problems worth telling the user that did not stop opening
-        self.instance_lock = None          # model.instance.InstanceLock when single_instance
+        self.instance_lock = None          # model.storage.instance.InstanceLock when single_instance
 
     @property
     def db(self):
@@ -286,7 +262,7 @@ class Store:
         except sqlite3.Error:
             closed = False
         if closed and not self.readonly:
-            verified.record_clean_close(self.path)
+            clean_close.record_clean_close(self.path)
         if self.instance_lock is not None:
             # Only after the connection is closed: the next instance may then open at once.
             self.instance_lock.release()
@@ -352,7 +328,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
         raise StoreError(f"Cannot use {path}: {exc.strerror or exc}.") from None
     lock = None
     if single_instance and not readonly:
-        from model.instance import InstanceLock
+        from model.storage.instance import InstanceLock
         if existed or create:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -487,7 +463,7 @@ def _probe_untouched(path: Path, *, verify: bool) -> None:
     """
     # Asked before connecting: even a read-only connection to a WAL file creates its -wal,
     # which would make every file look touched.
-    check = verify and not verified.untouched_since_clean_close(path)
+    check = verify and not clean_close.untouched_since_clean_close(path)
     try:
         conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from model.event_study import event_study, event_window
+from model.analysis.event_study import event_study, event_window
 from model.prices import PriceSeries
 from tests.helpers import trading_days
 

@@ -11,8 +11,7 @@ import sqlite3
 
 from sqlite_utils import Migrations
 
-from model.constants import (CATALYST_STATUSES, RISK_STATUSES, SCHEMA_VERSION,  # noqa: F401
-                             THESIS_STATUSES)
+from model.constants import CATALYST_STATUSES, RISK_STATUSES, SCHEMA_VERSION, THESIS_STATUSES  # noqa: F401
 
 migrations = Migrations("thesis_tracker")
 

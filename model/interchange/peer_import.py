@@ -1,11 +1,13 @@
-"""Writing checked market-catalyst-calendar records: one transaction, keyed by external_ref."""
+"""Importing a market-catalyst-calendar dataset: checked records written in one transaction,
+keyed by external_ref (model.interchange.peer reads and checks the file)."""
 
 from __future__ import annotations
 
 import urllib.parse
 
 from model.errors import ImportFailed, UserError
-from model.interchange.peer import NAME, PeerRecord, thesis_title
+from model.interchange.peer import NAME, PeerRecord, parse_dataset, read_peer_file, thesis_title
+from model.storage import backup as backups
 
 _COMPARED = ("title", "description", "expected", "status", "happened_on", "outcome", "impact")
 
@@ -222,3 +224,19 @@ def _url_title(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     text = (parts.netloc + parts.path).rstrip("/")
     return text or url
+
+
+def import_peer(tracker, data, *, unit: str = "record", backup: bool = True) -> dict:
+    """Import a dataset in one transaction; write_records does the writing."""
+    as_of, records = parse_dataset(data, unit=unit)
+    store = tracker.store
+    empty = not store.scalar("SELECT EXISTS (SELECT 1 FROM thesis)")
+    if backup and not empty:
+        if would_change(tracker, records):
+            backups.take_backup(store, reason="before-import")
+    return write_records(tracker, records, as_of=as_of)
+
+
+def import_peer_file(tracker, path, *, backup: bool = True) -> dict:
+    data, unit = read_peer_file(path)
+    return import_peer(tracker, data, unit=unit, backup=backup)

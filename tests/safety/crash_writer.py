@@ -1,4 +1,4 @@
-"""Child process for test_crash.py: writes through the service API in a loop, printing each
+"""Child process for test_crash_subprocess.py: writes through the service API in a loop, printing each
 id only after its transaction committed, until it is killed."""
 
 from __future__ import annotations

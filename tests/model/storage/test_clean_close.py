@@ -5,31 +5,31 @@ import os
 
 import pytest
 
-from model import verified
 from model.errors import CorruptDatabaseError
 from model.service import Tracker
+from model.storage import clean_close
 
 
 def test_clean_close_is_noted_and_any_write_voids_it(db_path, clock):
     """A later write by anything (here: appending a byte) must bring the full check back."""
     Tracker.open(db_path, seed_if_new=True, clock=clock).close()
-    assert verified.untouched_since_clean_close(db_path)
+    assert clean_close.untouched_since_clean_close(db_path)
     with open(db_path, "ab") as handle:
         handle.write(b"\0")
-    assert not verified.untouched_since_clean_close(db_path)
+    assert not clean_close.untouched_since_clean_close(db_path)
 
 
 def test_touch_and_open_connection_void_the_note(db_path, clock):
     """A changed mtime, or a -wal (someone has it open), means the file may have changed."""
     Tracker.open(db_path, seed_if_new=True, clock=clock).close()
     os.utime(db_path, ns=(0, 10**18))
-    assert not verified.untouched_since_clean_close(db_path)
+    assert not clean_close.untouched_since_clean_close(db_path)
     Tracker.open(db_path, clock=clock).close()
-    assert verified.untouched_since_clean_close(db_path)
+    assert clean_close.untouched_since_clean_close(db_path)
     other = Tracker.open(db_path, clock=clock, daily_backup=False)
     try:
         other.theses.add(title="keeps a -wal while open")
-        assert not verified.untouched_since_clean_close(db_path)
+        assert not clean_close.untouched_since_clean_close(db_path)
     finally:
         other.close()
 
@@ -47,7 +47,7 @@ def test_damage_right_after_a_clean_close_is_still_caught(db_path, clock):
         data[offset] = 0x77                       # not a valid b-tree page type
     with open(db_path, "r+b") as handle:       # same inode, as a disk or stray program would
         handle.write(bytes(data))
-    assert not verified.untouched_since_clean_close(db_path)
+    assert not clean_close.untouched_since_clean_close(db_path)
     with pytest.raises(CorruptDatabaseError):
         Tracker.open(db_path, clock=clock)
 
@@ -55,7 +55,7 @@ def test_damage_right_after_a_clean_close_is_still_caught(db_path, clock):
 def _statements_of_open(db_path, clock, monkeypatch) -> list[str]:
     import sqlite3
 
-    import model.store
+    import model.storage.store
     seen: list[str] = []
     real = sqlite3.connect
 
@@ -64,9 +64,9 @@ def _statements_of_open(db_path, clock, monkeypatch) -> list[str]:
         conn.set_trace_callback(seen.append)
         return conn
 
-    monkeypatch.setattr(model.store.sqlite3, "connect", traced)
+    monkeypatch.setattr(model.storage.store.sqlite3, "connect", traced)
     Tracker.open(db_path, clock=clock, daily_backup=False, single_instance=True).close()
-    monkeypatch.setattr(model.store.sqlite3, "connect", real)
+    monkeypatch.setattr(model.storage.store.sqlite3, "connect", real)
     return seen
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from model.service import Tracker
-from model.store import Clock
+from model.storage.store import Clock
 
 # The conftest clock: Tuesday 2026-11-24; this week ends Sunday 2026-11-29.
 

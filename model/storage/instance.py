@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from model.errors import ReadOnlyError, StoreError
-from model.sqlite_file import name_digest
+from model.storage.sqlite_file import name_digest
 
 try:
     import fcntl

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from model import backup as backups
 from model.service import Tracker
+from model.storage import backup as backups
 
 
 def test_backup_is_a_verified_copy_that_restores(tracker, tmp_path):
@@ -65,7 +65,7 @@ def test_daily_backup_on_own_connection_runs_beside_writes(tracker):
     second call the same day takes nothing."""
     import threading
 
-    from model import backup as backups
+    from model.storage import backup as backups
 
     for item in backups.list_backups(tracker.path):
         item.path.unlink()

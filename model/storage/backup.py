@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.errors import CorruptDatabaseError, DiskFullError, NotFound, StoreError
-from model.sqlite_file import name_digest, sqlite_uri
+from model.storage.sqlite_file import name_digest, sqlite_uri
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
@@ -149,7 +149,7 @@ def take_backup(store, *, reason: str = "manual") -> Path:
         os.replace(temp, final)
         _fsync_dir(folder)
     except sqlite3.Error as exc:
-        from model.store import translate_error
+        from model.storage.sqlite_errors import translate_error
         error = translate_error(exc, store.path)
         if isinstance(error, CorruptDatabaseError):
             error = CorruptDatabaseError(f"{error} The backup was not taken; older backups were "
@@ -292,7 +292,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         raise CorruptDatabaseError(f"{backup_file} is not a good backup: it fails the integrity "
                                    f"check. Nothing was changed.", path=backup_file)
     db_path = Path(db_path)
-    from model.instance import ensure_not_open_elsewhere
+    from model.storage.instance import ensure_not_open_elsewhere
     ensure_not_open_elsewhere(db_path, "restore a backup")
     digest = name_digest(db_path.name, 16)
     temp = db_path.with_name(f".{digest}.restoring")

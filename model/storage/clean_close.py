@@ -17,7 +17,7 @@ import os
 import time
 from pathlib import Path
 
-from model.backup import backup_dir_for, backup_stem
+from model.storage.backup import backup_dir_for, backup_stem
 
 # Longer than any file system's timestamp tick here (ext4 and tmpfs use the kernel's coarse
 # clock, a few milliseconds).

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from model import backup as backups
 from model.errors import CorruptDatabaseError, NewerSchemaError, NotFound, StoreError, UserError
+from model.storage import backup as backups
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Recovery:
 def diagnose(path: Path | str) -> Diagnosis:
     """Open read-only and report what is wrong; the file is not written."""
     from model.errors import LockedError
-    from model.store import open_store
+    from model.storage.store import open_store
     path = Path(path)
     newest = backups.newest_good_backup(path)
     if not path.exists():
@@ -88,7 +88,7 @@ def recover(path: Path | str, backup: Path | str | None = None, *,
     backup, ``start_empty`` moves the file aside anyway so the app can start a new database;
     otherwise nothing is changed.
     """
-    from model.instance import ensure_not_open_elsewhere
+    from model.storage.instance import ensure_not_open_elsewhere
     path = Path(path)
     ensure_not_open_elsewhere(path, "recover the database")
     found = diagnose(path)

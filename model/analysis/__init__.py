@@ -1,0 +1,1 @@
+"""What is computed from the records: scorecards, event studies, timeline data, reports."""

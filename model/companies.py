@@ -1,0 +1,132 @@
+"""Companies and the theses they benefit from (beneficiaries)."""
+
+from __future__ import annotations
+
+from model import validate
+from model.errors import NotFound, ValidationError
+from model.types import Beneficiary, Company
+
+
+class Companies:
+    def __init__(self, store):
+        self.store = store
+
+    def get(self, company_id: int) -> Company:
+        return Company.from_row(self.store.get("company", company_id, "company"))
+
+    def all(self) -> list[Company]:
+        return [Company.from_row(r) for r in
+                self.store.rows("SELECT * FROM company ORDER BY name COLLATE NOCASE")]
+
+    def by_ticker(self, ticker: str) -> Company | None:
+        row = self.store.row("SELECT * FROM company WHERE ticker = ? COLLATE NOCASE",
+                             (str(ticker).strip(),))
+        return Company.from_row(row) if row else None
+
+    def resolve(self, ref) -> int:
+        """A company by id, ticker, or name (any case)."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            return self.get(int(ref)).id
+        found = self.by_ticker(ref)
+        if found:
+            return found.id
+        row = self.store.row("SELECT id FROM company WHERE lower(name) = lower(?) "
+                             "OR local_name = ?", (str(ref).strip(), str(ref).strip()))
+        if row is None:
+            raise NotFound(f"There is no company with ticker or name {ref!r}.")
+        return row["id"]
+
+    def add(self, *, name: str, local_name: str = "", ticker: str | None = None,
+            exchange: str = "", country: str = "") -> Company:
+        values = _company_values(name=name, local_name=local_name, ticker=ticker,
+                                 exchange=exchange, country=country)
+        if values["ticker"] and self.by_ticker(values["ticker"]):
+            raise ValidationError(f"A company with ticker {values['ticker']} already exists.")
+        with self.store.write() as changes:
+            company_id = self.store.insert("company", values)
+            changes.kinds.add("company")
+        return self.get(company_id)
+
+    def find_or_add(self, **fields) -> Company:
+        ticker = (fields.get("ticker") or "").strip()
+        if ticker:
+            found = self.by_ticker(ticker)
+            if found:
+                return found
+        row = self.store.row("SELECT * FROM company WHERE lower(name) = lower(?) AND ticker IS NULL",
+                             (str(fields.get("name", "")).strip(),)) if not ticker else None
+        if row:
+            return Company.from_row(row)
+        return self.add(**fields)
+
+    def update(self, company_id: int, **fields) -> Company:
+        current = self.get(company_id)
+        merged = {k: getattr(current, k) for k in ("name", "local_name", "ticker", "exchange",
+                                                   "country")}
+        merged.update(fields)
+        values = _company_values(**merged)
+        if values["ticker"]:
+            other = self.by_ticker(values["ticker"])
+            if other and other.id != company_id:
+                raise ValidationError(f"Ticker {values['ticker']} belongs to {other.name}.")
+        with self.store.write() as changes:
+            self.store.update("company", company_id, values)
+            changes.kinds.add("company")
+            for row in self.store.rows("SELECT thesis_id FROM beneficiary WHERE company_id = ?",
+                                       (company_id,)):
+                changes.touch("beneficiary", row["thesis_id"])
+        return self.get(company_id)
+
+
+def _company_values(*, name, local_name="", ticker=None, exchange="", country="") -> dict:
+    ticker = validate.text(ticker, what="ticker").strip().upper() if ticker else ""
+    return {"name": validate.text(name, what="company name", required=True).strip(),
+            "local_name": validate.text(local_name, what="local-language name").strip(),
+            "ticker": ticker or None,
+            "exchange": validate.text(exchange, what="exchange").strip(),
+            "country": validate.text(country, what="country").strip()}
+
+
+class Beneficiaries:
+    _SQL = ("SELECT b.id, b.thesis_id, b.company_id, b.role, c.name, c.local_name, c.ticker, "
+            "c.exchange, c.country FROM beneficiary b JOIN company c ON c.id = b.company_id ")
+
+    def __init__(self, store):
+        self.store = store
+
+    def for_thesis(self, thesis_id: int) -> list[Beneficiary]:
+        return [Beneficiary.from_row(r) for r in self.store.rows(
+            self._SQL + "WHERE b.thesis_id = ? ORDER BY b.position, b.id", (thesis_id,))]
+
+    def get(self, beneficiary_id: int) -> Beneficiary:
+        row = self.store.row(self._SQL + "WHERE b.id = ?", (beneficiary_id,))
+        if row is None:
+            raise NotFound(f"There is no beneficiary with id {beneficiary_id}.")
+        return Beneficiary.from_row(row)
+
+    def add(self, *, thesis_id: int, company_id: int, role: str = "") -> Beneficiary:
+        if self.store.scalar("SELECT 1 FROM beneficiary WHERE thesis_id = ? AND company_id = ?",
+                             (thesis_id, company_id)):
+            raise ValidationError("That company is already a beneficiary of this thesis.")
+        with self.store.write() as changes:
+            position = self.store.scalar("SELECT coalesce(max(position), 0) + 1 FROM beneficiary "
+                                         "WHERE thesis_id = ?", (thesis_id,))
+            row_id = self.store.insert("beneficiary", {
+                "thesis_id": thesis_id, "company_id": company_id,
+                "role": validate.text(role, what="role"), "position": position})
+            changes.touch("beneficiary", thesis_id)
+        return self.get(row_id)
+
+    def update(self, beneficiary_id: int, *, role: str) -> Beneficiary:
+        current = self.get(beneficiary_id)
+        with self.store.write() as changes:
+            self.store.update("beneficiary", beneficiary_id, {"role": validate.text(role, what="role")})
+            changes.touch("beneficiary", current.thesis_id)
+        return self.get(beneficiary_id)
+
+    def remove(self, beneficiary_id: int) -> Beneficiary:
+        current = self.get(beneficiary_id)
+        with self.store.write() as changes:
+            self.store.execute("DELETE FROM beneficiary WHERE id = ?", (beneficiary_id,))
+            changes.touch("beneficiary", current.thesis_id)
+        return current

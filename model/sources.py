@@ -1,0 +1,115 @@
+"""Sources (research notes, filings) and the citations that tie them to theses, risks and catalysts."""
+
+from __future__ import annotations
+
+from model import validate
+from model.errors import ValidationError
+from model.types import Citation, Source
+
+
+class Sources:
+    def __init__(self, store):
+        self.store = store
+
+    def get(self, source_id: int) -> Source:
+        return Source.from_row(self.store.get("source", source_id, "source"))
+
+    def all(self) -> list[Source]:
+        return [Source.from_row(r) for r in self.store.rows(
+            "SELECT * FROM source ORDER BY published_on, id")]
+
+    def for_thesis(self, thesis_id: int) -> list[Source]:
+        """Sources cited by the thesis or by any of its risks and catalysts, oldest first."""
+        rows = self.store.rows(
+            "SELECT DISTINCT s.* FROM source s JOIN citation c ON c.source_id = s.id "
+            "LEFT JOIN risk r ON r.id = c.risk_id LEFT JOIN catalyst k ON k.id = c.catalyst_id "
+            "WHERE c.thesis_id = ? OR r.thesis_id = ? OR k.thesis_id = ? "
+            "ORDER BY s.published_on, s.id", (thesis_id, thesis_id, thesis_id))
+        return [Source.from_row(r) for r in rows]
+
+    def add(self, *, title: str, publisher: str = "", published_on=None, url: str = "",
+            summary: str = "") -> Source:
+        with self.store.write() as changes:
+            source_id = self.store.insert("source", _source_values(
+                title=title, publisher=publisher, published_on=published_on, url=url,
+                summary=summary))
+            changes.kinds.add("source")
+        return self.get(source_id)
+
+    def update(self, source_id: int, **fields) -> Source:
+        current = self.get(source_id)
+        merged = {k: getattr(current, k) for k in ("title", "publisher", "published_on", "url",
+                                                   "summary")}
+        merged.update(fields)
+        with self.store.write() as changes:
+            self.store.update("source", source_id, _source_values(**merged))
+            changes.kinds.add("source")
+            for thesis_id in self._citing_theses(source_id):
+                changes.touch("source", thesis_id)
+        return self.get(source_id)
+
+    def delete(self, source_id: int) -> Source:
+        current = self.get(source_id)
+        with self.store.write() as changes:
+            for thesis_id in self._citing_theses(source_id):
+                changes.touch("source", thesis_id)
+            self.store.execute("DELETE FROM source WHERE id = ?", (source_id,))
+            changes.kinds.add("source")
+        return current
+
+    def _citing_theses(self, source_id: int) -> set[int]:
+        rows = self.store.rows(
+            "SELECT coalesce(c.thesis_id, r.thesis_id, k.thesis_id) AS thesis_id FROM citation c "
+            "LEFT JOIN risk r ON r.id = c.risk_id LEFT JOIN catalyst k ON k.id = c.catalyst_id "
+            "WHERE c.source_id = ?", (source_id,))
+        return {r["thesis_id"] for r in rows}
+
+    # -- citations -------------------------------------------------------------------------
+    def cite(self, source_id: int, *, thesis_id=None, risk_id=None, catalyst_id=None,
+             locator: str = "") -> Citation:
+        if sum(x is not None for x in (thesis_id, risk_id, catalyst_id)) != 1:
+            raise ValidationError("A citation links a source to exactly one thesis, risk or catalyst.")
+        self.get(source_id)
+        owner = self._owner_thesis(thesis_id, risk_id, catalyst_id)
+        column, value = next((c, v) for c, v in (("thesis_id", thesis_id), ("risk_id", risk_id),
+                                                  ("catalyst_id", catalyst_id)) if v is not None)
+        existing = self.store.row(f"SELECT * FROM citation WHERE source_id = ? AND {column} = ?",
+                                  (source_id, value))
+        if existing:
+            return Citation.from_row(existing)
+        with self.store.write() as changes:
+            row_id = self.store.insert("citation", {"source_id": source_id, column: value,
+                                                    "locator": validate.text(locator, what="locator")})
+            changes.touch("citation", owner)
+        return Citation.from_row(self.store.get("citation", row_id))
+
+    def uncite(self, citation_id: int) -> None:
+        row = self.store.get("citation", citation_id, "citation")
+        owner = self._owner_thesis(row["thesis_id"], row["risk_id"], row["catalyst_id"])
+        with self.store.write() as changes:
+            self.store.execute("DELETE FROM citation WHERE id = ?", (citation_id,))
+            changes.touch("citation", owner)
+
+    def citations_for_thesis(self, thesis_id: int) -> list[Citation]:
+        """Every citation made by the thesis, its risks and its catalysts."""
+        rows = self.store.rows(
+            "SELECT c.* FROM citation c LEFT JOIN risk r ON r.id = c.risk_id "
+            "LEFT JOIN catalyst k ON k.id = c.catalyst_id "
+            "WHERE c.thesis_id = ? OR r.thesis_id = ? OR k.thesis_id = ? ORDER BY c.id",
+            (thesis_id, thesis_id, thesis_id))
+        return [Citation.from_row(r) for r in rows]
+
+    def _owner_thesis(self, thesis_id, risk_id, catalyst_id) -> int:
+        if thesis_id is not None:
+            self.store.get("thesis", thesis_id, "thesis")
+            return thesis_id
+        table, row_id = ("risk", risk_id) if risk_id is not None else ("catalyst", catalyst_id)
+        return self.store.get(table, row_id, table)["thesis_id"]
+
+
+def _source_values(*, title, publisher="", published_on=None, url="", summary="") -> dict:
+    return {"title": validate.text(title, what="source title", required=True).strip(),
+            "publisher": validate.text(publisher, what="publisher").strip(),
+            "published_on": validate.optional_date(published_on, what="published date"),
+            "url": validate.text(url, what="URL or file").strip(),
+            "summary": validate.text(summary, what="summary")}

@@ -1,0 +1,48 @@
+"""SQLite's errors turned into ones the user can act on (locked, read-only, full, damaged)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from model.errors import (
+    CorruptDatabaseError,
+    DiskFullError,
+    LockedError,
+    ReadOnlyError,
+    StoreError,
+    ValidationError,
+)
+
+
+def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> StoreError:
+    """Turn SQLite's error into one the user can act on."""
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if "locked" in text or "busy" in text:
+        return LockedError(f"The database{where} is busy: another program is writing to it. "
+                           f"Retry in a moment.")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"The database{where} cannot be written: the file or its folder is "
+                             f"read-only. Nothing was changed.")
+    if "full" in text:
+        return DiskFullError(f"The disk holding the database{where} is full: the change was not "
+                             f"saved. Free some space and try again.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return CorruptDatabaseError(f"The database{where} is damaged ({exc}).", path=path)
+    if "unable to open" in text or "disk i/o" in text:
+        return StoreError(f"The database{where} cannot be opened or read ({exc}).")
+    return StoreError(f"The database{where} refused the change: {exc}")
+
+
+@contextmanager
+def translated(path=None) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        raise ValidationError(f"The change was refused because it breaks a rule of the "
+                              f"database ({exc}). Nothing was changed.") from exc
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
