@@ -387,12 +387,12 @@ class MainWindow(QMainWindow):
     def day_changed(self) -> None:
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
-            from model.storage.store import Changes
+            from model.changes import OpChanges
             for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
                 cache = getattr(model, "_today", None)
                 if cache is not None:
                     cache.forget()
-            self._on_changes(Changes(reset=True))
+            self._on_changes(OpChanges.everything())
         self._schedule_day_change()
 
     def _on_changes(self, changes) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from gui.dialogs import Files, Messages
 from gui.tasks import TaskRunner
 from model.errors import UserError
-from model.storage.store import Changes
+from model.changes import OpChanges
 
 Key = QKeySequence.StandardKey
 
@@ -150,7 +150,7 @@ def import_file(window):
     message = _long(window, f"Importing {Path(path).name}…", work)
     if message:
         # The import wrote through its own connection: every view reloads once.
-        window.tracker.store.notify(Changes(reset=True))
+        window.tracker.store.notify(OpChanges.everything(label=message))
         window.statusBar().showMessage(message, 10000)
     return message
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from model import validate
+from model.changes import quoted
 from model.constants import CATALYST_STATUSES
 from model.date_windows import parse_window
 from model.errors import NotFound, ValidationError
 from model.types import Catalyst
 
 _EDITABLE = {"title", "description", "expected", "impact", "outcome", "happened_on"}
+_WINDOW_COLUMNS = {"expected", "window_start", "window_end", "precision"}
 
 
 # Pending catalysts whose window has ended. A window never ends before it starts (a CHECK in
@@ -51,9 +53,10 @@ class Catalysts:
     def add(self, *, thesis_id: int, title: str, expected: str, description: str = "",
             impact: str = "+", status: str = "pending", happened_on=None,
             outcome: str = "") -> Catalyst:
+        """A new catalyst; the window it is given is its first, never a slip."""
         window = parse_window(expected)
         status = validate.choice(status, CATALYST_STATUSES, what="catalyst status")
-        happened = validate.optional_date(happened_on, what="date it happened")
+        happened = self._happened(happened_on, required=False)
         values = {
             "thesis_id": thesis_id,
             "title": validate.text(title, what="catalyst title", required=True).strip(),
@@ -64,10 +67,13 @@ class Catalysts:
             "outcome": validate.text(outcome, what="outcome"),
             "impact": validate.impact(impact), "created_at": self.store.clock.stamp(),
         }
-        self._thesis_exists(thesis_id)
-        with self.store.write() as changes:
+        with self.store.write(f"Add catalyst {quoted(values['title'])}"):
+            self._thesis_exists(thesis_id)
             catalyst_id = self.store.insert("catalyst", values)
-            changes.touch("catalyst", thesis_id, catalyst_id=catalyst_id)
+            if status != "pending":
+                self.history.record(thesis_id, "catalyst", old="pending", new=status,
+                                    note=values["outcome"], catalyst_id=catalyst_id,
+                                    subject=values["title"])
         return self.get(catalyst_id)
 
     def update(self, catalyst_id: int, *, note: str = "", **fields) -> Catalyst:
@@ -75,95 +81,100 @@ class Catalysts:
         unknown = set(fields) - _EDITABLE
         if unknown:
             raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} this way.")
-        current = self.get(catalyst_id)
-        values = {}
+        note = validate.text(note, what="note")
+        cleaned: dict = {}
         for name, value in fields.items():
             if name == "expected":
-                window = parse_window(value)
-                if window.text != current.expected:
-                    values.update(expected=window.text, window_start=window.start.isoformat(),
-                                  window_end=window.end.isoformat(), precision=window.precision)
-                continue
-            if name == "title":
-                value = validate.text(value, what="catalyst title", required=True).strip()
+                cleaned["expected"] = parse_window(value)
+            elif name == "title":
+                cleaned[name] = validate.text(value, what="catalyst title", required=True).strip()
             elif name == "impact":
-                value = validate.impact(value)
+                cleaned[name] = validate.impact(value)
             elif name == "happened_on":
-                value = validate.optional_date(value, what="date it happened")
+                cleaned[name] = self._happened(value, required=False)
             else:
-                value = validate.text(value, what=name)
-            if getattr(current, name) != value:
-                values[name] = value
-        if not values:
-            return current
-        with self.store.write() as changes:
+                cleaned[name] = validate.text(value, what=name)
+        with self.store.write() as step:
+            current = self.get(catalyst_id)
+            values = {}
+            for name, value in cleaned.items():
+                if name == "expected":
+                    if value.text != current.expected:
+                        values.update(expected=value.text, window_start=value.start.isoformat(),
+                                      window_end=value.end.isoformat(), precision=value.precision)
+                elif getattr(current, name) != value:
+                    values[name] = value
+            if not values:
+                return current
+            if set(values) >= {"expected"} and len(set(values) - _WINDOW_COLUMNS) == 0:
+                step.label = step.label or f"Move the window of {quoted(current.title)}"
+            else:
+                what = " and ".join(n.replace("_", " ") for n in values
+                                    if n not in _WINDOW_COLUMNS - {"expected"})
+                step.label = step.label or f"Edit {what} of {quoted(current.title)}"
             self.store.update("catalyst", catalyst_id, values)
             if "expected" in values:
                 slipped = (values["window_end"], values["window_start"]) > (
                     current.window_end, current.window_start)
                 self.history.record(current.thesis_id, "window" if slipped else "window_moved",
-                                    old=current.expected, new=values["expected"],
-                                    note=validate.text(note, what="note"),
-                                    catalyst_id=catalyst_id, subject=values.get("title", current.title))
-            changes.touch("catalyst", current.thesis_id, catalyst_id=catalyst_id)
+                                    old=current.expected, new=values["expected"], note=note,
+                                    catalyst_id=catalyst_id,
+                                    subject=values.get("title", current.title))
         return self.get(catalyst_id)
 
+    def set_window(self, catalyst_id: int, expected: str, *, note: str = "") -> Catalyst:
+        """Move a catalyst's expected window; later than before is a slip (history)."""
+        return self.update(catalyst_id, expected=expected, note=note)
+
     def tick(self, catalyst_id: int, *, status: str = "done", on=None, note: str = "") -> Catalyst:
-        """Mark a catalyst done, missed or cancelled (or pending again), with a history row."""
+        """Mark a catalyst done, missed or cancelled (or pending again), with a history row.
+
+        ``on`` (default today) may not be after today: a catalyst is ticked once it happened.
+        """
         status = validate.choice(status, CATALYST_STATUSES, what="catalyst status")
         note = validate.text(note, what="note")
-        current = self.get(catalyst_id)
         if status == "pending":
             happened = None
-        elif on is None:
+        elif on is None or (isinstance(on, str) and not on.strip()):
             happened = self.store.clock.today().isoformat()
         else:
-            happened = validate.optional_date(on, what="date it happened")
-        if status == current.status and happened == current.happened_on and not note:
-            return current
-        values = {"status": status, "happened_on": happened}
-        if note:
-            values["outcome"] = note
-        elif status == "pending":
-            values["outcome"] = ""
-        with self.store.write() as changes:
+            happened = self._happened(on)
+        with self.store.write() as step:
+            current = self.get(catalyst_id)
+            if status == current.status and happened == current.happened_on and not note:
+                return current
+            verb = {"done": "Tick", "missed": "Mark missed", "cancelled": "Mark cancelled",
+                    "pending": "Reopen"}[status]
+            step.label = step.label or f"{verb} {quoted(current.title)}"
+            values = {"status": status, "happened_on": happened}
+            if note:
+                values["outcome"] = note
+            elif status == "pending":
+                values["outcome"] = ""
             self.store.update("catalyst", catalyst_id, values)
             self.history.record(current.thesis_id, "catalyst", old=current.status, new=status,
                                 note=note, catalyst_id=catalyst_id, subject=current.title)
-            changes.touch("catalyst", current.thesis_id, catalyst_id=catalyst_id)
-        return self.get(catalyst_id)
-
-    def reopen(self, catalyst_id: int, *, status: str, happened_on, outcome: str,
-               note: str = "") -> Catalyst:
-        """Put a catalyst back exactly as it was before a tick (undo), recording it."""
-        current = self.get(catalyst_id)
-        status = validate.choice(status, CATALYST_STATUSES, what="catalyst status")
-        with self.store.write() as changes:
-            self.store.update("catalyst", catalyst_id, {
-                "status": status, "happened_on": validate.optional_date(happened_on, what="date"),
-                "outcome": validate.text(outcome, what="outcome")})
-            self.history.record(current.thesis_id, "catalyst", old=current.status, new=status,
-                                note=note or "undone", catalyst_id=catalyst_id,
-                                subject=current.title)
-            changes.touch("catalyst", current.thesis_id, catalyst_id=catalyst_id)
         return self.get(catalyst_id)
 
     def delete(self, catalyst_id: int) -> Catalyst:
+        """Delete a catalyst (its citations go with it; undo brings both back)."""
         current = self.get(catalyst_id)
-        with self.store.write() as changes:
+        with self.store.write(f"Delete catalyst {quoted(current.title)}"):
             self.store.execute("DELETE FROM catalyst WHERE id = ?", (catalyst_id,))
-            changes.touch("catalyst", current.thesis_id)
-            changes.removed_catalysts.add(catalyst_id)
         return current
 
-    def restore(self, snapshot: Catalyst) -> Catalyst:
-        """Re-insert a deleted catalyst with its old id (undo of delete)."""
-        values = {k: getattr(snapshot, k) for k in snapshot.__dataclass_fields__}
-        self._thesis_exists(snapshot.thesis_id)
-        with self.store.write() as changes:
-            self.store.insert("catalyst", values)
-            changes.touch("catalyst", snapshot.thesis_id, catalyst_id=snapshot.id)
-        return self.get(snapshot.id)
+    def _happened(self, value, *, required: bool = True) -> str | None:
+        """The day a catalyst happened: a real date, not after today."""
+        day = validate.optional_date(value, what="date it happened")
+        if day is None:
+            if required:
+                raise ValidationError("Give the date it happened (YYYY-MM-DD).")
+            return None
+        today = self.store.clock.today().isoformat()
+        if day > today:
+            raise ValidationError(f"The date it happened ({day}) is after today ({today}): a "
+                                  f"catalyst is ticked off once it has happened.")
+        return day
 
     # -- queries across theses ---------------------------------------------------------------
     def overdue_count(self, today: dt.date | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from model import validate
+from model.changes import quoted
 from model.errors import NotFound, ValidationError
 from model.types import Beneficiary, Company
 
@@ -42,9 +43,8 @@ class Companies:
                                  exchange=exchange, country=country)
         if values["ticker"] and self.by_ticker(values["ticker"]):
             raise ValidationError(f"A company with ticker {values['ticker']} already exists.")
-        with self.store.write() as changes:
+        with self.store.write(f"Add company {quoted(values['name'])}"):
             company_id = self.store.insert("company", values)
-            changes.kinds.add("company")
         return self.get(company_id)
 
     def find_or_add(self, **fields) -> Company:
@@ -69,12 +69,8 @@ class Companies:
             other = self.by_ticker(values["ticker"])
             if other and other.id != company_id:
                 raise ValidationError(f"Ticker {values['ticker']} belongs to {other.name}.")
-        with self.store.write() as changes:
+        with self.store.write(f"Edit company {quoted(values['name'])}"):
             self.store.update("company", company_id, values)
-            changes.kinds.add("company")
-            for row in self.store.rows("SELECT thesis_id FROM beneficiary WHERE company_id = ?",
-                                       (company_id,)):
-                changes.touch("beneficiary", row["thesis_id"])
         return self.get(company_id)
 
 
@@ -108,25 +104,25 @@ class Beneficiaries:
         if self.store.scalar("SELECT 1 FROM beneficiary WHERE thesis_id = ? AND company_id = ?",
                              (thesis_id, company_id)):
             raise ValidationError("That company is already a beneficiary of this thesis.")
-        with self.store.write() as changes:
+        with self.store.write("Add beneficiary"):
             position = self.store.scalar("SELECT coalesce(max(position), 0) + 1 FROM beneficiary "
                                          "WHERE thesis_id = ?", (thesis_id,))
             row_id = self.store.insert("beneficiary", {
                 "thesis_id": thesis_id, "company_id": company_id,
                 "role": validate.text(role, what="role"), "position": position})
-            changes.touch("beneficiary", thesis_id)
         return self.get(row_id)
 
     def update(self, beneficiary_id: int, *, role: str) -> Beneficiary:
+        role = validate.text(role, what="role")
         current = self.get(beneficiary_id)
-        with self.store.write() as changes:
-            self.store.update("beneficiary", beneficiary_id, {"role": validate.text(role, what="role")})
-            changes.touch("beneficiary", current.thesis_id)
+        if current.role == role:
+            return current
+        with self.store.write(f"Edit role of {quoted(current.name)}"):
+            self.store.update("beneficiary", beneficiary_id, {"role": role})
         return self.get(beneficiary_id)
 
     def remove(self, beneficiary_id: int) -> Beneficiary:
         current = self.get(beneficiary_id)
-        with self.store.write() as changes:
+        with self.store.write(f"Remove beneficiary {quoted(current.name)}"):
             self.store.execute("DELETE FROM beneficiary WHERE id = ?", (beneficiary_id,))
-            changes.touch("beneficiary", current.thesis_id)
         return current

@@ -58,7 +58,8 @@ def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int 
                         for _ in range(n))
 
     statuses = ("draft", "active", "active", "active", "watch", "confirmed", "broken", "closed")
-    with store.write() as changes:
+    with store.write("Add synthetic theses") as seeding:
+        seeding.reset = True
         first_id = (store.scalar("SELECT max(id) FROM thesis") or 0) + 1
         companies = []
         for i in range(max(20, count // 50)):
@@ -113,5 +114,4 @@ def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int 
         conn.executemany("INSERT INTO catalyst (thesis_id, title, description, expected, "
                          "window_start, window_end, precision, status, happened_on, outcome, "
                          "impact, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", catalyst_rows)
-        changes.reset = True
     return count

@@ -167,26 +167,18 @@ class Prices:
 
     def store_rows(self, company_id: int, rows) -> None:
         """(day, close, adj_close) rows; a day already stored is replaced."""
-        with self.store.write() as changes:
+        with self.store.write("Import prices"):
             with translated(self.store.path):
                 self.store.conn.executemany(
                     "INSERT INTO price (company_id, day, close, adj_close) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (company_id, day) DO UPDATE SET close = excluded.close, "
                     "adj_close = excluded.adj_close",
                     [(company_id, day, close, adj) for day, close, adj in rows])
-            self._touch(changes, company_id)
 
     def delete(self, company_id: int) -> int:
-        with self.store.write() as changes:
+        with self.store.write("Delete prices"):
             n = self.store.execute("DELETE FROM price WHERE company_id = ?", (company_id,)).rowcount
-            self._touch(changes, company_id)
         return n
-
-    def _touch(self, changes, company_id: int) -> None:
-        changes.kinds.add("price")
-        for row in self.store.rows("SELECT thesis_id FROM beneficiary WHERE company_id = ?",
-                                   (company_id,)):
-            changes.touch("price", row["thesis_id"])
 
     # -- reading -----------------------------------------------------------------------------
     def series(self, company_id: int, *, start: str | None = None,

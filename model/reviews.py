@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from model import validate
+from model.changes import quoted
 from model.date_windows import parse_date
 from model.errors import ValidationError
 from model.types import HistoryEntry, Thesis
@@ -35,10 +36,11 @@ class Reviews:
         return today + dt.timedelta(days=int(thesis.review_cadence_days or 90))
 
     def record(self, thesis_id: int, *, note: str, conviction=None, status: str | None = None,
-               next_review=None) -> ReviewResult:
-        """Record a review in one transaction: the status and conviction changes (each its own
-        history row carrying the note), then a 'review' row (old/new = the next review date
-        before/after) and the thesis's next review date, explicit or today + cadence."""
+               next_review=None, cadence: int | None = None) -> ReviewResult:
+        """Record a review in one transaction: a new review cadence (when given), the status
+        and conviction changes (each its own history row carrying the note), then a 'review'
+        row (old/new = the next review date before/after) and the thesis's next review date,
+        explicit or today + cadence."""
         note = validate.text(note, what="review note", required=True).strip()
         current = self.theses.get(thesis_id)
         today = self.store.clock.today()
@@ -49,7 +51,12 @@ class Reviews:
             if following <= today:
                 raise ValidationError(f"The next review date {following.isoformat()} must be "
                                       f"after today ({today.isoformat()}).")
-        with self.store.write() as changes:
+        with self.store.write(f"Review of {quoted(current.title)}"):
+            if cadence is not None and int(cadence) != current.review_cadence_days:
+                self.theses.update(thesis_id, review_cadence_days=cadence)
+                if next_review is None or (isinstance(next_review, str)
+                                           and not next_review.strip()):
+                    following = self.next_date(self.theses.get(thesis_id), today)
             if status is not None:
                 self.theses.set_status(thesis_id, status, note=note)
             if conviction is not None:
@@ -58,8 +65,6 @@ class Reviews:
                                                     "updated_at": self.store.clock.stamp()})
             history_id = self.history.record(thesis_id, "review", old=current.next_review,
                                              new=following.isoformat(), note=note)
-            changes.touch("review", thesis_id)
-            changes.touch("thesis", thesis_id)
         after = self.theses.get(thesis_id)
         return ReviewResult(after, history_id, current.next_review, following.isoformat(),
                             (current.conviction, after.conviction), (current.status, after.status))
@@ -67,9 +72,9 @@ class Reviews:
     def for_thesis(self, thesis_id: int) -> list[HistoryEntry]:
         """The thesis's recorded reviews, newest first."""
         rows = self.store.rows("SELECT * FROM history WHERE thesis_id = ? AND field = 'review' "
-                               "ORDER BY at DESC, id DESC", (thesis_id,))
+                               "AND undone_at IS NULL ORDER BY at DESC, id DESC", (thesis_id,))
         return [HistoryEntry.from_row(r) for r in rows]
 
     def last_reviewed(self, thesis_id: int) -> str | None:
         return self.store.scalar("SELECT max(at) FROM history WHERE thesis_id = ? AND "
-                                 "field = 'review'", (thesis_id,))
+                                 "field = 'review' AND undone_at IS NULL", (thesis_id,))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from model import validate
+from model.changes import quoted
 from model.constants import RISK_STATUSES
 from model.errors import NotFound, ValidationError
 from model.types import Risk
@@ -29,16 +30,15 @@ class Risks:
                   "severity": validate.score(severity, what="severity"),
                   "likelihood": validate.score(likelihood, what="likelihood"),
                   "status": validate.choice(status, RISK_STATUSES, what="risk status")}
-        if not self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
-            raise NotFound(f"There is no thesis with id {thesis_id}.")
-        with self.store.write() as changes:
+        with self.store.write(f"Add risk {quoted(values['title'])}"):
+            if not self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
+                raise NotFound(f"There is no thesis with id {thesis_id}.")
             risk_id = self.store.insert("risk", values)
-            changes.touch("risk", thesis_id)
         return self.get(risk_id)
 
     def update(self, risk_id: int, *, note: str = "", **fields) -> Risk:
-        current = self.get(risk_id)
-        values = {}
+        """Edit a risk; a status change (open, materialised, retired) is a history row."""
+        cleaned = {}
         for name, value in fields.items():
             if name == "title":
                 value = validate.text(value, what="risk title", required=True).strip()
@@ -50,32 +50,25 @@ class Risks:
                 value = validate.choice(value, RISK_STATUSES, what="risk status")
             else:
                 raise ValidationError(f"Cannot edit {name} of a risk.")
-            if getattr(current, name) != value:
-                values[name] = value
-        if not values:
-            return current
-        with self.store.write() as changes:
+            cleaned[name] = value
+        note = validate.text(note, what="note")
+        with self.store.write() as step:
+            current = self.get(risk_id)
+            values = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
+            if not values:
+                return current
+            step.label = step.label or (f"Edit {' and '.join(values)} of risk "
+                                        f"{quoted(current.title)}")
             self.store.update("risk", risk_id, values)
             if "status" in values:
                 self.history.record(current.thesis_id, "risk", old=current.status,
-                                    new=values["status"], note=validate.text(note, what="note"),
+                                    new=values["status"], note=note,
                                     subject=values.get("title", current.title))
-            changes.touch("risk", current.thesis_id)
         return self.get(risk_id)
 
-    def restore(self, snapshot: Risk) -> Risk:
-        """Re-insert a deleted risk with its old id (undo of delete)."""
-        values = {k: getattr(snapshot, k) for k in snapshot.__dataclass_fields__}
-        if not self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (snapshot.thesis_id,)):
-            raise NotFound(f"There is no thesis with id {snapshot.thesis_id}.")
-        with self.store.write() as changes:
-            self.store.insert("risk", values)
-            changes.touch("risk", snapshot.thesis_id)
-        return self.get(snapshot.id)
-
     def delete(self, risk_id: int) -> Risk:
+        """Delete a risk (its citations go with it; undo brings both back)."""
         current = self.get(risk_id)
-        with self.store.write() as changes:
+        with self.store.write(f"Delete risk {quoted(current.title)}"):
             self.store.execute("DELETE FROM risk WHERE id = ?", (risk_id,))
-            changes.touch("risk", current.thesis_id)
         return current

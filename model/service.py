@@ -1,18 +1,23 @@
 """The service API: one object that the GUI and the command line both call.
 
 ``Tracker`` wires the store to one service per kind of record (``tracker.theses``,
-``tracker.catalysts``, ...). Every write is one transaction that also writes its history row;
-``tracker.store.subscribe`` tells listeners what each committed write touched.
+``tracker.catalysts``, ...) and to ``tracker.ops``, the edits a user makes, each returning what
+it changed. Every write is one transaction that also writes its history row and becomes one
+undo step (``tracker.undo()`` / ``tracker.redo()``); ``tracker.subscribe`` tells listeners what
+each committed write changed (``model.changes.OpChanges``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from model.catalysts import Catalysts
+from model.changes import OpChanges, Origin
+from model.errors import UserError
 from model.history import History
 from model.storage.store import Clock, Store, open_store
 from model.theses import Theses
@@ -36,11 +41,96 @@ class Tracker:
     """The services, each built (and its module imported) on first use: the thesis list is
     all a start-up needs, and prices, scorecards or search can wait until somebody asks."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, *, undo: bool = True):
         self.store = store
         self.history = History(store)
         self.theses = Theses(store, self.history)
         self.catalysts = Catalysts(store, self.history)
+        if undo and not store.readonly:
+            store.start_capture()
+
+    @cached_property
+    def ops(self):
+        """The edits a user makes (desktop app and command line alike), each one step that
+        returns what it changed and can be undone."""
+        from model.operations import Operations
+        return Operations(self)
+
+    # -- undo and redo (in memory, for this process) ----------------------------------------
+    def can_undo(self) -> bool:
+        return bool(self.store.undo_stack.steps)
+
+    def can_redo(self) -> bool:
+        return bool(self.store.undo_stack.undone)
+
+    def undo_label(self) -> str | None:
+        """The name of the step Undo would take back ("Tick “Google TPU v7 ramp”")."""
+        steps = self.store.undo_stack.steps
+        return steps[-1].label if steps else None
+
+    def redo_label(self) -> str | None:
+        undone = self.store.undo_stack.undone
+        return undone[-1].label if undone else None
+
+    def undo(self, *, initiator: object = None) -> OpChanges:
+        """Take back the newest step. If a row it would restore was changed or deleted by
+        another writer since, raises UndoRefused and changes nothing (the step stays)."""
+        from model.undo import apply_images, check_unchanged
+        stack = self.store.undo_stack
+        if not stack.steps:
+            raise UserError("There is nothing to undo.")
+        step = stack.steps[-1]
+        with self.store.write(f"Undo {step.label}", initiator=initiator,
+                              origin=Origin.UNDO) as write:
+            conn = self.store.conn
+            check_unchanged(conn, step, expect_after=True, verb="undo")
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            apply_images(conn, step, to_after=False, stamp=self.clock.stamp())
+        stack.steps.pop()
+        stack.undone.append(step)
+        stack._tell("undo", step)
+        return write.changes
+
+    def redo(self, *, initiator: object = None) -> OpChanges:
+        """Do again the step undone last (refused, like undo, when its rows moved on)."""
+        from model.undo import apply_images, check_unchanged
+        stack = self.store.undo_stack
+        if not stack.undone:
+            raise UserError("There is nothing to redo.")
+        step = stack.undone[-1]
+        with self.store.write(f"Redo {step.label}", initiator=initiator,
+                              origin=Origin.REDO) as write:
+            conn = self.store.conn
+            check_unchanged(conn, step, expect_after=False, verb="redo")
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            apply_images(conn, step, to_after=True, stamp=self.clock.stamp())
+        stack.undone.pop()
+        stack.steps.append(step)
+        stack._tell("redo", step)
+        return write.changes
+
+    def drop_undo_step(self) -> None:
+        """Forget the newest undo step (one that can no longer apply); nothing is written."""
+        stack = self.store.undo_stack
+        if stack.steps:
+            step = stack.steps.pop()
+            stack._tell("drop", step)
+
+    def subscribe(self, listener: Callable[[OpChanges], None]) -> None:
+        """``listener(changes)`` after every committed write, undo and redo."""
+        self.store.subscribe(listener)
+
+    def unsubscribe(self, listener: Callable[[OpChanges], None]) -> None:
+        self.store.unsubscribe(listener)
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+    @property
+    def warnings(self) -> list[str]:
+        """Problems found while opening that did not stop it (a backup that failed...)."""
+        return self.store.warnings
 
     @cached_property
     def companies(self):
@@ -90,15 +180,16 @@ class Tracker:
 
     @classmethod
     def open(cls, path=None, *, seed_if_new: bool = False, clock: Clock | None = None,
-             **options) -> "Tracker":
-        """Open or create a database; a new one gets the demo data when ``seed_if_new``."""
+             undo: bool = True, **options) -> "Tracker":
+        """Open or create a database; a new one gets the demo data when ``seed_if_new``.
+        ``undo=False`` (one-shot commands) keeps no undo steps and captures no rows."""
         on_new = None
         if seed_if_new:
             from model.demo import load_seeds
 
             def on_new(store: Store) -> None:
-                load_seeds(cls(store))
-        return cls(open_store(path, clock=clock, on_new=on_new, **options))
+                load_seeds(cls(store, undo=False))
+        return cls(open_store(path, clock=clock, on_new=on_new, **options), undo=undo)
 
     @property
     def path(self) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from model import validate
+from model.changes import quoted
 from model.errors import ValidationError
 from model.types import Citation, Source
 
@@ -29,66 +30,62 @@ class Sources:
 
     def add(self, *, title: str, publisher: str = "", published_on=None, url: str = "",
             summary: str = "") -> Source:
-        with self.store.write() as changes:
-            source_id = self.store.insert("source", _source_values(
-                title=title, publisher=publisher, published_on=published_on, url=url,
-                summary=summary))
-            changes.kinds.add("source")
+        values = _source_values(title=title, publisher=publisher, published_on=published_on,
+                                url=url, summary=summary)
+        with self.store.write(f"Add source {quoted(values['title'])}"):
+            source_id = self.store.insert("source", values)
         return self.get(source_id)
 
     def update(self, source_id: int, **fields) -> Source:
-        current = self.get(source_id)
-        merged = {k: getattr(current, k) for k in ("title", "publisher", "published_on", "url",
-                                                   "summary")}
-        merged.update(fields)
-        with self.store.write() as changes:
-            self.store.update("source", source_id, _source_values(**merged))
-            changes.kinds.add("source")
-            for thesis_id in self._citing_theses(source_id):
-                changes.touch("source", thesis_id)
+        unknown = set(fields) - set(_SOURCE_FIELDS)
+        if unknown:
+            raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} of a source.")
+        with self.store.write() as step:
+            current = self.get(source_id)
+            merged = {k: getattr(current, k) for k in _SOURCE_FIELDS}
+            merged.update(fields)
+            values = {k: v for k, v in _source_values(**merged).items()
+                      if getattr(current, k) != v}
+            if not values:
+                return current
+            what = " and ".join(k.replace("_", " ") for k in values)
+            step.label = step.label or f"Edit {what} of source {quoted(current.title)}"
+            self.store.update("source", source_id, values)
         return self.get(source_id)
 
     def delete(self, source_id: int) -> Source:
+        """Delete a source and every citation of it (undo brings both back)."""
         current = self.get(source_id)
-        with self.store.write() as changes:
-            for thesis_id in self._citing_theses(source_id):
-                changes.touch("source", thesis_id)
+        with self.store.write(f"Delete source {quoted(current.title)}"):
             self.store.execute("DELETE FROM source WHERE id = ?", (source_id,))
-            changes.kinds.add("source")
         return current
-
-    def _citing_theses(self, source_id: int) -> set[int]:
-        rows = self.store.rows(
-            "SELECT coalesce(c.thesis_id, r.thesis_id, k.thesis_id) AS thesis_id FROM citation c "
-            "LEFT JOIN risk r ON r.id = c.risk_id LEFT JOIN catalyst k ON k.id = c.catalyst_id "
-            "WHERE c.source_id = ?", (source_id,))
-        return {r["thesis_id"] for r in rows}
 
     # -- citations -------------------------------------------------------------------------
     def cite(self, source_id: int, *, thesis_id=None, risk_id=None, catalyst_id=None,
              locator: str = "") -> Citation:
+        """Cite a source for one thesis, risk or catalyst (citing it again changes nothing)."""
         if sum(x is not None for x in (thesis_id, risk_id, catalyst_id)) != 1:
-            raise ValidationError("A citation links a source to exactly one thesis, risk or catalyst.")
-        self.get(source_id)
-        owner = self._owner_thesis(thesis_id, risk_id, catalyst_id)
+            raise ValidationError("A citation links a source to exactly one thesis, risk or "
+                                  "catalyst.")
+        locator = validate.text(locator, what="locator")
         column, value = next((c, v) for c, v in (("thesis_id", thesis_id), ("risk_id", risk_id),
                                                   ("catalyst_id", catalyst_id)) if v is not None)
-        existing = self.store.row(f"SELECT * FROM citation WHERE source_id = ? AND {column} = ?",
-                                  (source_id, value))
-        if existing:
-            return Citation.from_row(existing)
-        with self.store.write() as changes:
+        with self.store.write() as step:
+            source = self.get(source_id)
+            self._owner_thesis(thesis_id, risk_id, catalyst_id)
+            existing = self.store.row(
+                f"SELECT * FROM citation WHERE source_id = ? AND {column} = ?", (source_id, value))
+            if existing:
+                return Citation.from_row(existing)
+            step.label = step.label or f"Cite {quoted(source.title)}"
             row_id = self.store.insert("citation", {"source_id": source_id, column: value,
-                                                    "locator": validate.text(locator, what="locator")})
-            changes.touch("citation", owner)
+                                                    "locator": locator})
         return Citation.from_row(self.store.get("citation", row_id))
 
     def uncite(self, citation_id: int) -> None:
-        row = self.store.get("citation", citation_id, "citation")
-        owner = self._owner_thesis(row["thesis_id"], row["risk_id"], row["catalyst_id"])
-        with self.store.write() as changes:
+        with self.store.write("Remove a citation"):
+            self.store.get("citation", citation_id, "citation")
             self.store.execute("DELETE FROM citation WHERE id = ?", (citation_id,))
-            changes.touch("citation", owner)
 
     def citations_for_thesis(self, thesis_id: int) -> list[Citation]:
         """Every citation made by the thesis, its risks and its catalysts."""
@@ -105,6 +102,9 @@ class Sources:
             return thesis_id
         table, row_id = ("risk", risk_id) if risk_id is not None else ("catalyst", catalyst_id)
         return self.store.get(table, row_id, table)["thesis_id"]
+
+
+_SOURCE_FIELDS = ("title", "publisher", "published_on", "url", "summary")
 
 
 def _source_values(*, title, publisher="", published_on=None, url="", summary="") -> dict:

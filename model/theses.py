@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from model import validate
+from model.changes import quoted
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
 from model.errors import NotFound, ValidationError
 from model.storage.sqlite_errors import translated
@@ -128,12 +129,10 @@ class Theses:
             "benchmark_ticker": _ticker(benchmark_ticker),
             "created_at": stamp, "updated_at": stamp,
         }
-        with self.store.write() as changes:
+        with self.store.write(f"New thesis {quoted(values['title'])}"):
             thesis_id = self.store.insert("thesis", values)
             self.history.record(thesis_id, "created", new=values["title"],
                                 note=validate.text(note, what="note"))
-            changes.added_theses.add(thesis_id)
-            changes.touch("thesis", thesis_id)
         return self.get(thesis_id)
 
     def update(self, thesis_id: int, **fields) -> Thesis:
@@ -141,34 +140,22 @@ class Theses:
         unknown = set(fields) - _EDITABLE
         if unknown:
             raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} this way.")
-        current = self.get(thesis_id)
-        values = {}
-        for name, value in fields.items():
-            if name == "title":
-                value = validate.text(value, what="title", required=True).strip()
-            elif name == "next_review":
-                value = validate.optional_date(value, what="next review date")
-            elif name == "tags":
-                value = validate.tags(value)
-            elif name == "review_cadence_days":
-                value = _cadence(value)
-            elif name == "benchmark_ticker":
-                value = _ticker(value)
-            elif name == "statement":
-                value = validate.text(value, what=name)
-            else:
-                value = validate.text(value, what=name).strip()
-            if getattr(current, name) != value:
-                values[name] = value
-        if not values:
-            return current
-        values["updated_at"] = self.store.clock.stamp()
-        with self.store.write() as changes:
+        cleaned = {name: _clean(name, value) for name, value in fields.items()}
+        # Read and write in one transaction: the old value in the history row is the one
+        # replaced, even when another program wrote meanwhile.
+        with self.store.write() as step:
+            current = self.get(thesis_id)
+            values = {name: value for name, value in cleaned.items()
+                      if getattr(current, name) != value}
+            if not values:
+                return current
+            what = " and ".join(name.replace("_", " ") for name in values)
+            step.label = step.label or f"Edit {what} of {quoted(current.title)}"
+            values["updated_at"] = self.store.clock.stamp()
             self.store.update("thesis", thesis_id, values)
             if "next_review" in values:
                 self.history.record(thesis_id, "next_review", old=current.next_review,
                                     new=values["next_review"])
-            changes.touch("thesis", thesis_id)
         return self.get(thesis_id)
 
     def set_status(self, thesis_id: int, status: str, *, note: str = "") -> Thesis:
@@ -181,29 +168,47 @@ class Theses:
 
     def _change(self, thesis_id: int, name: str, value, note: str) -> Thesis:
         note = validate.text(note, what="note")
-        current = self.get(thesis_id)
-        old = getattr(current, name)
-        if old == value:
-            return current
-        with self.store.write() as changes:
+        with self.store.write() as step:
+            current = self.get(thesis_id)
+            old = getattr(current, name)
+            if old == value:
+                return current
+            step.label = step.label or f"Change {name} of {quoted(current.title)} to {value}"
             self.store.update("thesis", thesis_id, {name: value,
                                                     "updated_at": self.store.clock.stamp()})
             self.history.record(thesis_id, name, old=str(old), new=str(value), note=note)
-            changes.touch("thesis", thesis_id)
         return self.get(thesis_id)
 
-    def delete(self, thesis_id: int) -> None:
-        self.get(thesis_id)
-        with self.store.write() as changes:
+    def delete(self, thesis_id: int) -> Thesis:
+        """Delete a thesis with everything it holds (catalysts, risks, beneficiaries, its
+        citations and history); one step, which undo brings back whole with the same ids."""
+        current = self.get(thesis_id)
+        with self.store.write(f"Delete thesis {quoted(current.title)}"):
             self.store.execute("DELETE FROM thesis WHERE id = ?", (thesis_id,))
-            changes.removed_theses.add(thesis_id)
-            changes.kinds.add("thesis")
+        return current
 
     def last_changed(self, thesis_id: int, field: str) -> str | None:
         """When status or conviction last changed (or the thesis was created)."""
         return self.store.scalar(
             "SELECT at FROM history WHERE thesis_id = ? AND field IN (?, 'created') "
-            "ORDER BY at DESC, id DESC LIMIT 1", (thesis_id, field))
+            "AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1", (thesis_id, field))
+
+
+def _clean(name: str, value):
+    """A thesis field's value as stored, or ValidationError naming the field."""
+    if name == "title":
+        return validate.text(value, what="title", required=True).strip()
+    if name == "next_review":
+        return validate.optional_date(value, what="next review date")
+    if name == "tags":
+        return validate.tags(value)
+    if name == "review_cadence_days":
+        return _cadence(value)
+    if name == "benchmark_ticker":
+        return _ticker(value)
+    if name == "statement":
+        return validate.text(value, what=name)
+    return validate.text(value, what=name).strip()
 
 
 def _cadence(value) -> int:

@@ -179,6 +179,7 @@ class HistoryEntry:
     old: str | None
     new: str | None
     note: str
+    undone_at: str | None = None     # when the change was undone (kept in the log, marked)
 
     from_row = classmethod(_from_row)
 

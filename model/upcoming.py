@@ -28,7 +28,8 @@ _REVIEW_DUE = (f"t.next_review IS NOT NULL AND t.next_review <= :until "
                f"AND t.status NOT IN {tuple(SETTLED_STATUSES)!r}")
 _REVIEW_SQL = f"""
 SELECT t.id, t.title, t.theme, t.status, t.conviction, t.next_review, t.review_cadence_days,
-       (SELECT max(h.at) FROM history h WHERE h.thesis_id = t.id AND h.field = 'review'),
+       (SELECT max(h.at) FROM history h WHERE h.thesis_id = t.id AND h.field = 'review'
+                                                AND h.undone_at IS NULL),
        CAST(julianday(:today) - julianday(t.next_review) AS INTEGER)
 FROM thesis t
 WHERE {_REVIEW_DUE} {{filters}}

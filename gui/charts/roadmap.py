@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from gui.charts.base import html_key
 from gui.charts.timeline import LaneChart, LanePlot
+from model.changes import Kind
 from model.analysis.timeline import SHOWN_STATUSES, STATUS_COLOURS, Timeline, roadmap, themes
 
 ALL_THEMES = "All themes"
@@ -89,11 +90,9 @@ class RoadmapChart(LaneChart):
             self.lanes.plot.setXRange(*view_range[0], padding=0)
 
     def on_changes(self, changes) -> None:
-        if changes.reset or "thesis" in changes.kinds or changes.added_theses \
-                or changes.removed_theses:
+        if changes.touches(Kind.THESIS):
             self._fill_themes()
-        if changes.reset or changes.catalysts or changes.removed_catalysts \
-                or changes.added_theses or changes.removed_theses or "thesis" in changes.kinds:
+        if changes.touches(Kind.THESIS, Kind.CATALYST):
             self.refresh()
 
     def highlight(self, catalyst_id: int | None) -> None:

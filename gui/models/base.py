@@ -117,7 +117,7 @@ class RecordTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self._rows[i.row()].id for i in persistent]
-        self._rows.sort(key=lambda r: _orderable(key(r)),
+        self._rows.sort(key=lambda r: orderable(key(r)),
                         reverse=order == Qt.SortOrder.DescendingOrder)
         self._reindex()
         self.changePersistentIndexList(
@@ -186,7 +186,7 @@ class RecordTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
 
-def _orderable(value):
+def orderable(value):
     # Blank sorts last among text; numbers and text never meet in one column.
     if value is None or value == "":
         return (1, "")

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 
 from gui.models.base import CHECK_STATE, FOREGROUND, TOOLTIP, Column, RecordTableModel, TodayCache
 from gui.style import muted_brush, overdue_brush
+from model.changes import Kind, OpChanges
 
 
 class ThesisPartModel(RecordTableModel):
     """The rows of one thesis; refreshed when a write touches that thesis and one of ``kinds``."""
 
-    kinds: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
 
     def __init__(self, tracker, parent=None):
         super().__init__(parent)
@@ -29,17 +30,18 @@ class ThesisPartModel(RecordTableModel):
     def before_fetch(self) -> None:
         """Subclasses refresh side data (citations) here."""
 
-    def apply_changes(self, changes) -> None:
+    def apply_changes(self, changes: OpChanges) -> None:
+        """Follow one operation: rows of this thesis added, removed or repainted in place."""
         if self.thesis_id is None:
             return
         if changes.reset or self.thesis_id in changes.removed_theses:
             gone = self.thesis_id in changes.removed_theses
             self.load(None if gone else self.thesis_id)
             return
-        if self.thesis_id in changes.theses and changes.kinds & self.kinds:
+        if changes.for_thesis(self.thesis_id, *self.kinds):
             self.before_fetch()
             self.sync(self.fetch(self.thesis_id))
-            if "citation" in changes.kinds or "source" in changes.kinds:
+            if changes.touches(Kind.CITATION, Kind.SOURCE):
                 self._repaint_all()
 
     def _repaint_all(self) -> None:
@@ -78,7 +80,7 @@ class CatalystModel(_Cited):
     """A thesis's catalysts with a check column: ticking asks the editor (which asks the user)."""
 
     CHECK, TITLE, EXPECTED, WINDOW, STATUS, HAPPENED, IMPACT, OUTCOME, SOURCES = range(9)
-    kinds = frozenset({"catalyst", "citation", "source"})
+    kinds = frozenset({Kind.CATALYST, Kind.CITATION, Kind.SOURCE})
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)
@@ -145,7 +147,7 @@ class CatalystModel(_Cited):
 
 class RiskModel(_Cited):
     TITLE, DESCRIPTION, SEVERITY, LIKELIHOOD, SCORE, STATUS, SOURCES = range(7)
-    kinds = frozenset({"risk", "citation", "source"})
+    kinds = frozenset({Kind.RISK, Kind.CITATION, Kind.SOURCE})
     cite_key = "risk_id"
 
     def __init__(self, tracker, parent=None):
@@ -167,7 +169,7 @@ class RiskModel(_Cited):
 
 class BeneficiaryModel(ThesisPartModel):
     COMPANY, LOCAL, TICKER, EXCHANGE, ROLE = range(5)
-    kinds = frozenset({"beneficiary", "company"})
+    kinds = frozenset({Kind.BENEFICIARY, Kind.COMPANY})
     columns = [
         Column("Company", lambda b: b.name),
         Column("Local name", lambda b: b.local_name),
@@ -182,7 +184,7 @@ class BeneficiaryModel(ThesisPartModel):
 
 class SourceModel(ThesisPartModel):
     TITLE, PUBLISHER, PUBLISHED, URL, SUMMARY, CITED = range(6)
-    kinds = frozenset({"source", "citation"})
+    kinds = frozenset({Kind.SOURCE, Kind.CITATION})
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)
@@ -214,7 +216,7 @@ class SourceModel(ThesisPartModel):
 class HistoryModel(ThesisPartModel):
     """The append-only log, newest first; new entries slide in at the top."""
 
-    kinds = frozenset({"history"})
+    kinds = frozenset({Kind.HISTORY})
     columns = [
         Column("When", lambda h: h.at.replace("T", " ").rstrip("Z")),
         Column("What", lambda h: h.subject or h.field,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 
-from gui.models.base import FONT, FOREGROUND, SORT_ROLE, Column, RecordTableModel, TodayCache
+from gui.models.base import (FONT, FOREGROUND, SORT_ROLE, Column, RecordTableModel, TodayCache,
+                             orderable as _orderable)
+from model.changes import OpChanges, Origin
 from gui.style import overdue_brush
 
 
@@ -168,28 +170,85 @@ class ThesisListModel(RecordTableModel):
             return font
         return None
 
-    def apply_changes(self, changes) -> None:
-        """Refresh only the theses a committed write touched (everything on a reset)."""
-        if changes.reset:
+    def apply_changes(self, changes: OpChanges) -> None:
+        """Follow one operation: only the theses it touched, each put where the list's sort
+        order wants it (a new or retitled thesis does not land at the bottom)."""
+        if changes.reset or changes.origin is Origin.DAY:
+            # Another database, a restore, a big import, or a new day (every overdue count).
             self._more, self._unread = False, []
             self.replace_all(self.tracker.theses.summaries())
-            if self._sorted_by is not None:
-                self.sort(*self._sorted_by)
+            self.sort(*(self._sorted_by or (self.TITLE, Qt.SortOrder.AscendingOrder)))
             return
         for thesis_id in changes.removed_theses:
             row = self.row_of(thesis_id)
             if row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
-                self.endRemoveRows()
                 self._reindex()
-        added = [i for i in changes.added_theses - changes.removed_theses
-                 if self.row_of(i) is None]
-        if added:
-            self._append(self.tracker.theses.summaries(added))
+                self.endRemoveRows()
+        added = [i for i in changes.added_theses if self.row_of(i) is None]
+        for summary in self.tracker.theses.summaries(added) if added else ():
+            self._insert_sorted(summary)
         touched = changes.theses - changes.removed_theses - set(added)
         if touched:
-            self.update_records(self.tracker.theses.summaries(touched))
+            fresh = self.tracker.theses.summaries(touched)
+            self.update_records(fresh)
+            for summary in fresh:
+                self._keep_in_order(summary.id)
+
+    # -- keeping the sort order through edits ------------------------------------------------
+    def _order(self):
+        column, order = self._sorted_by or (self.TITLE, Qt.SortOrder.AscendingOrder)
+        spec = self.columns[column]
+        key = spec.sort or spec.text
+        return (lambda record: _orderable(key(record))), order == Qt.SortOrder.DescendingOrder
+
+    def _position(self, record, rows) -> int:
+        """Where ``record`` goes among ``rows`` (already in order): after its equals."""
+        key, descending = self._order()
+        wanted = key(record)
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = key(rows[middle])
+            before = other > wanted if descending else other < wanted
+            if before or other == wanted:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _insert_sorted(self, record) -> None:
+        if not self.complete:
+            self._append([record])      # the final sort of the paging puts it in place
+            return
+        position = self._position(record, self._rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, record)
+        self._reindex()
+        self.endInsertRows()
+
+    def _keep_in_order(self, thesis_id: int) -> None:
+        """Move an edited row if its sort key no longer fits between its neighbours."""
+        row = self.row_of(thesis_id)
+        if row is None or not self.complete:
+            return
+        record = self._rows[row]
+        key, descending = self._order()
+        here = key(record)
+
+        def out_of_order(a, b) -> bool:
+            return a > b if not descending else a < b
+        if not ((row > 0 and out_of_order(key(self._rows[row - 1]), here))
+                or (row + 1 < len(self._rows) and out_of_order(here, key(self._rows[row + 1])))):
+            return
+        others = self._rows[:row] + self._rows[row + 1:]
+        target = self._position(record, others)
+        destination = target if target < row else target + 1
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        self._rows = others[:target] + [record] + others[target:]
+        self._reindex()
+        self.endMoveRows()
 
 
 class ThesisFilterProxy(QSortFilterProxyModel):

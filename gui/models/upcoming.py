@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from gui.models.base import FONT, FOREGROUND, TOOLTIP, Column
 from gui.models.parts import CatalystModel
 from gui.style import overdue_brush
+from model.changes import Kind, OpChanges, Origin
 from model.errors import NotFound
 
 
@@ -144,32 +145,33 @@ class UpcomingModel(CatalystModel):
         return {s.id: s.title for s in self.tracker.theses.summaries(ids)} if ids else {}
 
     # -- in-place updates --------------------------------------------------------------------
-    def apply_changes(self, changes) -> None:
-        if changes.reset:
+    def apply_changes(self, changes: OpChanges) -> None:
+        """Follow one operation in place: catalysts and reviews that now belong here come in
+        at their place in the order, those that no longer do leave, moved ones move."""
+        if changes.reset or changes.origin is Origin.DAY:
             self.reload()
             return
         for thesis_id in changes.removed_theses:
             for row in range(len(self._rows) - 1, -1, -1):
                 if self._rows[row].thesis_id == thesis_id:
                     self._remove_row(row)
-        for catalyst_id in changes.removed_catalysts:
+        catalysts = changes.of(Kind.CATALYST)
+        for catalyst_id in catalysts.removed:
             row = self.row_of(catalyst_id)
             if row is not None:
                 self._remove_row(row)
-        for catalyst_id in changes.catalysts - changes.removed_catalysts:
+        for catalyst_id in catalysts.present:
             self._refresh_catalyst(catalyst_id)
         touched = changes.theses - changes.removed_theses
-        if touched and changes.kinds & {"thesis", "review"}:
+        if touched and changes.touches(Kind.THESIS):
             self._refresh_reviews(touched)
-        retitled = set()
-        if "thesis" in changes.kinds and touched:     # only then is the whole list scanned
             retitled = touched & {c.thesis_id for c in self._rows if not is_review(c)}
-        if retitled:
-            self._titles.update(self._thesis_titles(retitled))
-            for row, c in enumerate(self._rows):
-                if c.thesis_id in retitled and not is_review(c):
-                    self.dataChanged.emit(self.index(row, self.THESIS),
-                                          self.index(row, self.THESIS))
+            if retitled:
+                self._titles.update(self._thesis_titles(retitled))
+                for row, c in enumerate(self._rows):
+                    if c.thesis_id in retitled and not is_review(c):
+                        self.dataChanged.emit(self.index(row, self.THESIS),
+                                              self.index(row, self.THESIS))
 
     def _refresh_reviews(self, thesis_ids) -> None:
         """Reviews of the touched theses only: one query limited to their ids."""
@@ -210,10 +212,18 @@ class UpcomingModel(CatalystModel):
             if row is not None:
                 self._remove_row(row)
             return
-        if row is not None:
-            self.update_records([fresh])
-            return
         horizon = (self.tracker.clock.today() + dt.timedelta(days=self.days)).isoformat()
+        if row is not None:
+            old = self._rows[row]
+            if fresh.window_start > horizon:
+                self._remove_row(row)           # its window moved beyond the horizon
+            elif fresh.status != "pending" or self._key(old) == self._key(fresh):
+                # Ticked here stays in place (checked) until Reload, so it can be unticked.
+                self.update_records([fresh])
+            else:
+                self._remove_row(row)           # moved within the horizon: to its new place
+                self._insert(fresh)
+            return
         if fresh.status != "pending" or fresh.window_start > horizon:
             return
         if fresh.thesis_id not in self._titles:

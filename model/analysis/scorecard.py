@@ -152,7 +152,7 @@ class Scorecards:
         per_catalyst: dict[int, list] = {}      # catalyst -> [thesis, days, all measured]
         for thesis_id, catalyst_id, old, new in conn.execute(
                 f"SELECT h.thesis_id, h.catalyst_id, h.old, h.new FROM history h "
-                f"JOIN catalyst c ON c.id = h.catalyst_id WHERE h.field = 'window' "
+                f"JOIN catalyst c ON c.id = h.catalyst_id WHERE h.field = 'window' AND h.undone_at IS NULL "
                 f"{'AND h.thesis_id ' + only if only else ''} ORDER BY h.id"):
             entry = per_catalyst.setdefault(catalyst_id, [thesis_id, 0, True])
             days = _slip_days(old, new)
@@ -169,14 +169,14 @@ class Scorecards:
         paths = defaultdict(list)
         for thesis_id, at, name, old, new in conn.execute(
                 f"SELECT thesis_id, at, field, old, new FROM history "
-                f"WHERE field IN ('conviction', 'status') "
+                f"WHERE field IN ('conviction', 'status') AND undone_at IS NULL "
                 f"{'AND thesis_id ' + only if only else ''} ORDER BY at, id"):
             paths[thesis_id].append((at, name, old, new))
         created = {}
         if paths:
             marks = ",".join(str(i) for i in paths)
             for thesis_id, at in self.store.conn.execute(
-                    f"SELECT thesis_id, min(at) FROM history WHERE field = 'created' "
+                    f"SELECT thesis_id, min(at) FROM history WHERE field = 'created' AND undone_at IS NULL "
                     f"AND thesis_id IN ({marks}) GROUP BY thesis_id"):
                 created[thesis_id] = at
         out = []

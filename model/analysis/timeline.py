@@ -128,7 +128,7 @@ def thesis_steps(tracker, thesis_id: int) -> tuple[Steps, Steps]:
     thesis = tracker.theses.get(thesis_id)
     rows = tracker.store.rows(
         "SELECT at, field, old, new FROM history WHERE thesis_id = ? "
-        "AND field IN ('created', 'status', 'conviction') ORDER BY at, id", (thesis_id,))
+        "AND field IN ('created', 'status', 'conviction') AND undone_at IS NULL ORDER BY at, id", (thesis_id,))
     created = next((r["at"] for r in rows if r["field"] == "created"), thesis.created_at)
     start = stamp_seconds(created)
     now = max(tracker.clock.now().timestamp(), start)

@@ -63,7 +63,8 @@ def export_bundle(tracker, thesis_ids=None) -> dict:
         item["history"] = [
             {"at": h["at"], "field": h["field"], "subject": h["subject"],
              "catalyst": h["catalyst_id"], "old": h["old"], "new": h["new"], "note": h["note"]}
-            for h in store.rows("SELECT * FROM history WHERE thesis_id = ? ORDER BY id", (tid,))]
+            for h in store.rows("SELECT * FROM history WHERE thesis_id = ? "
+                                "AND undone_at IS NULL ORDER BY id", (tid,))]
         out_theses.append(item)
     companies = store.rows("SELECT * FROM company ORDER BY id")
     sources = store.rows("SELECT * FROM source ORDER BY id")
@@ -147,7 +148,7 @@ def import_bundle(tracker, data: dict, *, backup: bool = True) -> dict:
     problems = _Problems()
     counts = {"theses": 0, "catalysts": 0, "risks": 0, "companies": 0, "sources": 0}
     try:
-        with store.write() as changes:
+        with store.write("Import a bundle"):
             company_map = _import_companies(store, data.get("companies", []), keep_ids, problems,
                                             counts)
             source_map = _import_sources(store, data.get("sources", []), keep_ids, problems, counts)
@@ -155,7 +156,7 @@ def import_bundle(tracker, data: dict, *, backup: bool = True) -> dict:
                 where = f"theses[{index}]"
                 try:
                     _import_thesis(store, thesis, where, keep_ids, company_map, source_map,
-                                   problems, counts, changes)
+                                   problems, counts)
                 except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as exc:
                     # AttributeError: a part that should be an object is not ("beneficiaries":
                     # ["name"]); a problem with the bundle, not a bug to show as a traceback.
@@ -163,7 +164,6 @@ def import_bundle(tracker, data: dict, *, backup: bool = True) -> dict:
             _import_prices(store, data.get("prices") or {}, company_map, problems)
             if problems.items:
                 raise _Abort()
-            changes.reset = True
     except _Abort:
         raise ImportFailed(
             f"The bundle was not imported: {len(problems.items)} problem(s), nothing was changed.",
@@ -276,8 +276,7 @@ def _cite(store, citations, column, row_id, source_map, where, problems):
         store.insert("citation", {"source_id": source, column: row_id, "locator": locator})
 
 
-def _import_thesis(store, item, where, keep_ids, company_map, source_map, problems, counts,
-                   changes):
+def _import_thesis(store, item, where, keep_ids, company_map, source_map, problems, counts):
     stamp = store.clock.stamp()
     values = {
         "title": validate.text(item["title"], what="title", required=True).strip(),
@@ -299,7 +298,6 @@ def _import_thesis(store, item, where, keep_ids, company_map, source_map, proble
         values["external_ref"] = _ref_value(item)
     thesis_id = store.insert("thesis", _with_id(values, item, keep_ids))
     counts["theses"] += 1
-    changes.added_theses.add(thesis_id)
     _cite(store, item.get("citations"), "thesis_id", thesis_id, source_map, where, problems)
     for index, ben in enumerate(item.get("beneficiaries") or []):
         company = company_map.get(_key(ben.get("company")))

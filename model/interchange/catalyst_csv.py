@@ -110,7 +110,7 @@ def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
         from model.storage import backup as backups
         backups.take_backup(store, reason="before-import")
     stamp = store.clock.stamp()
-    with store.write() as changes:
+    with store.write("Import catalysts"):
         for row in rows:
             window = row.pop("window")
             catalyst_id = store.insert("catalyst", {
@@ -121,5 +121,4 @@ def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
                 tracker.history.record(row["thesis_id"], "catalyst", old="pending",
                                        new=row["status"], note=row["outcome"],
                                        catalyst_id=catalyst_id, subject=row["title"])
-            changes.touch("catalyst", row["thesis_id"], catalyst_id=catalyst_id)
     return len(rows)

@@ -61,16 +61,14 @@ def write_records(tracker, records: list[PeerRecord], *, as_of=None) -> dict:
     problems = []
     writer = _Writer(tracker, counts, as_of)
     try:
-        with store.write() as changes:
+        with store.write(f"Import {NAME} data"):
             for record in records:
                 try:
-                    writer.record(record, changes)
+                    writer.record(record)
                 except UserError as exc:
                     problems.append((f"{record.where} ({record.id})", str(exc)))
             if problems:
                 raise _Abort()
-            if counts["theses"] or counts["catalysts"] or counts["updated"]:
-                changes.kinds.update({"company", "source"})
     except _Abort:
         raise ImportFailed(f"The {NAME} dataset was not imported: {len(problems)} problem(s), "
                            f"nothing was changed.", problems) from None
@@ -85,13 +83,13 @@ class _Writer:
         self.as_of = as_of
         self.theses: dict[str, int] = {}
 
-    def record(self, record: PeerRecord, changes) -> None:
+    def record(self, record: PeerRecord) -> None:
         values = record.catalyst_values()
         row = _current(self.store, record)
         if row is not None and not self._needs_update(record, row, values):
             self.counts["unchanged"] += 1
             return
-        thesis_id = self._thesis(record, changes)
+        thesis_id = self._thesis(record)
         company_id = self._company(record)
         if not self.store.scalar("SELECT 1 FROM beneficiary WHERE thesis_id = ? AND company_id = ?",
                                  (thesis_id, company_id)):
@@ -99,7 +97,6 @@ class _Writer:
                                          "WHERE thesis_id = ?", (thesis_id,))
             self.store.insert("beneficiary", {"thesis_id": thesis_id, "company_id": company_id,
                                               "role": "", "position": position})
-            changes.touch("beneficiary", thesis_id)
         if row is None:
             catalyst_id = self.store.insert("catalyst", {
                 "thesis_id": thesis_id, **values, "created_at": self.store.clock.stamp(),
@@ -110,10 +107,7 @@ class _Writer:
             catalyst_id = row["id"]
             self._update(record, row, values, thesis_id)
             self.counts["updated"] += 1
-            if row["thesis_id"] != thesis_id:
-                changes.touch("catalyst", row["thesis_id"])
         self._cite(record, catalyst_id)
-        changes.touch("catalyst", thesis_id, catalyst_id=catalyst_id)
 
     def _needs_update(self, record, row, values) -> bool:
         owner = self.store.scalar("SELECT id FROM thesis WHERE external_ref = ?",
@@ -121,7 +115,7 @@ class _Writer:
         return (owner != row["thesis_id"] or bool(_differences(row, values))
                 or bool(set(record.urls) - _cited_urls(self.store, row["id"])))
 
-    def _thesis(self, record: PeerRecord, changes) -> int:
+    def _thesis(self, record: PeerRecord) -> int:
         key = record.thesis_key
         if key in self.theses:
             return self.theses[key]
@@ -142,7 +136,6 @@ class _Writer:
                 "statement": f"Imported from {NAME} (thesis_id {key}).",
                 "external_ref": ref, "created_at": stamp, "updated_at": stamp})
             self.tracker.history.record(found, "created", new=title, note=f"Imported from {NAME}")
-            changes.added_theses.add(found)
             self.counts["theses"] += 1
         self.theses[key] = found
         return found

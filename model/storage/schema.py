@@ -7,6 +7,7 @@ schema, never something between. Never edit a released step: add a new one.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from sqlite_utils import Migrations
@@ -220,6 +221,52 @@ def m003_search_vocab_for_first_release_files(db) -> None:
     db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_index, "
                "'row')")
     _set_version(db, 3)
+
+
+# The record tables, parents first. Their ids become AUTOINCREMENT in m004.
+_RECORD_TABLES = ("thesis", "company", "source", "beneficiary", "risk", "catalyst", "citation",
+                  "history")
+
+
+@migrations(name="m004_ids_never_reused_and_undone_history")
+def m004_ids_never_reused_and_undone_history(db) -> None:
+    """Undo brings a deleted record back with its own id (#11), so an id, once used, must never
+    be handed to a new record: the record tables become AUTOINCREMENT (SQLite otherwise reuses
+    the highest id after it is deleted). And an undone change stays in the history, marked
+    with ``undone_at``, instead of a second row saying "undo".
+
+    SQLite cannot add AUTOINCREMENT to a table, so each is rebuilt the documented way (create
+    the new table, copy, drop, rename, re-create its indexes and triggers) with foreign keys
+    off (the store turns them off around migrations); the copy keeps every id, and the
+    foreign-key check at the end refuses the step (rolled back) if a reference broke.
+    """
+    conn = db.conn
+    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("m004 rebuilds tables and must run with foreign keys off")
+    for table in _RECORD_TABLES:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (table,)).fetchone()[0]
+        rebuilt, n = re.subn(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)",
+                             "id INTEGER PRIMARY KEY AUTOINCREMENT", sql, count=1)
+        if n != 1:
+            raise RuntimeError(f"m004: unexpected definition of {table}: {sql[:80]}")
+        rebuilt = re.sub(rf"^CREATE TABLE \"?{table}\"?", f'CREATE TABLE "{table}__m004"',
+                         rebuilt, count=1)
+        extras = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL ORDER BY type, name", (table,))]
+        columns = ", ".join(f'"{r[1]}"' for r in conn.execute(f'PRAGMA table_info("{table}")'))
+        conn.execute(rebuilt)
+        conn.execute(f'INSERT INTO "{table}__m004" ({columns}) SELECT {columns} FROM "{table}"')
+        conn.execute(f'DROP TABLE "{table}"')
+        conn.execute(f'ALTER TABLE "{table}__m004" RENAME TO "{table}"')
+        for statement in extras:
+            conn.execute(statement)
+    conn.execute("ALTER TABLE history ADD COLUMN undone_at TEXT")
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"m004 would break {len(broken)} reference(s): {broken[:3]}")
+    _set_version(db, 4)
 
 
 def _split(script: str):

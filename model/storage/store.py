@@ -12,9 +12,9 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from model.changes import OpChanges, Origin
 from model.constants import SCHEMA_VERSION
 from model.errors import (
     Ambiguous,
@@ -27,6 +27,8 @@ from model.errors import (
 from model.storage import backup as backups
 from model.storage import clean_close
 from model.storage.sqlite_errors import translate_error, translated
+from model.undo import (MAX_STEP_ROWS, UndoStack, UndoStep, captured_count, clear_capture,
+                        describe, install_capture, read_capture)
 from model.storage.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
 
 # The migration steps (model.storage.schema), loaded only when a file needs them: importing
@@ -96,28 +98,19 @@ class Clock:
         return cls(lambda: when)
 
 
-@dataclass
-class Changes:
-    """What one committed write touched, by kind; views refresh only these."""
+class Write:
+    """The open transaction of one ``Store.write()``: its label and, once it has committed,
+    what it changed (``changes``) and the undo step it left (``step``, None when the step was
+    not kept)."""
 
-    theses: set[int] = field(default_factory=set)          # theses whose row or summary changed
-    added_theses: set[int] = field(default_factory=set)
-    removed_theses: set[int] = field(default_factory=set)
-    kinds: set[str] = field(default_factory=set)           # 'catalyst', 'risk', 'history', ...
-    catalysts: set[int] = field(default_factory=set)
-    removed_catalysts: set[int] = field(default_factory=set)
-    reset: bool = False                                     # whole database replaced (restore, import)
-
-    def touch(self, kind: str, thesis_id: int | None = None, *, catalyst_id: int | None = None):
-        self.kinds.add(kind)
-        if thesis_id is not None:
-            self.theses.add(thesis_id)
-        if catalyst_id is not None:
-            self.catalysts.add(catalyst_id)
-
-    def __bool__(self) -> bool:
-        return bool(self.theses or self.added_theses or self.removed_theses or self.kinds
-                    or self.reset)
+    def __init__(self, label: str, initiator: object, origin: Origin):
+        self.label = label
+        self.initiator = initiator
+        self.origin = origin
+        self.reset = False          # tell views to reload everything (seeding a new file)
+        self.keep_undo = True       # False: the work is not a step of its own (seeding)
+        self.changes: OpChanges = OpChanges(label=label)
+        self.step: UndoStep | None = None
 
 
 class Store:
@@ -131,8 +124,10 @@ class Store:
         self.readonly = readonly
         self.clock = clock
         self.backup_dir = backup_dir
-        self._listeners: list[Callable[[Changes], None]] = []
-        self._pending: Changes | None = None
+        self._listeners: list[Callable[[OpChanges], None]] = []
+        self._pending: Write | None = None
+        self._capture: dict[str, tuple[str, ...]] | None = None   # columns, once installed
+        self.undo_stack = UndoStack()
         self.warnings: list[str] = []      # problems worth telling the user that did not stop opening
         self.instance_lock = None          # model.storage.instance.InstanceLock when single_instance
 
@@ -188,37 +183,87 @@ class Store:
         return found[0]["id"]
 
     # -- writing ---------------------------------------------------------------------------
+    def start_capture(self) -> None:
+        """Record every write's rows from now on (undo steps and exact change notices)."""
+        if self._capture is None and not self.readonly:
+            with translated(self.path):
+                self._capture = install_capture(self.conn)
+
     @contextmanager
-    def write(self) -> Iterator[Changes]:
-        """One transaction; nested calls join the outer one. Listeners hear after commit."""
+    def write(self, label: str = "", *, initiator: object = None,
+              origin: Origin = Origin.OPERATION) -> Iterator[Write]:
+        """One transaction; nested calls join the outer one (whose label names the step).
+
+        After it commits, the rows it wrote become an undo step (``self.undo_stack``) and
+        every listener hears one ``OpChanges`` describing them.
+        """
         if self.readonly:
             raise ReadOnlyError(f"{self.path} is open read-only: changes cannot be saved.")
-        outer = self._pending is None
-        if outer:
-            self._pending = Changes()
-        changes = self._pending
+        if self._pending is not None:
+            inner = self._pending
+            if not inner.label and label:
+                inner.label = label
+            with translated(self.path), self.db.atomic():
+                yield inner
+            return
+        current = self._pending = Write(label, initiator, origin)
+        step = None
         try:
             with translated(self.path):
-                if outer and not self.conn.in_transaction:
-                    # BEGIN IMMEDIATE takes the write lock up front, where the busy timeout
-                    # applies. A deferred BEGIN whose first write must read first (FTS5 triggers
-                    # on a fresh connection) gets SQLITE_BUSY at once, without waiting.
-                    self.conn.execute("BEGIN IMMEDIATE")
-                    try:
-                        with self.db.atomic():
-                            yield changes
-                        self.conn.execute("COMMIT")
-                    except BaseException:
-                        if self.conn.in_transaction:
-                            self.conn.execute("ROLLBACK")
-                        raise
-                else:
+                if self.conn.in_transaction:
+                    raise RuntimeError("a transaction is open outside Store.write()")
+                # BEGIN IMMEDIATE takes the write lock up front, where the busy timeout
+                # applies. A deferred BEGIN whose first write must read first (FTS5 triggers
+                # on a fresh connection) gets SQLITE_BUSY at once, without waiting.
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
                     with self.db.atomic():
-                        yield changes
+                        yield current
+                    step = self._finish(current)
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
         finally:
-            if outer:
-                self._pending = None
-        if outer and changes:
+            self._pending = None
+        if step is not None:
+            current.step = step
+            self.undo_stack.push(step)
+        if current.changes:
+            self.notify(current.changes)
+
+    def _finish(self, current: Write) -> UndoStep | None:
+        """Inside the transaction, before COMMIT: turn the captured rows into the notice and
+        (for an operation) its undo step."""
+        label = current.label
+        if self._capture is None:
+            current.changes = OpChanges.everything(label=label, origin=current.origin,
+                                                   initiator=current.initiator)
+            return None
+        count = captured_count(self.conn)
+        if current.reset or count > MAX_STEP_ROWS:
+            clear_capture(self.conn)
+            current.changes = OpChanges.everything(label=label, origin=current.origin,
+                                                   initiator=current.initiator)
+            return None
+        if not count:
+            current.changes = OpChanges(label=label, origin=current.origin,
+                                        initiator=current.initiator)
+            return None
+        images = read_capture(self.conn, self._capture)
+        current.changes = describe(self.conn, images, label=label, origin=current.origin,
+                                   initiator=current.initiator)
+        if current.origin is not Origin.OPERATION or not current.keep_undo or not images:
+            return None
+        return UndoStep(label or "Change", images, current.changes)
+
+    def adopt(self, step: UndoStep | None, changes: OpChanges) -> None:
+        """Take an operation committed on another connection of this process (an import on
+        a worker thread) as one of ours: its step goes on the undo stack, its notice out."""
+        if step is not None and self._capture is not None:
+            self.undo_stack.push(step)
+        if changes:
             self.notify(changes)
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
@@ -239,14 +284,14 @@ class Store:
         self.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*values.values(), row_id))
 
     # -- listeners -------------------------------------------------------------------------
-    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+    def subscribe(self, listener: Callable[[OpChanges], None]) -> None:
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Callable[[Changes], None]) -> None:
+    def unsubscribe(self, listener: Callable[[OpChanges], None]) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def notify(self, changes: Changes) -> None:
+    def notify(self, changes: OpChanges) -> None:
         for listener in list(self._listeners):
             listener(changes)
 
@@ -435,12 +480,20 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
         if pending and existed and store.schema_version > 0:
             # Never migrate without a verified copy of the old version to go back to.
             backups.take_backup(store, reason="before-migration")
+        # Foreign keys off while the steps run: a step that rebuilds a table (m004) would
+        # otherwise cascade the drop of the old table into every child row. Each step checks
+        # the references itself before it commits.
         with translated(path):
-            steps.apply(store.db)
+            store.conn.execute("PRAGMA foreign_keys = OFF")
+            try:
+                steps.apply(store.db)
+            finally:
+                store.conn.execute("PRAGMA foreign_keys = ON")
     if not existed and on_new is not None:
-        with store.write() as changes:
+        with store.write("Load the demo theses") as seeding:
+            seeding.reset = True
+            seeding.keep_undo = False
             on_new(store)
-            changes.reset = True
     elif existed and daily_backup:
         try:
             backups.daily_backup_if_due(store)

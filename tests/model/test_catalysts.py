@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from model.changes import Kind
 from model.errors import Ambiguous, NotFound, ValidationError
 
 
@@ -94,29 +95,57 @@ def test_tick_reopen_and_no_op(empty_tracker, thesis):
     assert empty_tracker.catalysts.get(c.id).status == "pending"
 
 
-def test_reopen_restores_the_previous_state(empty_tracker, thesis):
-    """reopen() (the undo of a tick) puts status, date and outcome back and logs 'undone' (#2)."""
+def test_undo_of_a_tick_puts_status_date_and_outcome_back(empty_tracker, thesis):
+    """Undoing a tick restores status, date and outcome exactly and marks its history row
+    undone (kept in the log, left out of reports) instead of writing an "undone" row (#11)."""
     c = empty_tracker.catalysts.add(thesis_id=thesis.id, title="Ramp", expected="2026")
     empty_tracker.catalysts.tick(c.id, status="missed", note="no orders")
-    r = empty_tracker.catalysts.reopen(c.id, status="pending", happened_on=None, outcome="")
+    empty_tracker.undo()
+    r = empty_tracker.catalysts.get(c.id)
     assert (r.status, r.happened_on, r.outcome) == ("pending", None, "")
-    assert _history(empty_tracker, c.id)[-1] == ("catalyst", "missed", "pending", "undone")
+    assert _history(empty_tracker, c.id) == []
+    logged = [h for h in empty_tracker.history.for_thesis(thesis.id, include_undone=True)
+              if h.catalyst_id == c.id]
+    assert [(h.old, h.new, h.undone_at is not None) for h in logged] == [
+        ("pending", "missed", True)]
+    empty_tracker.redo()
+    assert empty_tracker.catalysts.get(c.id).status == "missed"
+    assert _history(empty_tracker, c.id)[-1][:3] == ("catalyst", "pending", "missed")
 
 
-def test_delete_and_restore_keep_id_and_fields(empty_tracker, thesis):
-    """Deleting returns a snapshot; restore() puts it back with the same id; history rows of
-    the catalyst survive (unlinked) the delete (#2)."""
-    c = empty_tracker.catalysts.add(thesis_id=thesis.id, title="Ramp", expected="Q3 2026")
-    empty_tracker.catalysts.tick(c.id, on="2026-08-01")
-    snap = empty_tracker.catalysts.delete(c.id)
+def test_undo_of_a_delete_brings_back_the_same_record_and_its_citations(empty_tracker, thesis):
+    """Deleting returns a snapshot; undo puts the catalyst back with the same id and fields,
+    its citation too; history rows of the catalyst survive the delete unlinked, and are
+    linked again by the undo (#2, #11)."""
+    t = empty_tracker
+    c = t.catalysts.add(thesis_id=thesis.id, title="Ramp", expected="Q3 2026")
+    t.catalysts.tick(c.id, on="2026-08-01")
+    source = t.sources.add(title="Note")
+    t.sources.cite(source.id, catalyst_id=c.id, locator="p. 3")
+    snap = t.catalysts.delete(c.id)
     with pytest.raises(NotFound):
-        empty_tracker.catalysts.get(c.id)
-    ticks = [h for h in empty_tracker.history.for_thesis(thesis.id) if h.field == "catalyst"]
+        t.catalysts.get(c.id)
+    ticks = [h for h in t.history.for_thesis(thesis.id) if h.field == "catalyst"]
     assert len(ticks) == 1 and ticks[0].catalyst_id is None
-    back = empty_tracker.catalysts.restore(snap)
-    assert back == snap
+    assert t.sources.citations_for_thesis(thesis.id) == []
+    t.undo()
+    assert t.catalysts.get(c.id) == snap
+    assert [(x.catalyst_id, x.locator) for x in t.sources.citations_for_thesis(thesis.id)] == [
+        (c.id, "p. 3")]
+    ticks = [h for h in t.history.for_thesis(thesis.id) if h.field == "catalyst"]
+    assert ticks[0].catalyst_id == c.id
     with pytest.raises(NotFound):
-        empty_tracker.catalysts.delete(999)
+        t.catalysts.delete(999)
+
+
+def test_a_tick_after_today_is_refused(empty_tracker, thesis):
+    """A catalyst is ticked once it happened: a date after today is refused with a message,
+    never stored or silently changed (#11 defect 5)."""
+    c = empty_tracker.catalysts.add(thesis_id=thesis.id, title="Ramp", expected="2026")
+    with pytest.raises(ValidationError, match="2030-01-01.*after today"):
+        empty_tracker.catalysts.tick(c.id, on="2030-01-01")
+    assert empty_tracker.catalysts.get(c.id).status == "pending"
+    assert empty_tracker.catalysts.tick(c.id, on="2026-11-24").happened_on == "2026-11-24"
 
 
 def test_resolve_by_id_prefix_and_thesis_scope(empty_tracker, thesis):
@@ -138,15 +167,19 @@ def test_resolve_by_id_prefix_and_thesis_scope(empty_tracker, thesis):
 
 
 def test_listeners_hear_the_touched_thesis_and_catalyst(empty_tracker, thesis):
-    """After commit, listeners get Changes naming the thesis and catalyst touched (#2)."""
+    """After commit, listeners get OpChanges naming the thesis and catalyst touched, by kind
+    and how (#2, #11)."""
     heard = []
-    empty_tracker.store.subscribe(heard.append)
+    empty_tracker.subscribe(heard.append)
     c = empty_tracker.catalysts.add(thesis_id=thesis.id, title="Ramp", expected="2026")
     empty_tracker.catalysts.tick(c.id)
     empty_tracker.catalysts.delete(c.id)
-    assert [(ch.theses, ch.catalysts) for ch in heard[:2]] == [({thesis.id}, {c.id})] * 2
-    assert heard[1].kinds >= {"catalyst", "history"}
-    assert heard[2].removed_catalysts == {c.id}
+    assert [ch.theses for ch in heard] == [{thesis.id}] * 3
+    assert heard[0].of(Kind.CATALYST).added == {c.id}
+    assert heard[1].of(Kind.CATALYST).changed == {c.id} and heard[1].of(Kind.HISTORY).added
+    assert heard[2].of(Kind.CATALYST).removed == {c.id}
+    assert [ch.label for ch in heard] == ["Add catalyst “Ramp”", "Tick “Ramp”",
+                                          "Delete catalyst “Ramp”"]
 
 
 def test_due_between_counts_windows_overlapping_the_range(empty_tracker, thesis):

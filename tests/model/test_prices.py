@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from model.changes import Kind
 from model.errors import ImportFailed, NotFound
 from model.prices import parse_day, parse_price_csv
 
@@ -94,9 +95,9 @@ def test_import_tells_listeners_which_theses_hold_the_company(tracker):
         "SELECT thesis_id FROM beneficiary WHERE company_id = ?", (company_id,))}
     assert holders
     heard = []
-    tracker.store.subscribe(heard.append)
+    tracker.subscribe(heard.append)
     tracker.prices.import_text(company_id, "date,close\n2024-01-02,1\n")
-    assert "price" in heard[-1].kinds and heard[-1].theses == holders
+    assert heard[-1].of(Kind.PRICE).ids == {company_id} and heard[-1].theses == holders
 
 
 def test_unknown_ticker_needs_a_name_to_be_created(tracker):

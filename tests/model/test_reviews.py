@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from model.changes import Kind
 from model.errors import ValidationError
 
 # The conftest clock: 2026-11-24.
@@ -45,10 +46,11 @@ def test_review_with_conviction_and_status_is_one_transaction(empty_tracker, the
     review in one transaction (listeners hear once). Breaks if they commit separately (#7)."""
     t = empty_tracker
     heard = []
-    t.store.subscribe(heard.append)
+    t.subscribe(heard.append)
     result = t.reviews.record(thesis.id, note="Thesis playing out", conviction=5,
                               status="confirmed", next_review="2027-01-15")
-    assert len(heard) == 1 and thesis.id in heard[0].theses and "review" in heard[0].kinds
+    assert len(heard) == 1 and thesis.id in heard[0].theses
+    assert heard[0].of(Kind.THESIS).changed == {thesis.id} and len(heard[0].of(Kind.HISTORY).added) == 3
     assert result.conviction == (3, 5) and result.status == ("active", "confirmed")
     (conv,) = _rows(t, thesis.id, "conviction")
     (status,) = _rows(t, thesis.id, "status")
