@@ -6,19 +6,8 @@ import sys
 
 
 def _versions() -> str:
-    import platform
-    import sqlite3
-
-    from model import __version__
-    lines = [f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
-             f"SQLite {sqlite3.sqlite_version}"]
-    try:
-        from importlib.metadata import version
-        lines.append(f"PySide6 {version('PySide6-Essentials')}")
-        lines.append(f"sqlite-utils {version('sqlite-utils')}")
-    except Exception:  # noqa: BLE001 - versions are informative only
-        pass
-    return "\n".join(lines)
+    from model.about import versions
+    return "\n".join(versions())
 
 
 # Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
             Messages.error(self, str(exc))
             return False
         self._install(tracker)
-        if not tracker.store.readonly:
+        if not tracker.readonly:
             self._later(lambda: self._start_background(tracker))
         return True
 
@@ -388,12 +388,11 @@ class MainWindow(QMainWindow):
     def day_changed(self) -> None:
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
-            from model.changes import OpChanges
             for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
                 cache = getattr(model, "_today", None)
                 if cache is not None:
                     cache.forget()
-            self._on_changes(OpChanges.everything())
+            self.tracker.new_day()      # every view hears it as one OpChanges (origin DAY)
         self._schedule_day_change()
 
     def _on_changes(self, changes) -> None:

@@ -27,9 +27,17 @@ from model.errors import (
 from model.storage import backup as backups
 from model.storage import clean_close
 from model.storage.sqlite_errors import translate_error, translated
-from model.undo import (MAX_STEP_ROWS, UndoStack, UndoStep, captured_count, clear_capture,
-                        describe, install_capture, read_capture)
 from model.storage.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
+from model.undo import (
+    MAX_STEP_ROWS,
+    UndoStack,
+    UndoStep,
+    captured_count,
+    clear_capture,
+    describe,
+    install_capture,
+    read_capture,
+)
 
 # The migration steps (model.storage.schema), loaded only when a file needs them: importing
 # sqlite-utils costs a third of a second, which a start on a current file need not pay.
