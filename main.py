@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         if not cmd.opens_store:
             from pathlib import Path
             return cmd.run(Path(args.db) if args.db else default_database_path(), args, sys.stdout)
-        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new)
+        # One command, one process: no undo steps to keep (the desktop app keeps its own).
+        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new, undo=False)
         return cmd.run(tracker, args, sys.stdout)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
