@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.detail import ThesisDetail
 from gui.dialogs import CorruptDialog, Messages
 from gui.editing import Editor, UndoMirror
+from gui.keys import AppUndoFromFields
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setPlaceholderText("Search everything (titles, companies, 光模块…)")
         self.search_box.setClearButtonEnabled(True)
+        self.undo_keys = AppUndoFromFields(self)
+        self.undo_keys.follow(self.search_box)
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.addItem("All statuses", None)
         for status in THESIS_STATUSES:
