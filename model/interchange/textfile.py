@@ -96,25 +96,30 @@ def read_text(path) -> str:
 
 
 def write_atomically(path, data: str | bytes) -> Path:
-    """Write a whole file or nothing: into a hidden ``.partial`` beside it, then rename.
+    """Write a whole file or nothing, durably (model.storage.files.write_atomically): a
+    private temporary created exclusively beside it, fsynced, renamed, the folder fsynced.
 
-    A crash or a full disk leaves the old file (or none), never half a file.
+    A crash, a full disk or a symlink planted at a temporary name leaves the old file (or
+    none), never half a file, and writes nowhere else. A new file is 0600 (#14); a file that
+    is replaced keeps its mode.
     """
     from model.errors import UserError
+    from model.storage.files import write_atomically as write_whole
     target = Path(path)
-    temp = partial_path(target)
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
-        if isinstance(data, bytes):
-            temp.write_bytes(data)
-        else:
-            temp.write_text(data, encoding="utf-8", newline="\n")
-        temp.replace(target)
+        write_whole(target, raw)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     return target
 
 
 def partial_path(target: Path) -> Path:
-    """Where a file is written before it is renamed into place."""
-    return target.with_name(f".{target.name}.partial")
+    """Where a writer that opens files by name itself (Qt's PDF writer) puts a file before it
+    is renamed into place: ``.<name>.<random>.partial`` beside it. The name is unpredictable,
+    so nobody can plant a symlink there beforehand for the writer to follow (#14). Writers in
+    model/ use ``write_atomically`` (or ``model.storage.files.create_partial`` and
+    ``commit_partial``), which also create the file exclusively and fsync it."""
+    import secrets
+    target = Path(target)
+    return target.with_name(f".{target.name}.{secrets.token_hex(8)}.partial")
