@@ -111,14 +111,18 @@ def cmd_backup(tracker, args, out):
 def _restore_args(p):
     p.add_argument("file", nargs="?", help="the backup to restore (default: the newest good one)")
     p.add_argument("--list", action="store_true", help="list the backups instead")
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for commands still using the database (default 10)")
 
 
 @command("restore", "replace the database with a backup (the current file is kept aside)",
          opens_store=False)
 @arguments(_restore_args)
 def cmd_restore(db_path, args, out):
-    """Restore a verified backup. The current database is not deleted: it is renamed with a
-    timestamp beside the original."""
+    """Restore a verified backup: only a healthy Thesis Tracker database this version can open.
+    The current database is not deleted: it is kept with a timestamp beside the original. The
+    swap is atomic (a crash leaves the old file or the new one; the next start finishes it).
+    Refused while the desktop app has the database open; waits for commands using it."""
     if args.list:
         found = backups.list_backups(db_path)
         if not found:
@@ -129,7 +133,9 @@ def cmd_restore(db_path, args, out):
     source = Path(args.file) if args.file else backups.newest_good_backup(db_path)
     if source is None:
         raise UserError(f"There is no good backup of {db_path} to restore.")
-    aside = backups.restore(db_path, source)
+    if args.wait is not None and not 0 <= args.wait <= 3600:
+        raise UserError("--wait takes a number of seconds from 0 to 3600.")
+    aside = backups.restore(db_path, source, wait=args.wait)
     print(f"Restored {db_path} from {source}.", file=out)
     if aside:
         print(f"The previous file was kept as {aside}.", file=out)
