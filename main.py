@@ -37,6 +37,32 @@ def _desktop_only(argv: list[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+def _daily_full_check(tracker) -> None:
+    """The full integrity_check the open-time quick_check skips (it misses index damage), once
+    a day per file; on failure the store turns read-only (#14 item 4)."""
+    from model.storage import integrity
+    if tracker.readonly or not integrity.full_check_due(tracker.path):
+        return
+    result = integrity.run_full_check(tracker.path)
+    if not result.ok:
+        integrity.mark_damaged(tracker.store, result)
+
+
+def _damage_behind(tracker) -> str | None:
+    """Why the open database looks damaged (a full check, on its own connection), or None."""
+    if tracker is None:
+        return None
+    from model.storage import integrity
+    try:
+        result = integrity.run_full_check(tracker.path)
+    except Exception:  # noqa: BLE001 - the question is only "damaged or not"
+        return None
+    if result.ok:
+        return None
+    return result.message.replace("it is open read-only so nothing more is written to it",
+                                  "nothing was changed")
+
+
 def main(argv: list[str] | None = None) -> int:
     desktop, db = _desktop_only(sys.argv[1:] if argv is None else argv)
     if desktop:
@@ -65,9 +91,28 @@ def main(argv: list[str] | None = None) -> int:
             from pathlib import Path
             return cmd.run(Path(args.db) if args.db else default_database_path(), args, sys.stdout)
         tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new)
-        return cmd.run(tracker, args, sys.stdout)
+        if cmd.name != "check":
+            _daily_full_check(tracker)
+        code = cmd.run(tracker, args, sys.stdout)
+        if tracker.store.damage:
+            # A read on a file that failed its full check may have shown too little (#14).
+            print(f"error: {tracker.store.damage} What is shown above may be incomplete.",
+                  file=sys.stderr)
+            return 1
+        return code
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from model.errors import ReadOnlyError
+        damage = tracker.store.damage if tracker is not None else None
+        message = damage if isinstance(exc, ReadOnlyError) and damage else str(exc)
+        print(f"error: {message}", file=sys.stderr)
+        return 1
+    except Exception:
+        # Not a UserError: a bug, or damage no check caught (a flipped byte inside a record,
+        # which SQLite keeps no checksum for). Damage gets one line; a bug keeps its traceback.
+        damage = _damage_behind(tracker)
+        if damage is None:
+            raise
+        print(f"error: {damage}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: the last change was not saved unless it was reported.",

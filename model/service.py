@@ -31,10 +31,12 @@ class CheckReport:
     backups: int
     newest_backup: Path | None
     newest_backup_age: dt.timedelta | None
+    # Text cells that are not valid UTF-8 (model.storage.integrity.Cell), #14 item 5.
+    undecodable: tuple = ()
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.foreign_key_problems
+        return self.integrity == ["ok"] and not self.foreign_key_problems and not self.undecodable
 
 
 class Tracker:
@@ -204,14 +206,29 @@ class Tracker:
 
     # -- safety ------------------------------------------------------------------------------
     def check(self) -> CheckReport:
-        integrity = [r[0] for r in self.store.conn.execute("PRAGMA integrity_check").fetchall()]
-        fk = [tuple(r) for r in self.store.conn.execute("PRAGMA foreign_key_check").fetchall()]
+        """integrity_check, foreign_key_check and text that is not valid UTF-8; a file too
+        damaged to read reports that instead of raising (#14 items 4-5). A full check that
+        passes is noted, so the daily one need not run again today."""
+        import sqlite3
+
         from model.storage import backup as backups
+        from model.storage import integrity as full
+        conn = self.store.conn
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            fk = [tuple(r) for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
+            cells = tuple(full.undecodable_cells(conn))
+            version = self.store.schema_version
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            integrity, fk, cells, version = [f"cannot be read ({exc})"], [], (), 0
         found = backups.list_backups(self.store.path)
         newest = found[0] if found else None
-        return CheckReport(integrity, fk, self.store.schema_version, len(found),
-                           newest.path if newest else None,
-                           dt.datetime.now() - newest.taken_at if newest else None)
+        report = CheckReport(integrity, fk, version, len(found),
+                             newest.path if newest else None,
+                             dt.datetime.now() - newest.taken_at if newest else None, cells)
+        if integrity == ["ok"] and not fk:
+            full.record_passed(self.store.path)
+        return report
 
     def backup(self, reason: str = "manual") -> Path:
         from model.storage import backup as backups

@@ -76,16 +76,36 @@ def cmd_export_ics(tracker, args, out):
     return 0
 
 
-@command("check", "check the database: integrity, foreign keys, schema version, backups")
+def _check_args(p):
+    p.add_argument("--repair", action="store_true",
+                   help="rewrite text that is not valid UTF-8 (a backup is taken first)")
+
+
+@command("check", "check the database: integrity, foreign keys, text, schema version, backups")
+@arguments(_check_args)
 def cmd_check(tracker, args, out):
-    """Run integrity_check and foreign_key_check and report the schema version and backups.
-    Exits 1 when a problem is found."""
+    """Run integrity_check and foreign_key_check, look for text that is not valid UTF-8, and
+    report the schema version and backups. Exits 1 when a problem is found. --repair replaces
+    the undecodable bytes with U+FFFD (after a backup, which keeps the raw bytes)."""
+    if args.repair:
+        from model.storage.integrity import repair_text
+        repaired = repair_text(tracker.store)
+        print(f"Repaired {repaired} text value(s)." if repaired else "No text needed repair.",
+              file=out)
     report = tracker.check()
     p = lambda *a: print(*a, file=out)  # noqa: E731
     p(f"Database:       {tracker.path}")
     p(f"Integrity:      {'ok' if report.integrity == ['ok'] else '; '.join(report.integrity)}")
     p(f"Foreign keys:   {'ok' if not report.foreign_key_problems else report.foreign_key_problems}")
     p(f"Schema version: {report.schema_version}")
+    if report.undecodable:
+        cells = report.undecodable
+        listed = ", ".join(c.describe() for c in cells[:5])
+        more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+        p(f"Text:           {len(cells)} value(s) are not valid UTF-8 ({listed}{more}); they "
+          f"show as \ufffd. Repair them with: python main.py check --repair")
+    else:
+        p("Text:           ok")
     if report.newest_backup:
         hours = report.newest_backup_age.total_seconds() / 3600
         p(f"Backups:        {report.backups}, newest {report.newest_backup.name} "
@@ -123,6 +143,10 @@ def cmd_restore(db_path, args, out):
     The current database is not deleted: it is kept with a timestamp beside the original. The
     swap is atomic (a crash leaves the old file or the new one; the next start finishes it).
     Refused while the desktop app has the database open; waits for commands using it."""
+    from model.storage.files import regular_file_problem
+    problem = regular_file_problem(db_path)
+    if problem and not (args.list and "does not exist" in problem):
+        raise UserError(f"Cannot restore into {db_path}: it {problem}. Nothing was changed.")
     if args.list:
         found = backups.list_backups(db_path)
         if not found:

@@ -41,7 +41,12 @@ class Backup:
 
 
 def backup_dir_for(db_path: Path) -> Path:
-    return Path(db_path).resolve().parent / "backups"
+    """``backups/`` beside the database (beside the file a symlink points to)."""
+    try:
+        real = Path(db_path).resolve()
+    except (OSError, RuntimeError):        # a loop of symlinks: no real file to follow
+        real = Path(os.path.abspath(db_path))
+    return real.parent / "backups"
 
 
 def _fits(name: str) -> bool:

@@ -29,6 +29,27 @@ KEY_COLUMNS: dict[str, frozenset[str]] = {
     "history": frozenset({"id", "at", "thesis_id", "field"}),
     "price": frozenset({"company_id", "day", "close"}),
 }
+# The record tables' columns, in order, at schema 1; later steps add the ones below.
+_COLUMNS_V1: dict[str, tuple[str, ...]] = {
+    "thesis": ("id", "title", "theme", "statement", "status", "conviction", "horizon",
+               "next_review", "review_cadence_days", "benchmark_ticker", "tags", "created_at",
+               "updated_at"),
+    "company": ("id", "name", "local_name", "ticker", "exchange", "country"),
+    "beneficiary": ("id", "thesis_id", "company_id", "role", "position"),
+    "risk": ("id", "thesis_id", "title", "description", "severity", "likelihood", "status"),
+    "catalyst": ("id", "thesis_id", "title", "description", "expected", "window_start",
+                 "window_end", "precision", "status", "happened_on", "outcome", "impact",
+                 "created_at"),
+    "source": ("id", "title", "publisher", "published_on", "url", "summary"),
+    "citation": ("id", "source_id", "thesis_id", "risk_id", "catalyst_id", "locator"),
+    "history": ("id", "at", "thesis_id", "catalyst_id", "field", "subject", "old", "new", "note"),
+    "price": ("company_id", "day", "close", "adj_close"),
+}
+_ADDED: dict[int, dict[str, tuple[str, ...]]] = {
+    2: {"thesis": ("external_ref",), "catalyst": ("external_ref",)},
+    4: {"history": ("undone_at",)},
+}
+_LATEST_KNOWN = max(_ADDED)
 MIGRATION_SET = "thesis_tracker"
 _PLAUSIBLE_NEWER = 10_000      # a version field beyond this is damage, not a future release
 
@@ -36,7 +57,7 @@ _PLAUSIBLE_NEWER = 10_000      # a version field beyond this is damage, not a fu
 @dataclass(frozen=True)
 class Identity:
     """What a file is. ``kind``: 'ours' (version 1..SCHEMA_VERSION), 'new' (an empty SQLite
-    file, ready to be made ours), 'newer', 'foreign', 'damaged-version'."""
+    file, ready to be made ours), 'newer', 'foreign', 'damaged-version', 'damaged-schema'."""
 
     kind: str
     version: int
@@ -45,6 +66,16 @@ class Identity:
     @property
     def ours(self) -> bool:
         return self.kind == "ours"
+
+
+def expected_columns(version: int) -> dict[str, tuple[str, ...]]:
+    """The record tables' columns a file at ``version`` has (1..the latest released)."""
+    columns = dict(_COLUMNS_V1)
+    for step, added in sorted(_ADDED.items()):
+        if step <= version:
+            for table, names in added.items():
+                columns[table] = columns[table] + names
+    return columns
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
@@ -101,6 +132,16 @@ def identify(conn: sqlite3.Connection, schema_version: int = SCHEMA_VERSION) -> 
     if version < 1:
         return Identity("damaged-version", version,
                         f"its version field reads {version}, but it has Thesis Tracker's tables")
+    # A flipped byte in the schema's text renames a column ("url" -> "uzl"): SQLite reads
+    # that happily, and every query naming the column then fails. Up to the latest version
+    # this module knows the columns must be exactly these; a later one may have added more.
+    exact = version <= _LATEST_KNOWN
+    for table, names in expected_columns(version).items():
+        found = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
+        if (found != names) if exact else (found[:len(names)] != names):
+            return Identity("damaged-schema", version,
+                            f"the {table} table has the columns {', '.join(found)}, not "
+                            f"{', '.join(names)}")
     return Identity("ours", version)
 
 
@@ -109,7 +150,7 @@ def describe(identity: Identity, path: object, schema_version: int = SCHEMA_VERS
     if identity.kind == "newer":
         return (f"{path} was written by a newer Thesis Tracker (schema version "
                 f"{identity.version}; this version reads up to {schema_version})")
-    if identity.kind == "damaged-version":
+    if identity.kind in ("damaged-version", "damaged-schema"):
         return f"{path} is damaged: {identity.detail}"
     if identity.kind == "new":
         return f"{path} is an empty SQLite database, not a Thesis Tracker one"

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from model.storage.backup import backup_dir_for, backup_stem, newest_good_backup, restore_hint
 from model.storage.files import PRIVATE_FILE, make_private_dir, write_atomically
+from model.storage.sqlite_errors import one_line
 from model.storage.sqlite_file import sqlite_uri
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def run_full_check(db_path: Path | str) -> FullCheck:
         conn = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True, timeout=5.0)
         conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
-            problems = [r[0] for r in
+            problems = [one_line(r[0]) for r in
                         conn.execute(f"PRAGMA integrity_check({_LIMIT})").fetchall()]
             if problems == ["ok"]:
                 broken = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -121,6 +122,11 @@ def run_full_check(db_path: Path | str) -> FullCheck:
     _note(db_path, ok, now)
     backup = None if ok else newest_good_backup(db_path)
     return FullCheck(db_path, ok, problems, now, backup)
+
+
+def record_passed(db_path: Path) -> None:
+    """Note a full check that passed elsewhere (the ``check`` command runs its own)."""
+    _note(Path(db_path), True, dt.datetime.now().replace(microsecond=0))
 
 
 def _note(db_path: Path, ok: bool, when: dt.datetime) -> None:
@@ -162,10 +168,11 @@ def _text_columns(conn: sqlite3.Connection) -> list[tuple[str, list[str]]]:
 def undecodable_cells(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Cell]:
     """Every text cell (record tables) that is not valid UTF-8, in table order."""
     cells: list[Cell] = []
+    tables = _text_columns(conn)
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
-        for table, columns in _text_columns(conn):
+        for table, columns in tables:
             names = ", ".join(f'"{c}"' for c in columns)
             for row in conn.execute(f'SELECT rowid, {names} FROM "{table}"'):
                 for column, value in zip(columns, row[1:]):

@@ -37,7 +37,7 @@ from model.storage.files import (
 )
 from model.storage.identity import describe as describe_identity
 from model.storage.identity import identify
-from model.storage.sqlite_errors import translate_error, translated
+from model.storage.sqlite_errors import one_line, translate_error, translated
 from model.storage.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
 from model.undo import (
     MAX_STEP_ROWS,
@@ -602,7 +602,7 @@ def _probe(path: Path, *, check: bool) -> None:
             result = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
             if result != ["ok"]:
                 raise sqlite3.DatabaseError(
-                    f"database disk image is malformed: {'; '.join(result)}")
+                    f"database disk image is malformed: {one_line('; '.join(result))}")
         identity = identify(conn, SCHEMA_VERSION)
     except sqlite3.DatabaseError as exc:
         error = translate_error(exc, path)
@@ -619,7 +619,7 @@ def _probe(path: Path, *, check: bool) -> None:
     if identity.kind == "newer":
         raise NewerSchemaError(f"{_what(identity, path)}. It was not "
                                f"opened or changed: update Thesis Tracker to use it.")
-    if identity.kind == "damaged-version":
+    if identity.kind in ("damaged-version", "damaged-schema"):
         raise _damaged(path, f"{_what(identity, path)}.")
     if identity.kind == "foreign":
         raise StoreError(f"{_what(identity, path)}: it was not opened or changed.")
