@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import ImportFailed
+from model.interchange.jsontext import NotJson, loads
 from model.interchange.textfile import read_text
 
 NAME = "market-catalyst-calendar"
@@ -113,8 +114,8 @@ def looks_like_peer(path) -> bool:
         names = {h.strip().lower() for h in header}
         return {"event_type", "thesis_impact", "window_start"} <= names
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = loads(text)
+    except NotJson:
         return False
     return isinstance(data, dict) and "format" not in data and isinstance(data.get("records"), list)
 
@@ -126,10 +127,9 @@ def read_peer_file(path) -> tuple[dict, str]:
     if path.suffix.lower() == ".csv":
         return csv_to_dataset(text, name=str(path)), "line"
     try:
-        return json.loads(text), "record"
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg}). Nothing was imported.") from None
+        return loads(text), "record"
+    except NotJson as exc:
+        raise ImportFailed(f"{path} cannot be imported: {exc}. Nothing was imported.") from None
 
 
 def csv_to_dataset(text: str, *, name: str = "the file") -> dict:
