@@ -11,24 +11,28 @@ from model.storage import backup as backups
 
 
 def _import_args(p):
-    p.add_argument("file", help="a JSON bundle (.json) or a catalysts CSV (.csv)")
+    p.add_argument("file", help="a JSON bundle (.json), or catalysts as a CSV (, ; or tab "
+                                "separated) or a spreadsheet (.xlsx, .xls, .ods)")
 
 
-@command("import", "import a JSON bundle or a catalysts CSV (all or nothing)")
+@command("import", "import a JSON bundle, or catalysts from a CSV or spreadsheet (all or nothing)")
 @arguments(_import_args)
 def cmd_import(tracker, args, out):
     """Import a file in one transaction. A JSON bundle (see docs/bundle-format.md) adds theses
-    with everything they hold; a CSV adds catalysts to existing theses, with columns thesis,
+    with everything they hold; a CSV (separated by commas, semicolons or tabs) or a spreadsheet
+    (.xlsx, .xls, .ods; the first sheet) adds catalysts to existing theses, with columns thesis,
     title, expected (required) and status, done_on, note, impact, description (optional).
-    UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised. Any bad row: nothing is
-    imported and every bad row is listed."""
+    UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised; a file mixing
+    encodings is refused. Any bad row: nothing is imported (no backup is taken) and the bad
+    rows are listed."""
     path = Path(args.file)
     from model.interchange.peer import looks_like_peer
     from model.interchange.peer_import import import_peer_file
     if looks_like_peer(path):   # a market-catalyst-calendar dataset (#7)
         from model.cli.review import report_peer_import
         return report_peer_import(import_peer_file(tracker, path), path, out)
-    if path.suffix.lower() == ".csv":
+    from model.interchange.table_file import is_table_file
+    if is_table_file(path):
         from model.interchange.catalyst_csv import import_catalyst_csv
         n = import_catalyst_csv(tracker, path)
         print(f"Imported {n} catalyst(s) from {path}.", file=out)
@@ -113,8 +117,8 @@ def cmd_check(tracker, args, out):
     else:
         p("Backups:        none yet (python main.py backup takes one)")
     from model.storage.location import location_warning
-    warning = location_warning(tracker.path)
-    for warning in [w for w in [warning, *tracker.store.warnings] if w]:
+    place = location_warning(tracker.path)
+    for warning in [w for w in [place, *tracker.store.warnings] if w]:
         p(f"Warning:        {warning}")
     return 0 if report.ok else 1
 
@@ -178,8 +182,11 @@ def cmd_seed_demo(tracker, args, out):
     """Fill the database with synthetic theses, catalysts, risks and companies in one
     transaction; for trying the app and for benchmarks at scale."""
     from model.demo import seed_demo
-    if args.count < 1:
-        raise UserError("The count must be at least 1.")
+    if not 1 <= args.count <= 1_000_000:
+        raise UserError(f"The count must be from 1 to 1,000,000, not {args.count:,}.")
+    if not 0 <= args.catalysts <= 1_000:
+        raise UserError(f"--catalysts must be from 0 to 1,000, not {args.catalysts:,}.")
     seed_demo(tracker, args.count, catalysts_per_thesis=args.catalysts)
-    print(f"Added {args.count} synthetic theses to {tracker.path}.", file=sys.stdout if out is None else out)
+    print(f"Added {args.count} synthetic theses to {tracker.path}.",
+          file=sys.stdout if out is None else out)
     return 0
