@@ -110,7 +110,11 @@ def looks_like_peer(path) -> bool:
     except ImportFailed:
         return False
     if path.suffix.lower() == ".csv":
-        header = next(csv.reader(io.StringIO(text)), [])
+        first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+        try:
+            header = next(csv.reader(io.StringIO(first)), [])
+        except csv.Error:
+            return False
         names = {h.strip().lower() for h in header}
         return {"event_type", "thesis_impact", "window_start"} <= names
     try:

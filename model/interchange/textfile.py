@@ -65,10 +65,17 @@ def _decode_marked(raw: bytes, bom: bytes, encoding: str, name: str) -> str:
                            f"again (as UTF-8) and try again; nothing was imported.")
     try:
         return raw.decode(encoding)
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         what = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
-        line = _line_of(raw, exc.start) if what == "UTF-8" else \
-            raw[:exc.start].decode(encoding, "replace").count("\n") + 1
+        try:
+            body.decode("utf-8" if what == "UTF-8" else
+                        ("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"))
+            start = 0
+        except UnicodeDecodeError as exc:
+            start = exc.start
+        line = _line_of(body, start) if what == "UTF-8" else \
+            body[:start].decode("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be",
+                                "replace").count("\n") + 1
         raise ImportFailed(f"{name} starts with a {what} byte-order mark, but line {line} is not "
                            f"{what} (another encoding pasted in?). Save the whole file as UTF-8 "
                            f"and try again; nothing was imported.") from None
