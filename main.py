@@ -81,30 +81,32 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run
         return run(args.db)
 
+    from model.cli.safe_text import SafeOutput
     from model.service import Tracker
     from model.storage.store import default_database_path
-
     cmd = COMMANDS[args.command]
     tracker = None
+    # Titles with ESC, BEL or bidi overrides reach the terminal escaped (#14 item 15).
+    out, err = SafeOutput(sys.stdout), SafeOutput(sys.stderr)
     try:
         if not cmd.opens_store:
             from pathlib import Path
-            return cmd.run(Path(args.db) if args.db else default_database_path(), args, sys.stdout)
+            return cmd.run(Path(args.db) if args.db else default_database_path(), args, out)
         tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new)
         if cmd.name != "check":
             _daily_full_check(tracker)
-        code = cmd.run(tracker, args, sys.stdout)
+        code = cmd.run(tracker, args, out)
         if tracker.store.damage:
             # A read on a file that failed its full check may have shown too little (#14).
             print(f"error: {tracker.store.damage} What is shown above may be incomplete.",
-                  file=sys.stderr)
+                  file=err)
             return 1
         return code
     except UserError as exc:
         from model.errors import ReadOnlyError
         damage = tracker.store.damage if tracker is not None else None
         message = damage if isinstance(exc, ReadOnlyError) and damage else str(exc)
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {message}", file=err)
         return 1
     except Exception:
         # Not a UserError: a bug, or damage no check caught (a flipped byte inside a record,
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         damage = _damage_behind(tracker)
         if damage is None:
             raise
-        print(f"error: {damage}", file=sys.stderr)
+        print(f"error: {damage}", file=err)
         return 1
     except KeyboardInterrupt:
         print("interrupted: the last change was not saved unless it was reported.",

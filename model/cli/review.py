@@ -64,8 +64,9 @@ def _stream_table(headers, rows, limits, out) -> None:
     columns = [list(col) for col in zip(*rows)] or [[] for _ in headers]
     texts, sizes = [], []
     for col, limit in zip(columns, limits):
-        if "".join(col).isascii() and max(map(len, col), default=0) <= limit \
-                and not any(("\n" in v or "  " in v or "\t" in v or "\r" in v) for v in col):
+        joined = "".join(col)
+        if joined.isascii() and joined.isprintable() and max(map(len, col), default=0) <= limit \
+                and not any("  " in v for v in col):
             texts.append(col)
             sizes.append(list(map(len, col)))
         else:
