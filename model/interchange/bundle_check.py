@@ -42,7 +42,7 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-# -- the schema --------------------------------------------------------------------------------------
+# -- the schema --------------------------------------------------------------------------------
 def _format_checker() -> Any:
     from jsonschema import FormatChecker
 
@@ -134,7 +134,7 @@ def _natural(path: str) -> list[Any]:
     return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", path)]
 
 
-# -- what a schema cannot say -----------------------------------------------------------------------
+# -- what a schema cannot say ------------------------------------------------------------------
 def _key(value: object) -> str:
     return str(value)
 

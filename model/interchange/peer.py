@@ -1,4 +1,5 @@
-"""Import market-catalyst-calendar datasets (its JSON and CSV, docs/SCHEMA.md there): all or nothing.
+"""Import market-catalyst-calendar datasets (its JSON and CSV, docs/SCHEMA.md there): all or
+nothing.
 
 Records become catalysts, grouped into theses by ``thesis_id`` (created when missing, named from
 the id); ``ticker``/``entity`` become companies linked as beneficiaries; ``evidence_urls`` and
@@ -12,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,7 +251,8 @@ def _record(raw, where: str) -> PeerRecord:
         window = raw["window"]
         if not isinstance(window, dict):
             raise ValueError("window must be an object with start and end")
-        start, end = _date(window.get("start"), "window.start"), _date(window.get("end"), "window.end")
+        start = _date(window.get("start"), "window.start")
+        end = _date(window.get("end"), "window.end")
         if end < start:
             raise ValueError(f"window.end {end} is before window.start {start}")
     elif raw.get("date") is not None:
@@ -280,7 +281,8 @@ def _record(raw, where: str) -> PeerRecord:
     thesis = _text(raw.get("thesis_id"), "thesis_id", required=False)
     return PeerRecord(
         where=where, id=_text(raw.get("id"), "id"),
-        ticker=_text(raw.get("ticker"), "ticker").upper(), entity=_text(raw.get("entity"), "entity"),
+        ticker=_text(raw.get("ticker"), "ticker").upper(),
+        entity=_text(raw.get("entity"), "entity"),
         event_type=_text(raw.get("event_type"), "event_type"), start=start, end=end,
         status=_choice(raw.get("status"), STATUSES, "status"),
         impact=_choice(raw.get("thesis_impact"), IMPACTS, "thesis_impact"),

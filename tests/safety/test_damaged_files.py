@@ -27,7 +27,7 @@ def cli(db: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProces
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
-# -- 4. index damage that the open-time check cannot see -----------------------------------------
+# -- 4. index damage that the open-time check cannot see ---------------------------------------
 def damage_an_index(db: Path) -> None:
     """Point the catalyst window index at the wrong columns: its entries no longer match the
     table, which quick_check does not compare (integrity_check does)."""
@@ -102,7 +102,7 @@ def test_check_never_raises_on_a_malformed_file(tmp_path, clock, capsys):
     assert err.startswith("error:") and len(err.strip().splitlines()) == 1
 
 
-# -- 5. text that is not valid UTF-8 --------------------------------------------------------------
+# -- 5. text that is not valid UTF-8 -----------------------------------------------------------
 @pytest.fixture
 def bad_text(tmp_path, clock):
     db = tmp_path / "theses.sqlite3"
@@ -153,7 +153,7 @@ def test_check_reports_undecodable_cells_and_recovery_repairs_them(bad_text, cap
     conn.close()
 
 
-# -- 6. tracebacks on damaged files ---------------------------------------------------------------
+# -- 6. tracebacks on damaged files ------------------------------------------------------------
 OPENING_COMMANDS = [["list"], ["show", "1"], ["search", "光模块"], ["search", "light"],
                     ["upcoming", "--days", "400"], ["reviews"], ["scorecard"], ["scorecard", "1"],
                     ["check"], ["backup"], ["event-study", "1"], ["restore", "--list"],
@@ -294,7 +294,7 @@ def test_a_foreign_file_with_a_small_version_number_is_refused_untouched(version
     assert not Path(str(db) + "-wal").exists()
 
 
-# -- 16. the right words ----------------------------------------------------------------------------
+# -- 16. the right words -----------------------------------------------------------------------
 def crashed_with_a_hot_journal(tmp_path: Path, clock) -> tuple[Path, set]:
     """Our database in rollback-journal mode (as a restored backup is), caught mid-transaction
     with changed pages already in the file: the state a crash leaves."""

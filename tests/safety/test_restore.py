@@ -43,7 +43,7 @@ def titles(db: Path) -> set[str]:
         conn.close()
 
 
-# -- 1. never under a process that has the file open --------------------------------------------
+# -- 1. never under a process that has the file open -------------------------------------------
 def importing_child(out, db, bundle):
     """A command-line import whose transaction takes a second (a big bundle)."""
     import model.interchange.bundle as bundle_module
@@ -120,7 +120,7 @@ def test_restore_refuses_when_a_command_keeps_the_file_open(saved, monkeypatch, 
     assert not list(db.parent.glob("*.damaged-*"))
 
 
-# -- 2. atomic at every instant ------------------------------------------------------------------
+# -- 2. atomic at every instant ----------------------------------------------------------------
 FILE_CALLS = ("replace", "rename", "link", "unlink")
 
 
@@ -231,7 +231,7 @@ def test_strace_kill_on_the_second_rename_as_reported(saved):
                if not p.name.endswith(("-wal", "-shm", "-journal")))
 
 
-# -- 3. only a Thesis Tracker database this version can open ---------------------------------------
+# -- 3. only a Thesis Tracker database this version can open -----------------------------------
 def _newer(path: Path) -> None:
     Tracker.open(path).close()
     conn = sqlite3.connect(path)

@@ -33,7 +33,7 @@ def run(tracker, path: Path, capsys) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-# -- 9. encodings ---------------------------------------------------------------------------------
+# -- 9. encodings ------------------------------------------------------------------------------
 def test_a_csv_mixing_utf8_and_gbk_rows_is_refused_naming_the_line(tracker, tmp_path, capsys):
     """UTF-8 rows pasted into a GBK file were decoded as GB18030 and stored as mojibake; now
     the file is refused, naming a UTF-8 line and the first line that is not (#14 item 9)."""
@@ -75,14 +75,14 @@ def test_cr_only_line_endings_import(tracker, tmp_path, capsys):
     assert "Imported 2 catalyst(s)" in out
 
 
-# -- 13. separators and spreadsheets ------------------------------------------------------------
+# -- 13. separators and spreadsheets -----------------------------------------------------------
 def test_semicolon_and_tab_separated_catalysts_import(tracker, tmp_path):
     """European Excel saves ; and analysts paste tab-separated tables: both import like a
     comma-separated file (#14 item 13)."""
-    semi = write(tmp_path / "semi.csv", "thesis;title;expected;note\n1;Semi one;2027;a, b\n"
-                 .encode())
-    tabs = write(tmp_path / "tabs.tsv", "thesis\ttitle\texpected\n1\tTabbed, with a comma\tH2 "
-                 "2027\n".encode())
+    semi = write(tmp_path / "semi.csv", b"thesis;title;expected;note\n1;Semi one;2027;a, b\n"
+)
+    tabs = write(tmp_path / "tabs.tsv", b"thesis\ttitle\texpected\n1\tTabbed, with a comma\tH2 "
+                 b"2027\n")
     assert import_catalyst_csv(tracker, semi) == 1
     assert import_catalyst_csv(tracker, tabs) == 1
     titles = {c.title for c in tracker.catalysts.for_thesis(1)}
@@ -146,7 +146,7 @@ def test_a_damaged_spreadsheet_is_one_error_line(tracker, tmp_path, capsys):
     assert code == 1 and err.startswith("error:") and "spreadsheet" in err
 
 
-# -- 10. bounds, caps, backups --------------------------------------------------------------------
+# -- 10. bounds, caps, backups -----------------------------------------------------------------
 def test_upcoming_days_out_of_range_is_a_message(tracker, capsys):
     """`upcoming --days 99999999` overflowed the date arithmetic (a traceback) (#14 item 10)."""
     db = tracker.path
