@@ -6,19 +6,8 @@ import sys
 
 
 def _versions() -> str:
-    import platform
-    import sqlite3
-
-    from model import __version__
-    lines = [f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
-             f"SQLite {sqlite3.sqlite_version}"]
-    try:
-        from importlib.metadata import version
-        lines.append(f"PySide6 {version('PySide6-Essentials')}")
-        lines.append(f"sqlite-utils {version('sqlite-utils')}")
-    except Exception:  # noqa: BLE001 - versions are informative only
-        pass
-    return "\n".join(lines)
+    from model.about import versions
+    return "\n".join(versions())
 
 
 # Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.
@@ -92,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         if not cmd.opens_store:
             from pathlib import Path
             return cmd.run(Path(args.db) if args.db else default_database_path(), args, out)
-        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new)
+        # One command, one process: no undo steps to keep (the desktop app keeps its own).
+        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new, undo=False)
         if cmd.name != "check":
             _daily_full_check(tracker)
         code = cmd.run(tracker, args, out)

@@ -6,19 +6,11 @@ has a ``set_thesis(thesis_id)`` method is told whenever the selected thesis chan
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.overview import OverviewTab
-
-
-def default_window(today: dt.date) -> str:
-    """A new catalyst's window: the next calendar quarter, which the user then edits."""
-    quarter = (today.month - 1) // 3 + 2
-    year = today.year + (quarter > 4)
-    return f"Q{(quarter - 1) % 4 + 1} {year}"
+from model.changes import Origin
 
 
 class LazyTab(QWidget):
@@ -61,6 +53,7 @@ class ThesisDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(objectName="thesisHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)      # a title is never markup
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.heading.font()
@@ -144,6 +137,8 @@ class ThesisDetail(QWidget):
             return model, table, PartPanel(table, noun=noun, add=add, remove=remove,
                                            label=label)
 
+        # A new catalyst, risk or source is a row typed in place (the model's draft); it is
+        # created, one undoable step, once its required fields are filled.
         if part == "beneficiaries":
             model, table, widget = panel(
                 BeneficiaryModel, editor.edit_beneficiary, "beneficiaryTable",
@@ -153,20 +148,23 @@ class ThesisDetail(QWidget):
         elif part == "risks":
             model, table, widget = panel(
                 RiskModel, editor.edit_risk, "riskTable", {0: 22, 1: 30, 2: 6, 3: 6, 4: 4, 5: 9},
-                "risk", lambda: self._with_thesis(editor.add_risk), editor.delete_risk,
-                lambda r: r.title, install_risk_delegates)
+                "risk", lambda values: self._with_thesis(
+                    lambda tid: editor.add_risk(tid, **values)),
+                editor.delete_risk, lambda r: r.title, install_risk_delegates)
         elif part == "catalysts":
             model, table, widget = panel(
                 CatalystModel, editor.edit_catalyst, "catalystTable",
                 {0: 4, 1: 22, 2: 9, 3: 20, 4: 7, 5: 8, 6: 4, 7: 20}, "catalyst",
-                self._add_catalyst, editor.delete_catalyst, lambda c: c.title,
-                install_catalyst_delegates)
+                lambda values: self._with_thesis(
+                    lambda tid: editor.add_catalyst(tid, **values)),
+                editor.delete_catalyst, lambda c: c.title, install_catalyst_delegates)
             table.customContextMenuRequested.connect(self._catalyst_menu)
         elif part == "sources":
             model, table, widget = panel(
                 SourceModel, editor.edit_source, "sourceTable",
                 {0: 28, 1: 12, 2: 8, 3: 16, 4: 24}, "source",
-                lambda: self._with_thesis(editor.add_source),
+                lambda values: self._with_thesis(
+                    lambda tid: editor.add_source(tid, **values)),
                 lambda s: editor.uncite_source(self.thesis_id, s), lambda s: s.title)
         else:
             model = HistoryModel(self.tracker, self)
@@ -223,18 +221,12 @@ class ThesisDetail(QWidget):
             return
         for model in self.part_models:
             model.apply_changes(changes)
-        if changes.reset or self.thesis_id in changes.theses:
+        if changes.reset or changes.origin is Origin.DAY or self.thesis_id in changes.theses:
             self.overview.refresh()
             self._heading()
 
     def _with_thesis(self, fn):
         return None if self.thesis_id is None else fn(self.thesis_id)
-
-    def _add_catalyst(self):
-        if self.thesis_id is None:
-            return None
-        return self.editor.add_catalyst(self.thesis_id,
-                                        expected=default_window(self.tracker.clock.today()))
 
     def _catalyst_menu(self, position) -> None:
         from gui.tables import catalyst_menu

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QVBoxLayout,
 )
+
+from gui.date_field import DateField
+from model.errors import UserError
 
 
 class Messages:
@@ -72,7 +75,7 @@ class NoteDialog(QDialog):
         self.setObjectName("noteDialog")
         self.setWindowTitle("Record the change")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(question))
+        layout.addWidget(plain_label(question))
         self.note = QLineEdit()
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("Why? (optional, kept in the history)")
@@ -86,20 +89,48 @@ class NoteDialog(QDialog):
         return dialog.note.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class TickDialog(QDialog):
+class SubmitDialog(QDialog):
+    """A dialog whose OK hands the values to ``submit``; when the model refuses them, the
+    message is shown and the dialog stays open with everything typed, to be corrected (#11)."""
+
+    def __init__(self, parent, submit: Callable | None = None):
+        super().__init__(parent)
+        self._submit = submit
+
+    def values(self):
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        if self._submit is not None:
+            try:
+                values = self.values()
+                if isinstance(values, dict):
+                    self._submit(values)
+                else:
+                    self._submit(*values)
+            except UserError as exc:
+                Messages.error(self, str(exc))
+                return
+        super().accept()
+
+    @classmethod
+    def run(cls, dialog: SubmitDialog):
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class TickDialog(SubmitDialog):
     """When a catalyst happened (default today) and what came of it; Enter accepts."""
 
-    def __init__(self, parent, title: str, status: str, today: dt.date):
-        super().__init__(parent)
+    def __init__(self, parent, title: str, status: str, today: dt.date, submit=None):
+        super().__init__(parent, submit)
         self.setObjectName("tickDialog")
         verb = {"done": "Tick off", "missed": "Mark missed", "cancelled": "Mark cancelled"}
         self.setWindowTitle(f"{verb.get(status, status)}: {title}")
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{_escape(title)}</b>"))
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date.setObjectName("tickDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        heading = plain_label(title, bold=True)
+        form.addRow(heading)
+        self.date = DateField(object_name="tickDate")
+        self.date.set_date(today)
         form.addRow("Happened on" if status == "done" else "Decided on", self.date)
         self.note = QLineEdit()
         self.note.setObjectName("tickNote")
@@ -110,18 +141,18 @@ class TickDialog(QDialog):
         self.note.setFocus()
 
     def values(self) -> tuple[str, str]:
-        return self.date.date().toString("yyyy-MM-dd"), self.note.text()
+        return self.date.text(), self.note.text()
 
     @classmethod
-    def ask(cls, parent, title: str, status: str, today: dt.date) -> tuple[str, str] | None:
-        """(date, outcome note), or None when cancelled."""
-        dialog = cls(parent, title, status, today)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent, title: str, status: str, today: dt.date,
+            submit=None) -> tuple[str, str] | None:
+        """(date, outcome note) once ``submit(date, note)`` accepted them, or None."""
+        return cls.run(cls(parent, title, status, today, submit))
 
 
-class NewThesisDialog(QDialog):
-    def __init__(self, parent):
-        super().__init__(parent)
+class NewThesisDialog(SubmitDialog):
+    def __init__(self, parent, submit=None):
+        super().__init__(parent, submit)
         self.setObjectName("newThesisDialog")
         self.setWindowTitle("New thesis")
         form = QFormLayout(self)
@@ -130,10 +161,11 @@ class NewThesisDialog(QDialog):
         self.theme = QLineEdit()
         self.theme.setObjectName("newThesisTheme")
         self.statement = QPlainTextEdit()
+        self.statement.setObjectName("newThesisStatement")
         self.statement.setTabChangesFocus(True)
-        form.addRow("Title", self.title)
-        form.addRow("Theme", self.theme)
-        form.addRow("Statement", self.statement)
+        form.addRow("&Title", self.title)
+        form.addRow("T&heme", self.theme)
+        form.addRow("&Statement", self.statement)
         form.addRow(_buttons(self, "Create"))
 
     def values(self) -> dict:
@@ -141,62 +173,87 @@ class NewThesisDialog(QDialog):
                 "statement": self.statement.toPlainText()}
 
     @classmethod
-    def ask(cls, parent) -> dict | None:
-        dialog = cls(parent)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent, submit=None) -> dict | None:
+        return cls.run(cls(parent, submit))
 
 
-class CompanyDialog(QDialog):
-    """Pick a known company or name a new one, with its role in the thesis."""
+class CompanyDialog(SubmitDialog):
+    """Pick a known company or name a new one (ticker, local name, exchange), with its role."""
 
-    def __init__(self, parent, companies):
-        super().__init__(parent)
+    def __init__(self, parent, companies, submit=None):
+        super().__init__(parent, submit)
+        self.setObjectName("companyDialog")
         self.setWindowTitle("Add beneficiary")
         form = QFormLayout(self)
-        self.company = QComboBox()
+        self.company = QComboBox(objectName="companyCombo")
         self.company.setEditable(True)
         self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for c in companies:
             self.company.addItem(c.label, c.id)
         self.company.setCurrentIndex(-1)
         self.company.lineEdit().setPlaceholderText("Known company, or a new name")
-        self.ticker = QLineEdit()
-        self.local = QLineEdit()
-        self.role = QLineEdit()
-        form.addRow("Company", self.company)
-        form.addRow("Ticker (new company)", self.ticker)
-        form.addRow("Local name (new company)", self.local)
-        form.addRow("Role in the thesis", self.role)
+        self.ticker = QLineEdit(objectName="companyTicker")
+        self.local = QLineEdit(objectName="companyLocalName")
+        self.exchange = QLineEdit(objectName="companyExchange")
+        self.exchange.setPlaceholderText("e.g. SZSE, SSE, HKEX, NASDAQ")
+        self.role = QLineEdit(objectName="companyRole")
+        form.addRow("&Company", self.company)
+        form.addRow("&Ticker (new company)", self.ticker)
+        form.addRow("&Local name (new company)", self.local)
+        form.addRow("&Exchange (new company)", self.exchange)
+        form.addRow("&Role in the thesis", self.role)
         form.addRow(_buttons(self, "Add"))
 
     def values(self) -> dict:
         text = self.company.currentText().strip()
         index = self.company.findText(text, Qt.MatchFlag.MatchExactly)
         company_id = self.company.itemData(index) if index >= 0 else None
-        return {"company_id": company_id, "name": text, "ticker": self.ticker.text(),
-                "local_name": self.local.text(), "role": self.role.text()}
+        if company_id is not None:
+            return {"company_id": company_id, "role": self.role.text()}
+        return {"name": text, "ticker": self.ticker.text(), "local_name": self.local.text(),
+                "exchange": self.exchange.text(), "role": self.role.text()}
 
     @classmethod
-    def ask(cls, parent, companies) -> dict | None:
-        dialog = cls(parent, companies)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent, companies, submit=None) -> dict | None:
+        return cls.run(cls(parent, companies, submit))
 
 
-class ReviewDialog(QDialog):
+class UndoRefusedDialog:
+    """An undo step that can no longer apply: say why; the user may forget the step."""
+
+    @classmethod
+    def ask(cls, parent, message: str) -> str:
+        """'drop' (forget this step and go on to the one before it) or 'keep'."""
+        box = QMessageBox(parent)
+        box.setObjectName("undoRefusedDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cannot undo")
+        box.setText(message)
+        box.setInformativeText("The step stays on the undo stack. Forget it to undo the steps "
+                               "before it.")
+        drop = box.addButton("Forget this step", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        return "drop" if box.clickedButton() is drop else "keep"
+
+
+class ReviewDialog(SubmitDialog):
     """A thesis review (#7): a required note, optional conviction/status change, the next
-    review date (today + cadence unless chosen) and the cadence itself."""
+    review date (today + cadence unless chosen) and the cadence itself. Ctrl+Enter records."""
 
     UNCHANGED = "(unchanged)"
 
-    def __init__(self, parent, thesis, statuses, today: dt.date, next_date: dt.date):
-        super().__init__(parent)
+    def __init__(self, parent, thesis, statuses, today: dt.date, next_date: dt.date,
+                 submit=None):
+        super().__init__(parent, submit)
         self.setObjectName("reviewDialog")
         self.setWindowTitle(f"Review: {thesis.title}")
         self.thesis, self.today = thesis, today
         form = QFormLayout(self)
         last = f"next review was due {thesis.next_review}" if thesis.next_review else \
             "no review scheduled yet"
-        form.addRow(QLabel(f"<b>{_escape(thesis.title)}</b><br>{last}"))
+        form.addRow(plain_label(thesis.title, bold=True))
+        form.addRow(QLabel(last))
         self.note = QPlainTextEdit(objectName="reviewNote")
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText("What did you check, and does the thesis still hold? "
@@ -220,14 +277,13 @@ class ReviewDialog(QDialog):
         self.cadence.setSuffix(" days")
         self.cadence.setValue(int(thesis.review_cadence_days or 90))
         form.addRow("Review &every", self.cadence)
-        self.next_date = QDateEdit(_qdate(next_date), objectName="reviewNextDate")
-        self.next_date.setCalendarPopup(True)
-        self.next_date.setDisplayFormat("yyyy-MM-dd")
-        self.next_date.setMinimumDate(_qdate(today + dt.timedelta(days=1)))
+        self.next_date = DateField(object_name="reviewNextDate")
+        self.next_date.set_date(next_date)
         form.addRow("Ne&xt review", self.next_date)
         # A new cadence moves the next date with it, until the user picks a date themselves.
         self._date_picked = False
-        self.next_date.userDateChanged.connect(lambda _d: setattr(self, "_date_picked", True))
+        self.next_date.edit.textEdited.connect(lambda _t: setattr(self, "_date_picked", True))
+        self.next_date.editingFinished.connect(self._date_chosen)
         self.cadence.valueChanged.connect(self._cadence_changed)
         self.buttons = _buttons(self, "Record review")
         form.addRow(self.buttons)
@@ -235,11 +291,23 @@ class ReviewDialog(QDialog):
         self._enable()
         self.note.setFocus()
 
+    def _date_chosen(self) -> None:
+        if self.next_date.text() != (self.today + dt.timedelta(
+                days=self.cadence.value())).isoformat():
+            self._date_picked = True
+
     def _cadence_changed(self, days: int) -> None:
         if not self._date_picked:
-            self.next_date.blockSignals(True)
-            self.next_date.setDate(_qdate(self.today + dt.timedelta(days=days)))
-            self.next_date.blockSignals(False)
+            self.next_date.set_date(self.today + dt.timedelta(days=days))
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+Enter records from anywhere, the note included (Enter there is a new line).
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+                self.accept()
+            return
+        super().keyPressEvent(event)
 
     def _enable(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -249,18 +317,15 @@ class ReviewDialog(QDialog):
         return {"note": self.note.toPlainText().strip(),
                 "conviction": self.conviction.currentData(),
                 "status": self.status.currentData(),
-                "next_review": self.next_date.date().toString("yyyy-MM-dd"),
+                "next_review": self.next_date.text(),
                 "cadence": self.cadence.value()}
 
     @classmethod
-    def ask(cls, parent, thesis, statuses, today: dt.date, next_date: dt.date) -> dict | None:
-        """{note, conviction, status, next_review, cadence} (None = unchanged), or None."""
-        dialog = cls(parent, thesis, statuses, today, next_date)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+    def ask(cls, parent, thesis, statuses, today: dt.date, next_date: dt.date,
+            submit=None) -> dict | None:
+        """{note, conviction, status, next_review, cadence} (None = unchanged) once
+        ``submit(values)`` accepted them, or None."""
+        return cls.run(cls(parent, thesis, statuses, today, next_date, submit))
 
 
 class CorruptDialog:
@@ -284,5 +349,16 @@ class CorruptDialog:
         return "restore" if restore is not None and box.clickedButton() is restore else "cancel"
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def plain_label(text: str, *, bold: bool = False, object_name: str = "") -> QLabel:
+    """A label showing user text exactly as typed: never read as rich text (#12)."""
+    label = QLabel()
+    if object_name:
+        label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label

@@ -1,334 +1,273 @@
-"""Every edit the GUI makes: one service call wrapped in a QUndoCommand that keeps its inverse.
+"""The desktop app's edits: each one model operation (``tracker.ops``); refusals become dialogs.
 
-An edit runs at once; only if the store accepts it is a command pushed (its first redo is
-skipped), so a refused edit leaves nothing on the undo stack. Store errors become a dialog.
-Records re-created by a redo get new ids; ``current_id`` maps the old id to the live one.
+The model does the work, keeps the undo steps and tells every view what changed; this layer
+only asks the user what the model needs (a note for a status change, the day a catalyst
+happened) and shows what went wrong. It opens no transaction and keeps no ids of its own: an
+undone record comes back with its own id, so ids stay valid for as long as the record exists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from gui.dialogs import CompanyDialog, Messages, NoteDialog, TickDialog
-from model.errors import UserError
+from gui.dialogs import CompanyDialog, Messages, NoteDialog, TickDialog, UndoRefusedDialog
+from model.changes import quoted
+from model.errors import UserError, ValidationError
+from model.undo import UndoRefused
 
 
-class Command(QUndoCommand):
-    def __init__(self, text: str, redo: Callable, undo: Callable, on_error: Callable):
-        super().__init__(text)
-        self._redo, self._undo, self._on_error = redo, undo, on_error
-        self._skip_first = True
+class Editor(QObject):
+    """The GUI's write path for one open tracker (``tracker`` is None while none is open).
 
-    def redo(self):
-        if self._skip_first:
-            self._skip_first = False
-            return
-        self._call(self._redo)
+    Each method returns the operation's value (the record made or changed, True when nothing
+    needed changing) or None when the user cancelled or the model refused; ``last_error``
+    then says why (a ValidationError is the user's value refused, anything else a store
+    problem such as a full disk)."""
 
-    def undo(self):
-        self._call(self._undo)
+    undo_changed = Signal()     # the undo or redo step on offer changed (menu texts)
 
-    def _call(self, fn):
-        try:
-            fn()
-        except UserError as exc:
-            self._on_error(exc)
+    def __init__(self, parent_widget):
+        super().__init__(parent_widget)
+        self.tracker = None
+        self.parent_widget = parent_widget
+        self.last_error: UserError | None = None
 
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class Editor:
-    """The GUI's write path: service calls + undo + error dialogs, for one open tracker."""
-
-    def __init__(self, tracker, stack: QUndoStack, parent_widget):
+    def set_tracker(self, tracker) -> None:
+        if self.tracker is not None:
+            self.tracker.unwatch_undo(self._stack_changed)
         self.tracker = tracker
-        self.stack = stack
-        self.parent = parent_widget
-        self._alias: dict[tuple[str, int], int] = {}
+        if tracker is not None:
+            tracker.watch_undo(self._stack_changed)
+        self.undo_changed.emit()
+
+    def _stack_changed(self, _event, _step) -> None:
+        self.undo_changed.emit()
 
     # -- plumbing ----------------------------------------------------------------------------
     def show_error(self, exc: UserError) -> None:
-        Messages.error(self.parent, str(exc))
+        Messages.error(self.parent_widget, str(exc))
 
-    def current_id(self, kind: str, record_id: int) -> int:
-        while (kind, record_id) in self._alias:
-            record_id = self._alias[(kind, record_id)]
-        return record_id
-
-    def _moved(self, kind: str, old_id: int, new_id: int) -> None:
-        if old_id != new_id:
-            self._alias[(kind, old_id)] = new_id
-
-    def run(self, text: str, do: Callable, undo: Callable, redo: Callable | None = None):
-        """Do it now; push an undoable command only if it worked. Returns do()'s result."""
+    def run(self, name: str, *args: Any, initiator: object = None, **kwargs: Any):
+        """``tracker.ops.<name>(...)``: its value (True when it is None), or None after
+        showing why it was refused."""
+        self.last_error = None
+        if self.tracker is None:
+            return None
         try:
-            result = do()
+            result = getattr(self.tracker.ops, name)(*args, initiator=initiator, **kwargs)
         except UserError as exc:
+            self.last_error = exc
             self.show_error(exc)
             return None
-        self.stack.push(Command(text, redo or do, undo, self.show_error))
-        return result if result is not None else True
+        return True if result.value is None else result.value
 
-    # -- theses ------------------------------------------------------------------------------
-    def add_thesis(self, **values):
-        t = self.tracker.theses
-        state = {"id": None, "first": None}
+    def refused(self) -> bool:
+        """The last edit was refused because the value itself is not acceptable."""
+        return isinstance(self.last_error, ValidationError)
 
-        def do():
-            thesis = t.add(**values)
-            if state["first"] is None:
-                state["first"] = thesis.id
-            else:
-                self._moved("thesis", state["id"], thesis.id)
-            state["id"] = thesis.id
-            return thesis
-        return self.run(f"New thesis “{_short(values.get('title', ''))}”", do,
-                        lambda: t.delete(state["id"]))
+    # -- undo and redo -----------------------------------------------------------------------
+    def undo_text(self) -> str:
+        label = self.tracker.undo_label() if self.tracker is not None else None
+        return f"&Undo {label}" if label else "&Undo"
 
-    def edit_thesis(self, thesis_id: int, field: str, value):
-        t = self.tracker.theses
-        current = t.get(thesis_id)
-        old = getattr(current, field)
-        if field in ("status", "conviction"):
-            return self.change_thesis(thesis_id, field, value)
-        if old == value or (old or "") == (value or ""):
-            return True
-        tid = lambda: self.current_id("thesis", thesis_id)  # noqa: E731
-        return self.run(f"Edit {field.replace('_', ' ')} of “{_short(current.title)}”",
-                        lambda: t.update(tid(), **{field: value}),
-                        lambda: t.update(tid(), **{field: old}))
+    def redo_text(self) -> str:
+        label = self.tracker.redo_label() if self.tracker is not None else None
+        return f"&Redo {label}" if label else "&Redo"
 
-    def change_thesis(self, thesis_id: int, field: str, value, note: str | None = None):
-        """Status or conviction: asks for an optional note, each change a history row."""
-        t = self.tracker.theses
-        current = t.get(thesis_id)
-        old = getattr(current, field)
-        if str(old) == str(value):
-            return True
-        if note is None:
-            note = NoteDialog.ask(self.parent, f"Change {field} of “{_short(current.title, 60)}” "
-                                               f"from {old} to {value}.")
-            if note is None:
-                return False
-        setter = t.set_status if field == "status" else t.set_conviction
-        tid = lambda: self.current_id("thesis", thesis_id)  # noqa: E731
-        return self.run(f"Change {field} of “{_short(current.title)}” to {value}",
-                        lambda: setter(tid(), value, note=note),
-                        lambda: setter(tid(), old, note="undo"),
-                        lambda: setter(tid(), value, note=note or "redo"))
+    def can_undo(self) -> bool:
+        return self.tracker is not None and self.tracker.can_undo()
 
-    def review(self, thesis_id: int, values: dict):
-        """Record a review (#7) with any cadence change, in one transaction. Undo puts the
-        thesis back (status, conviction, next review, cadence); the review's history row stays,
-        as the history is append-only."""
-        t, store = self.tracker.theses, self.tracker.store
-        before = t.get(thesis_id)
-        tid = lambda: self.current_id("thesis", thesis_id)  # noqa: E731
+    def can_redo(self) -> bool:
+        return self.tracker is not None and self.tracker.can_redo()
 
-        def do():
-            with store.write():
-                if values.get("cadence") and values["cadence"] != before.review_cadence_days:
-                    t.update(tid(), review_cadence_days=values["cadence"])
-                return self.tracker.reviews.record(
-                    tid(), note=values["note"], conviction=values.get("conviction"),
-                    status=values.get("status"), next_review=values.get("next_review"))
+    def undo(self) -> bool:
+        return self._step(undo=True)
 
-        def undo():
-            with store.write():
-                now = t.get(tid())
-                if now.status != before.status:
-                    t.set_status(tid(), before.status, note="undo review")
-                if now.conviction != before.conviction:
-                    t.set_conviction(tid(), before.conviction, note="undo review")
-                t.update(tid(), next_review=before.next_review,
-                         review_cadence_days=before.review_cadence_days)
-        return self.run(f"Review of “{_short(before.title)}”", do, undo)
+    def redo(self) -> bool:
+        return self._step(undo=False)
 
-    def delete_thesis(self, thesis_id: int) -> bool:
-        """Not undoable (it takes everything the thesis holds): the caller asks first."""
+    def _step(self, *, undo: bool) -> bool:
+        """Undo or redo; a step that cannot apply any more (another program changed what it
+        would restore) leaves both stacks as they were and says why, offering to forget it."""
+        if self.tracker is None or not (self.can_undo() if undo else self.can_redo()):
+            return False
         try:
-            self.tracker.theses.delete(self.current_id("thesis", thesis_id))
+            self.tracker.undo() if undo else self.tracker.redo()
+        except UndoRefused as exc:
+            if undo and UndoRefusedDialog.ask(self.parent_widget, str(exc)) == "drop":
+                self.tracker.drop_undo_step()
+            elif not undo:
+                self.show_error(exc)
+            return False
         except UserError as exc:
             self.show_error(exc)
             return False
         return True
 
+    # -- theses ------------------------------------------------------------------------------
+    def add_thesis(self, **values):
+        return self.run("add_thesis", **values)
+
+    def edit_thesis(self, thesis_id: int, field: str, value, *, initiator: object = None):
+        if field in ("status", "conviction"):
+            return self.change_thesis(thesis_id, field, value)
+        return self.run("edit_thesis", thesis_id, initiator=initiator, **{field: value})
+
+    def change_thesis(self, thesis_id: int, field: str, value, note: str | None = None):
+        """Status or conviction: asks for an optional note; one history row per change."""
+        if self.tracker is None:
+            return None
+        current = self.tracker.theses.get(thesis_id)
+        old = getattr(current, field)
+        if str(old) == str(value):
+            return True
+        if note is None:
+            note = NoteDialog.ask(self.parent_widget,
+                                  f"Change {field} of {quoted(current.title, 60)} from {old} "
+                                  f"to {value}.")
+            if note is None:
+                return None
+        name = "set_status" if field == "status" else "set_conviction"
+        return self.run(name, thesis_id, value, note=note)
+
+    def review(self, thesis_id: int, values: dict):
+        """A review with any cadence change: one step (the model's)."""
+        return self.run("review", thesis_id, note=values["note"],
+                        conviction=values.get("conviction"), status=values.get("status"),
+                        next_review=values.get("next_review"), cadence=values.get("cadence"))
+
+    def delete_thesis(self, thesis_id: int):
+        return self.run("delete_thesis", thesis_id)
+
     # -- catalysts ---------------------------------------------------------------------------
     def edit_catalyst(self, catalyst, field: str, value):
         if field == "status":
             return self.tick(catalyst, str(value))
-        c = self.tracker.catalysts
-        current = c.get(catalyst.id)
-        old = getattr(current, field)
-        if (old or "") == (value or ""):
-            return True
-        return self.run(f"Edit {field.replace('_', ' ')} of “{_short(current.title)}”",
-                        lambda: c.update(current.id, **{field: value}),
-                        lambda: c.update(current.id, **{field: old}))
+        return self.run("edit_catalyst", catalyst.id, **{field: value})
 
     def tick(self, catalyst, status: str = "done", *, on: str | None = None,
              note: str | None = None):
         """Done, missed or cancelled (asking when and what came of it), or back to pending."""
-        c = self.tracker.catalysts
-        current = c.get(catalyst.id)
+        if self.tracker is None:
+            return None
+        current = self.tracker.catalysts.get(catalyst.id)
         if status == current.status:
             return True
         if status != "pending" and note is None:
-            answer = TickDialog.ask(self.parent, current.title, status, self.tracker.clock.today())
-            if answer is None:
-                return False
-            on, note = answer
-        verb = {"done": "Tick", "missed": "Mark missed", "cancelled": "Mark cancelled",
-                "pending": "Reopen"}[status]
-        after = {}
+            def submit(day: str, outcome: str) -> None:
+                # Refused values keep the dialog open with what was typed (#11).
+                self.tracker.ops.tick(current.id, status=status, on=day, note=outcome)
+            answer = TickDialog.ask(self.parent_widget, current.title, status,
+                                    self.tracker.clock.today(), submit=submit)
+            return None if answer is None else self.tracker.catalysts.get(current.id)
+        return self.run("tick", current.id, status=status, on=on, note=note or "")
 
-        def do():
-            fresh = c.tick(current.id, status=status, on=on, note=note or "")
-            after.update(status=fresh.status, happened_on=fresh.happened_on,
-                         outcome=fresh.outcome)
-            return fresh
-        return self.run(f"{verb} “{_short(current.title)}”", do,
-                        lambda: c.reopen(current.id, status=current.status,
-                                         happened_on=current.happened_on,
-                                         outcome=current.outcome),
-                        lambda: c.reopen(current.id, note="redo", **after))
-
-    def add_catalyst(self, thesis_id: int, *, title: str = "New catalyst", expected: str):
-        c = self.tracker.catalysts
-        state = {}
-
-        def do():
-            state["snapshot"] = c.add(thesis_id=self.current_id("thesis", thesis_id),
-                                      title=title, expected=expected)
-            return state["snapshot"]
-        return self.run("Add catalyst", do, lambda: c.delete(state["snapshot"].id),
-                        lambda: c.restore(state["snapshot"]))
+    def add_catalyst(self, thesis_id: int, *, title: str, expected: str, **values):
+        """A new catalyst with the window the user typed (its first, never a slip)."""
+        return self.run("add_catalyst", thesis_id, title=title, expected=expected, **values)
 
     def delete_catalyst(self, catalyst):
-        c = self.tracker.catalysts
-        snapshot = c.get(catalyst.id)
-        return self.run(f"Delete catalyst “{_short(snapshot.title)}”",
-                        lambda: c.delete(snapshot.id), lambda: c.restore(snapshot))
+        return self.run("delete_catalyst", catalyst.id)
 
     # -- risks -------------------------------------------------------------------------------
     def edit_risk(self, risk, field: str, value):
-        r = self.tracker.risks
-        current = r.get(risk.id)
-        old = getattr(current, field)
-        if str(old) == str(value):
-            return True
-        return self.run(f"Edit {field} of risk “{_short(current.title)}”",
-                        lambda: r.update(current.id, **{field: value}),
-                        lambda: r.update(current.id, **{field: old}, note="undo"))
+        return self.run("edit_risk", risk.id, **{field: value})
 
-    def add_risk(self, thesis_id: int, title: str = "New risk"):
-        r = self.tracker.risks
-        state = {}
-
-        def do():
-            state["snapshot"] = r.add(thesis_id=self.current_id("thesis", thesis_id), title=title)
-            return state["snapshot"]
-        return self.run("Add risk", do, lambda: r.delete(state["snapshot"].id),
-                        lambda: r.restore(state["snapshot"]))
+    def add_risk(self, thesis_id: int, *, title: str, **values):
+        return self.run("add_risk", thesis_id, title=title, **values)
 
     def delete_risk(self, risk):
-        r = self.tracker.risks
-        snapshot = r.get(risk.id)
-        return self.run(f"Delete risk “{_short(snapshot.title)}”", lambda: r.delete(snapshot.id),
-                        lambda: r.restore(snapshot))
+        return self.run("delete_risk", risk.id)
 
     # -- beneficiaries -----------------------------------------------------------------------
     def add_beneficiary(self, thesis_id: int, values: dict | None = None):
+        if self.tracker is None:
+            return None
         if values is None:
-            values = CompanyDialog.ask(self.parent, self.tracker.companies.all())
-            if values is None:
-                return False
-        b, companies = self.tracker.beneficiaries, self.tracker.companies
-        state = {"id": None}
+            made = []
 
-        def do():
-            company_id = values.get("company_id")
-            if company_id is None:
-                company_id = companies.find_or_add(
-                    name=values.get("name", ""), ticker=values.get("ticker") or None,
-                    local_name=values.get("local_name", "")).id
-                values["company_id"] = company_id
-            added = b.add(thesis_id=self.current_id("thesis", thesis_id), company_id=company_id,
-                          role=values.get("role", ""))
-            if state["id"] is not None:
-                self._moved("beneficiary", state["id"], added.id)
-            state["id"] = added.id
-            return added
-        return self.run("Add beneficiary", do,
-                        lambda: b.remove(self.current_id("beneficiary", state["id"])))
+            def submit(chosen: dict) -> None:
+                made.append(self.tracker.ops.add_beneficiary(thesis_id, **chosen).value)
+            CompanyDialog.ask(self.parent_widget, self.tracker.companies.all(), submit=submit)
+            return made[0] if made else None
+        return self.run("add_beneficiary", thesis_id, **values)
 
     def edit_beneficiary(self, beneficiary, field: str, value):
-        b = self.tracker.beneficiaries
-        bid = lambda: self.current_id("beneficiary", beneficiary.id)  # noqa: E731
-        old = b.get(bid()).role
-        if old == value:
-            return True
-        return self.run(f"Edit role of {_short(beneficiary.name)}",
-                        lambda: b.update(bid(), role=value), lambda: b.update(bid(), role=old))
+        return self.run("edit_beneficiary", beneficiary.id, role=value)
 
     def remove_beneficiary(self, beneficiary):
-        b = self.tracker.beneficiaries
-        snapshot = b.get(self.current_id("beneficiary", beneficiary.id))
-        state = {"id": snapshot.id}
-
-        def undo():
-            added = b.add(thesis_id=snapshot.thesis_id, company_id=snapshot.company_id,
-                          role=snapshot.role)
-            self._moved("beneficiary", state["id"], added.id)
-            state["id"] = added.id
-        return self.run(f"Remove beneficiary {_short(snapshot.name)}",
-                        lambda: b.remove(self.current_id("beneficiary", state["id"])), undo)
+        return self.run("remove_beneficiary", beneficiary.id)
 
     # -- sources -----------------------------------------------------------------------------
-    def add_source(self, thesis_id: int, title: str = "New source"):
-        s = self.tracker.sources
-        state = {"id": None}
-
-        def do():
-            with self.tracker.store.write():
-                source = s.add(title=title)
-                s.cite(source.id, thesis_id=self.current_id("thesis", thesis_id))
-            if state["id"] is not None:
-                self._moved("source", state["id"], source.id)
-            state["id"] = source.id
-            return source
-        return self.run("Add source", do, lambda: s.delete(self.current_id("source", state["id"])))
+    def add_source(self, thesis_id: int, *, title: str, **values):
+        return self.run("add_source", thesis_id=thesis_id, title=title, **values)
 
     def edit_source(self, source, field: str, value):
-        s = self.tracker.sources
-        sid = lambda: self.current_id("source", source.id)  # noqa: E731
-        old = getattr(s.get(sid()), field)
-        if (old or "") == (value or ""):
-            return True
-        return self.run(f"Edit {field.replace('_', ' ')} of source “{_short(source.title)}”",
-                        lambda: s.update(sid(), **{field: value}),
-                        lambda: s.update(sid(), **{field: old}))
+        return self.run("edit_source", source.id, **{field: value})
 
     def uncite_source(self, thesis_id: int, source):
-        """Remove a source from this thesis: its citations here go; the source itself stays."""
-        s = self.tracker.sources
-        sid = self.current_id("source", source.id)
-        citations = [c for c in s.citations_for_thesis(thesis_id) if c.source_id == sid]
+        """Take a source off this thesis: its citations here go; the source itself stays."""
+        return self.run("remove_source_from_thesis", thesis_id, source.id)
 
-        def do():
-            with self.tracker.store.write():
-                for c in s.citations_for_thesis(thesis_id):
-                    if c.source_id == sid:
-                        s.uncite(c.id)
 
-        def undo():
-            with self.tracker.store.write():
-                for c in citations:
-                    s.cite(sid, thesis_id=c.thesis_id, risk_id=c.risk_id,
-                           catalyst_id=c.catalyst_id, locator=c.locator)
-        return self.run(f"Remove source “{_short(source.title)}” from this thesis", do, undo)
+class _Named(QUndoCommand):
+    """One model step in the mirror: a name only; the model does the undoing."""
+
+    def __init__(self, mirror: UndoMirror, text: str):
+        super().__init__(text)
+        self.mirror = mirror
+
+    def undo(self) -> None:
+        pass
+
+    def redo(self) -> None:
+        pass
+
+
+class UndoMirror(QObject):
+    """A QUndoStack that mirrors the model's undo steps (for Edit ▸ Undo History). It holds
+    no logic: moving through it (clicking a step in the history) asks the model to undo or
+    redo one step at a time, and it is rebuilt from the model after every change."""
+
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.stack = QUndoStack(self)
+        self._syncing = False
+        editor.undo_changed.connect(self.sync)
+        self.stack.indexChanged.connect(self._picked)
+
+    def sync(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.stack.clear()
+            tracker = self.editor.tracker
+            if tracker is not None:
+                done, undone = tracker.undo_history()
+                for label in [*done, *undone]:
+                    self.stack.push(_Named(self, label))
+                self.stack.setIndex(len(done))
+        finally:
+            self._syncing = False
+
+    def _picked(self, index: int) -> None:
+        """The user picked a point in the history: undo or redo until the model is there
+        (stopping at a step that cannot apply), then show where it really is."""
+        if self._syncing or self.editor.tracker is None:
+            return
+        self._syncing = True
+        try:
+            def position() -> int:
+                return len(self.editor.tracker.undo_history()[0])
+            while position() > index and self.editor.undo():
+                pass
+            while position() < index and self.editor.redo():
+                pass
+        finally:
+            self._syncing = False
+        self.sync()

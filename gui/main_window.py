@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.detail import ThesisDetail
 from gui.dialogs import CorruptDialog, Messages
-from gui.editing import Editor
+from gui.editing import Editor, UndoMirror
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
@@ -44,17 +43,17 @@ def default_settings() -> QSettings:
 
 
 class StoreBridge(QObject):
-    """Turns the store's after-commit callbacks into a Qt signal views connect to."""
+    """Turns the tracker's after-commit callbacks into a Qt signal views connect to."""
 
-    changed = Signal(object)    # a model.storage.store.Changes
+    changed = Signal(object)    # a model.changes.OpChanges, once per committed operation
 
-    def __init__(self, store, parent=None):
+    def __init__(self, tracker, parent=None):
         super().__init__(parent)
-        self.store = store
-        store.subscribe(self.changed.emit)
+        self.tracker = tracker
+        tracker.subscribe(self.changed.emit)
 
     def detach(self) -> None:
-        self.store.unsubscribe(self.changed.emit)
+        self.tracker.unsubscribe(self.changed.emit)
 
 
 class _FirstPaint(QObject):
@@ -81,8 +80,11 @@ class MainWindow(QMainWindow):
         self.list_model: ThesisListModel | None = None
         self.upcoming_model: UpcomingModel | None = None
         self.search_worker = None       # gui.search_worker.SearchWorker, one per database
-        self.undo_stack = QUndoStack(self)
-        self.editor = Editor(None, self.undo_stack, self)
+        self.editor = Editor(self)
+        # The model keeps the undo steps; this QUndoStack only mirrors them (Undo History).
+        self.undo_mirror = UndoMirror(self.editor, self)
+        self.undo_stack = self.undo_mirror.stack
+        self.undo_history_dialog = None     # Edit ▸ Undo History…, made when first asked for
         # Work the first paint does not need waits for it (finish_startup): the export
         # actions, the search thread, the instance server, the day's backup, the notice.
         self._deferred: list = []
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
             Messages.error(self, str(exc))
             return False
         self._install(tracker)
-        if not tracker.store.readonly:
+        if not tracker.readonly:
             self._later(lambda: self._start_background(tracker))
         return True
 
@@ -298,8 +300,8 @@ class MainWindow(QMainWindow):
     def _install(self, tracker) -> None:
         self.close_database()
         self.tracker = tracker
-        self.editor.tracker = tracker
-        self.bridge = StoreBridge(tracker.store, self)
+        self.editor.set_tracker(tracker)
+        self.bridge = StoreBridge(tracker, self)
         previous, self.list_model = self.list_model, ThesisListModel(tracker, self)
         self.list_model.loaded.connect(self._list_loaded)
         self._later(self.list_model.load_rest)
@@ -371,13 +373,12 @@ class MainWindow(QMainWindow):
             self.raise_server.server.close()
             self.raise_server = None
         self._save_selection()
-        self.undo_stack.clear()
         self.detail.set_thesis(None)
         self.bridge.detach()
         self.bridge.deleteLater()
+        self.editor.set_tracker(None)       # the undo steps go with the open file
         self.tracker.close()
         self.tracker = self.bridge = None
-        self.editor.tracker = None
         self._title()
         self.database_opened.emit(None)
 
@@ -389,12 +390,11 @@ class MainWindow(QMainWindow):
     def day_changed(self) -> None:
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
-            from model.changes import OpChanges
             for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
                 cache = getattr(model, "_today", None)
                 if cache is not None:
                     cache.forget()
-            self._on_changes(OpChanges.everything())
+            self.tracker.new_day()      # every view hears it as one OpChanges (origin DAY)
         self._schedule_day_change()
 
     def _on_changes(self, changes) -> None:
@@ -511,14 +511,20 @@ class MainWindow(QMainWindow):
 
     # -- thesis actions ----------------------------------------------------------------------
     def new_thesis(self, values: dict | None = None):
+        """Ctrl+N: the New thesis dialog; a refused title keeps it open with what was typed."""
         if self.tracker is None:
             return None
-        if values is None:
+        if values is not None:
+            thesis = self.editor.add_thesis(**values)
+        else:
             from gui.dialogs import NewThesisDialog
-            values = NewThesisDialog.ask(self)
-            if values is None:
+            made = []
+
+            def submit(chosen: dict) -> None:
+                made.append(self.tracker.ops.add_thesis(**chosen).value)
+            if NewThesisDialog.ask(self, submit=submit) is None or not made:
                 return None
-        thesis = self.editor.add_thesis(**values)
+            thesis = made[0]
         if thesis:
             self.show_thesis(thesis.id)
         return thesis
@@ -530,11 +536,18 @@ class MainWindow(QMainWindow):
             return None
         from gui.dialogs import ReviewDialog
         thesis = self.tracker.theses.get(thesis_id)
+        done = []
+
+        def submit(values: dict) -> None:
+            done.append(self.tracker.ops.review(
+                thesis_id, note=values["note"], conviction=values.get("conviction"),
+                status=values.get("status"), next_review=values.get("next_review"),
+                cadence=values.get("cadence")).value)
         values = ReviewDialog.ask(self, thesis, THESIS_STATUSES, self.tracker.clock.today(),
-                                  self.tracker.reviews.next_date(thesis))
-        if values is None:
+                                  self.tracker.reviews.next_date(thesis), submit=submit)
+        if values is None or not done:
             return None
-        result = self.editor.review(thesis_id, values)
+        result = done[0]
         if result:
             self.statusBar().showMessage(f"Review recorded; next review {result.next_review}.",
                                          10000)
@@ -546,10 +559,10 @@ class MainWindow(QMainWindow):
             return False
         title = self.tracker.theses.get(thesis_id).title
         if not Messages.confirm(self, f"Delete the thesis “{title}” with all its catalysts, "
-                                      f"risks and history?\nThis cannot be undone (backups "
-                                      f"keep older copies)."):
+                                      f"risks, beneficiaries and history?\n(Edit ▸ Undo "
+                                      f"brings it back.)"):
             return False
-        return self.editor.delete_thesis(thesis_id)
+        return bool(self.editor.delete_thesis(thesis_id))
 
     # -- notice ------------------------------------------------------------------------------
     def _show_notice(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMessageBox
 from gui.dialogs import Files, Messages
 from gui.tasks import TaskRunner
 from model.errors import UserError
-from model.changes import OpChanges
 
 Key = QKeySequence.StandardKey
 
@@ -58,15 +57,19 @@ def build_menus(window) -> None:
     add(file_menu, "&Quit", window.close, Key.Quit, "quit")
 
     edit = window.edit_menu = bar.addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(Key.Undo)
-    undo.setObjectName("undo")
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(Key.Redo)
-    redo.setObjectName("redo")
-    edit.addAction(undo)
-    edit.addAction(redo)
-    actions["undo"], actions["redo"] = undo, redo
+    # Undo and redo ask the model; their texts name the step ("Undo Tick “…”").
+    editor = window.editor
+    undo = add(edit, "&Undo", editor.undo, Key.Undo, "undo")
+    redo = add(edit, "&Redo", editor.redo, Key.Redo, "redo")
+
+    def follow_undo() -> None:
+        undo.setText(editor.undo_text())
+        undo.setEnabled(editor.can_undo())
+        redo.setText(editor.redo_text())
+        redo.setEnabled(editor.can_redo())
+    editor.undo_changed.connect(follow_undo)
+    follow_undo()
+    add(edit, "Undo &History…", lambda: show_undo_history(window), name="undoHistory")
     edit.addSeparator()
     add(edit, "&New thesis…", window.new_thesis, Key.New, "newThesis")
     add(edit, "&Delete thesis…", window.delete_thesis, None, "deleteThesis")
@@ -83,6 +86,24 @@ def build_menus(window) -> None:
 
     help_menu = window.help_menu = bar.addMenu("&Help")
     add(help_menu, "&About Thesis Tracker", lambda: about(window), name="about")
+
+
+def show_undo_history(window) -> None:
+    """Every step of this session, newest at the bottom; click one to go back to it."""
+    from PySide6.QtWidgets import QDialog, QUndoView, QVBoxLayout
+    dialog = window.undo_history_dialog
+    if dialog is None:
+        dialog = QDialog(window, objectName="undoHistoryDialog")
+        dialog.setWindowTitle("Undo History")
+        layout = QVBoxLayout(dialog)
+        view = QUndoView(window.undo_stack, dialog)
+        view.setObjectName("undoHistoryView")
+        view.setEmptyLabel("<opened>")
+        layout.addWidget(view)
+        dialog.resize(420, 360)
+        window.undo_history_dialog = dialog
+    dialog.show()
+    dialog.raise_()
 
 
 def _fill_recent(window) -> None:
@@ -123,36 +144,22 @@ def _long(window, label, fn, *, open_tracker=True):
 def import_file(window):
     """File ▸ Import: a JSON bundle, a catalysts CSV, or a market-catalyst-calendar dataset
     (JSON or CSV, recognised by its content, #7). All or nothing: a bad file lists its
-    problems in the error dialog and writes nothing."""
+    problems in the error dialog and writes nothing; a good one is one undoable step."""
     if window.tracker is None:
         return None
     path = Files.open(window, "Import", "JSON bundle, catalysts CSV or market-catalyst-calendar "
                                         "dataset (*.json *.csv);;All files (*)")
     if not path:
         return None
-    from model.interchange.peer import looks_like_peer
-    peer = looks_like_peer(path)
-
-    def work(tracker):
-        if peer:
-            from model.interchange.peer_import import import_peer_file
-            counts = import_peer_file(tracker, path)
-            return (f"Imported market-catalyst-calendar data: {counts['theses']} new thesis(es), "
-                    f"{counts['catalysts']} new and {counts['updated']} updated catalyst(s), "
-                    f"{counts['unchanged']} unchanged.")
-        if path.lower().endswith(".csv"):
-            from model.interchange.catalyst_csv import import_catalyst_csv
-            return f"Imported {import_catalyst_csv(tracker, path)} catalyst(s)."
-        from model.interchange.bundle import import_bundle, read_bundle_file
-        counts = import_bundle(tracker, read_bundle_file(path))
-        return (f"Imported {counts['theses']} thesis(es), {counts['catalysts']} catalyst(s) and "
-                f"{counts['risks']} risk(s).")
-    message = _long(window, f"Importing {Path(path).name}…", work)
-    if message:
-        # The import wrote through its own connection: every view reloads once.
-        window.tracker.store.notify(OpChanges.everything(label=message))
-        window.statusBar().showMessage(message, 10000)
-    return message
+    # The import runs on a connection of its own (the window keeps painting; Cancel rolls it
+    # back); its undo step then joins this window's, so Edit ▸ Undo takes the import back.
+    result = _long(window, f"Importing {Path(path).name}…",
+                   lambda tracker: tracker.ops.import_file(path))
+    if result is None:
+        return None
+    window.tracker.adopt(result)
+    window.statusBar().showMessage(result.value, 10000)
+    return result.value
 
 
 def export_json(window):

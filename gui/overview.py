@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.date_field import DateField
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
 from model.errors import NotFound
 
@@ -55,8 +56,7 @@ class OverviewTab(QWidget):
         self.horizon = QLineEdit(objectName="horizonEdit")
         self.tags = QLineEdit(objectName="tagsEdit")
         self.tags.setPlaceholderText("comma-separated, e.g. optics, 光模块")
-        self.next_review = QLineEdit(objectName="nextReviewEdit")
-        self.next_review.setPlaceholderText("YYYY-MM-DD")
+        self.next_review = DateField(object_name="nextReviewEdit", optional=True)
         self.cadence = QSpinBox(objectName="cadenceSpin")
         self.cadence.setRange(1, 3660)
         self.cadence.setPrefix("every ")
@@ -92,8 +92,11 @@ class OverviewTab(QWidget):
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
         self.statement.left.connect(self._commit_statement)
         self.status.activated.connect(self._status_chosen)
-        self.conviction.valueChanged.connect(self._conviction_chosen)
-        self.cadence.valueChanged.connect(self._cadence_chosen)
+        # Committed once, when the user leaves the box or presses Enter: each arrow click is
+        # not a change of its own (#11).
+        self.conviction.editingFinished.connect(
+            lambda: self._conviction_chosen(self.conviction.value()))
+        self.cadence.editingFinished.connect(lambda: self._cadence_chosen(self.cadence.value()))
         self.review_button.clicked.connect(self.review_requested)
         self.setEnabled(False)
 
@@ -122,17 +125,12 @@ class OverviewTab(QWidget):
                 edit.setText("" if t is None else (getattr(t, field) or ""))
         if force or not (self.statement.hasFocus() or "statement" in self._unsaved):
             self.statement.setPlainText("" if t is None else t.statement)
-        for widget, value in ((self.status, None if t is None else t.status),
-                              (self.conviction, None if t is None else t.conviction)):
-            widget.blockSignals(True)
-            if widget is self.status:
-                widget.setCurrentIndex(THESIS_STATUSES.index(value) if value else -1)
-            else:
-                widget.setValue(value or 3)
-            widget.blockSignals(False)
-        self.cadence.blockSignals(True)
-        self.cadence.setValue(90 if t is None else int(t.review_cadence_days or 90))
-        self.cadence.blockSignals(False)
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(THESIS_STATUSES.index(t.status) if t is not None else -1)
+        self.status.blockSignals(False)
+        # A spin box being clicked through keeps its value until the user leaves it.
+        if force or not self.conviction.hasFocus():
+            self._show_spins()
         if t is not None:
             when = self.tracker.theses.last_changed(t.id, "status") or t.updated_at
             self.changed_label.setText(f"status since {when[:10]}")
@@ -147,6 +145,14 @@ class OverviewTab(QWidget):
             self.review_state.clear()
         self.scorecard.show_score(self.tracker, None if t is None else t.id)
 
+    def _show_spins(self) -> None:
+        t = self.thesis
+        for spin, value in ((self.conviction, 3 if t is None else t.conviction),
+                            (self.cadence, 90 if t is None else int(t.review_cadence_days or 90))):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+
     def _commit_line(self, field: str) -> None:
         if self.thesis is None:
             return
@@ -154,34 +160,51 @@ class OverviewTab(QWidget):
         if value == (getattr(self.thesis, field) or ""):
             self._unsaved.discard(field)
             return
-        # A failed save (disk full, busy, a bad date) keeps the user's text in the field, so
-        # nothing typed is lost and it can be fixed or saved again (#6); the dialog said why.
-        if self.editor.edit_thesis(self.thesis.id, field, value):
-            self._unsaved.discard(field)
-        else:
-            self._unsaved.add(field)
+        self._after_save(field, self.editor.edit_thesis(self.thesis.id, field, value))
 
     def _commit_statement(self) -> None:
         if self.thesis is not None and self.statement.toPlainText() != self.thesis.statement:
-            if self.editor.edit_thesis(self.thesis.id, "statement", self.statement.toPlainText()):
-                self._unsaved.discard("statement")
-            else:
-                self._unsaved.add("statement")
+            self._after_save("statement", self.editor.edit_thesis(
+                self.thesis.id, "statement", self.statement.toPlainText()))
+
+    def _after_save(self, field: str, saved) -> None:
+        """A value refused (an empty title, a bad date) puts back what is stored, so every
+        field shows the truth (#11); a save that failed (disk full, busy) keeps the typed
+        text so nothing is lost and it can be saved again (#6). The dialog said why."""
+        if saved:
+            self._unsaved.discard(field)
+        elif self.editor.refused():
+            self._unsaved.discard(field)
+            self._revert(field)
+        else:
+            self._unsaved.add(field)
+
+    def _revert(self, field: str) -> None:
+        if self.thesis is None:
+            return
+        self.refresh()
+        stored = getattr(self.thesis, field) or ""
+        if field == "statement":
+            self.statement.setPlainText(stored)
+        else:
+            self._lines[field].setText(stored)
 
     def _status_chosen(self, index: int) -> None:
         if self.thesis is None:
             return
         if not self.editor.change_thesis(self.thesis.id, "status", THESIS_STATUSES[index]):
-            self._show()
+            self.status.blockSignals(True)
+            self.status.setCurrentIndex(THESIS_STATUSES.index(self.thesis.status))
+            self.status.blockSignals(False)
 
     def _cadence_chosen(self, value: int) -> None:
         if self.thesis is None or value == self.thesis.review_cadence_days:
             return
         if not self.editor.edit_thesis(self.thesis.id, "review_cadence_days", value):
-            self._show()
+            self._show_spins()
 
     def _conviction_chosen(self, value: int) -> None:
-        if self.thesis is None:
+        if self.thesis is None or value == self.thesis.conviction:
             return
         if not self.editor.change_thesis(self.thesis.id, "conviction", value):
-            self._show()
+            self._show_spins()          # cancelled or refused: back to the stored value

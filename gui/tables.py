@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -19,14 +21,20 @@ from PySide6.QtWidgets import (
 
 from gui.delegates import ComboDelegate, ScoreDelegate, TextDelegate, WindowDelegate
 from gui.dialogs import Messages
+from gui.models.parts import ThesisPartModel
 from model.constants import CATALYST_STATUSES, RISK_STATUSES
 
 
 class RecordTable(QTableView):
-    """The view: Insert adds, Delete removes (after asking), Enter/F2 edits."""
+    """The view: Insert adds, Delete removes (after asking), Enter/F2 edits.
+
+    Over a model with a new row (a draft, ``ThesisPartModel.start_draft``) it is the view that
+    decides when the row is done: Enter, or leaving the row, stores it once complete; Escape
+    on a row never filled removes it, and nothing is stored or put on the undo stack."""
 
     add_requested = Signal()        # the user pressed Insert
     remove_requested = Signal()     # the user pressed Delete
+    draft_committed = Signal(object)    # the record a new row became
 
     def __init__(self, model, object_name: str, parent=None):
         super().__init__(parent)
@@ -45,7 +53,69 @@ class RecordTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setHighlightSections(False)
 
+    # -- the new row -------------------------------------------------------------------------
+    def _drafting(self) -> ThesisPartModel | None:
+        model = self.model()
+        if isinstance(model, ThesisPartModel) and model.draft is not None:
+            return model
+        return None
+
+    def closeEditor(self, editor, hint) -> None:        # noqa: N802 - Qt naming
+        model = self._drafting()
+        on_draft = model is not None and model.is_draft(self.currentIndex().row())
+        super().closeEditor(editor, hint)
+        if not on_draft or model.draft is None:
+            return
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint == Hint.RevertModelCache:
+            if model.draft.empty():
+                model.discard_draft()
+        elif hint in (Hint.SubmitModelCache, Hint.NoHint):
+            self.commit_draft()
+        elif not model.is_draft(self.currentIndex().row()):
+            self.commit_draft()             # Tab went past the new row's last cell
+
+    def currentChanged(self, current, previous) -> None:   # noqa: N802 - Qt naming
+        super().currentChanged(current, previous)
+        model = self._drafting()
+        if (model is not None and previous.isValid() and model.is_draft(previous.row())
+                and current.row() != previous.row()):
+            # Leaving the new row: store it if complete (later, not while Qt moves the cursor).
+            QTimer.singleShot(0, self.commit_draft)
+
+    def commit_draft(self) -> None:
+        """Store the new row if it is complete; otherwise put the cursor on what it lacks."""
+        model = self._drafting()
+        if model is None or self.state() == QAbstractItemView.State.EditingState:
+            return
+        if not model.draft.complete():
+            if model.is_draft(self.currentIndex().row()):
+                missing = next(name for name in model.draft.required
+                               if not str(model.draft.values.get(name) or "").strip())
+                column = next(i for i, c in enumerate(model.columns) if c.field == missing)
+                index = model.index(model.draft_row(), column)
+                self.setCurrentIndex(index)
+                self.edit(index)
+            return
+        record = model.commit_draft()
+        if record is not None:
+            self.draft_committed.emit(record)
+
+    def focusOutEvent(self, event) -> None:                # noqa: N802 - Qt naming
+        super().focusOutEvent(event)
+        model = self._drafting()
+        if (model is not None and model.draft.complete()
+                and self.state() != QAbstractItemView.State.EditingState
+                and not self.isAncestorOf(QApplication.focusWidget())):
+            QTimer.singleShot(0, self.commit_draft)
+
     def keyPressEvent(self, event):
+        model = self._drafting()
+        if (model is not None and self.state() != QAbstractItemView.State.EditingState
+                and model.is_draft(self.currentIndex().row())
+                and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Delete)):
+            model.discard_draft()           # nothing of it was stored
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() == Qt.Key.Key_Insert:
                 self.add_requested.emit()
@@ -109,16 +179,47 @@ class PartPanel(QWidget):
         self.remove_button.clicked.connect(self.remove)
         table.add_requested.connect(self.add)
         table.remove_requested.connect(self.remove)
+        table.draft_committed.connect(self.select)
 
     def add(self) -> None:
+        """A new row to type into (catalysts, risks, sources), or the add dialog; the new
+        record is then selected, with an editor open only on a cell that can be edited."""
+        model = self.table.model()
+        if isinstance(model, ThesisPartModel) and model.draft_fields:
+            if model.creator is None:
+                model.creator = self._add
+            row = model.start_draft()
+            if row is None:
+                return
+            column = next(i for i, c in enumerate(model.columns)
+                          if c.field == model.draft_fields[0])
+            index = model.index(row, column)
+            self.table.setFocus()
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.edit(index)
+            return
         added = self._add()
         if added not in (None, False, True):
-            index = self.table.model().index_of(added.id, 1 if self.noun == "catalyst" else 0)
-            if index.isValid():
-                self.table.setCurrentIndex(index)
-                self.table.edit(index)
+            self.select(added)
+
+    def select(self, record) -> None:
+        model = self.table.model()
+        index = model.index_of(record.id)
+        if not index.isValid():
+            return
+        editable = next((c for c in range(model.columnCount())
+                         if model.flags(model.index(index.row(), c))
+                         & Qt.ItemFlag.ItemIsEditable), None)
+        self.table.setCurrentIndex(index if editable is None
+                                   else model.index(index.row(), editable))
+        self.table.scrollTo(index)
 
     def remove(self) -> None:
+        model = self.table.model()
+        if isinstance(model, ThesisPartModel) and model.is_draft(self.table.currentIndex().row()):
+            model.discard_draft()           # a new row not stored yet: nothing to ask
+            return
         record = self.table.current_record()
         if record is None:
             return

@@ -48,6 +48,17 @@ class Operations:
             value = work()
         return OpResult(value, write.changes, write.step)
 
+    def _run_import(self, label: str, initiator: object, work: Callable[[], T]) -> OpResult[T]:
+        """An import takes its verified backup before its transaction (a backup inside it
+        would wait on its own lock), so the work opens the write itself; this names it."""
+        store = self.tracker.store
+        with store.operation(label, initiator):
+            value = work()
+        write = store.last_write
+        if write is None:
+            return OpResult(value, OpChanges(label=label, initiator=initiator), None)
+        return OpResult(value, write.changes, write.step)
+
     # -- theses --------------------------------------------------------------------------------
     def add_thesis(self, *, initiator: object = None, **values: Any) -> OpResult[Thesis]:
         return self._run("", initiator, lambda: self.tracker.theses.add(**values))
@@ -209,8 +220,8 @@ class Operations:
                       initiator: object = None) -> OpResult[dict]:
         """A JSON bundle, all or nothing; one step (unless too big to keep for undo)."""
         from model.interchange.bundle import import_bundle
-        return self._run("Import a bundle", initiator,
-                         lambda: import_bundle(self.tracker, data, backup=backup))
+        return self._run_import("Import a bundle", initiator,
+                                lambda: import_bundle(self.tracker, data, backup=backup))
 
     def import_file(self, path: str, *, initiator: object = None) -> OpResult[str]:
         """File ▸ Import: a JSON bundle, a catalysts CSV or a market-catalyst-calendar
@@ -233,12 +244,12 @@ class Operations:
             counts = import_bundle(self.tracker, read_bundle_file(path))
             return (f"Imported {counts['theses']} thesis(es), {counts['catalysts']} "
                     f"catalyst(s) and {counts['risks']} risk(s).")
-        return self._run(f"Import {Path(path).name}", initiator, work)
+        return self._run_import(f"Import {Path(path).name}", initiator, work)
 
     def import_prices(self, company_ref: object, path: str, *,
                       initiator: object = None) -> OpResult[Any]:
-        return self._run("", initiator,
-                         lambda: self.tracker.prices.import_csv(company_ref, path))
+        return self._run_import("", initiator,
+                                lambda: self.tracker.prices.import_file(company_ref, path))
 
 
 def require(value: object, what: str) -> None:

@@ -118,6 +118,37 @@ class Tracker:
             step = stack.steps.pop()
             stack._tell("drop", step)
 
+    def undo_history(self) -> tuple[list[str], list[str]]:
+        """(names of the steps that can be undone, oldest first; of those that can be redone,
+        the next redo first)."""
+        stack = self.store.undo_stack
+        return [s.label for s in stack.steps], [s.label for s in reversed(stack.undone)]
+
+    def watch_undo(self, listener: Callable[[str, object], None]) -> None:
+        """``listener(event, step)`` when a step is pushed, undone, redone, dropped or all
+        cleared (menus follow the step on offer)."""
+        self.store.undo_stack.listeners.append(listener)
+
+    def unwatch_undo(self, listener: Callable[[str, object], None]) -> None:
+        if listener in self.store.undo_stack.listeners:
+            self.store.undo_stack.listeners.remove(listener)
+
+    def adopt(self, result: object) -> None:
+        """Take an operation committed on another connection of this process (an import on
+        a worker thread, an ``OpResult``) as one of ours: it becomes our undo step and every
+        listener hears what it changed."""
+        self.store.adopt(result.step, result.changes)  # type: ignore[attr-defined]
+
+    def cancel_when(self, cancelled: Callable[[], bool], every: int = 5000) -> None:
+        """Abort the running statement (rolling its transaction back) once ``cancelled()``
+        says so; SQLite asks every ``every`` steps. For long work on a worker's tracker."""
+        self.store.conn.set_progress_handler(lambda: 1 if cancelled() else 0, every)
+
+    def new_day(self) -> None:
+        """Tell every listener the date moved on: nothing was written, but what is overdue
+        or due this week changed (the app calls this at midnight)."""
+        self.store.notify(OpChanges.day_changed())
+
     def subscribe(self, listener: Callable[[OpChanges], None]) -> None:
         """``listener(changes)`` after every committed write, undo and redo."""
         self.store.subscribe(listener)

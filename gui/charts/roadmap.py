@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from gui.charts.base import html_key
 from gui.charts.timeline import LaneChart, LanePlot
-from model.changes import Kind
 from model.analysis.timeline import SHOWN_STATUSES, STATUS_COLOURS, Timeline, roadmap, themes
+from model.changes import Kind
 
 ALL_THEMES = "All themes"
 

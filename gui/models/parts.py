@@ -2,30 +2,154 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-from gui.models.base import CHECK_STATE, FOREGROUND, TOOLTIP, Column, RecordTableModel, TodayCache
+from PySide6.QtCore import QModelIndex, Qt
+
+from gui.models.base import (
+    CHECK_STATE,
+    DISPLAY,
+    EDIT,
+    FOREGROUND,
+    TOOLTIP,
+    Column,
+    RecordTableModel,
+    TodayCache,
+)
 from gui.style import muted_brush, overdue_brush
-from model.changes import Kind, OpChanges
+from model.changes import Kind, OpChanges, Origin
+
+
+@dataclass
+class Draft:
+    """A new row being typed: nothing is stored until its required fields are filled and the
+    user leaves the row (or presses Enter); Escape on a row never filled removes it (#11)."""
+
+    required: tuple[str, ...]
+    defaults: dict[str, Any]
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, name: str) -> Any:
+        return self.values.get(name, self.defaults.get(name, ""))
+
+    def complete(self) -> bool:
+        return all(str(self.values.get(name) or "").strip() for name in self.required)
+
+    def empty(self) -> bool:
+        return not any(str(v).strip() for v in self.values.values())
 
 
 class ThesisPartModel(RecordTableModel):
-    """The rows of one thesis; refreshed when a write touches that thesis and one of ``kinds``."""
+    """The rows of one thesis; refreshed when a write touches that thesis and one of ``kinds``.
+
+    A model with ``draft_fields`` can show one new row at the end (``start_draft``): typed into
+    like any row, it becomes a record through ``creator(values)`` once complete."""
 
     kinds: frozenset[Kind] = frozenset()
+    noun = "row"
+    draft_fields: tuple[str, ...] = ()          # fields a new row lets the user type
+    draft_required: tuple[str, ...] = ()
+    draft_defaults: dict[str, Any] = {}
+    draft_hint = ""
 
     def __init__(self, tracker, parent=None):
         super().__init__(parent)
         self.tracker = tracker
         self.thesis_id: int | None = None
+        self.draft: Draft | None = None
+        self.creator: Callable[[dict], Any] | None = None
 
     def fetch(self, thesis_id: int) -> list:
         raise NotImplementedError
 
     def load(self, thesis_id: int | None) -> None:
+        if self.draft is not None and thesis_id != self.thesis_id and self.draft.complete():
+            self.commit_draft()         # a finished new row is stored in its own thesis
         self.thesis_id = thesis_id
+        self.draft = None
         self.before_fetch()
         self.replace_all([] if thesis_id is None else self.fetch(thesis_id))
+
+    # -- the new row -------------------------------------------------------------------------
+    def draft_row(self) -> int | None:
+        return len(self._rows) if self.draft is not None else None
+
+    def is_draft(self, row: int) -> bool:
+        return self.draft is not None and row == len(self._rows)
+
+    def start_draft(self) -> int | None:
+        """Show a new, empty row at the end (or return the one already there)."""
+        if self.thesis_id is None or not self.draft_fields or self.creator is None:
+            return None
+        if self.draft is None:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.draft = Draft(self.draft_required, dict(self.draft_defaults))
+            self.endInsertRows()
+        return len(self._rows)
+
+    def discard_draft(self) -> None:
+        if self.draft is not None:
+            row = len(self._rows)
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self.draft = None
+            self.endRemoveRows()
+
+    def commit_draft(self):
+        """Store the new row if it is complete: the record, or None (incomplete or refused,
+        in which case the row stays with what was typed)."""
+        if self.draft is None or not self.draft.complete() or self.creator is None:
+            return None
+        values = {k: v for k, v in self.draft.values.items() if str(v).strip()}
+        created = self.creator(values)
+        if created in (None, False, True):
+            return None
+        self.discard_draft()
+        return created
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return len(self._rows) + (self.draft is not None)
+
+    def record(self, row: int):
+        """The record on a row; None on the new row (it is no record yet)."""
+        return None if self.is_draft(row) else self._rows[row]
+
+    def data(self, index, role=DISPLAY):
+        if self.draft is not None and index.row() == len(self._rows):
+            return self._draft_data(index.column(), role)
+        return super().data(index, role)
+
+    def _draft_data(self, column: int, role):
+        name = self.columns[column].field
+        if role in (DISPLAY, EDIT):
+            return self.draft.value(name) if name in self.draft_fields else ""
+        if role == FOREGROUND and name not in self.draft.values:
+            return muted_brush()
+        if role == TOOLTIP:
+            return self.draft_hint
+        return None
+
+    def flags(self, index):
+        if self.draft is not None and index.isValid() and index.row() == len(self._rows):
+            if self.columns[index.column()].field in self.draft_fields:
+                return _DRAFT_EDITABLE
+            return _DRAFT_SELECTABLE
+        return super().flags(index)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if self.draft is not None and index.isValid() and index.row() == len(self._rows):
+            name = self.columns[index.column()].field
+            if role != Qt.ItemDataRole.EditRole or name not in self.draft_fields:
+                return False
+            self.draft.values[name] = value
+            self.dataChanged.emit(self.index(index.row(), 0),
+                                  self.index(index.row(), len(self.columns) - 1))
+            return True
+        return super().setData(index, value, role)
 
     def before_fetch(self) -> None:
         """Subclasses refresh side data (citations) here."""
@@ -33,6 +157,9 @@ class ThesisPartModel(RecordTableModel):
     def apply_changes(self, changes: OpChanges) -> None:
         """Follow one operation: rows of this thesis added, removed or repainted in place."""
         if self.thesis_id is None:
+            return
+        if changes.origin is Origin.DAY:
+            self._repaint_all()         # overdue marks move on; no record changed
             return
         if changes.reset or self.thesis_id in changes.removed_theses:
             gone = self.thesis_id in changes.removed_theses
@@ -48,6 +175,10 @@ class ThesisPartModel(RecordTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+
+_DRAFT_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DRAFT_EDITABLE = _DRAFT_SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 
 class _Cited(ThesisPartModel):
@@ -81,6 +212,13 @@ class CatalystModel(_Cited):
 
     CHECK, TITLE, EXPECTED, WINDOW, STATUS, HAPPENED, IMPACT, OUTCOME, SOURCES = range(9)
     kinds = frozenset({Kind.CATALYST, Kind.CITATION, Kind.SOURCE})
+    noun = "catalyst"
+    draft_fields = ("title", "expected", "impact")
+    draft_required = ("title", "expected")
+    draft_defaults = {"impact": "+", "status": "pending"}
+    draft_hint = ("New catalyst: type its title and expected window (H2 2026, Q3 2026, "
+                  "end of 2027…); it is saved when you leave the row or press Enter. "
+                  "Escape cancels.")
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)
@@ -132,13 +270,15 @@ class CatalystModel(_Cited):
 
     def flags(self, index):
         flags = super().flags(index)
-        if index.isValid() and index.column() == self.CHECK and self.editor is not None:
+        if (index.isValid() and index.column() == self.CHECK and self.editor is not None
+                and not self.is_draft(index.row())):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if (role == Qt.ItemDataRole.CheckStateRole and index.isValid()
-                and index.column() == self.CHECK and self.editor is not None):
+                and index.column() == self.CHECK and self.editor is not None
+                and not self.is_draft(index.row())):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             status = "done" if checked else "pending"
             return bool(self.editor(self._rows[index.row()], "status", status))
@@ -148,6 +288,12 @@ class CatalystModel(_Cited):
 class RiskModel(_Cited):
     TITLE, DESCRIPTION, SEVERITY, LIKELIHOOD, SCORE, STATUS, SOURCES = range(7)
     kinds = frozenset({Kind.RISK, Kind.CITATION, Kind.SOURCE})
+    noun = "risk"
+    draft_fields = ("title", "description", "severity", "likelihood")
+    draft_required = ("title",)
+    draft_defaults = {"severity": 3, "likelihood": 3, "status": "open"}
+    draft_hint = ("New risk: type what would break the thesis; it is saved when you leave "
+                  "the row or press Enter. Escape cancels.")
     cite_key = "risk_id"
 
     def __init__(self, tracker, parent=None):
@@ -185,6 +331,11 @@ class BeneficiaryModel(ThesisPartModel):
 class SourceModel(ThesisPartModel):
     TITLE, PUBLISHER, PUBLISHED, URL, SUMMARY, CITED = range(6)
     kinds = frozenset({Kind.SOURCE, Kind.CITATION})
+    noun = "source"
+    draft_fields = ("title", "publisher", "published_on", "url", "summary")
+    draft_required = ("title",)
+    draft_hint = ("New source: type its title (publisher, date and link too if you like); it "
+                  "is saved when you leave the row or press Enter. Escape cancels.")
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)

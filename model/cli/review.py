@@ -110,6 +110,8 @@ def _review_args(p):
     p.add_argument("--status", default=None, choices=THESIS_STATUSES, help="new status")
     p.add_argument("--next", default=None, metavar="DATE",
                    help="next review date YYYY-MM-DD (default: today + the thesis's cadence)")
+    p.add_argument("--cadence", type=int, default=None, metavar="DAYS",
+                   help="review every DAYS from now on (moves the default next date too)")
 
 
 @command("review", "record a thesis review and set the next review date")
@@ -118,8 +120,9 @@ def cmd_review(tracker, args, out):
     """Record a review: the note, any change of conviction or status, and the next review date
     (explicit, or today plus the thesis's cadence, 90 days unless changed), in one transaction."""
     thesis_id = tracker.theses.resolve(args.thesis)
-    result = tracker.reviews.record(thesis_id, note=args.note, conviction=args.conviction,
-                                    status=args.status, next_review=args.next)
+    result = tracker.ops.review(thesis_id, note=args.note, conviction=args.conviction,
+                                status=args.status, next_review=args.next,
+                                cadence=args.cadence).value
     t = result.thesis
     parts = []
     if result.status[0] != result.status[1]:

@@ -146,6 +146,8 @@ class Store:
         self._listeners: list[Callable[[OpChanges], None]] = []
         self._pending: Write | None = None
         self._capture: dict[str, tuple[str, ...]] | None = None   # columns, once installed
+        self._naming: tuple[str, object] | None = None    # (label, initiator) for the next write
+        self.last_write: Write | None = None
         self.undo_stack = UndoStack()
         # Problems worth telling the user that did not stop opening.
         self.warnings: list[str] = []
@@ -228,6 +230,8 @@ class Store:
             with translated(self.path), self.db.atomic():
                 yield inner
             return
+        if self._naming is not None:
+            label, initiator = self._naming[0] or label, self._naming[1]
         current = self._pending = Write(label, initiator, origin)
         step = None
         try:
@@ -252,8 +256,19 @@ class Store:
         if step is not None:
             current.step = step
             self.undo_stack.push(step)
+        self.last_write = current
         if current.changes:
             self.notify(current.changes)
+
+    @contextmanager
+    def operation(self, label: str, initiator: object = None) -> Iterator[None]:
+        """Name the write that work inside this block starts (an import that must take its
+        backup before its transaction begins); ``last_write`` then holds its result."""
+        self._naming, self.last_write = (label, initiator), None
+        try:
+            yield
+        finally:
+            self._naming = None
 
     def _finish(self, current: Write) -> UndoStep | None:
         """Inside the transaction, before COMMIT: turn the captured rows into the notice and

@@ -28,7 +28,12 @@ def when_modal(qtbot):
             if dialog is None:
                 QTimer.singleShot(5, poll)
                 return
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:
+                # A failed check must fail the test, not leave a modal dialog waiting forever.
+                dialog.reject()
+                raise
             done.append(dialog)
         QTimer.singleShot(0, poll)
         return done

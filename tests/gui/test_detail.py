@@ -39,7 +39,7 @@ def test_tick_in_the_table_persists_and_undo_reopens(window, qtbot, when_modal, 
     window.list_model.dataChanged.connect(lambda a, b, roles=(): changed_rows.append((a.row(), b.row())))
 
     def answer(dialog):
-        assert dialog.date.date().toString("yyyy-MM-dd") == clock.today().isoformat()
+        assert dialog.date.text() == clock.today().isoformat()
         qtbot.keyClicks(dialog.note, "v7 volume confirmed on the call")
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     seen = when_modal(answer)
@@ -88,8 +88,10 @@ def test_missed_through_the_context_menu(window, monkeypatch):
     """The context menu marks a catalyst missed, with the outcome asked (#3)."""
     from gui.dialogs import TickDialog
     from gui.tables import catalyst_menu
-    monkeypatch.setattr(TickDialog, "ask", classmethod(
-        lambda cls, parent, title, status, today: ("2026-11-20", "no order announced")))
+    def accept(cls, parent, title, status, today, submit=None):
+        submit("2026-11-20", "no order announced")       # what OK does with these values
+        return ("2026-11-20", "no order announced")
+    monkeypatch.setattr(TickDialog, "ask", classmethod(accept))
     table = _open_catalysts(window, "Big light")
     model = table.model()
     row = row_with(model, model.TITLE, "Google TPU v7 ramp")
@@ -101,6 +103,7 @@ def test_missed_through_the_context_menu(window, monkeypatch):
     assert (record.status, record.happened_on, record.outcome) == (
         "missed", "2026-11-20", "no order announced")
     assert window.undo_stack.undoText().startswith("Mark missed")
+    assert window.actions_by_name["undo"].text().startswith("&Undo Mark missed")
 
 
 def test_edit_a_window_to_2h26_shows_the_parsed_range(window, qtbot):
@@ -188,19 +191,27 @@ def test_risk_severity_spin_and_status_combo(window, qtbot):
 
 
 def test_add_catalyst_by_insert_key_then_undo(window, qtbot):
-    """Insert adds a catalyst and opens its title for editing; Undo removes it (#3)."""
+    """Insert opens a new row on its title; Tab goes to Expected; Enter stores the catalyst
+    with the window typed (one step, its first window, no slip); Undo removes it (#3, #11)."""
     table = _open_catalysts(window, "Space computing")
     model = table.model()
     count = model.rowCount()
     table.setFocus()
     QTest.keyClick(table, Qt.Key.Key_Insert)
-    assert model.rowCount() == count + 1
+    assert model.rowCount() == count + 1 and model.is_draft(count)
     assert table.state() == QAbstractItemView.State.EditingState
     qtbot.keyClicks(table.focusWidget(), "Starship orbital test")
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.EditingState
+                    and table.currentIndex().column() == model.EXPECTED)
+    qtbot.keyClicks(table.focusWidget(), "mid-2027")
     qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Starship orbital test" in [c.title for c in model.records()])
-    window.actions_by_name["undo"].trigger()   # the rename
-    window.actions_by_name["undo"].trigger()   # the add
+    added = next(c for c in model.records() if c.title == "Starship orbital test")
+    assert added.expected == "mid-2027" and model.rowCount() == count + 1
+    assert window.tracker.history.for_catalyst(added.id) == []
+    assert window.actions_by_name["undo"].text() == "&Undo Add catalyst “Starship orbital test”"
+    window.actions_by_name["undo"].trigger()
     assert model.rowCount() == count
 
 
@@ -223,9 +234,13 @@ def test_history_is_newest_first(window):
 def test_add_beneficiary_with_a_new_company(window, monkeypatch):
     """Adding a beneficiary with a new company name creates it; the row shows its local name (#3)."""
     from gui.dialogs import CompanyDialog
-    monkeypatch.setattr(CompanyDialog, "ask", classmethod(lambda cls, parent, companies: {
-        "company_id": None, "name": "Accelink", "ticker": "002281.SZ", "local_name": "光迅科技",
-        "role": "DCI modules"}))
+    chosen = {"name": "Accelink", "ticker": "002281.SZ", "local_name": "光迅科技",
+              "exchange": "SZSE", "role": "DCI modules"}
+
+    def accept(cls, parent, companies, submit=None):
+        submit(chosen)              # what OK does with these values
+        return chosen
+    monkeypatch.setattr(CompanyDialog, "ask", classmethod(accept))
     window.detail.tabs.setCurrentIndex(1)
     model = window.findChild(QTableView, "beneficiaryTable").model()
     count = model.rowCount()

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from gui.models.parts import BeneficiaryModel, CatalystModel, HistoryModel, RiskModel, SourceModel
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
-from model.storage.store import Changes
+from model.changes import OpChanges
 
 
 def test_thesis_list_and_proxy_pass_the_model_tester(qtmodeltester, tracker):
     """The list model and its filter proxy keep Qt's invariants under filter and row changes."""
     model = ThesisListModel(tracker)
-    tracker.store.subscribe(model.apply_changes)
+    tracker.subscribe(model.apply_changes)
     proxy = ThesisFilterProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(model)
@@ -41,7 +41,7 @@ def test_part_models_pass_the_model_tester(qtmodeltester, tracker, cls):
     """Each per-thesis table model is a valid flat table before and after edits sync it."""
     model = cls(tracker)
     model.load(tracker.theses.ids()[0])
-    tracker.store.subscribe(model.apply_changes)
+    tracker.subscribe(model.apply_changes)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
     thesis_id = model.thesis_id
@@ -54,7 +54,7 @@ def test_part_models_pass_the_model_tester(qtmodeltester, tracker, cls):
 def test_upcoming_model_passes_the_model_tester(qtmodeltester, tracker):
     """Upcoming stays valid as catalysts are added, ticked and deleted."""
     model = UpcomingModel(tracker)
-    tracker.store.subscribe(model.apply_changes)
+    tracker.subscribe(model.apply_changes)
     qtmodeltester.check(model)
     thesis_id = tracker.theses.ids()[0]
     soon = tracker.catalysts.add(thesis_id=thesis_id, title="Soon", expected="Dec 2026")
@@ -76,9 +76,9 @@ def test_upcoming_puts_overdue_first(tracker):
 
 
 def test_list_updates_touched_rows_only(tracker):
-    """A write repaints only the theses it touched; only Changes.reset resets (#3)."""
+    """A write repaints only the theses it touched; only OpChanges.reset resets (#3)."""
     model = ThesisListModel(tracker)
-    tracker.store.subscribe(model.apply_changes)
+    tracker.subscribe(model.apply_changes)
     events = []
     model.modelReset.connect(lambda: events.append("reset"))
     model.dataChanged.connect(lambda a, b, r=(): events.append((a.row(), b.row())))
@@ -86,5 +86,5 @@ def test_list_updates_touched_rows_only(tracker):
     tracker.theses.set_conviction(thesis_id, 1 if tracker.theses.get(thesis_id).conviction != 1 else 2)
     row = model.row_of(thesis_id)
     assert events == [(row, row)]
-    model.apply_changes(Changes(reset=True))
+    model.apply_changes(OpChanges.everything())
     assert events[-1] == "reset"

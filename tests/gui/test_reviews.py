@@ -114,7 +114,7 @@ def test_review_button_records_it_everywhere_in_place(reviewed_window, qtbot, wh
     def answer(dialog):
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         seen["enabled_empty"] = ok.isEnabled()
-        seen["default"] = dialog.next_date.date().toString("yyyy-MM-dd")
+        seen["default"] = dialog.next_date.text()
         qtbot.keyClicks(dialog.note, "Checked 2026 orders: still on track")
         dialog.conviction.setCurrentIndex(dialog.conviction.findData(5))
         seen["enabled_typed"] = ok.isEnabled()
@@ -163,10 +163,10 @@ def test_cadence_in_overview_sets_the_default_next_review(reviewed_window, qtbot
     seen = {}
 
     def answer(dialog):
-        seen["date"] = dialog.next_date.date().toString("yyyy-MM-dd")
+        seen["date"] = dialog.next_date.text()
         seen["cadence"] = dialog.cadence.value()
         dialog.cadence.setValue(45)      # moves the proposed date along
-        seen["moved"] = dialog.next_date.date().toString("yyyy-MM-dd")
+        seen["moved"] = dialog.next_date.text()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     when_modal(answer)
     w.actions_by_name["reviewThesis"].trigger()
