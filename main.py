@@ -26,17 +26,6 @@ def _desktop_only(argv: list[str]) -> tuple[bool, str | None]:
     return False, None
 
 
-def _daily_full_check(tracker) -> None:
-    """The full integrity_check the open-time quick_check skips (it misses index damage), once
-    a day per file; on failure the store turns read-only (#14 item 4)."""
-    from model.storage import integrity
-    if tracker.readonly or not integrity.full_check_due(tracker.path):
-        return
-    result = integrity.run_full_check(tracker.path)
-    if not result.ok:
-        integrity.mark_damaged(tracker.store, result)
-
-
 def _damage_behind(tracker) -> str | None:
     """Why the open database looks damaged (a full check, on its own connection), or None."""
     if tracker is None:
@@ -84,17 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         # One command, one process: no undo steps to keep (the desktop app keeps its own).
         tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new, undo=False)
         if cmd.name != "check":
-            _daily_full_check(tracker)
+            tracker.daily_full_check()
         code = cmd.run(tracker, args, out)
-        if tracker.store.damage:
+        if tracker.damage:
             # A read on a file that failed its full check may have shown too little (#14).
-            print(f"error: {tracker.store.damage} What is shown above may be incomplete.",
-                  file=err)
+            print(f"error: {tracker.damage} What is shown above may be incomplete.", file=err)
             return 1
         return code
     except UserError as exc:
         from model.errors import ReadOnlyError
-        damage = tracker.store.damage if tracker is not None else None
+        damage = tracker.damage if tracker is not None else None
         message = damage if isinstance(exc, ReadOnlyError) and damage else str(exc)
         print(f"error: {message}", file=err)
         return 1

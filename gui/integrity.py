@@ -44,7 +44,7 @@ class IntegrityCheck(QObject):
         self.result = result
         if result.ok or self.window.tracker is not self.tracker:
             return
-        integrity.mark_damaged(self.tracker.store, result)
+        self.tracker.mark_damaged(result)
         self.window.statusBar().showMessage(result.message)
         from gui.dialogs import CorruptDialog
         backup = result.newest_good_backup

@@ -261,6 +261,29 @@ class Tracker:
             full.record_passed(self.store.path)
         return report
 
+    @property
+    def damage(self) -> str | None:
+        """Why the database was switched to read-only after a failed full check, or None."""
+        return self.store.damage
+
+    def mark_damaged(self, result) -> None:
+        """Switch to read-only after a failed full check (model.storage.integrity.FullCheck,
+        run on a connection of its own, e.g. on the desktop app's worker thread)."""
+        from model.storage import integrity
+        integrity.mark_damaged(self.store, result)
+
+    def daily_full_check(self):
+        """The full integrity_check the open-time quick_check skips (it misses index damage),
+        when none has passed today for this file; on failure the database turns read-only
+        (#14 item 4). Returns the FullCheck, or None when it was not due."""
+        from model.storage import integrity
+        if self.readonly or not integrity.full_check_due(self.path):
+            return None
+        result = integrity.run_full_check(self.path)
+        if not result.ok:
+            self.mark_damaged(result)
+        return result
+
     def backup(self, reason: str = "manual") -> Path:
         from model.storage import backup as backups
         return backups.take_backup(self.store, reason=reason)

@@ -31,7 +31,7 @@ import sqlite3
 from pathlib import Path
 
 from model.errors import DiskFullError, NotFound, StoreError, UserError
-from model.storage import backup as backups
+from model.storage import backup_names as backups
 from model.storage.files import (
     PRIVATE_FILE,
     fsync_dir,
