@@ -50,12 +50,26 @@ class NotRestorable(UserError):
     """The file chosen for a restore is not a Thesis Tracker database this version can open."""
 
 
+def _hidden(db_path: Path, suffix: str) -> Path:
+    """``.<db name><suffix>`` beside the database, hashed only when the name would be too long
+    (hashlib loads OpenSSL, which a start should not pay for)."""
+    name = f".{db_path.name}{suffix}"
+    if len(name.encode("utf-8", "surrogateescape")) > 255:
+        name = f".{name_digest(db_path.name, 16)}{suffix}"
+    return db_path.with_name(name)
+
+
 def _temp(db_path: Path) -> Path:
+    return _hidden(db_path, ".restoring")
+
+
+def _legacy_temp(db_path: Path) -> Path:
+    """Where versions before the intent note copied the backup (``.<sha1>.restoring``)."""
     return db_path.with_name(f".{name_digest(db_path.name, 16)}.restoring")
 
 
 def intent_path(db_path: Path) -> Path:
-    return db_path.with_name(f".{name_digest(db_path.name, 16)}.restore.json")
+    return _hidden(db_path, ".restore.json")
 
 
 def check_restorable(source: Path) -> None:
@@ -197,13 +211,17 @@ def finish_unfinished(db_path: Path | str) -> list[str]:
     done, for the user. Runs under the exclusive use lock when there is anything to do."""
     db_path = Path(db_path)
     intent = intent_path(db_path)
-    legacy = _temp(db_path)
-    if not os.path.lexists(intent) and not (os.path.lexists(legacy)
-                                            and not os.path.lexists(db_path)):
-        return []
+    legacy = None
+    if not os.path.lexists(intent):
+        if os.path.lexists(db_path):
+            return []
+        legacy = next((t for t in (_temp(db_path), _legacy_temp(db_path))
+                       if os.path.lexists(t)), None)
+        if legacy is None:
+            return []
     from model.storage.instance import UseLock
     with UseLock(db_path).acquire_exclusive(action="finish an interrupted restore"):
-        return _finish_locked(db_path, intent, legacy)
+        return _finish_locked(db_path, intent, legacy or _temp(db_path))
 
 
 def _finish_locked(db_path: Path, intent: Path, temp: Path) -> list[str]:
