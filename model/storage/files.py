@@ -85,6 +85,10 @@ def mode_of(path: Path) -> int | None:
 def create_exclusive(folder: Path, *, prefix: str, suffix: str = ".partial") -> tuple[int, Path]:
     """A new empty file in ``folder`` with a random name, created with ``O_EXCL`` (never an
     existing file, never through a symlink someone planted) and mode 0600. Returns (fd, path)."""
+    room = 255 - len(suffix.encode("utf-8", "surrogateescape")) - 10   # mkstemp adds 8
+    raw = prefix.encode("utf-8", "surrogateescape")
+    if len(raw) > room:                 # a long name: its temporary keeps the start of it
+        prefix = raw[:room].decode("utf-8", "ignore")
     fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     return fd, Path(name)
 
