@@ -290,6 +290,8 @@ class MainWindow(QMainWindow):
         self.daily_backup.start()
         from gui.instance_link import RaiseServer
         self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
+        from gui.integrity import start_integrity_check      # the full check (#14 item 4)
+        self.integrity_check = start_integrity_check(self, tracker)
 
     def tracker_owner(self):
         """Parent for per-database helpers: replaced (and deleted) with the database."""

@@ -176,6 +176,9 @@ def _search_args(p):
 def cmd_search(tracker, args, out):
     """Find records containing every word (substring match, any script: 光模 finds 光模块)."""
     query = " ".join(args.query)
+    if not 1 <= args.limit <= 100_000:
+        from model.errors import ValidationError
+        raise ValidationError(f"--limit must be from 1 to 100,000, not {args.limit:,}.")
     hits = tracker.search.search(query, limit=args.limit)
     if not hits:
         print(f"Nothing matches {query!r}.", file=out)

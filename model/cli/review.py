@@ -9,6 +9,8 @@ from model.cli import arguments, command
 from model.cli.table import clip, render, width
 from model.constants import THESIS_STATUSES
 
+MAX_DAYS = 36_500       # 99,999,999 days overflowed the date arithmetic (#14 item 10)
+
 
 def _upcoming_args(p):
     p.add_argument("--days", type=int, default=30,
@@ -23,9 +25,10 @@ def cmd_upcoming(tracker, args, out):
     """Every pending catalyst across all theses whose window has ended (overdue, longest overdue
     first) or starts within --days (soonest first), with its thesis, window and days overdue or
     days to go. Theses due for review are counted at the end (see `reviews`)."""
-    if args.days < 0:
+    if not 0 <= args.days <= MAX_DAYS:
         from model.errors import ValidationError
-        raise ValidationError("--days must be 0 or more.")
+        raise ValidationError(f"--days must be from 0 to {MAX_DAYS:,} (100 years), not "
+                              f"{args.days:,}.")
     today = tracker.clock.today()
     rows = tracker.queue.catalysts(days=args.days, theme=args.theme, today=today)
     if args.format == "json":
@@ -61,8 +64,9 @@ def _stream_table(headers, rows, limits, out) -> None:
     columns = [list(col) for col in zip(*rows)] or [[] for _ in headers]
     texts, sizes = [], []
     for col, limit in zip(columns, limits):
-        if "".join(col).isascii() and max(map(len, col), default=0) <= limit \
-                and not any(("\n" in v or "  " in v or "\t" in v or "\r" in v) for v in col):
+        joined = "".join(col)
+        if joined.isascii() and joined.isprintable() and max(map(len, col), default=0) <= limit \
+                and not any("  " in v for v in col):
             texts.append(col)
             sizes.append(list(map(len, col)))
         else:
