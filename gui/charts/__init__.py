@@ -149,5 +149,4 @@ def install_charts(window) -> dict:
     charts["roadmap"].catalystClicked.connect(open_from_roadmap)
 
     charts["prices"].catalystClicked.connect(select_catalyst)   # an event-study row
-    window.charts = charts
     return charts

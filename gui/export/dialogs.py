@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -254,51 +253,15 @@ def run_markdown_export(parent, tracker, thesis_id: int, path: str) -> bool:
 
 # -- the main window's File menu ------------------------------------------------------------
 
-def _value(obj, *names):
-    """The first of ``names`` on ``obj``: called if it is a method, else its value."""
-    for name in names:
-        if hasattr(obj, name):
-            value = getattr(obj, name)
-            return value() if callable(value) else value
-    return None
+def install_export_actions(main_window) -> list[QAction]:
+    """Add Export PDF…, Export Markdown… and Export Calendar… to the window's File menu
+    (``main_window.menus.add_export_action``). Each reads the window's open tracker, its
+    selected thesis and the theses its list shows when it runs (the database can change)."""
+    def get_tracker():
+        return main_window.tracker
 
-
-def _file_menu(window) -> QMenu:
-    menu = _value(window, "file_menu", "fileMenu")
-    if isinstance(menu, QMenu):
-        return menu
-    bar = window.menuBar()
-    for action in bar.actions():
-        if action.menu() is not None and action.text().replace("&", "").strip() == "File":
-            return action.menu()
-    return bar.addMenu("&File")
-
-
-def _shown_ids(window) -> list[int] | None:
-    """Ids of the theses the list shows, in its order (``window.proxy`` over a record model)."""
-    proxy = getattr(window, "proxy", None)
-    if proxy is None or not hasattr(proxy, "sourceModel"):
-        return None
-    source = proxy.sourceModel()
-    if source is None or not hasattr(source, "record"):
-        return None
-    return [source.record(proxy.mapToSource(proxy.index(row, 0)).row()).id
-            for row in range(proxy.rowCount())]
-
-
-def install_export_actions(main_window, *, tracker: Callable | None = None,
-                           current_thesis: Callable[[], int | None] | None = None,
-                           shown_theses: Callable[[], list[int]] | None = None) -> list[QAction]:
-    """Add Export PDF…, Export Markdown… (and Export Calendar… unless the menu has one) to the
-    File menu, through ``window.add_export_action`` when the window offers it. The callables
-    default to the window's ``tracker``, ``current_thesis_id`` and the rows of ``proxy``, read
-    each time an action runs (the open database can change)."""
-    get_tracker = tracker or (lambda: _value(main_window, "tracker"))
-    get_current = current_thesis or (lambda: _value(main_window, "current_thesis_id"))
-    get_shown = shown_theses or (lambda: _value(main_window, "visible_thesis_ids")
-                                 if hasattr(main_window, "visible_thesis_ids")
-                                 else _shown_ids(main_window))
-    menu = _file_menu(main_window)
+    get_current = main_window.current_thesis_id
+    get_shown = main_window.visible_thesis_ids
 
     def last_dir() -> Path:
         t = get_tracker()
@@ -341,31 +304,16 @@ def install_export_actions(main_window, *, tracker: Callable | None = None,
         if choice is not None:
             run_calendar_export(main_window, t, choice)
 
-    # Above Quit (and its separator) when the menu ends with one, else at the end.
-    before = next((a for a in menu.actions() if a.menuRole() == QAction.MenuRole.QuitRole
-                   or a.text().replace("&", "").strip().lower() in ("quit", "exit")), None)
-    if before is not None:
-        index = menu.actions().index(before)
-        if index and menu.actions()[index - 1].isSeparator():
-            before = menu.actions()[index - 1]
     actions = []
     for text, name, slot in (("Export &PDF…", "actionExportPdf", export_pdf_action),
                              ("Export &Markdown…", "actionExportMarkdown",
                               export_markdown_action),
                              ("Export &Calendar…", "actionExportCalendar",
                               export_calendar_action)):
-        if name == "actionExportCalendar" and any(
-                "calendar" in a.text().lower() for a in menu.actions()):
-            continue  # the window already has its own calendar export
         action = QAction(text, main_window)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False, run=slot: run())
-        if hasattr(main_window, "add_export_action"):
-            main_window.add_export_action(action)
-        elif before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
+        main_window.menus.add_export_action(action)
         actions.append(action)
     return actions
 
