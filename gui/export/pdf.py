@@ -8,7 +8,6 @@ row QTextDocument repeats for <thead>. Several theses go into one file behind a 
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,15 +85,10 @@ def _font(point_size: float, *, bold: bool = False) -> QFont:
 
 def _timeline_image(tracker, thesis_id: int, width_px: int, height_px: int, *,
                     dpi: float = 96.0) -> QImage:
-    """The chart of issue #4 (gui.charts), or the plain one here when that is not installed."""
-    try:
-        from gui.charts import render_timeline_image
-    except ImportError:
-        from gui.export.timeline import render_timeline_image
-    if "dpi" in inspect.signature(render_timeline_image).parameters:
-        # Laid out at screen size and scaled up, so its text prints at a readable size.
-        return render_timeline_image(tracker, thesis_id, width_px, height_px, dpi=dpi)
-    return render_timeline_image(tracker, thesis_id, width_px, height_px)
+    """The app's timeline chart (gui.charts), laid out at screen size and scaled up, so its
+    text prints at a readable size."""
+    from gui.charts import render_timeline_image
+    return render_timeline_image(tracker, thesis_id, width_px, height_px, dpi=dpi)
 
 
 def _document(writer: QPdfWriter, layout: _Layout, html: str,
