@@ -42,7 +42,8 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
     """Ticks for a time axis from ``lo`` to ``hi`` (epoch seconds) drawn ``width_px`` wide:
     (x, label, major). Labels are at least ``label_px`` apart, and the year is always said:
 
-    - more than about a year in view: years ("2026"), quarters as unlabelled minor ticks;
+    - more than about a year in view: years ("2026"), and quarters ("Apr", "Jul", "Oct")
+      named where there is room, else as unlabelled ticks;
     - a year or less: months ("Jan 2026", then "Feb", "Mar" ... with the year again in January);
     - six weeks or less: days ("24 Nov 2026", then "25", ... with month and year on the 1st).
     """
@@ -60,10 +61,13 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
             if year % step == 0 and lo <= _x(start) <= hi:
                 ticks.append((_x(start), str(year), True))
             if step == 1 and px_per_day * 91 >= 12:
+                # Quarters: named ("Apr", "Jul", "Oct") where there is room, else a tick.
+                named = px_per_day * 91 >= label_px * 0.7
                 for month in (4, 7, 10):
                     quarter = dt.date(year, month, 1)
                     if lo <= _x(quarter) <= hi:
-                        ticks.append((_x(quarter), "", False))
+                        ticks.append((_x(quarter), calendar.month_abbr[month] if named else "",
+                                      False))
         return sorted(ticks)
     if days > DAYS_UP_TO_DAYS:
         per_month = px_per_day * 30.4
