@@ -297,7 +297,10 @@ class PricesChart(ChartPanel):
             QMessageBox.warning(self, "Import prices", str(exc))
             return
         # The store's notice has redrawn the chart (and fitted it for a first import).
-        self.note.setText(f"Imported {done.rows} days ({done.first} to {done.last}).")
+        still = " · No prices yet for " + ", ".join(s.label for s in self.missing) \
+            if self.missing else ""
+        self.note.setText(f"Imported {done.rows} days ({done.first} to {done.last}).{still}")
+        self.note.setToolTip(self.note.text())
 
 
 class ImportPricesDialog(QDialog):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +30,7 @@ from model.analysis.timeline import SHOWN_STATUSES, Timeline
 from model.changes import Kind
 
 ALL_THEMES = "All themes"
-LANE_PX = 28            # one lane's height on screen: room for a bar with its title inside
+LANE_PX = 40            # one lane's height on screen: two rows of bars with titles inside
 
 
 class LaneScrollBox(pg.ViewBox):
@@ -159,8 +160,11 @@ class RoadmapChart(LaneChart):
         ids = self._shown_theses() if self._shown_theses is not None else None
         self.plan = plan = roadmap_plan(self.tracker, ids, statuses=self.statuses(),
                                         themes=self.themes())
-        labels = [(lane.y, f"▾ {lane.label} · {lane.count} theses" if lane.is_heading
-                   else lane.label) for lane in plan.lanes]
+        metrics = QFontMetricsF(self.lanes.axis.style.get("tickFont") or self.lanes.axis.font())
+        # Elided to the axis's width: pyqtgraph drops a label that does not fit whole.
+        labels = [(lane.y, metrics.elidedText(
+            f"▾ {lane.label} · {lane.count} theses" if lane.is_heading else lane.label,
+            Qt.TextElideMode.ElideRight, LABEL_PX)) for lane in plan.lanes]
         self.lanes.axis.set_lanes(labels)
         align_left_axes([self.lanes.plot], [label[:60] for _, label in labels[:500]],
                         most=LABEL_PX + 20)

@@ -143,7 +143,7 @@ class ExportPdfDialog(QDialog):
 
 
 def run_pdf_export(parent, tracker, choice: PdfChoice, *,
-                   open_url: Callable[[QUrl], object] = QDesktopServices.openUrl) -> bool:
+                   open_url: Callable[[QUrl], object] | None = None) -> bool:
     """Export with a cancellable progress dialog; errors become a message box. True if written."""
     from gui.export.pdf import ExportCancelled, export_pdf
 
@@ -175,7 +175,8 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
                     f"Exported {count} {'thesis' if count == 1 else 'theses'} "
                     f"({pages} page{'s' if pages != 1 else ''}) to PDF.", open_url=open_url)
     if choice.open_when_done:
-        open_url(QUrl.fromLocalFile(str(Path(choice.path).resolve())))
+        (open_url or QDesktopServices.openUrl)(QUrl.fromLocalFile(str(Path(choice.path)
+                                                                      .resolve())))
     return True
 
 
@@ -185,14 +186,14 @@ class ExportDone(QMessageBox):
     Not modal: the user reads it, clicks Open or Show in folder, or carries on working."""
 
     def __init__(self, parent, title: str, paths: list[Path], summary: str, *,
-                 open_url: Callable[[QUrl], object] = QDesktopServices.openUrl):
+                 open_url: Callable[[QUrl], object] | None = None):
         super().__init__(parent)
         self.setObjectName("exportDone")
         self.setWindowTitle(title)
         self.setIcon(QMessageBox.Icon.Information)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.paths = [Path(p).resolve() for p in paths]
-        self.open_url = open_url
+        self.open_url = open_url or (lambda url: QDesktopServices.openUrl(url))
         names = "\n".join(p.name for p in self.paths)
         self.setText(summary)
         self.setInformativeText(f"{names}\nin {self.paths[0].parent}")
@@ -214,7 +215,7 @@ class ExportDone(QMessageBox):
 
     @classmethod
     def tell(cls, parent, title: str, paths: list[Path], summary: str, *,
-             open_url: Callable[[QUrl], object] = QDesktopServices.openUrl) -> ExportDone:
+             open_url: Callable[[QUrl], object] | None = None) -> ExportDone:
         box = cls(parent, title, paths, summary, open_url=open_url)
         box.show()
         return box
@@ -289,8 +290,7 @@ class ExportCalendarDialog(QDialog):
 
 
 def run_calendar_export(parent, tracker, choice: CalendarChoice, *,
-                        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-                        ) -> int | None:
+                        open_url: Callable[[QUrl], object] | None = None) -> int | None:
     from model.interchange.ics import export_ics
     try:
         count = export_ics(tracker, choice.path, thesis_ids=choice.thesis_ids,
@@ -305,7 +305,7 @@ def run_calendar_export(parent, tracker, choice: CalendarChoice, *,
 
 
 def run_markdown_export(parent, tracker, thesis_id: int, path: str, *,
-                        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl) -> bool:
+                        open_url: Callable[[QUrl], object] | None = None) -> bool:
     """The Markdown file and, when the thesis has catalysts, its timeline PNG beside it (same
     name, .png)."""
     from gui.export.pdf import render_chart_png

@@ -74,12 +74,13 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
         # Wider labels ("Jan 2026") need more room than "Feb".
         step = next(s for s in (1, 2, 3, 6) if s * per_month >= label_px * 0.8)
         said_year = False
+        edge = label_px * 0.5 / px_per_day * DAY     # a label this close to the left is cut
         for day in _months(first, last, step):
             x = _x(day)
             if not lo <= x <= hi:
                 continue
             show_year = day.month == 1 or not said_year
-            said_year = True
+            said_year = said_year or x - lo >= edge
             label = f"{calendar.month_abbr[day.month]} {day.year}" if show_year \
                 else calendar.month_abbr[day.month]
             ticks.append((x, label, day.month == 1))
@@ -88,6 +89,7 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
         return ticks
     step = next(s for s in (1, 2, 7, 14) if s * px_per_day >= label_px * 0.6)
     said = False
+    edge = label_px * 0.5 / px_per_day * DAY
     day = first
     while day <= last:
         x = _x(day)
@@ -96,7 +98,7 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
                 label = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
             else:
                 label = str(day.day)
-            said = True
+            said = said or x - lo >= edge
             ticks.append((x, label, day.day == 1))
         day += dt.timedelta(days=1)
     return ticks
