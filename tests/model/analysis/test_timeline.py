@@ -74,3 +74,24 @@ def test_conviction_and_status_steps_come_from_history(tracker, clock):
 
 def test_pack_rows_reuses_rows_once_free():
     assert pack_rows([(0, 10 * DAY), (2 * DAY, 5 * DAY), (20 * DAY, 30 * DAY)]) == [0, 1, 0]
+
+
+def test_conviction_starts_at_its_first_recorded_value(tracker):
+    """Big light records conviction 3 on 9 Dec 2025 (no earlier value), then 3 → 4: the steps
+    start there at 3, never at today's 4 from the thesis's creation (#12 defect 5)."""
+    big = next(t.id for t in tracker.theses.all() if t.title.startswith("Big light"))
+    steps = thesis_timeline(tracker, big).conviction
+    assert steps.ys == [3.0, 4.0]
+    assert steps.known_from == stamp_seconds("2025-12-09T09:01:00Z")
+
+
+def test_opens_fitted_to_catalysts_and_today(tracker):
+    """A new thesis opens on months around today, never four weeks; with catalysts, on all of
+    them and today (#12 defect 4)."""
+    thesis = tracker.theses.add(title="New").id
+    today = day_seconds(tracker.clock.today())
+    lo, hi = thesis_timeline(tracker, thesis).x_range
+    assert lo < today < hi and hi - lo >= 180 * DAY
+    tracker.catalysts.add(thesis_id=thesis, title="Far", expected="2029")
+    lo, hi = thesis_timeline(tracker, thesis).x_range
+    assert lo < today and hi > day_seconds("2030-01-01")
