@@ -33,7 +33,7 @@ def prices_csv(path, start: str, days: int, *, first_close: float = 100.0, skip=
 
 
 @pytest.fixture
-def big_light(window):
+def big_light(window):  # noqa: F811  (the window fixture imported above)
     """The window showing the demo's "Big light" thesis."""
     thesis = next(t for t in window.tracker.theses.all() if t.title.startswith("Big light"))
     window.show_thesis(thesis.id)

@@ -22,7 +22,7 @@ def test_lanes_follow_the_list_grouped_by_theme(tracker):
     with_catalysts = [i for i in order if tracker.catalysts.for_thesis(i)]
     assert [lane.thesis_id for lane in plan.lanes if not lane.is_heading] == sorted(
         with_catalysts, key=lambda i: [lane.theme for lane in plan.lanes if lane.is_heading]
-        .index((tracker.theses.get(i).theme or "No theme")))
+        .index(tracker.theses.get(i).theme or "No theme"))
     assert [lane.y for lane in plan.lanes] == [float(i) for i in range(len(plan.lanes))]
     assert plan.lanes[0].is_heading and plan.lanes[0].count == sum(
         1 for lane in plan.lanes if lane.theme == plan.lanes[0].theme and not lane.is_heading)
