@@ -6,19 +6,8 @@ import sys
 
 
 def _versions() -> str:
-    import platform
-    import sqlite3
-
-    from model import __version__
-    lines = [f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
-             f"SQLite {sqlite3.sqlite_version}"]
-    try:
-        from importlib.metadata import version
-        lines.append(f"PySide6 {version('PySide6-Essentials')}")
-        lines.append(f"sqlite-utils {version('sqlite-utils')}")
-    except Exception:  # noqa: BLE001 - versions are informative only
-        pass
-    return "\n".join(lines)
+    from model.about import versions
+    return "\n".join(versions())
 
 
 # Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.
@@ -35,6 +24,21 @@ def _desktop_only(argv: list[str]) -> tuple[bool, str | None]:
     if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
         return True, argv[0][len("--db="):]
     return False, None
+
+
+def _damage_behind(tracker) -> str | None:
+    """Why the open database looks damaged (a full check, on its own connection), or None."""
+    if tracker is None:
+        return None
+    from model.storage import integrity
+    try:
+        result = integrity.run_full_check(tracker.path)
+    except Exception:  # noqa: BLE001 - the question is only "damaged or not"
+        return None
+    if result.ok:
+        return None
+    return result.message.replace("it is open read-only so nothing more is written to it",
+                                  "nothing was changed")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,19 +59,40 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run
         return run(args.db)
 
+    from model.cli.safe_text import SafeOutput
     from model.service import Tracker
     from model.storage.store import default_database_path
-
     cmd = COMMANDS[args.command]
     tracker = None
+    # Titles with ESC, BEL or bidi overrides reach the terminal escaped (#14 item 15).
+    out, err = SafeOutput(sys.stdout), SafeOutput(sys.stderr)
     try:
         if not cmd.opens_store:
             from pathlib import Path
-            return cmd.run(Path(args.db) if args.db else default_database_path(), args, sys.stdout)
-        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new)
-        return cmd.run(tracker, args, sys.stdout)
+            return cmd.run(Path(args.db) if args.db else default_database_path(), args, out)
+        # One command, one process: no undo steps to keep (the desktop app keeps its own).
+        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new, undo=False)
+        if cmd.name != "check":
+            tracker.daily_full_check()
+        code = cmd.run(tracker, args, out)
+        if tracker.damage:
+            # A read on a file that failed its full check may have shown too little (#14).
+            print(f"error: {tracker.damage} What is shown above may be incomplete.", file=err)
+            return 1
+        return code
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from model.errors import ReadOnlyError
+        damage = tracker.damage if tracker is not None else None
+        message = damage if isinstance(exc, ReadOnlyError) and damage else str(exc)
+        print(f"error: {message}", file=err)
+        return 1
+    except Exception:
+        # Not a UserError: a bug, or damage no check caught (a flipped byte inside a record,
+        # which SQLite keeps no checksum for). Damage gets one line; a bug keeps its traceback.
+        damage = _damage_behind(tracker)
+        if damage is None:
+            raise
+        print(f"error: {damage}", file=err)
         return 1
     except KeyboardInterrupt:
         print("interrupted: the last change was not saved unless it was reported.",

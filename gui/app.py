@@ -21,16 +21,13 @@ def make_application(argv=None):
 
 
 def versions() -> str:
-    import platform
-    import sqlite3
-
-    import PySide6
+    """The model's versions plus the Qt this window runs on (Help ▸ About)."""
     from PySide6.QtCore import qVersion
 
-    from model import __version__
-    return "\n".join([f"Thesis Tracker {__version__}", f"Python {platform.python_version()}",
-                      f"Qt {qVersion()} · PySide6 {PySide6.__version__}",
-                      f"SQLite {sqlite3.sqlite_version}"])
+    from model.about import versions as model_versions
+    lines = model_versions()
+    lines.insert(3, f"Qt {qVersion()}")
+    return "\n".join(lines)
 
 
 def no_display_reason() -> str | None:

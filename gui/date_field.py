@@ -10,8 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class CalendarPopup(QWidget):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.overview import OverviewTab
+from model.changes import Origin
 
 
 class LazyTab(QWidget):
@@ -220,7 +221,7 @@ class ThesisDetail(QWidget):
             return
         for model in self.part_models:
             model.apply_changes(changes)
-        if changes.reset or self.thesis_id in changes.theses:
+        if changes.reset or changes.origin is Origin.DAY or self.thesis_id in changes.theses:
             self.overview.refresh()
             self._heading()
 

@@ -34,18 +34,13 @@ class Editor(QObject):
         self.tracker = None
         self.parent_widget = parent_widget
         self.last_error: UserError | None = None
-        self._listening = None
 
     def set_tracker(self, tracker) -> None:
-        if self._listening is not None:
-            stack = self._listening
-            if self._stack_changed in stack.listeners:
-                stack.listeners.remove(self._stack_changed)
+        if self.tracker is not None:
+            self.tracker.unwatch_undo(self._stack_changed)
         self.tracker = tracker
-        self._listening = None
         if tracker is not None:
-            self._listening = tracker.store.undo_stack
-            self._listening.listeners.append(self._stack_changed)
+            tracker.watch_undo(self._stack_changed)
         self.undo_changed.emit()
 
     def _stack_changed(self, _event, _step) -> None:
@@ -243,7 +238,7 @@ class UndoMirror(QObject):
         self.stack = QUndoStack(self)
         self._syncing = False
         editor.undo_changed.connect(self.sync)
-        self.stack.indexChanged.connect(self._moved)
+        self.stack.indexChanged.connect(self._picked)
 
     def sync(self) -> None:
         if self._syncing:
@@ -253,24 +248,25 @@ class UndoMirror(QObject):
             self.stack.clear()
             tracker = self.editor.tracker
             if tracker is not None:
-                stack = tracker.store.undo_stack
-                for step in [*stack.steps, *reversed(stack.undone)]:
-                    self.stack.push(_Named(self, step.label))
-                self.stack.setIndex(len(stack.steps))
+                done, undone = tracker.undo_history()
+                for label in [*done, *undone]:
+                    self.stack.push(_Named(self, label))
+                self.stack.setIndex(len(done))
         finally:
             self._syncing = False
 
-    def _moved(self, index: int) -> None:
+    def _picked(self, index: int) -> None:
         """The user picked a point in the history: undo or redo until the model is there
         (stopping at a step that cannot apply), then show where it really is."""
         if self._syncing or self.editor.tracker is None:
             return
         self._syncing = True
         try:
-            stack = self.editor.tracker.store.undo_stack
-            while len(stack.steps) > index and self.editor.undo():
+            def position() -> int:
+                return len(self.editor.tracker.undo_history()[0])
+            while position() > index and self.editor.undo():
                 pass
-            while len(stack.steps) < index and self.editor.redo():
+            while position() < index and self.editor.redo():
                 pass
         finally:
             self._syncing = False

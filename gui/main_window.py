@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.detail import ThesisDetail
 from gui.dialogs import CorruptDialog, Messages
 from gui.editing import Editor, UndoMirror
+from gui.keys import AppUndoFromFields
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setPlaceholderText("Search everything (titles, companies, 光模块…)")
         self.search_box.setClearButtonEnabled(True)
+        self.undo_keys = AppUndoFromFields(self)
+        self.undo_keys.follow(self.search_box)
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.addItem("All statuses", None)
         for status in THESIS_STATUSES:
@@ -272,7 +275,7 @@ class MainWindow(QMainWindow):
             Messages.error(self, str(exc))
             return False
         self._install(tracker)
-        if not tracker.store.readonly:
+        if not tracker.readonly:
             self._later(lambda: self._start_background(tracker))
         return True
 
@@ -287,6 +290,8 @@ class MainWindow(QMainWindow):
         self.daily_backup.start()
         from gui.instance_link import RaiseServer
         self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
+        from gui.integrity import start_integrity_check      # the full check (#14 item 4)
+        self.integrity_check = start_integrity_check(self, tracker)
 
     def tracker_owner(self):
         """Parent for per-database helpers: replaced (and deleted) with the database."""
@@ -388,12 +393,11 @@ class MainWindow(QMainWindow):
     def day_changed(self) -> None:
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
-            from model.changes import OpChanges
             for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
                 cache = getattr(model, "_today", None)
                 if cache is not None:
                     cache.forget()
-            self._on_changes(OpChanges.everything())
+            self.tracker.new_day()      # every view hears it as one OpChanges (origin DAY)
         self._schedule_day_change()
 
     def _on_changes(self, changes) -> None:

@@ -157,7 +157,7 @@ def import_file(window):
                    lambda tracker: tracker.ops.import_file(path))
     if result is None:
         return None
-    window.tracker.store.adopt(result.step, result.changes)
+    window.tracker.adopt(result)
     window.statusBar().showMessage(result.value, 10000)
     return result.value
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.date_field import DateField
+from gui.keys import AppUndoFromFields
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
 from model.errors import NotFound
 
@@ -106,6 +107,8 @@ class OverviewTab(QWidget):
             lambda: self._conviction_chosen(self.conviction.value()))
         self.cadence.editingFinished.connect(lambda: self._cadence_chosen(self.cadence.value()))
         self.review_button.clicked.connect(self.review_requested)
+        self.undo_keys = AppUndoFromFields(self)
+        self.undo_keys.follow(*self._lines.values(), self.statement)
         self.setEnabled(False)
 
     def load(self, thesis_id: int | None) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.delegates import ComboDelegate, ScoreDelegate, TextDelegate, WindowDelegate
-from gui.models.parts import ThesisPartModel
 from gui.dialogs import Messages
+from gui.models.parts import ThesisPartModel
 from model.constants import CATALYST_STATUSES, RISK_STATUSES
 
 

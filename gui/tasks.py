@@ -41,8 +41,7 @@ class TaskRunner:
                 if open_tracker:
                     tracker = Tracker.open(db_path, clock=clock, verify=False, daily_backup=False)
                     # SQLite calls this every N steps; non-zero aborts the statement (rollback).
-                    tracker.store.conn.set_progress_handler(
-                        lambda: 1 if cancelled.is_set() else 0, 5000)
+                    tracker.cancel_when(cancelled.is_set)
                 outcome["result"] = fn(tracker)
             except BaseException as exc:  # noqa: BLE001 - handed back to the GUI thread
                 outcome["error"] = exc

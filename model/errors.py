@@ -54,11 +54,21 @@ class DiskFullError(StoreError):
 
 
 class ImportFailed(UserError):
-    """An import was refused as a whole; ``problems`` lists every bad row as (row, reason)."""
+    """An import was refused as a whole; ``problems`` lists every bad row as (row, reason) —
+    a line number, or a path such as ``theses[2].catalysts[0]`` in a bundle.
 
-    def __init__(self, message: str, problems: list[tuple[int, str]] | None = None):
+    The message lists the first ``SHOWN`` and says how many more there are (#14 item 10):
+    100,000 bad rows once printed 100,001 lines. ``problems`` keeps them all.
+    """
+
+    SHOWN = 50
+
+    def __init__(self, message: str, problems: list[tuple[int | str, str]] | None = None):
         self.problems = list(problems or [])
         if self.problems:
-            lines = [message] + [f"  row {row}: {reason}" for row, reason in self.problems]
+            lines = [message] + [f"  {'row ' if isinstance(row, int) else ''}{row}: {reason}"
+                                 for row, reason in self.problems[:self.SHOWN]]
+            if len(self.problems) > self.SHOWN:
+                lines.append(f"  ... and {len(self.problems) - self.SHOWN:,} more")
             message = "\n".join(lines)
         super().__init__(message)

@@ -7,15 +7,14 @@ studies use the adjusted close where the file gave one, else the close.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 import re
 from dataclasses import dataclass
 
 from model.errors import ImportFailed, NotFound, ValidationError
-from model.interchange.textfile import read_text, refuse_bad_rows
+from model.interchange.table_file import Table, parse_text, read_table
+from model.interchange.textfile import refuse_bad_rows
 from model.storage.sqlite_errors import translated
 
 # Header names (lower case, spaces and underscores squeezed) -> our column.
@@ -69,8 +68,14 @@ def parse_day(text: str) -> str:
         raise ValidationError(f"{text!r} is not a real date") from None
 
 
-def parse_price(text: str, *, what: str) -> float:
-    cleaned = text.strip().replace(",", "").replace("_", "")
+def parse_price(text: str, *, what: str, decimal_comma: bool = False) -> float:
+    """``1,234.5`` (commas group thousands) or, from a semicolon-separated file, ``1.234,5``
+    and ``12,5`` (the comma is the decimal mark)."""
+    cleaned = text.strip().replace("_", "").replace(" ", "").replace("\u00a0", "")
+    if decimal_comma and "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    else:
+        cleaned = cleaned.replace(",", "")
     try:
         value = float(cleaned)
     except ValueError:
@@ -80,17 +85,20 @@ def parse_price(text: str, *, what: str) -> float:
     return value
 
 
+PriceRows = list[tuple[str, float, float | None]]
+
+
 def parse_price_csv(text: str, *, name: str = "the file",
-                    today: dt.date | None = None) -> tuple[list[tuple[str, float, float | None]], int, bool]:
+                    today: dt.date | None = None) -> tuple[PriceRows, int, bool]:
     """Rows (day, close, adj_close) sorted by day, the count of no-price rows skipped, and
     whether an adjusted close column was present; ImportFailed lists every bad row."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFailed(f"{name} is empty: it needs a header row such as Date,Close.") from None
-    except csv.Error as exc:
-        raise ImportFailed(f"{name} is not a readable CSV file: {exc}.") from None
+    return parse_price_table(parse_text(text, name=name), today=today)
+
+
+def parse_price_table(table: Table, *,
+                      today: dt.date | None = None) -> tuple[PriceRows, int, bool]:
+    """The same for a table read from a CSV (, ; or tab) or a spreadsheet."""
+    name, header = table.name, table.header
     keys = [_key(h) for h in header]
     columns = {}
     for i, key in enumerate(keys):
@@ -103,39 +111,39 @@ def parse_price_csv(text: str, *, name: str = "the file",
             f"Adj Close,Volume or a plain date,close); its header is {','.join(header)!r}. "
             f"Nothing was imported.")
     adjusted = "adj_close" in columns
+    comma = table.decimal_comma
     today_text = today.isoformat() if today else None
-    rows, problems, seen, skipped = [], [], {}, 0
-    try:
-        for line_no, record in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) < len(header):
-                problems.append((line_no, f"has {len(record)} fields, the header has {len(header)}"))
-                continue
-            prices = [record[columns[c]].strip().lower() for c in ("close", "adj_close")
-                      if c in columns]
-            if all(p in _MISSING for p in prices):
-                skipped += 1       # a day without trading, not a mistake
-                continue
-            try:
-                day = parse_day(record[columns["day"]])
-                close = parse_price(record[columns["close"]], what="close")
-                adj = None
-                if adjusted and record[columns["adj_close"]].strip().lower() not in _MISSING:
-                    adj = parse_price(record[columns["adj_close"]], what="adjusted close")
-            except ValidationError as exc:
-                problems.append((line_no, str(exc)))
-                continue
-            if today_text and day > today_text:
-                problems.append((line_no, f"{day} is in the future"))
-                continue
-            if day in seen:
-                problems.append((line_no, f"{day} is already on line {seen[day]}"))
-                continue
-            seen[day] = line_no
-            rows.append((day, close, adj))
-    except csv.Error as exc:
-        problems.append((reader.line_num, f"cannot be read as CSV: {exc}"))
+    rows, problems, seen, skipped = [], list(table.problems), {}, 0
+    for line_no, record in table.rows:
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) < len(header):
+            problems.append((line_no, f"has {len(record)} fields, the header has {len(header)}"))
+            continue
+        prices = [record[columns[c]].strip().lower() for c in ("close", "adj_close")
+                  if c in columns]
+        if all(p in _MISSING for p in prices):
+            skipped += 1       # a day without trading, not a mistake
+            continue
+        try:
+            day = parse_day(record[columns["day"]])
+            close = parse_price(record[columns["close"]], what="close", decimal_comma=comma)
+            adj = None
+            if adjusted and record[columns["adj_close"]].strip().lower() not in _MISSING:
+                adj = parse_price(record[columns["adj_close"]], what="adjusted close",
+                                  decimal_comma=comma)
+        except ValidationError as exc:
+            problems.append((line_no, str(exc)))
+            continue
+        if today_text and day > today_text:
+            problems.append((line_no, f"{day} is in the future"))
+            continue
+        if day in seen:
+            problems.append((line_no, f"{day} is already on line {seen[day]}"))
+            continue
+        seen[day] = line_no
+        rows.append((day, close, adj))
+    problems.sort()
     refuse_bad_rows(name, problems, rows, "price")
     rows.sort()
     return rows, skipped, adjusted
@@ -151,14 +159,14 @@ class Prices:
     # -- importing ---------------------------------------------------------------------------
     def import_file(self, company, path, *, backup: bool = True,
                     create_as: str | None = None) -> PriceImport:
-        """Import a CSV for a company (id, ticker or name) in one transaction.
+        """Import a CSV (, ; or tab separated) or a spreadsheet (.xlsx, .xls, .ods) for a
+        company (id, ticker or name) in one transaction; every row is checked first.
 
         ``create_as``: when ``company`` is a ticker no company has yet (a thesis's benchmark
         index), create it under this name in the same transaction, once the file is read."""
         if create_as and not isinstance(company, int) and self.companies.by_ticker(company) is None:
-            text = read_text(path)
-            rows, skipped, adjusted = parse_price_csv(text, name=str(path),
-                                                      today=self.store.clock.today())
+            rows, skipped, adjusted = parse_price_table(read_table(path),
+                                                        today=self.store.clock.today())
             if backup:
                 from model.storage import backup as backups
                 backups.take_backup(self.store, reason="before-import")
@@ -168,12 +176,11 @@ class Prices:
             return PriceImport(found.id, found.ticker, len(rows), rows[0][0], rows[-1][0],
                                adjusted, skipped)
         company_id = self.companies.resolve(company)
-        return self.import_text(company_id, read_text(path), name=str(path), backup=backup)
+        return self.import_table(company_id, read_table(path), backup=backup)
 
-    def import_text(self, company_id: int, text: str, *, name: str = "the file",
-                    backup: bool = False) -> PriceImport:
+    def import_table(self, company_id: int, table: Table, *, backup: bool = False) -> PriceImport:
         found = self.companies.get(company_id)
-        rows, skipped, adjusted = parse_price_csv(text, name=name, today=self.store.clock.today())
+        rows, skipped, adjusted = parse_price_table(table, today=self.store.clock.today())
         if backup:
             from model.storage import backup as backups
             backups.take_backup(self.store, reason="before-import")
@@ -181,15 +188,18 @@ class Prices:
         return PriceImport(company_id, found.ticker, len(rows), rows[0][0], rows[-1][0],
                            adjusted, skipped)
 
+    def import_text(self, company_id: int, text: str, *, name: str = "the file",
+                    backup: bool = False) -> PriceImport:
+        return self.import_table(company_id, parse_text(text, name=name), backup=backup)
+
     def store_rows(self, company_id: int, rows) -> None:
         """(day, close, adj_close) rows; a day already stored is replaced."""
-        with self.store.write("Import prices"):
-            with translated(self.store.path):
-                self.store.conn.executemany(
-                    "INSERT INTO price (company_id, day, close, adj_close) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (company_id, day) DO UPDATE SET close = excluded.close, "
-                    "adj_close = excluded.adj_close",
-                    [(company_id, day, close, adj) for day, close, adj in rows])
+        with self.store.write("Import prices"), translated(self.store.path):
+            self.store.conn.executemany(
+                "INSERT INTO price (company_id, day, close, adj_close) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (company_id, day) DO UPDATE SET close = excluded.close, "
+                "adj_close = excluded.adj_close",
+                [(company_id, day, close, adj) for day, close, adj in rows])
 
     def delete(self, company_id: int) -> int:
         with self.store.write("Delete prices"):

@@ -22,6 +22,17 @@ class Risks:
             "SELECT * FROM risk WHERE thesis_id = ? ORDER BY severity * likelihood DESC, id",
             (thesis_id,))]
 
+    def resolve(self, ref, *, thesis_id: int | None = None) -> int:
+        """A risk named by id, exact title or unambiguous title prefix (any case)."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            return self.get(int(ref)).id
+        name = str(ref or "").strip()
+        if not name:
+            raise NotFound("Name a risk by id or title.")
+        scope, params = ("", []) if thesis_id is None else (" AND thesis_id = ?", [thesis_id])
+        return self.store.resolve_title("risk", name, what="risk", plural="risks", scope=scope,
+                                        params=params)
+
     def add(self, *, thesis_id: int, title: str, description: str = "", severity: int = 3,
             likelihood: int = 3, status: str = "open") -> Risk:
         values = {"thesis_id": thesis_id,

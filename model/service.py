@@ -31,10 +31,12 @@ class CheckReport:
     backups: int
     newest_backup: Path | None
     newest_backup_age: dt.timedelta | None
+    # Text cells that are not valid UTF-8 (model.storage.integrity.Cell), #14 item 5.
+    undecodable: tuple = ()
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.foreign_key_problems
+        return self.integrity == ["ok"] and not self.foreign_key_problems and not self.undecodable
 
 
 class Tracker:
@@ -115,6 +117,37 @@ class Tracker:
         if stack.steps:
             step = stack.steps.pop()
             stack._tell("drop", step)
+
+    def undo_history(self) -> tuple[list[str], list[str]]:
+        """(names of the steps that can be undone, oldest first; of those that can be redone,
+        the next redo first)."""
+        stack = self.store.undo_stack
+        return [s.label for s in stack.steps], [s.label for s in reversed(stack.undone)]
+
+    def watch_undo(self, listener: Callable[[str, object], None]) -> None:
+        """``listener(event, step)`` when a step is pushed, undone, redone, dropped or all
+        cleared (menus follow the step on offer)."""
+        self.store.undo_stack.listeners.append(listener)
+
+    def unwatch_undo(self, listener: Callable[[str, object], None]) -> None:
+        if listener in self.store.undo_stack.listeners:
+            self.store.undo_stack.listeners.remove(listener)
+
+    def adopt(self, result: object) -> None:
+        """Take an operation committed on another connection of this process (an import on
+        a worker thread, an ``OpResult``) as one of ours: it becomes our undo step and every
+        listener hears what it changed."""
+        self.store.adopt(result.step, result.changes)  # type: ignore[attr-defined]
+
+    def cancel_when(self, cancelled: Callable[[], bool], every: int = 5000) -> None:
+        """Abort the running statement (rolling its transaction back) once ``cancelled()``
+        says so; SQLite asks every ``every`` steps. For long work on a worker's tracker."""
+        self.store.conn.set_progress_handler(lambda: 1 if cancelled() else 0, every)
+
+    def new_day(self) -> None:
+        """Tell every listener the date moved on: nothing was written, but what is overdue
+        or due this week changed (the app calls this at midnight)."""
+        self.store.notify(OpChanges.day_changed())
 
     def subscribe(self, listener: Callable[[OpChanges], None]) -> None:
         """``listener(changes)`` after every committed write, undo and redo."""
@@ -204,14 +237,52 @@ class Tracker:
 
     # -- safety ------------------------------------------------------------------------------
     def check(self) -> CheckReport:
-        integrity = [r[0] for r in self.store.conn.execute("PRAGMA integrity_check").fetchall()]
-        fk = [tuple(r) for r in self.store.conn.execute("PRAGMA foreign_key_check").fetchall()]
+        """integrity_check, foreign_key_check and text that is not valid UTF-8; a file too
+        damaged to read reports that instead of raising (#14 items 4-5). A full check that
+        passes is noted, so the daily one need not run again today."""
+        import sqlite3
+
         from model.storage import backup as backups
+        from model.storage import integrity as full
+        conn = self.store.conn
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            fk = [tuple(r) for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
+            cells = tuple(full.undecodable_cells(conn))
+            version = self.store.schema_version
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            integrity, fk, cells, version = [f"cannot be read ({exc})"], [], (), 0
         found = backups.list_backups(self.store.path)
         newest = found[0] if found else None
-        return CheckReport(integrity, fk, self.store.schema_version, len(found),
-                           newest.path if newest else None,
-                           dt.datetime.now() - newest.taken_at if newest else None)
+        report = CheckReport(integrity, fk, version, len(found),
+                             newest.path if newest else None,
+                             dt.datetime.now() - newest.taken_at if newest else None, cells)
+        if integrity == ["ok"] and not fk:
+            full.record_passed(self.store.path)
+        return report
+
+    @property
+    def damage(self) -> str | None:
+        """Why the database was switched to read-only after a failed full check, or None."""
+        return self.store.damage
+
+    def mark_damaged(self, result) -> None:
+        """Switch to read-only after a failed full check (model.storage.integrity.FullCheck,
+        run on a connection of its own, e.g. on the desktop app's worker thread)."""
+        from model.storage import integrity
+        integrity.mark_damaged(self.store, result)
+
+    def daily_full_check(self):
+        """The full integrity_check the open-time quick_check skips (it misses index damage),
+        when none has passed today for this file; on failure the database turns read-only
+        (#14 item 4). Returns the FullCheck, or None when it was not due."""
+        from model.storage import integrity
+        if self.readonly or not integrity.full_check_due(self.path):
+            return None
+        result = integrity.run_full_check(self.path)
+        if not result.ok:
+            self.mark_damaged(result)
+        return result
 
     def backup(self, reason: str = "manual") -> Path:
         from model.storage import backup as backups

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model import validate
 from model.changes import quoted
-from model.errors import ValidationError
+from model.errors import NotFound, ValidationError
 from model.types import Citation, Source
 
 
@@ -27,6 +27,15 @@ class Sources:
             "WHERE c.thesis_id = ? OR r.thesis_id = ? OR k.thesis_id = ? "
             "ORDER BY s.published_on, s.id", (thesis_id, thesis_id, thesis_id))
         return [Source.from_row(r) for r in rows]
+
+    def resolve(self, ref) -> int:
+        """A source named by id, exact title or unambiguous title prefix (any case)."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            return self.get(int(ref)).id
+        name = str(ref or "").strip()
+        if not name:
+            raise NotFound("Name a source by id or title.")
+        return self.store.resolve_title("source", name, what="source", plural="sources")
 
     def add(self, *, title: str, publisher: str = "", published_on=None, url: str = "",
             summary: str = "") -> Source:

@@ -126,3 +126,48 @@ def test_no_import_cycles():
 def test_the_cycle_finder_finds_a_cycle():
     """The check above could pass by finding nothing at all: it must see a planted cycle."""
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def _gui_files():
+    return [ROOT / "main.py", *sorted((ROOT / "gui").rglob("*.py"))]
+
+
+def test_gui_never_touches_the_database():
+    """gui/ goes through the service API only (#11): it never reaches for the store or a
+    connection (where transactions, writes and change notices live), never imports sqlite3,
+    and never builds a change notice by hand (OpChanges come from the model, after commit)."""
+    offenders = []
+    for path in _gui_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in {"store", "conn", "_store"}:
+                offenders.append(f"{where}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[0] in {
+                    "OpChanges", "Touched", "UndoStep", "Write"}:
+                offenders.append(f"{where}:{node.lineno}: {ast.unparse(node.func)}(...)")
+        if "sqlite3" in _imports(path):
+            offenders.append(f"{where}: imports sqlite3")
+    assert offenders == []
+
+
+def test_gui_keeps_no_undo_logic_of_its_own():
+    """Undo lives in the model (#11): gui/ defines no QUndoCommand that does work (the Undo
+    History mirror's commands are names only) and keeps no map from old ids to new ones."""
+    offenders = []
+    for path in _gui_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and any(
+                    ast.unparse(base).endswith("QUndoCommand") for base in node.bases):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and item.name in ("undo", "redo"):
+                        body = [s for s in item.body if not (isinstance(s, ast.Expr)
+                                                             and isinstance(s.value, ast.Constant))]
+                        if not all(isinstance(s, ast.Pass) for s in body):
+                            offenders.append(f"{path.relative_to(ROOT)}:{item.lineno}: "
+                                             f"{node.name}.{item.name} does work")
+            if isinstance(node, ast.Attribute) and node.attr in {"_alias", "current_id",
+                                                                 "_moved"}:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: id map .{node.attr}")
+    assert offenders == []

@@ -158,23 +158,21 @@ class ChartPanel(QWidget):
 
         import shiboken6
         ref = weakref.ref(self)
-        store = tracker.store
-
-        def listener(changes, ref=ref, store=store):
+        def listener(changes, ref=ref, tracker=tracker):
             widget = ref()
             if widget is None or not shiboken6.isValid(widget):
-                store.unsubscribe(listener)
+                tracker.unsubscribe(listener)
                 return
             widget.on_changes(changes)
             widget.changesSeen.emit(changes)
 
-        self._listener = (store, listener)
-        store.subscribe(listener)
+        self._listener = (tracker, listener)
+        tracker.subscribe(listener)
 
     def _unsubscribe(self) -> None:
         if self._listener is not None:
-            store, listener = self._listener
-            store.unsubscribe(listener)
+            tracker, listener = self._listener
+            tracker.unsubscribe(listener)
             self._listener = None
 
     def on_changes(self, changes) -> None:   # overridden by charts that follow the store

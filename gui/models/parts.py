@@ -19,7 +19,7 @@ from gui.models.base import (
     TodayCache,
 )
 from gui.style import muted_brush, overdue_brush
-from model.changes import Kind, OpChanges
+from model.changes import Kind, OpChanges, Origin
 
 
 @dataclass
@@ -157,6 +157,9 @@ class ThesisPartModel(RecordTableModel):
     def apply_changes(self, changes: OpChanges) -> None:
         """Follow one operation: rows of this thesis added, removed or repainted in place."""
         if self.thesis_id is None:
+            return
+        if changes.origin is Origin.DAY:
+            self._repaint_all()         # overdue marks move on; no record changed
             return
         if changes.reset or self.thesis_id in changes.removed_theses:
             gone = self.thesis_id in changes.removed_theses

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 
-from gui.models.base import (FONT, FOREGROUND, SORT_ROLE, Column, RecordTableModel, TodayCache,
-                             orderable as _orderable)
-from model.changes import OpChanges, Origin
+from gui.models.base import FONT, FOREGROUND, SORT_ROLE, Column, RecordTableModel, TodayCache
+from gui.models.base import orderable as _orderable
 from gui.style import overdue_brush
+from model.changes import OpChanges, Origin
 
 
 def _next(summary) -> str:

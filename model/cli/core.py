@@ -98,9 +98,10 @@ def _add_args(p):
 @arguments(_add_args)
 def cmd_add_thesis(tracker, args, out):
     """Add a thesis; prints its id."""
-    t = tracker.theses.add(title=args.title, theme=args.theme, statement=args.statement,
-                           status=args.status, conviction=args.conviction, horizon=args.horizon,
-                           next_review=args.next_review, tags=args.tags)
+    t = tracker.ops.add_thesis(title=args.title, theme=args.theme, statement=args.statement,
+                               status=args.status, conviction=args.conviction,
+                               horizon=args.horizon, next_review=args.next_review,
+                               tags=args.tags).value
     print(f"Added thesis #{t.id}: {t.title}", file=out)
     return 0
 
@@ -117,7 +118,7 @@ def cmd_set_status(tracker, args, out):
     """Change the status; the old and new status and the note go into the history."""
     thesis_id = tracker.theses.resolve(args.thesis)
     before = tracker.theses.get(thesis_id).status
-    t = tracker.theses.set_status(thesis_id, args.status, note=args.note)
+    t = tracker.ops.set_status(thesis_id, args.status, note=args.note).value
     print(f"#{t.id} {t.title}: status {before} -> {t.status}", file=out)
     return 0
 
@@ -134,7 +135,7 @@ def cmd_set_conviction(tracker, args, out):
     """Change the conviction; the change and the note go into the history."""
     thesis_id = tracker.theses.resolve(args.thesis)
     before = tracker.theses.get(thesis_id).conviction
-    t = tracker.theses.set_conviction(thesis_id, args.conviction, note=args.note)
+    t = tracker.ops.set_conviction(thesis_id, args.conviction, note=args.note).value
     print(f"#{t.id} {t.title}: conviction {before} -> {t.conviction}", file=out)
     return 0
 
@@ -159,7 +160,7 @@ def cmd_tick(tracker, args, out):
     catalyst_id = tracker.catalysts.resolve(args.catalyst, thesis_id=thesis_id)
     status = ("missed" if args.missed else "cancelled" if args.cancelled
               else "pending" if args.reopen else "done")
-    c = tracker.catalysts.tick(catalyst_id, status=status, on=args.on, note=args.note)
+    c = tracker.ops.tick(catalyst_id, status=status, on=args.on, note=args.note).value
     when = f" on {c.happened_on}" if c.happened_on else ""
     print(f"Catalyst #{c.id} {c.title}: {c.status}{when}", file=out)
     return 0
@@ -175,6 +176,9 @@ def _search_args(p):
 def cmd_search(tracker, args, out):
     """Find records containing every word (substring match, any script: 光模 finds 光模块)."""
     query = " ".join(args.query)
+    if not 1 <= args.limit <= 100_000:
+        from model.errors import ValidationError
+        raise ValidationError(f"--limit must be from 1 to 100,000, not {args.limit:,}.")
     hits = tracker.search.search(query, limit=args.limit)
     if not hits:
         print(f"Nothing matches {query!r}.", file=out)

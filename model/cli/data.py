@@ -11,24 +11,28 @@ from model.storage import backup as backups
 
 
 def _import_args(p):
-    p.add_argument("file", help="a JSON bundle (.json) or a catalysts CSV (.csv)")
+    p.add_argument("file", help="a JSON bundle (.json), or catalysts as a CSV (, ; or tab "
+                                "separated) or a spreadsheet (.xlsx, .xls, .ods)")
 
 
-@command("import", "import a JSON bundle or a catalysts CSV (all or nothing)")
+@command("import", "import a JSON bundle, or catalysts from a CSV or spreadsheet (all or nothing)")
 @arguments(_import_args)
 def cmd_import(tracker, args, out):
     """Import a file in one transaction. A JSON bundle (see docs/bundle-format.md) adds theses
-    with everything they hold; a CSV adds catalysts to existing theses, with columns thesis,
+    with everything they hold; a CSV (separated by commas, semicolons or tabs) or a spreadsheet
+    (.xlsx, .xls, .ods; the first sheet) adds catalysts to existing theses, with columns thesis,
     title, expected (required) and status, done_on, note, impact, description (optional).
-    UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised. Any bad row: nothing is
-    imported and every bad row is listed."""
+    UTF-8, UTF-8 with BOM, UTF-16 and GB18030/GBK files are recognised; a file mixing
+    encodings is refused. Any bad row: nothing is imported (no backup is taken) and the bad
+    rows are listed."""
     path = Path(args.file)
     from model.interchange.peer import looks_like_peer
     from model.interchange.peer_import import import_peer_file
     if looks_like_peer(path):   # a market-catalyst-calendar dataset (#7)
         from model.cli.review import report_peer_import
         return report_peer_import(import_peer_file(tracker, path), path, out)
-    if path.suffix.lower() == ".csv":
+    from model.interchange.table_file import is_table_file
+    if is_table_file(path):
         from model.interchange.catalyst_csv import import_catalyst_csv
         n = import_catalyst_csv(tracker, path)
         print(f"Imported {n} catalyst(s) from {path}.", file=out)
@@ -76,16 +80,36 @@ def cmd_export_ics(tracker, args, out):
     return 0
 
 
-@command("check", "check the database: integrity, foreign keys, schema version, backups")
+def _check_args(p):
+    p.add_argument("--repair", action="store_true",
+                   help="rewrite text that is not valid UTF-8 (a backup is taken first)")
+
+
+@command("check", "check the database: integrity, foreign keys, text, schema version, backups")
+@arguments(_check_args)
 def cmd_check(tracker, args, out):
-    """Run integrity_check and foreign_key_check and report the schema version and backups.
-    Exits 1 when a problem is found."""
+    """Run integrity_check and foreign_key_check, look for text that is not valid UTF-8, and
+    report the schema version and backups. Exits 1 when a problem is found. --repair replaces
+    the undecodable bytes with U+FFFD (after a backup, which keeps the raw bytes)."""
+    if args.repair:
+        from model.storage.integrity import repair_text
+        repaired = repair_text(tracker.store)
+        print(f"Repaired {repaired} text value(s)." if repaired else "No text needed repair.",
+              file=out)
     report = tracker.check()
     p = lambda *a: print(*a, file=out)  # noqa: E731
     p(f"Database:       {tracker.path}")
     p(f"Integrity:      {'ok' if report.integrity == ['ok'] else '; '.join(report.integrity)}")
     p(f"Foreign keys:   {'ok' if not report.foreign_key_problems else report.foreign_key_problems}")
     p(f"Schema version: {report.schema_version}")
+    if report.undecodable:
+        cells = report.undecodable
+        listed = ", ".join(c.describe() for c in cells[:5])
+        more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+        p(f"Text:           {len(cells)} value(s) are not valid UTF-8 ({listed}{more}); they "
+          f"show as \ufffd. Repair them with: python main.py check --repair")
+    else:
+        p("Text:           ok")
     if report.newest_backup:
         hours = report.newest_backup_age.total_seconds() / 3600
         p(f"Backups:        {report.backups}, newest {report.newest_backup.name} "
@@ -93,8 +117,8 @@ def cmd_check(tracker, args, out):
     else:
         p("Backups:        none yet (python main.py backup takes one)")
     from model.storage.location import location_warning
-    warning = location_warning(tracker.path)
-    for warning in [w for w in [warning, *tracker.store.warnings] if w]:
+    place = location_warning(tracker.path)
+    for warning in [w for w in [place, *tracker.store.warnings] if w]:
         p(f"Warning:        {warning}")
     return 0 if report.ok else 1
 
@@ -111,14 +135,22 @@ def cmd_backup(tracker, args, out):
 def _restore_args(p):
     p.add_argument("file", nargs="?", help="the backup to restore (default: the newest good one)")
     p.add_argument("--list", action="store_true", help="list the backups instead")
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for commands still using the database (default 10)")
 
 
 @command("restore", "replace the database with a backup (the current file is kept aside)",
          opens_store=False)
 @arguments(_restore_args)
 def cmd_restore(db_path, args, out):
-    """Restore a verified backup. The current database is not deleted: it is renamed with a
-    timestamp beside the original."""
+    """Restore a verified backup: only a healthy Thesis Tracker database this version can open.
+    The current database is not deleted: it is kept with a timestamp beside the original. The
+    swap is atomic (a crash leaves the old file or the new one; the next start finishes it).
+    Refused while the desktop app has the database open; waits for commands using it."""
+    from model.storage.files import regular_file_problem
+    problem = regular_file_problem(db_path)
+    if problem and not (args.list and "does not exist" in problem):
+        raise UserError(f"Cannot restore into {db_path}: it {problem}. Nothing was changed.")
     if args.list:
         found = backups.list_backups(db_path)
         if not found:
@@ -129,7 +161,9 @@ def cmd_restore(db_path, args, out):
     source = Path(args.file) if args.file else backups.newest_good_backup(db_path)
     if source is None:
         raise UserError(f"There is no good backup of {db_path} to restore.")
-    aside = backups.restore(db_path, source)
+    if args.wait is not None and not 0 <= args.wait <= 3600:
+        raise UserError("--wait takes a number of seconds from 0 to 3600.")
+    aside = backups.restore(db_path, source, wait=args.wait)
     print(f"Restored {db_path} from {source}.", file=out)
     if aside:
         print(f"The previous file was kept as {aside}.", file=out)
@@ -148,8 +182,11 @@ def cmd_seed_demo(tracker, args, out):
     """Fill the database with synthetic theses, catalysts, risks and companies in one
     transaction; for trying the app and for benchmarks at scale."""
     from model.demo import seed_demo
-    if args.count < 1:
-        raise UserError("The count must be at least 1.")
+    if not 1 <= args.count <= 1_000_000:
+        raise UserError(f"The count must be from 1 to 1,000,000, not {args.count:,}.")
+    if not 0 <= args.catalysts <= 1_000:
+        raise UserError(f"--catalysts must be from 0 to 1,000, not {args.catalysts:,}.")
     seed_demo(tracker, args.count, catalysts_per_thesis=args.catalysts)
-    print(f"Added {args.count} synthetic theses to {tracker.path}.", file=sys.stdout if out is None else out)
+    print(f"Added {args.count} synthetic theses to {tracker.path}.",
+          file=sys.stdout if out is None else out)
     return 0

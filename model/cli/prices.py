@@ -8,8 +8,9 @@ from model.cli.table import render
 
 def _import_args(p):
     p.add_argument("ticker", help="the company's ticker (as stored, any case)")
-    p.add_argument("file", help="a CSV: Yahoo's Date,Open,High,Low,Close,Adj Close,Volume or "
-                                "a plain date,close")
+    p.add_argument("file", help="a CSV (, ; or tab separated) or a spreadsheet (.xlsx, .xls, "
+                                ".ods): Yahoo's Date,Open,High,Low,Close,Adj Close,Volume or a "
+                                "plain date,close")
     p.add_argument("--create", metavar="NAME",
                    help="if no company has this ticker, add one with this name (for an index "
                         "used as a thesis benchmark)")
@@ -22,7 +23,8 @@ def cmd_import_prices(tracker, args, out):
     (Date,Open,High,Low,Close,Adj Close,Volume; the adjusted close is used where given) or a
     plain two-column date,close file. Days already stored are replaced, others kept. Rows of
     "null" prices (days without trading) are skipped; any other bad row refuses the whole file
-    and every bad row is listed. UTF-8, UTF-16 and GB18030/GBK files are recognised."""
+    and the bad rows are listed. UTF-8, UTF-16 and GB18030/GBK files are recognised; in a
+    semicolon-separated file a comma is the decimal mark (12,5)."""
     company = tracker.prices.company_for_ticker(args.ticker, create_as=args.create)
     done = tracker.prices.import_file(company.id, args.file)
     kind = "adjusted closes" if done.adjusted else "closes"
@@ -53,8 +55,9 @@ def cmd_event_study(tracker, args, out):
     except ValueError:
         raise ValidationError(f"--horizons takes whole numbers like 1,5,20, not "
                               f"{args.horizons!r}.") from None
-    if not horizons or min(horizons) < 1:
-        raise ValidationError("--horizons takes whole numbers of trading days from 1 up.")
+    if not horizons or min(horizons) < 1 or max(horizons) > 2_520:
+        raise ValidationError("--horizons takes whole numbers of trading days from 1 to 2,520 "
+                              "(ten years).")
     thesis_id = tracker.theses.resolve(args.thesis)
     study = event_study(tracker, thesis_id, horizons)
     p = lambda *a: print(*a, file=out)  # noqa: E731

@@ -9,6 +9,8 @@ from model.cli import arguments, command
 from model.cli.table import clip, render, width
 from model.constants import THESIS_STATUSES
 
+MAX_DAYS = 36_500       # 99,999,999 days overflowed the date arithmetic (#14 item 10)
+
 
 def _upcoming_args(p):
     p.add_argument("--days", type=int, default=30,
@@ -23,9 +25,10 @@ def cmd_upcoming(tracker, args, out):
     """Every pending catalyst across all theses whose window has ended (overdue, longest overdue
     first) or starts within --days (soonest first), with its thesis, window and days overdue or
     days to go. Theses due for review are counted at the end (see `reviews`)."""
-    if args.days < 0:
+    if not 0 <= args.days <= MAX_DAYS:
         from model.errors import ValidationError
-        raise ValidationError("--days must be 0 or more.")
+        raise ValidationError(f"--days must be from 0 to {MAX_DAYS:,} (100 years), not "
+                              f"{args.days:,}.")
     today = tracker.clock.today()
     rows = tracker.queue.catalysts(days=args.days, theme=args.theme, today=today)
     if args.format == "json":
@@ -61,8 +64,9 @@ def _stream_table(headers, rows, limits, out) -> None:
     columns = [list(col) for col in zip(*rows)] or [[] for _ in headers]
     texts, sizes = [], []
     for col, limit in zip(columns, limits):
-        if "".join(col).isascii() and max(map(len, col), default=0) <= limit \
-                and not any(("\n" in v or "  " in v or "\t" in v or "\r" in v) for v in col):
+        joined = "".join(col)
+        if joined.isascii() and joined.isprintable() and max(map(len, col), default=0) <= limit \
+                and not any("  " in v for v in col):
             texts.append(col)
             sizes.append(list(map(len, col)))
         else:
@@ -106,6 +110,8 @@ def _review_args(p):
     p.add_argument("--status", default=None, choices=THESIS_STATUSES, help="new status")
     p.add_argument("--next", default=None, metavar="DATE",
                    help="next review date YYYY-MM-DD (default: today + the thesis's cadence)")
+    p.add_argument("--cadence", type=int, default=None, metavar="DAYS",
+                   help="review every DAYS from now on (moves the default next date too)")
 
 
 @command("review", "record a thesis review and set the next review date")
@@ -114,8 +120,9 @@ def cmd_review(tracker, args, out):
     """Record a review: the note, any change of conviction or status, and the next review date
     (explicit, or today plus the thesis's cadence, 90 days unless changed), in one transaction."""
     thesis_id = tracker.theses.resolve(args.thesis)
-    result = tracker.reviews.record(thesis_id, note=args.note, conviction=args.conviction,
-                                    status=args.status, next_review=args.next)
+    result = tracker.ops.review(thesis_id, note=args.note, conviction=args.conviction,
+                                status=args.status, next_review=args.next,
+                                cadence=args.cadence).value
     t = result.thesis
     parts = []
     if result.status[0] != result.status[1]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from model.cli.safe_text import printable
+
 # The East Asian Wide and Fullwidth blocks (Hangul Jamo, CJK, Hangul, fullwidth forms, emoji):
 # one regex pass is ~20x faster than asking unicodedata per character, which made a
 # 40,000-row `upcoming` table take seconds (#7).
@@ -23,6 +25,8 @@ def clip(text: str, limit: int) -> str:
     text = str(text)
     if "\n" in text or "  " in text or "\t" in text or "\r" in text:
         text = " ".join(text.split())
+    if not text.isprintable():
+        text = printable(text)       # escaped before measuring: columns stay aligned
     if text.isascii() and len(text) <= limit:
         return text
     if width(text) <= limit:

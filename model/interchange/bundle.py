@@ -113,14 +113,15 @@ def write_bundle(tracker, path, thesis_ids=None) -> dict:
 
 
 def read_bundle_file(path) -> dict:
+    """The parsed bundle; ImportFailed for text that is not JSON a bundle may be (NaN,
+    Infinity, numbers too large for SQLite, nesting no bundle has)."""
+    from model.interchange.bundle_check import NotJson, loads
     from model.interchange.textfile import read_text
     text = read_text(path)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg}). Nothing was imported.") from None
-    return data
+        return loads(text)
+    except NotJson as exc:
+        raise ImportFailed(f"{path} cannot be imported: {exc}. Nothing was imported.") from None
 
 
 class _Problems:
@@ -136,10 +137,19 @@ def import_bundle(tracker, data: dict, *, backup: bool = True) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFailed(f"This is not a Thesis Tracker bundle (expected \"format\": \"{FORMAT}\").")
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION or version < 1:
-        raise ImportFailed(f"Bundle version {version!r} is not supported (this version reads up "
+    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION \
+            or version < 1:
+        shown = repr(version) if len(repr(version)) < 40 else repr(version)[:37] + "..."
+        raise ImportFailed(f"Bundle version {shown} is not supported (this version reads up "
                            f"to {VERSION}).")
     store = tracker.store
+    # Everything is checked before anything is written, a backup included: a refused bundle
+    # must not rotate the day's good backups away (#14 items 8 and 10).
+    from model.interchange.bundle_check import problems as bundle_problems
+    found = bundle_problems(data, today=store.clock.today())
+    if found:
+        raise ImportFailed(f"The bundle was not imported: {len(found)} problem(s), nothing was "
+                           f"changed.", found)
     empty = not store.scalar("SELECT EXISTS (SELECT 1 FROM thesis UNION ALL SELECT 1 FROM company "
                              "UNION ALL SELECT 1 FROM source)")
     keep_ids = empty and _all_int_ids(data)

@@ -1,4 +1,4 @@
-"""Catalysts from a CSV file: all rows or none.
+"""Catalysts from a CSV file or a spreadsheet (.xlsx, .xls, .ods): all rows or none.
 
 Columns (header row, any order, any case): ``thesis``, ``title``, ``expected`` required;
 ``status``, ``done_on``, ``note``, ``impact``, ``description`` optional. ``thesis`` names an
@@ -8,15 +8,14 @@ number with the reason, and then nothing is imported.
 
 from __future__ import annotations
 
-import csv
-import io
 from contextlib import contextmanager
 
 from model import validate
 from model.constants import CATALYST_STATUSES
 from model.date_windows import parse_window
 from model.errors import ImportFailed, UserError
-from model.interchange.textfile import read_text, refuse_bad_rows
+from model.interchange.table_file import Table, parse_text, read_table
+from model.interchange.textfile import refuse_bad_rows
 
 REQUIRED = ("thesis", "title", "expected")
 OPTIONAL = ("status", "done_on", "note", "impact", "description")
@@ -24,15 +23,16 @@ _ALIASES = {"happened_on": "done_on", "date": "done_on", "outcome": "note", "win
 
 
 def parse_catalyst_csv(tracker, text: str, *, name: str = "the file") -> list[dict]:
-    """Check every row; return the rows to insert or raise ImportFailed listing each problem."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFailed(f"{name} is empty: it needs a header row with thesis, title, expected.")
-    except csv.Error as exc:
-        raise ImportFailed(f"{name} is not a readable CSV file: {exc}.") from None
-    columns = [_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+    """Check every row of a CSV text (separated by , ; or tab); return the rows to insert or
+    raise ImportFailed listing each problem."""
+    return parse_catalyst_table(tracker, parse_text(text, name=name))
+
+
+def parse_catalyst_table(tracker, table: Table) -> list[dict]:
+    """Check every row of a table (CSV or spreadsheet); return the rows to insert or raise
+    ImportFailed listing each problem."""
+    name, header = table.name, table.header
+    columns = [_column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in columns]
     unknown = [h for h, c in zip(header, columns) if c not in REQUIRED + OPTIONAL]
     duplicated = sorted({c for c in columns if columns.count(c) > 1 and c})
@@ -45,23 +45,22 @@ def parse_catalyst_csv(tracker, text: str, *, name: str = "the file") -> list[di
                          f"{', '.join(REQUIRED + OPTIONAL)})")
         if duplicated:
             parts.append(f"duplicated column(s): {', '.join(duplicated)}")
-        raise ImportFailed(f"{name} has the wrong columns: {'; '.join(parts)}. Nothing was imported.")
-    rows, problems = [], []
+        raise ImportFailed(f"{name} has the wrong columns: {'; '.join(parts)}. Nothing was "
+                           f"imported.")
+    rows, problems = [], list(table.problems)
     theses_cache: dict[str, int] = {}
-    try:
-        for line_no, record in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) != len(columns):
-                problems.append((line_no, f"has {len(record)} fields, the header has {len(columns)}"))
-                continue
-            values = dict(zip(columns, record))
-            try:
-                rows.append(_row(tracker, values, theses_cache))
-            except UserError as exc:
-                problems.append((line_no, str(exc)))
-    except csv.Error as exc:
-        problems.append((reader.line_num, f"cannot be read as CSV: {exc}"))
+    for line_no, record in table.rows:
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(columns):
+            problems.append((line_no, f"has {len(record)} fields, the header has {len(columns)}"))
+            continue
+        values = dict(zip(columns, record))
+        try:
+            rows.append(_row(tracker, values, theses_cache))
+        except UserError as exc:
+            problems.append((line_no, str(exc)))
+    problems.sort()
     refuse_bad_rows(name, problems, rows, "catalyst")
     return rows
 
@@ -103,8 +102,10 @@ def _column(name: str):
 
 
 def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
-    """Import every row in one transaction, with a history row for each one already ticked."""
-    rows = parse_catalyst_csv(tracker, read_text(path), name=str(path))
+    """Import every row of a CSV or spreadsheet in one transaction, with a history row for each
+    one already ticked. Every row is checked before the backup is taken: a refused file takes
+    none (#14 item 10)."""
+    rows = parse_catalyst_table(tracker, read_table(path))
     store = tracker.store
     if backup:
         from model.storage import backup as backups
@@ -122,3 +123,8 @@ def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
                                        new=row["status"], note=row["outcome"],
                                        catalyst_id=catalyst_id, subject=row["title"])
     return len(rows)
+
+
+def _column_name(header: str) -> str:
+    name = header.strip().lstrip("\ufeff").strip().lower()
+    return _ALIASES.get(name, name)

@@ -7,8 +7,19 @@ re-imports the file updates events instead of duplicating them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from model.interchange.textfile import write_atomically
+
+# RFC 5545 (3.3.11 TEXT): CONTROL characters other than tab may not appear in text; a line
+# break is written escaped by icalendar, so only CR is folded into it first (#14 item 15).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def ics_text(value) -> str:
+    """Field text fit for an iCalendar TEXT value: forbidden control characters removed."""
+    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub("", text)
 
 
 def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
@@ -34,7 +45,7 @@ def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
     for row in rows:
         event = Event()
         event.add("uid", f"catalyst-{row['id']}@{domain}")
-        event.add("summary", f"{row['title']} [{row['status']}]")
+        event.add("summary", f"{ics_text(row['title'])} [{row['status']}]")
         event.add("dtstart", dt.date.fromisoformat(row["window_start"]))
         event.add("dtend", dt.date.fromisoformat(row["window_end"]) + dt.timedelta(days=1))
         event.add("dtstamp", _stamp(row))
@@ -49,8 +60,8 @@ def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
         if row["description"]:
             lines.append("")
             lines.append(row["description"])
-        event.add("description", "\n".join(lines))
-        event.add("categories", [row["thesis_title"]])
+        event.add("description", ics_text("\n".join(lines)))
+        event.add("categories", [ics_text(row["thesis_title"])])
         if row["status"] == "cancelled":
             event.add("status", "CANCELLED")
         elif row["status"] == "done":

@@ -6,16 +6,48 @@ caller (it needs Qt) and only linked here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from model.analysis.report import ThesisReport, build_report, cite_text
 from model.interchange.textfile import write_atomically
 
+# Characters that make Markdown out of text: emphasis, code, links and images, raw HTML and
+# entities, tables, strikethrough. Escaped with a backslash they render as themselves (#14).
+_INLINE = re.compile(r"([\\`*_\[\]<|~&])")
+# What starts a block when it opens a line: headings, lists and task items, quotes, rules,
+# numbered items, setext underlines, code fences.
+_BLOCK = re.compile(r"^(\s*)([#>+=-]|\d+[.)]|`{3,}|~{3,})")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINKABLE = re.compile(r"^(https?|ftp)://[^\s<>]+$", re.IGNORECASE)
 
-def _cell(text) -> str:
-    """Table cells: one line, pipes escaped, never empty (GitHub drops empty trailing cells)."""
-    text = " ".join(str(text or "").split())
-    return text.replace("\\", "\\\\").replace("|", "\\|") or "–"
+
+def inline(value) -> str:
+    """Field text inside a line: whitespace folded, control characters dropped, emphasis,
+    links, images, raw HTML and table pipes escaped."""
+    return _INLINE.sub(r"\\\1", " ".join(_CONTROL.sub("", str(value or "")).split()))
+
+
+def text(value) -> str:
+    """Field text that may open a line, escaped like ``inline`` and so that it cannot start a
+    heading, a list or ``- [x]`` task item, a quote or a code fence (#14 item 15)."""
+    return _BLOCK.sub(r"\1\\\2", inline(value))
+
+
+def paragraph(value) -> str:
+    """Multi-line field text: each line escaped like ``text`` (line breaks kept)."""
+    return "\n".join(text(line) for line in str(value or "").splitlines())
+
+
+def link(url) -> str:
+    """A web address as an autolink; anything else (javascript:, file:, data:...) as text."""
+    url = _CONTROL.sub("", str(url or "")).strip()
+    return f"<{url}>" if _LINKABLE.match(url) else text(url)
+
+
+def _cell(value) -> str:
+    """Table cells: one line, escaped, never empty (GitHub drops empty trailing cells)."""
+    return inline(value) or "–"
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
@@ -27,18 +59,18 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 def render_markdown(report: ThesisReport, *, chart: str | None = None) -> str:
     """The document; ``chart`` is the relative file name of the timeline PNG, if any."""
     r = report
-    out = [f"# {r.title}", ""]
-    meta = [("Theme", r.theme or "–"),
+    out = [f"# {text(r.title)}", ""]
+    meta = [("Theme", text(r.theme) or "–"),
             ("Status", f"{r.status} (since {r.status_since})" if r.status_since else r.status),
             ("Conviction", f"{r.conviction}/5 (since {r.conviction_since})"
              if r.conviction_since else f"{r.conviction}/5"),
-            ("Next review", r.next_review or "–"), ("Horizon", r.horizon or "–"),
-            ("Tags", r.tags or "–")]
+            ("Next review", r.next_review or "–"), ("Horizon", text(r.horizon) or "–"),
+            ("Tags", text(r.tags) or "–")]
     out += [f"- **{k}:** {v}" for k, v in meta]
     out.append("")
     if r.statement:
-        paragraphs = [p.strip() for p in r.statement.split("\n\n") if p.strip()]
-        out += [p + "\n" for p in paragraphs]
+        paragraphs = [paragraph(p.strip()) for p in r.statement.split("\n\n") if p.strip()]
+        out += [p + "\n" for p in paragraphs if p.strip()]
         if r.statement_cites:
             out[-1] = out[-1].rstrip("\n") + " " + cite_text(r.statement_cites) + "\n"
     if chart:
@@ -64,7 +96,7 @@ def render_markdown(report: ThesisReport, *, chart: str | None = None) -> str:
     if not r.catalysts:
         out.append("None recorded.")
     for c in r.catalysts:
-        line = f"- [{c.mark}] **{c.title}** — {c.label}; window {c.window_text}"
+        line = f"- [{c.mark}] **{text(c.title)}** — {c.label}; window {text(c.window_text)}"
         if c.happened_on:
             line += f"; happened {c.happened_on}"
         line += f"; impact {c.impact}"
@@ -72,7 +104,7 @@ def render_markdown(report: ThesisReport, *, chart: str | None = None) -> str:
             line += " " + cite_text(c.cites)
         out.append(line)
         if c.outcome:
-            out.append(f"  - Outcome: {' '.join(c.outcome.split())}")
+            out.append(f"  - Outcome: {text(c.outcome)}")
     out += ["", "## History", ""]
     if r.history:
         out += _table(["date", "change", "note"], [[h.on, h.change, h.note] for h in r.history])
@@ -82,13 +114,13 @@ def render_markdown(report: ThesisReport, *, chart: str | None = None) -> str:
     if not r.sources:
         out.append("None cited.")
     for s in r.sources:
-        line = f"{s.number}. {s.title} — {s.publisher or 'unknown publisher'}, " \
+        line = f"{s.number}. {text(s.title)} — {text(s.publisher) or 'unknown publisher'}, " \
                f"{s.published_on or 'undated'}"
         if s.url:
-            line += f". <{s.url}>" if "://" in s.url else f". {s.url}"
+            line += f". {link(s.url)}"
         out.append(line)
         if s.cited_by:
-            out.append(f"   Cited by: {'; '.join(s.cited_by)}.")
+            out.append(f"   Cited by: {'; '.join(text(c) for c in s.cited_by)}.")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,4 +1,5 @@
-"""Import market-catalyst-calendar datasets (its JSON and CSV, docs/SCHEMA.md there): all or nothing.
+"""Import market-catalyst-calendar datasets (its JSON and CSV, docs/SCHEMA.md there): all or
+nothing.
 
 Records become catalysts, grouped into theses by ``thesis_id`` (created when missing, named from
 the id); ``ticker``/``entity`` become companies linked as beneficiaries; ``evidence_urls`` and
@@ -12,12 +13,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import ImportFailed
+from model.interchange.jsontext import NotJson, loads
 from model.interchange.textfile import read_text
 
 NAME = "market-catalyst-calendar"
@@ -109,12 +110,16 @@ def looks_like_peer(path) -> bool:
     except ImportFailed:
         return False
     if path.suffix.lower() == ".csv":
-        header = next(csv.reader(io.StringIO(text)), [])
+        first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+        try:
+            header = next(csv.reader(io.StringIO(first)), [])
+        except csv.Error:
+            return False
         names = {h.strip().lower() for h in header}
         return {"event_type", "thesis_impact", "window_start"} <= names
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = loads(text)
+    except NotJson:
         return False
     return isinstance(data, dict) and "format" not in data and isinstance(data.get("records"), list)
 
@@ -126,10 +131,9 @@ def read_peer_file(path) -> tuple[dict, str]:
     if path.suffix.lower() == ".csv":
         return csv_to_dataset(text, name=str(path)), "line"
     try:
-        return json.loads(text), "record"
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg}). Nothing was imported.") from None
+        return loads(text), "record"
+    except NotJson as exc:
+        raise ImportFailed(f"{path} cannot be imported: {exc}. Nothing was imported.") from None
 
 
 def csv_to_dataset(text: str, *, name: str = "the file") -> dict:
@@ -247,7 +251,8 @@ def _record(raw, where: str) -> PeerRecord:
         window = raw["window"]
         if not isinstance(window, dict):
             raise ValueError("window must be an object with start and end")
-        start, end = _date(window.get("start"), "window.start"), _date(window.get("end"), "window.end")
+        start = _date(window.get("start"), "window.start")
+        end = _date(window.get("end"), "window.end")
         if end < start:
             raise ValueError(f"window.end {end} is before window.start {start}")
     elif raw.get("date") is not None:
@@ -276,7 +281,8 @@ def _record(raw, where: str) -> PeerRecord:
     thesis = _text(raw.get("thesis_id"), "thesis_id", required=False)
     return PeerRecord(
         where=where, id=_text(raw.get("id"), "id"),
-        ticker=_text(raw.get("ticker"), "ticker").upper(), entity=_text(raw.get("entity"), "entity"),
+        ticker=_text(raw.get("ticker"), "ticker").upper(),
+        entity=_text(raw.get("entity"), "entity"),
         event_type=_text(raw.get("event_type"), "event_type"), start=start, end=end,
         status=_choice(raw.get("status"), STATUSES, "status"),
         impact=_choice(raw.get("thesis_impact"), IMPACTS, "thesis_impact"),

@@ -14,14 +14,17 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 
 
 def decode(raw: bytes, *, name: str = "the file") -> tuple[str, str]:
-    """Decode bytes, returning (text, encoding); raise ImportFailed when no encoding fits."""
+    """Decode bytes, returning (text, encoding); raise ImportFailed when no encoding fits,
+    when a byte-order mark promises an encoding the rest breaks, or when lines are in
+    different encodings (UTF-8 rows pasted into a GBK file would be stored as mojibake)."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding), encoding
+            return _decode_marked(raw, bom, encoding, name), encoding
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    _refuse_mixed(raw, name)
     if b"\x00" in raw[:4096]:
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
@@ -36,11 +39,68 @@ def decode(raw: bytes, *, name: str = "the file") -> tuple[str, str]:
     if best is None:
         best = from_bytes(raw).best()
     if best is None:
-        raise ImportFailed(f"Cannot tell the text encoding of {name}: save it as UTF-8 and try again.")
+        raise ImportFailed(f"Cannot tell the text encoding of {name}: save it as UTF-8 and try "
+                           f"again.")
     encoding = best.encoding
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"   # a superset: decodes every GBK file, and more
-    return raw.decode(encoding), encoding
+    try:
+        return raw.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise ImportFailed(f"Cannot tell the text encoding of {name}: save it as UTF-8 and try "
+                           f"again.") from None
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + raw.count(b"\r", 0, offset) - \
+        raw.count(b"\r\n", 0, offset) + 1
+
+
+def _decode_marked(raw: bytes, bom: bytes, encoding: str, name: str) -> str:
+    """A file that starts with a byte-order mark must be that encoding throughout (#14)."""
+    body = raw[len(bom):]
+    if encoding == "utf-16" and len(body) % 2:
+        raise ImportFailed(f"{name} starts with a UTF-16 byte-order mark but has an odd number "
+                           f"of bytes ({len(raw):,}): it was cut off or is not UTF-16. Save it "
+                           f"again (as UTF-8) and try again; nothing was imported.")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        what = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+        try:
+            body.decode("utf-8" if what == "UTF-8" else
+                        ("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"))
+            start = 0
+        except UnicodeDecodeError as exc:
+            start = exc.start
+        line = _line_of(body, start) if what == "UTF-8" else \
+            body[:start].decode("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be",
+                                "replace").count("\n") + 1
+        raise ImportFailed(f"{name} starts with a {what} byte-order mark, but line {line} is not "
+                           f"{what} (another encoding pasted in?). Save the whole file as UTF-8 "
+                           f"and try again; nothing was imported.") from None
+
+
+def _refuse_mixed(raw: bytes, name: str) -> None:
+    """Refuse a file whose lines are partly UTF-8 (with characters beyond Latin, as Chinese
+    text is) and partly not: decoding it as either encoding garbles the other lines."""
+    first_utf8 = first_other = None
+    for number, line in enumerate(raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+                                  .split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            first_other = first_other or number
+        else:
+            if any(ord(ch) >= 0x800 for ch in text):
+                first_utf8 = first_utf8 or number
+        if first_utf8 and first_other:
+            raise ImportFailed(
+                f"{name} mixes text encodings: line {first_utf8} is UTF-8 but line "
+                f"{first_other} is not (GBK or another encoding). Save the whole file in one "
+                f"encoding (UTF-8) and try again; nothing was imported.")
 
 
 def _looks_like_gb(raw: bytes) -> bool:
@@ -96,25 +156,30 @@ def read_text(path) -> str:
 
 
 def write_atomically(path, data: str | bytes) -> Path:
-    """Write a whole file or nothing: into a hidden ``.partial`` beside it, then rename.
+    """Write a whole file or nothing, durably (model.storage.files.write_atomically): a
+    private temporary created exclusively beside it, fsynced, renamed, the folder fsynced.
 
-    A crash or a full disk leaves the old file (or none), never half a file.
+    A crash, a full disk or a symlink planted at a temporary name leaves the old file (or
+    none), never half a file, and writes nowhere else. A new file is 0600 (#14); a file that
+    is replaced keeps its mode.
     """
     from model.errors import UserError
+    from model.storage.files import write_atomically as write_whole
     target = Path(path)
-    temp = partial_path(target)
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
     try:
-        if isinstance(data, bytes):
-            temp.write_bytes(data)
-        else:
-            temp.write_text(data, encoding="utf-8", newline="\n")
-        temp.replace(target)
+        write_whole(target, raw)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     return target
 
 
 def partial_path(target: Path) -> Path:
-    """Where a file is written before it is renamed into place."""
-    return target.with_name(f".{target.name}.partial")
+    """Where a writer that opens files by name itself (Qt's PDF writer) puts a file before it
+    is renamed into place: ``.<name>.<random>.partial`` beside it. The name is unpredictable,
+    so nobody can plant a symlink there beforehand for the writer to follow (#14). Writers in
+    model/ use ``write_atomically`` (or ``model.storage.files.create_partial`` and
+    ``commit_partial``), which also create the file exclusively and fsync it."""
+    import secrets
+    target = Path(target)
+    return target.with_name(f".{target.name}.{secrets.token_hex(8)}.partial")

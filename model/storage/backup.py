@@ -11,89 +11,36 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import re
-import shutil
 import sqlite3
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from model.errors import CorruptDatabaseError, DiskFullError, NotFound, StoreError
-from model.storage.sqlite_file import name_digest, sqlite_uri
+from model.errors import CorruptDatabaseError, DiskFullError, StoreError
+from model.storage.backup_names import (  # noqa: F401 - the names were defined here
+    Backup,
+    _mtime,
+    aside_name,
+    backup_dir_for,
+    backup_stem,
+    list_backups,
+)
+from model.storage.sqlite_file import sqlite_uri
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
-_NAME_MAX = 255
-_STEM_MAX = 120          # leaves room for "-YYYYmmdd-HHMMSS-before-migration.sqlite3"
 _STALE_TEMP_S = 3600     # a temp copy this old belongs to a backup that was killed
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+?))?(?:-(?P<n>\d+))?"
-                   r"\.sqlite3$")
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    taken_at: dt.datetime
-    reason: str
-
-    @property
-    def size(self) -> int:
-        return self.path.stat().st_size
-
-
-def backup_dir_for(db_path: Path) -> Path:
-    return Path(db_path).resolve().parent / "backups"
-
-
-def _fits(name: str) -> bool:
-    return len(name.encode("utf-8", "surrogateescape")) <= _NAME_MAX
-
-
-def backup_stem(db_path: Path) -> str:
-    """The database's stem, shortened (with a hash to stay unique) so backup names fit."""
-    stem = Path(db_path).stem
-    if len(stem.encode("utf-8", "surrogateescape")) <= _STEM_MAX:
-        return stem
-    digest = name_digest(stem, 10)
-    short = stem.encode("utf-8", "surrogateescape")[:_STEM_MAX - 11].decode("utf-8", "ignore")
-    return f"{short}~{digest}"
-
-
-def list_backups(db_path: Path) -> list[Backup]:
-    """Backups of this database, newest first."""
-    folder = backup_dir_for(db_path)
-    if not folder.is_dir():
-        return []
-    stem = backup_stem(db_path)
-    found = []
-    for entry in folder.iterdir():
-        match = _NAME.match(entry.name)
-        if match and match["stem"] == stem:
-            try:
-                taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-            except ValueError:      # a name that only looks like ours (month 13...)
-                continue
-            found.append(Backup(entry, taken, match["reason"] or ""))
-    # Several backups in one second: the later-written file is the newer one.
-    return sorted(found, key=lambda b: (b.taken_at, _mtime(b.path), b.path.name), reverse=True)
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
 def verify_file(path: Path) -> bool:
-    """True when the file is SQLite and passes integrity_check."""
+    """True when the file is a regular SQLite file and passes integrity_check."""
+    from model.storage.files import regular_file_problem
+    if regular_file_problem(path):
+        return False
     try:
         conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
         try:
             return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return False
 
 
@@ -116,11 +63,16 @@ def take_backup(store, *, reason: str = "manual") -> Path:
 
     The copy is one consistent snapshot even while another process writes (the whole copy is
     one step under one read transaction). A copy that fails integrity_check raises and nothing
-    is rotated away: the main file may be damaged, so every older backup is kept.
+    is rotated away: the main file may be damaged, so every older backup is kept. The folder
+    is 0700 and every copy 0600 (#14 item 14). A "before-import" copy identical to the newest
+    backup is not kept twice: repeated refused imports must not rotate the distinct older
+    copies away (#14 item 10).
     """
+    from model.storage.files import PRIVATE_DIR, fsync_dir, make_private_dir, tighten
     folder = store.backup_dir
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
+        tighten(folder, PRIVATE_DIR)
     except OSError as exc:
         raise StoreError(f"Cannot create the backup folder {folder}: {exc.strerror}.") from None
     now = dt.datetime.now()
@@ -133,6 +85,7 @@ def take_backup(store, *, reason: str = "manual") -> Path:
         final = folder / f"{stem}-{stamp}-{reason}-{counter}.sqlite3"
     temp = folder / f".{final.name}.tmp"
     try:
+        _create_private(temp)
         target = sqlite3.connect(str(temp))
         try:
             store.conn.backup(target, pages=-1)
@@ -144,23 +97,28 @@ def take_backup(store, *, reason: str = "manual") -> Path:
             raise CorruptDatabaseError(
                 f"The backup of {store.path} failed its integrity check: the database itself may "
                 f"be damaged. Older backups were kept.", path=store.path)
+        if reason == "before-import":
+            same = _same_as_newest(store.path, temp)
+            if same is not None:
+                return same
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, final)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except sqlite3.Error as exc:
         from model.storage.sqlite_errors import translate_error
         error = translate_error(exc, store.path)
         if isinstance(error, CorruptDatabaseError):
             error = CorruptDatabaseError(f"{error} The backup was not taken; older backups were "
                                          f"kept.", path=store.path)
-        elif type(error) is StoreError:      # keep busy and full as they are
+        elif isinstance(error, DiskFullError):
+            error = _disk_full(folder)
+        elif type(error) is StoreError:      # keep busy as it is
             error = StoreError(f"The backup into {folder} failed: {exc}")
         raise error from exc
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFullError(f"The disk holding {folder} is full: the backup was not saved. "
-                                f"Older backups were kept.") from exc
+            raise _disk_full(folder) from exc
         raise StoreError(f"The backup into {folder} failed: {exc.strerror or exc}.") from exc
     finally:
         if temp.exists():
@@ -169,18 +127,42 @@ def take_backup(store, *, reason: str = "manual") -> Path:
     return final
 
 
+def _disk_full(folder: Path) -> DiskFullError:
+    # Not "the change was not saved" (#14 item 16): no change was being made.
+    return DiskFullError(f"The disk holding {folder} is full: the backup was not saved. Older "
+                         f"backups were kept; free some space and try again.")
+
+
+def _create_private(path: Path) -> None:
+    """The empty copy, created 0600 before SQLite opens it (SQLite would make it 0644)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                 0o600)
+    os.close(fd)
+
+
+def _same_as_newest(db_path: Path, copy: Path) -> Path | None:
+    """The newest backup when its bytes equal ``copy`` (nothing changed since), else None."""
+    found = list_backups(db_path)
+    if not found:
+        return None
+    newest = found[0].path
+    try:
+        if newest.stat().st_size != copy.stat().st_size:
+            return None
+        with open(newest, "rb") as a, open(copy, "rb") as b:
+            while True:
+                left, right = a.read(1 << 20), b.read(1 << 20)
+                if left != right:
+                    return None
+                if not left:
+                    return newest
+    except OSError:
+        return None
+
+
 def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable: without this a power cut can forget the new name."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    from model.storage.files import fsync_dir
+    fsync_dir(folder)
 
 
 def rotate(db_path: Path) -> list[Path]:
@@ -247,17 +229,6 @@ def daily_backup_on_own_connection(db_path: Path) -> Path | None:
         conn.close()
 
 
-def aside_name(db_path: Path, stamp: str, n: int = 1) -> Path:
-    """``<db>.damaged-<stamp>`` (``-2``, ``-3``... when taken), shortened to fit the name limit."""
-    db_path = Path(db_path)
-    tail = f".damaged-{stamp}" + (f"-{n}" if n > 1 else "")
-    name = db_path.name
-    # Room for our tail plus SQLite's "-journal"/"-wal"/"-shm" beside it.
-    while not _fits(name + tail + "-journal"):
-        name = name[:-1]
-    return db_path.with_name(name + tail)
-
-
 def move_aside(db_path: Path) -> Path:
     """Rename a damaged database (and its -wal/-shm/-journal) out of the way; never delete it.
 
@@ -280,36 +251,11 @@ def move_aside(db_path: Path) -> Path:
     return aside
 
 
-def restore(db_path: Path, backup_file: Path) -> Path | None:
-    """Replace the database with a verified backup; the current file is moved aside first.
+def restore(db_path: Path, backup_file: Path, *, wait: float | None = None) -> Path | None:
+    """Replace the database with a backup; the current file is kept aside (see
+    model.storage.restore, which checks the backup and makes the swap atomic).
 
     Returns where the replaced file went (None when there was none).
     """
-    backup_file = Path(backup_file)
-    if not backup_file.is_file():
-        raise NotFound(f"There is no backup file at {backup_file}.")
-    if not verify_file(backup_file):
-        raise CorruptDatabaseError(f"{backup_file} is not a good backup: it fails the integrity "
-                                   f"check. Nothing was changed.", path=backup_file)
-    db_path = Path(db_path)
-    from model.storage.instance import ensure_not_open_elsewhere
-    ensure_not_open_elsewhere(db_path, "restore a backup")
-    digest = name_digest(db_path.name, 16)
-    temp = db_path.with_name(f".{digest}.restoring")
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(backup_file, temp)
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        # A -wal or -shm left without its database would be replayed into the restored file.
-        leftovers = any(Path(str(db_path) + s).exists() for s in ("", "-wal", "-shm", "-journal"))
-        aside = move_aside(db_path) if leftovers else None
-        os.replace(temp, db_path)
-        _fsync_dir(db_path.parent)
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFullError(f"The disk holding {db_path} is full: nothing was restored.") from exc
-        raise StoreError(f"Cannot restore into {db_path}: {exc.strerror or exc}.") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    return aside
+    from model.storage.restore import restore as put_back
+    return put_back(db_path, backup_file, wait=wait)

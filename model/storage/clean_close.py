@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from model.storage.backup import backup_dir_for, backup_stem
+from model.storage.files import PRIVATE_FILE, make_private_dir, write_atomically
 
 # Longer than any file system's timestamp tick here (ext4 and tmpfs use the kernel's coarse
 # clock, a few milliseconds).
@@ -49,10 +50,9 @@ def record_clean_close(path: Path) -> None:
         time.sleep(min(wait, _TICK_S))
     note = _note(path)
     try:
-        note.parent.mkdir(parents=True, exist_ok=True)
-        temp = note.with_name(note.name + ".tmp")
-        temp.write_text(json.dumps(signature), encoding="utf-8")
-        os.replace(temp, note)
+        make_private_dir(note.parent)
+        write_atomically(note, json.dumps(signature).encode("utf-8"), mode=PRIVATE_FILE,
+                         durable=False)
     except OSError:
         pass                        # only an optimisation: the next open checks in full
 

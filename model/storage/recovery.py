@@ -9,6 +9,7 @@ from a newer Thesis Tracker is not damaged and is never moved.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,14 +20,17 @@ from model.storage import backup as backups
 @dataclass(frozen=True)
 class Diagnosis:
     path: Path
-    kind: str                    # 'ok', 'missing', 'corrupt', 'newer', 'foreign', 'busy', 'unusable'
+    # 'ok', 'missing', 'corrupt', 'newer', 'foreign', 'busy', 'unusable', or 'text' (readable,
+    # but some text cells are not valid UTF-8: repaired in place, #14 item 5)
+    kind: str
     message: str
     newest_good_backup: Path | None
 
     @property
     def recoverable(self) -> bool:
-        """Moving the file aside and restoring a backup is the right offer."""
-        return self.kind in ("corrupt", "foreign")
+        """Moving the file aside and restoring a backup (or, for 'text', repairing the cells in
+        place) is the right offer."""
+        return self.kind in ("corrupt", "foreign", "text")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Recovery:
     moved_aside: Path | None
     restored_from: Path | None
     restored_sha256: str | None
+    repaired_cells: int = 0
 
 
 def diagnose(path: Path | str) -> Diagnosis:
@@ -59,9 +64,13 @@ def diagnose(path: Path | str) -> Diagnosis:
             return Diagnosis(path, "ok", text, newest)
         kind = "foreign" if "not a Thesis Tracker" in text else "unusable"
         return Diagnosis(path, kind, text, newest)
+    from model.storage.integrity import undecodable_cells
     try:
         problems = [r[0] for r in store.conn.execute("PRAGMA integrity_check(20)").fetchall()]
         fk = store.conn.execute("PRAGMA foreign_key_check").fetchall()
+        cells = undecodable_cells(store.conn) if problems == ["ok"] and not fk else []
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        problems, fk, cells = [f"cannot be read ({exc})"], [], []
     finally:
         store.close()
     if problems != ["ok"]:
@@ -69,6 +78,11 @@ def diagnose(path: Path | str) -> Diagnosis:
     if fk:
         return Diagnosis(path, "corrupt", f"{path} has {len(fk)} broken reference(s) between "
                                           f"records.", newest)
+    if cells:
+        where = ", ".join(c.describe() for c in cells[:3])
+        more = f" and {len(cells) - 3} more" if len(cells) > 3 else ""
+        return Diagnosis(path, "text", f"{path} holds {len(cells)} text value(s) that are not "
+                                       f"valid UTF-8 ({where}{more}).", newest)
     return Diagnosis(path, "ok", f"{path} is healthy.", newest)
 
 
@@ -88,10 +102,26 @@ def recover(path: Path | str, backup: Path | str | None = None, *,
     backup, ``start_empty`` moves the file aside anyway so the app can start a new database;
     otherwise nothing is changed.
     """
-    from model.storage.instance import ensure_not_open_elsewhere
+    from model.storage.instance import UseLock, ensure_not_open_elsewhere
     path = Path(path)
     ensure_not_open_elsewhere(path, "recover the database")
+    with UseLock(path).acquire_exclusive(action="recover the database"):
+        return _recover(path, backup, start_empty=start_empty)
+
+
+def _recover(path: Path, backup: Path | str | None, *, start_empty: bool) -> Recovery:
     found = diagnose(path)
+    if found.kind == "text":
+        # The file is sound apart from some bytes: repair them in place (a backup first),
+        # rather than going back to a backup and losing the work since.
+        from model.storage.integrity import repair_text
+        from model.storage.store import open_store
+        store = open_store(path, create=False, daily_backup=False)
+        try:
+            repaired = repair_text(store)
+        finally:
+            store.close()
+        return Recovery(None, None, None, repaired)
     if found.kind == "newer":
         raise NewerSchemaError(f"{found.message} Recovery would throw away a newer version's "
                                f"data, so it was not moved.")

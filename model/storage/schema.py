@@ -12,7 +12,12 @@ import sqlite3
 
 from sqlite_utils import Migrations
 
-from model.constants import CATALYST_STATUSES, RISK_STATUSES, SCHEMA_VERSION, THESIS_STATUSES  # noqa: F401
+from model.constants import (  # noqa: F401 - SCHEMA_VERSION is imported from here too
+    CATALYST_STATUSES,
+    RISK_STATUSES,
+    SCHEMA_VERSION,
+    THESIS_STATUSES,
+)
 
 migrations = Migrations("thesis_tracker")
 

@@ -17,9 +17,15 @@ from model.errors import (
 )
 
 
+def one_line(text: object) -> str:
+    """SQLite's reports (integrity_check's above all) span lines; a message is one line."""
+    return " ".join(str(text).split())
+
+
 def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> StoreError:
     """Turn SQLite's error into one the user can act on."""
     text = str(exc).lower()
+    detail = one_line(exc)
     where = f" ({path})" if path else ""
     if "locked" in text or "busy" in text:
         return LockedError(f"The database{where} is busy: another program is writing to it. "
@@ -31,10 +37,16 @@ def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> Store
         return DiskFullError(f"The disk holding the database{where} is full: the change was not "
                              f"saved. Free some space and try again.")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return CorruptDatabaseError(f"The database{where} is damaged ({exc}).", path=path)
+        return CorruptDatabaseError(f"The database{where} is damaged ({detail}).", path=path)
+    if "could not decode to utf-8" in text:
+        # Only from a connection that is not tolerant (model.storage.connection): a read.
+        return CorruptDatabaseError(f"The database{where} holds text that is not valid UTF-8: "
+                                    f"python main.py check lists it and --repair mends it.",
+                                    path=path)
     if "unable to open" in text or "disk i/o" in text:
-        return StoreError(f"The database{where} cannot be opened or read ({exc}).")
-    return StoreError(f"The database{where} refused the change: {exc}")
+        return StoreError(f"The database{where} cannot be opened or read ({detail}).")
+    # Not "refused the change": this may as well be a read.
+    return StoreError(f"The database{where} could not do this: {detail}. Nothing was changed.")
 
 
 @contextmanager

@@ -26,10 +26,29 @@ from model.errors import (
 )
 from model.storage import backup as backups
 from model.storage import clean_close
-from model.storage.sqlite_errors import translate_error, translated
-from model.undo import (MAX_STEP_ROWS, UndoStack, UndoStep, captured_count, clear_capture,
-                        describe, install_capture, read_capture)
+from model.storage.connection import connect, undecodable
+from model.storage.files import (
+    PRIVATE_DIR,
+    PRIVATE_FILE,
+    make_private_dir,
+    open_regular,
+    regular_file_problem,
+    tighten,
+)
+from model.storage.identity import describe as describe_identity
+from model.storage.identity import identify
+from model.storage.sqlite_errors import one_line, translate_error, translated
 from model.storage.sqlite_file import SQLITE_HEADER, header_problem, sqlite_uri  # noqa: F401
+from model.undo import (
+    MAX_STEP_ROWS,
+    UndoStack,
+    UndoStep,
+    captured_count,
+    clear_capture,
+    describe,
+    install_capture,
+    read_capture,
+)
 
 # The migration steps (model.storage.schema), loaded only when a file needs them: importing
 # sqlite-utils costs a third of a second, which a start on a current file need not pay.
@@ -130,8 +149,11 @@ class Store:
         self._naming: tuple[str, object] | None = None    # (label, initiator) for the next write
         self.last_write: Write | None = None
         self.undo_stack = UndoStack()
-        self.warnings: list[str] = []      # problems worth telling the user that did not stop opening
-        self.instance_lock = None          # model.storage.instance.InstanceLock when single_instance
+        # Problems worth telling the user that did not stop opening.
+        self.warnings: list[str] = []
+        self.instance_lock = None          # instance.InstanceLock when single_instance
+        self.use_lock = None               # instance.UseLock, held while open
+        self.damage: str | None = None     # why the store was switched to read-only (damage)
 
     @property
     def db(self):
@@ -327,6 +349,9 @@ class Store:
             # Only after the connection is closed: the next instance may then open at once.
             self.instance_lock.release()
             self.instance_lock = None
+        if self.use_lock is not None:
+            self.use_lock.release()
+            self.use_lock = None
 
 
 def default_database_path() -> Path:
@@ -334,19 +359,25 @@ def default_database_path() -> Path:
     env = os.environ.get("THESIS_TRACKER_DB")
     if env:
         return Path(env).expanduser()
+    return default_data_dir() / "theses.sqlite3"
+
+
+def default_data_dir() -> Path:
     import platformdirs
-    return Path(platformdirs.user_data_dir("thesis-tracker", appauthor=False)) / "theses.sqlite3"
+    return Path(platformdirs.user_data_dir("thesis-tracker", appauthor=False))
 
 
 def _check_header(path: Path) -> None:
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
+        # Non-blocking and checked with fstat: a FIFO swapped in after the first check must
+        # not hang the open forever (#14 item 6).
+        with open_regular(path) as fd:
+            head = os.read(fd, 100)
+            size = os.fstat(fd).st_size
     except PermissionError:
         raise ReadOnlyError(f"{path} cannot be read: permission denied.") from None
     except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a database file.") from None
+        raise StoreError(f"{path} is not a regular file: it was not opened.") from None
     except OSError as exc:
         raise StoreError(f"{path} cannot be read: {exc.strerror or exc}.") from None
     problem = header_problem(path, head, size)
@@ -366,15 +397,22 @@ def peek_version(path: Path) -> int:
 
 def open_store(path: Path | str | None = None, *, create: bool = True, readonly: bool = False,
                clock: Clock | None = None, verify: bool = True, daily_backup: bool = True,
-               on_new=None, single_instance: bool = False) -> Store:
-    """Open (or create) a database, refusing newer or damaged files without touching them.
+               on_new=None, single_instance: bool = False,
+               wait: float | None = None) -> Store:
+    """Open (or create) a database, refusing newer, damaged or foreign files without touching
+    them.
 
     ``on_new(store)`` runs once, inside the first transaction, for a file created here (the
     caller loads demo data with it). Before any migration of an existing file a verified backup
-    is taken; on the first open of each day too. ``single_instance`` (the desktop app) first
-    takes the ``<db>.lock`` flock and raises ``instance.AlreadyOpenError`` when another app
-    holds it, before SQLite sees the file.
+    is taken; on the first open of each day too. Every open holds the shared use lock
+    (``<db>.inuse.lock``, waiting up to ``wait`` seconds for a restore in another process);
+    ``single_instance`` (the desktop app) also takes the ``<db>.lock`` and raises
+    ``instance.AlreadyOpenError`` when another app holds it, before SQLite sees the file.
+    An interrupted restore is finished first; a missing file is never created beside a copy
+    set aside that is newer than every backup (#14 item 2).
     """
+    from model.storage import restore as restoring
+    from model.storage.instance import USE_WAIT_S, UseLock
     path = Path(path) if path is not None else default_database_path()
     clock = clock or Clock()
     size = len(path.name.encode("utf-8", "surrogateescape"))
@@ -382,49 +420,59 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
         raise StoreError(f"The file name {path.name!r} is too long ({size} bytes): SQLite keeps "
                          f"a '-journal' file beside it, so the name must be at most "
                          f"{_NAME_MAX - len('-journal')} bytes.")
+    problem = regular_file_problem(path)
+    if problem is None:
+        problem = regular_file_problem(path.parent) if path.parent.exists() and \
+            not path.parent.is_dir() else None
+    if problem:
+        raise StoreError(f"Cannot use {path}: it {problem}. Nothing was opened or changed.")
+    if (create and not readonly) or single_instance:
+        _make_folder(path)
+    notes = restoring.finish_unfinished(path)
+    use = UseLock(path).acquire_shared(timeout=USE_WAIT_S if wait is None else wait)
+    lock = None
     try:
         existed = path.exists()
-    except OSError as exc:  # a name too long for the file system, a loop of links...
-        raise StoreError(f"Cannot use {path}: {exc.strerror or exc}.") from None
-    lock = None
-    if single_instance and not readonly:
-        from model.storage.instance import InstanceLock
-        if existed or create:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
-                                    f"{exc.strerror or exc}.") from None
+        if not existed and create and not readonly:
+            restoring.refuse_beside_stranded(path)
+        if single_instance and not readonly and (existed or create):
+            from model.storage.instance import InstanceLock
             lock = InstanceLock(path).acquire()
-    try:
         store = _open(path, existed=existed, create=create, readonly=readonly, clock=clock,
                       verify=verify, daily_backup=daily_backup, on_new=on_new)
     except BaseException:
         if lock is not None:
             lock.release()
+        use.release()
         raise
     store.instance_lock = lock
+    store.use_lock = use
+    store.warnings[:0] = notes
     return store
+
+
+def _make_folder(path: Path) -> None:
+    """The folder for a database we may create: new folders are private (0700), and the
+    app's own data folder is made private even when an older version created it 0755."""
+    try:
+        make_private_dir(path.parent)
+    except OSError as exc:
+        raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
+                            f"{exc.strerror or exc}.") from None
+    try:
+        if path.parent.resolve() == default_data_dir().resolve():
+            tighten(path.parent, PRIVATE_DIR)
+    except (OSError, RuntimeError):
+        pass
 
 
 def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clock,
           verify: bool, daily_backup: bool, on_new) -> Store:
     if existed:
         _check_header(path)
-        version = peek_version(path)
-        if version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"{path} was written by a newer Thesis Tracker (schema version {version}; this "
-                f"version reads up to {SCHEMA_VERSION}). It was not opened or changed: update "
-                f"Thesis Tracker to use it.")
     elif not create or readonly:
         raise NotFound(f"There is no database at {path}.")
     else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
-                                f"{exc.strerror or exc}.") from None
         if not os.access(path.parent, os.W_OK):
             raise ReadOnlyError(f"Cannot create {path}: the folder {path.parent} is read-only.")
 
@@ -435,11 +483,12 @@ def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clo
         raise ReadOnlyError(f"The folder {path.parent} is read-only, so SQLite cannot keep its "
                             f"journal beside {path.name}: move the file somewhere writable.")
     if existed:
-        _probe_untouched(path, verify=verify)
-    mode = "ro" if readonly else ("rw" if existed else "rwc")
+        _probe_untouched(path, verify=verify, readonly=readonly)
+    else:
+        _create_private(path)
+    mode = "ro" if readonly else "rw"
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode), uri=True, timeout=BUSY_TIMEOUT_S,
-                               check_same_thread=False)
+        conn = connect(path, mode, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
     store = Store(path, conn, readonly=readonly, clock=clock,
@@ -457,6 +506,19 @@ def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clo
     return store
 
 
+def _create_private(path: Path) -> None:
+    """Create the new database file empty and 0600 before SQLite opens it: SQLite would make
+    it 0644, and gives its -wal, -shm and -journal the database's mode (#14 item 14)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     PRIVATE_FILE)
+    except FileExistsError:
+        raise StoreError(f"{path} appeared while it was being created; open it again.") from None
+    except OSError as exc:
+        raise ReadOnlyError(f"Cannot create {path}: {exc.strerror or exc}.") from None
+    os.close(fd)
+
+
 def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, on_new) -> None:
     path = store.path
     try:
@@ -465,10 +527,10 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
         # The header peeked before may be stale: a newer version's migration can still sit in
         # a -wal it has not checkpointed (it was killed, or is still running).
         if store.schema_version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"{path} was written by a newer Thesis Tracker (schema version "
-                f"{store.schema_version}; this version reads up to {SCHEMA_VERSION}). It was not "
-                f"changed: update Thesis Tracker to use it.")
+            identity = identify(store.conn, SCHEMA_VERSION)
+            if identity.kind == "newer":
+                raise NewerSchemaError(f"{_what(identity, path)}. It was not changed: update "
+                                       f"Thesis Tracker to use it.")
         if store.readonly:
             version = store.schema_version
             if version != SCHEMA_VERSION:
@@ -520,47 +582,93 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, o
             store.warnings.append(f"Today's backup could not be taken: {exc}")
 
 
-def _probe_untouched(path: Path, *, verify: bool) -> None:
+def _probe_untouched(path: Path, *, verify: bool, readonly: bool = False) -> None:
     """Refuse a damaged, newer or foreign file through a read-only connection, before any
     read-write one exists.
 
     A read-write connection checkpoints the -wal into the main file when it closes and sets
     WAL mode in the header when it starts, so a stray -wal, a newer version's un-checkpointed
     migration or somebody else's SQLite file would be written by merely looking at it. A
-    read-only connection never writes the main file.
+    read-only connection never writes the main file. The file is recognised by its tables,
+    not by its version number alone (model.storage.identity).
     """
     # Asked before connecting: even a read-only connection to a WAL file creates its -wal,
     # which would make every file look touched.
     check = verify and not clean_close.untouched_since_clean_close(path)
     try:
+        _probe(path, check=check)
+    except ReadOnlyError:
+        if readonly or not _hot_journal(path):
+            raise
+        # A crash left a rollback journal: SQLite rolls it back on the first read of a
+        # read-write connection, which a read-only one cannot do (it reported "read-only",
+        # locking the user out of a file that only needs what any SQLite client does).
+        _roll_back_journal(path)
+        _probe(path, check=verify)
+
+
+def _probe(path: Path, *, check: bool) -> None:
+    try:
         conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
     try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if check:
             result = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
             if result != ["ok"]:
                 raise sqlite3.DatabaseError(
-                    f"database disk image is malformed: {'; '.join(result)}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"{path} was written by a newer Thesis Tracker (schema version {version}; this "
-                f"version reads up to {SCHEMA_VERSION}). It was not opened or changed: update "
-                f"Thesis Tracker to use it.")
-        if version == 0 and names - {"_sqlite_migrations"}:
-            raise StoreError(f"{path} is a SQLite database, but not a Thesis Tracker one: it "
-                             f"was not opened or changed.")
+                    f"database disk image is malformed: {one_line('; '.join(result))}")
+        identity = identify(conn, SCHEMA_VERSION)
     except sqlite3.DatabaseError as exc:
         error = translate_error(exc, path)
-        if isinstance(error, CorruptDatabaseError):
-            error.newest_backup = backups.newest_good_backup(path)
-            error.args = (f"{error} It was not changed. "
-                          f"{backups.restore_hint(path, error.newest_backup)}",)
+        if isinstance(error, CorruptDatabaseError) or undecodable(exc):
+            raise _damaged(path, f"{error}") from exc
         raise error from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's message for a damaged schema quotes the damaged names, which Python cannot
+        # decode: that is damage too, not a bug (#14 item 6).
+        raise _damaged(path, f"The database ({path}) is damaged (unreadable schema: "
+                             f"{exc.reason}).") from exc
     finally:
         conn.close()
+    if identity.kind == "newer":
+        raise NewerSchemaError(f"{_what(identity, path)}. It was not "
+                               f"opened or changed: update Thesis Tracker to use it.")
+    if identity.kind in ("damaged-version", "damaged-schema"):
+        raise _damaged(path, f"{_what(identity, path)}.")
+    if identity.kind == "foreign":
+        raise StoreError(f"{_what(identity, path)}: it was not opened or changed.")
+
+
+def _what(identity, path: Path) -> str:
+    # SCHEMA_VERSION read at call time: the migration tests raise it for a test-only step.
+    return describe_identity(identity, path, SCHEMA_VERSION)
+
+
+def _damaged(path: Path, message: str) -> CorruptDatabaseError:
+    newest = backups.newest_good_backup(path)
+    return CorruptDatabaseError(f"{message} It was not changed. "
+                                f"{backups.restore_hint(path, newest)}", path=path,
+                                newest_backup=newest)
+
+
+def _hot_journal(path: Path) -> bool:
+    journal = Path(str(path) + "-journal")
+    try:
+        return journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _roll_back_journal(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
 
 
 def _has_user_tables(store: Store) -> bool:

@@ -13,6 +13,7 @@ import pytest
 
 import main
 from model.service import Tracker
+from tests.safety.helpers import make_newer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -204,8 +205,7 @@ def test_damaged_and_newer_databases_from_a_real_process(tmp_path):
     newer = tmp_path / "newer.sqlite3"
     Tracker.open(newer).close()
     conn = sqlite3.connect(newer)
-    conn.execute("PRAGMA user_version = 999")
-    conn.commit()
+    make_newer(conn)
     conn.close()
     result = _cli(newer, "list")
     assert result.returncode == 1 and "newer" in result.stderr

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QTableView
 
 from gui.dialogs import CorruptDialog, Files, Messages
 from model.service import Tracker
+from tests.safety.helpers import make_newer
 
 
 def _capture_errors(monkeypatch):
@@ -54,7 +55,7 @@ def test_newer_schema_is_refused_with_a_message(make_window, tmp_path, clock, mo
     path = tmp_path / "newer.sqlite3"
     Tracker.open(path, clock=clock).close()
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 999")
+    make_newer(conn)
     conn.close()
     errors = _capture_errors(monkeypatch)
     window = make_window(path)

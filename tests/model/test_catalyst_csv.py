@@ -75,7 +75,7 @@ def test_full_file_with_optional_columns(tracker, tmp_path, encoding):
     ("title,expected", "missing required column(s): thesis"),
     ("thesis,title,expected,colour", "unknown column(s): colour"),
     ("thesis,title,expected,Title", "duplicated column(s): title"),
-    ("Thesis;Title;Expected", "missing required"),
+    ("Thesis|Title|Expected", "missing required"),  # ; and tab are read (#14 item 13)
 ])
 def test_wrong_columns_import_nothing(tracker, tmp_path, header, complaint):
     """Missing, unknown or duplicated columns refuse the file, naming them (#2)."""

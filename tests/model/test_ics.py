@@ -66,12 +66,13 @@ def test_filters_by_thesis_and_pending(tracker, tmp_path):
     assert export_ics(tracker, tmp_path / "none.ics", thesis_ids=[]) == 0
 
 
-def test_imported_catalyst_with_free_text_created_at_still_exports(empty_tracker, tmp_path):
-    """A bundle may carry any text as created_at; exporting the calendar must not crash on
-    it (#2)."""
+def test_free_text_created_at_still_exports(empty_tracker, tmp_path):
+    """A file written by an older version (or another tool) may carry any text as created_at
+    (bundles now refuse it, #14); exporting the calendar must not crash on it (#2)."""
     import_bundle(empty_tracker, {"format": FORMAT, "version": 1, "theses": [{
-        "id": 1, "title": "T", "created_at": "last spring",
-        "catalysts": [{"id": 1, "title": "c", "expected": "Q3 2026",
-                       "created_at": "last spring"}]}]})
+        "id": 1, "title": "T",
+        "catalysts": [{"id": 1, "title": "c", "expected": "Q3 2026"}]}]})
+    empty_tracker.store.conn.execute("UPDATE catalyst SET created_at = 'last spring'")
+    empty_tracker.store.conn.commit()
     assert export_ics(empty_tracker, tmp_path / "x.ics") == 1
     assert len(_events(tmp_path / "x.ics")) == 1

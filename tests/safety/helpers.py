@@ -140,3 +140,16 @@ def wait_for_line(read_fd: int, word: str, timeout: float = 10.0) -> str:
             if line.startswith(word):
                 return line[len(word):].strip()
             buffer = b""
+
+
+def make_newer(conn: sqlite3.Connection, version: int = 999) -> None:
+    """Make the file look written by a newer Thesis Tracker at ``version``, as one would: each
+    of its upgrade steps recorded in _sqlite_migrations and user_version raised to match (the
+    version field alone would be damage, #14). Commits."""
+    done = conn.execute("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = "
+                        "'thesis_tracker'").fetchone()[0]
+    conn.executemany("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                     "VALUES ('thesis_tracker', ?, '2099-01-01')",
+                     [(f"m{n:03d}_from_the_future",) for n in range(done + 1, version + 1)])
+    conn.execute(f"PRAGMA user_version = {int(version)}")
+    conn.commit()

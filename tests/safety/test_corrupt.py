@@ -17,7 +17,7 @@ from model.errors import CorruptDatabaseError, NewerSchemaError, StoreError, Use
 from model.service import Tracker
 from model.storage import backup as backups
 from model.storage import recovery
-from tests.safety.helpers import connect, dump, fingerprint, sha256
+from tests.safety.helpers import connect, dump, fingerprint, make_newer, sha256
 
 
 @pytest.fixture
@@ -165,8 +165,7 @@ def test_newer_schema_is_refused_with_hash_and_mtime_unchanged(saved):
     hash and mtime stay the same, and the message says to update (#6)."""
     db = saved[0]
     conn = connect(db)
-    conn.execute("PRAGMA user_version = 999")
-    conn.commit()
+    make_newer(conn)
     conn.close()
     before = fingerprint(db)
     with pytest.raises(NewerSchemaError, match="newer Thesis Tracker.*999"):
@@ -186,8 +185,7 @@ def test_newer_schema_waiting_in_the_wal_is_refused_untouched(saved):
     db = saved[0]
     holder = connect(db)
     holder.execute("PRAGMA wal_autocheckpoint = 0")
-    holder.execute("PRAGMA user_version = 999")
-    holder.commit()
+    make_newer(holder)
     wal = Path(str(db) + "-wal")
     saved_wal = wal.read_bytes()
     holder_copy = db.with_name("copy.sqlite3")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -101,9 +100,7 @@ def test_after_sigkill_the_next_start_works_at_once(db_path, first):
 def test_restore_is_refused_while_another_instance_has_the_file(db_path, first, tmp_path):
     """Replacing the file under a running app would lose its next save or mix two files (#6)."""
     good = tmp_path / "good.sqlite3"
-    conn = sqlite3.connect(good)
-    conn.execute("CREATE TABLE t (x)")
-    conn.close()
+    Tracker.open(good).close()
     before = db_files(db_path)
     with pytest.raises(AlreadyOpenError, match="Close it first"):
         backups.restore(db_path, good)

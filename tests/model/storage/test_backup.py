@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from model.service import Tracker
 from model.storage import backup as backups
 
@@ -47,15 +49,13 @@ def test_daily_backup_on_first_open_of_the_day(db_path, clock):
 
 
 def test_restore_refuses_a_bad_backup(tracker, tmp_path):
+    """A file that is not a database is refused as such, the database left as it was (#14)."""
+    from model.errors import UserError
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database" * 100)
     before = tracker.path.read_bytes()
-    try:
+    with pytest.raises(UserError, match="is not a database"):
         backups.restore(tracker.path, bad)
-    except Exception as exc:  # noqa: BLE001 - checked below
-        assert "integrity" in str(exc) or "not a good backup" in str(exc)
-    else:
-        raise AssertionError("a damaged backup was restored")
     assert tracker.path.read_bytes() == before
 
 
