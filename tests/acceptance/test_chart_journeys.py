@@ -97,6 +97,9 @@ def test_recent_status_change_labels_do_not_overlap(window, qtbot):
     printed.set_tracker(None)
     printed.view.close()
     chart.lanes.plot.setXRange(day_seconds("2026-11-19"), day_seconds("2026-11-26"), padding=0)
+    # Positions are read from the scene, which takes the new range when it next paints.
+    chart.view.viewport().repaint()
+    qtbot.wait(20)
     assert [name for name, _ in chart.shown_status_labels()] == ["draft", "active"]
     assert overlaps() == []
 
