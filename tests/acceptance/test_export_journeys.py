@@ -23,7 +23,7 @@ def _export_pdf(window, qtbot, when_modal, *, change=None) -> dict:
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
     done = when_modal(answer)
-    next(a for a in window.file_menu.actions() if a.text() == "Export &PDF…").trigger()
+    next(a for a in window.menus.file.actions() if a.text() == "Export &PDF…").trigger()
     assert done
     return seen
 
@@ -75,7 +75,7 @@ def test_export_markdown_and_calendar_say_where_they_went(window, qtbot, tmp_pat
                         lambda url: opened.append(url.toLocalFile()))
     monkeypatch.setattr("gui.export.dialogs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "big.md"), ""))
-    next(a for a in window.file_menu.actions() if a.text() == "Export &Markdown…").trigger()
+    next(a for a in window.menus.file.actions() if a.text() == "Export &Markdown…").trigger()
     qtbot.waitUntil(lambda: _notice() is not None, timeout=3000)
     notice = _notice()
     assert "big.md" in notice.informativeText() and "big.png" in notice.informativeText()
