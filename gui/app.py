@@ -50,5 +50,9 @@ def run(db_path=None) -> int:
         return 1
     app = make_application()
     from gui import launch
-    window = launch(db_path)        # noqa: F841 - kept alive while the loop runs
+    window = launch(db_path)        # kept alive while the loop runs
+    if window.opener.handed_over:
+        # "Bring it forward" answered: the other window has the file; no empty window stays.
+        window.close()
+        return 0
     return app.exec()
