@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 
 from model.changes import OpChanges, Origin
 from model.constants import SCHEMA_VERSION
@@ -412,6 +412,17 @@ def peek_version(path: Path) -> int:
     with open(path, "rb") as handle:
         head = handle.read(64)
     return int.from_bytes(head[60:64], "big")
+
+
+class OpenOptions(TypedDict, total=False):
+    """The options of ``open_store`` that ``Tracker.open`` passes through."""
+
+    create: bool
+    readonly: bool
+    verify: bool
+    daily_backup: bool
+    single_instance: bool
+    wait: float | None
 
 
 def open_store(path: Path | str | None = None, *, create: bool = True, readonly: bool = False,
