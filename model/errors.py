@@ -6,6 +6,7 @@ stderr from the command line); any other exception is a bug and keeps its traceb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -68,8 +69,8 @@ class ImportFailed(UserError):
 
     SHOWN = 50
 
-    def __init__(self, message: str, problems: list[tuple[int | str, str]] | None = None):
-        self.problems = list(problems or [])
+    def __init__(self, message: str, problems: Sequence[tuple[int | str, str]] | None = None):
+        self.problems: list[tuple[int | str, str]] = list(problems or [])
         if self.problems:
             lines = [message] + [f"  {'row ' if isinstance(row, int) else ''}{row}: {reason}"
                                  for row, reason in self.problems[:self.SHOWN]]

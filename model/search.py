@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from model.storage.sqlite_file import sqlite_uri
 from model.types import SearchHit
+
+if TYPE_CHECKING:
+    from model.storage.store import Params, Row, Store
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _EDGE_PUNCT = "*^():+-\"'"
@@ -49,7 +54,7 @@ def parse_query(query: str) -> list[list[str]]:
             groups[-1].append(term)
     # Beyond what anyone types, but SQLite caps a compound SELECT at 500 parts: a pasted
     # wall of "x OR y OR ..." must not turn into an error.
-    unique = []
+    unique: list[list[str]] = []
     for group in groups:
         if group and group not in unique:
             unique.append(group)
@@ -63,12 +68,15 @@ def _fts_phrase(term: str) -> str:
 MAX_EXPANSION = 400
 
 
-def _group_sql(terms: list[str], expand=None) -> tuple[str, list]:
+def _group_sql(terms: list[str], expand: Callable[[str], list[str] | None] | None = None,
+               ) -> tuple[str, list[str]]:
     """SQL selecting the rowids that contain every term.
 
     ``expand(term)`` returns the indexed trigrams starting with a short term (None: too many).
     """
-    matches, clauses, params = [], [], []
+    matches: list[str] = []
+    clauses: list[str] = []
+    params: list[str] = []
     for term in terms:
         if len(term) >= 3:
             matches.append(_fts_phrase(term))
@@ -111,7 +119,7 @@ class _ReadOnlyRows:
         # check_same_thread=False: the GUI thread calls interrupt() and close() on it.
         self.conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
 
-    def rows(self, sql: str, params=()) -> list[dict]:
+    def rows(self, sql: str, params: Params = ()) -> list[Row]:
         try:
             cursor = self.conn.execute(sql, params)
             if cursor.description is None:
@@ -121,7 +129,7 @@ class _ReadOnlyRows:
         except sqlite3.Error as exc:
             self.raise_for(exc)
 
-    def raise_for(self, exc: sqlite3.Error):
+    def raise_for(self, exc: sqlite3.Error) -> NoReturn:
         if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
             raise SearchInterrupted() from exc
         from model.storage.sqlite_errors import translate_error
@@ -148,7 +156,7 @@ class _Owners:
             if thesis is not None:
                 self.source.setdefault(source, []).append(thesis)
 
-    def theses(self, rowids) -> set[int]:
+    def theses(self, rowids: Iterable[tuple[int]]) -> set[int]:
         found: set[int] = set()
         add, catalyst, risk = found.add, self.catalyst, self.risk
         for (rowid,) in rowids:
@@ -185,12 +193,12 @@ THESES_OF_HITS = """
 
 
 class Search:
-    def __init__(self, store):
+    def __init__(self, store: Store | _ReadOnlyRows):
         self.store = store
         self._owners: _Owners | None = None
 
     @classmethod
-    def reader(cls, path) -> "Search":
+    def reader(cls, path: Path) -> "Search":
         """A Search over its own read-only connection to ``path``: run it on a worker thread,
         abort its running query with ``interrupt()``, release it with ``close()``. Writes
         committed on other connections are visible to its next query (WAL)."""
@@ -215,11 +223,12 @@ class Search:
             return None
         return [r["term"] for r in rows]
 
-    def _rowids_sql(self, query: str) -> tuple[str, list] | None:
+    def _rowids_sql(self, query: str) -> tuple[str, list[str]] | None:
         groups = parse_query(query)
         if not groups:
             return None
-        parts, params = [], []
+        parts: list[str] = []
+        params: list[str] = []
         for terms in groups:
             sql, p = _group_sql(terms, self._expand)
             parts.append(sql)
@@ -247,41 +256,42 @@ class Search:
         None means "no filter" (the query has no searchable words).
         """
         if isinstance(self.store, _ReadOnlyRows):
-            return self._reader_thesis_ids(query)
+            return self._reader_thesis_ids(self.store, query)
         built = self._rowids_sql(query)
         if built is None:
             return None
         return self._thesis_ids_sql(*built)
 
-    def _reader_thesis_ids(self, query: str) -> set[int] | None:
+    def _reader_thesis_ids(self, reader: _ReadOnlyRows, query: str) -> set[int] | None:
         # One read transaction: the owner maps and the hits come from the same snapshot. The
         # maps are kept while no other connection commits (data_version; this one never writes).
-        conn = self.store.conn
-        self.store.rows("BEGIN")
+        conn = reader.conn
+        reader.rows("BEGIN")
         try:
             built = self._rowids_sql(query)
             if built is None:
                 return None
-            version = self.store.rows("PRAGMA data_version")[0]["data_version"]
-            if self._owners is None or self._owners.version != version:
+            version = reader.rows("PRAGMA data_version")[0]["data_version"]
+            owners = self._owners
+            if owners is None or owners.version != version:
                 self._owners = None
                 try:
-                    self._owners = _Owners(conn, version)
+                    self._owners = owners = _Owners(conn, version)
                 except sqlite3.Error as exc:
-                    self.store.raise_for(exc)
+                    reader.raise_for(exc)
             try:
-                return self._owners.theses(conn.execute(*built))
+                return owners.theses(conn.execute(*built))
             except KeyError:
                 # A record newer than the maps (committed between the two reads): join in SQL.
                 self._owners = None
                 return self._thesis_ids_sql(*built)
             except sqlite3.Error as exc:
-                self.store.raise_for(exc)
+                reader.raise_for(exc)
         finally:
             if conn.in_transaction:
                 conn.rollback()
 
-    def _thesis_ids_sql(self, sql: str, params: list) -> set[int]:
+    def _thesis_ids_sql(self, sql: str, params: list[str]) -> set[int]:
         # The rowid is id * 8 + kind (model/schema.py _rowid): kind and record id come from it
         # without reading the index's stored rows, which carry every body (half the time at
         # 10,000 theses).
