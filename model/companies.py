@@ -78,7 +78,8 @@ class Companies:
             found = self.by_ticker(ticker)
             if found:
                 return found
-        row = self.store.row("SELECT * FROM company WHERE lower(name) = lower(?) AND ticker IS NULL",
+        row = self.store.row("SELECT * FROM company WHERE lower(name) = lower(?) "
+                             "AND ticker IS NULL",
                              (str(fields.get("name", "")).strip(),)) if not ticker else None
         if row:
             return Company.from_row(row)

@@ -237,7 +237,8 @@ def _cjk_year(m: re.Match[str], text: str) -> Window:
     return _months(int(m[1]), 1, 12, "year", text)
 
 
-@_rule(r"(?:by\s+)?(early|beginning of|start of|mid|middle of|late|end of|year-end)[\s-]*(?:of\s+)?(\d{4})")
+@_rule(r"(?:by\s+)?(early|beginning of|start of|mid|middle of|late|end of|year-end)"
+       r"[\s-]*(?:of\s+)?(\d{4})")
 def _part_of_year(m: re.Match[str], text: str) -> Window:
     first, last = _PARTS[m[1].lower()]
     precision = "quarter" if last - first == 2 else "range"

@@ -1,4 +1,5 @@
-"""Sources (research notes, filings) and the citations that tie them to theses, risks and catalysts."""
+"""Sources (research notes, filings) and the citations that tie them to theses, risks and
+catalysts."""
 
 from __future__ import annotations
 

@@ -43,7 +43,8 @@ def score(value: object, *, what: str) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise ValidationError(f"The {what} must be a whole number from 1 to 5, not {value!r}.") from None
+        raise ValidationError(f"The {what} must be a whole number from 1 to 5, "
+                              f"not {value!r}.") from None
     if not 1 <= number <= 5:
         raise ValidationError(f"The {what} must be from 1 to 5, not {number}.")
     return number

@@ -236,9 +236,8 @@ def import_peer(tracker: Tracker, data: object, *, unit: str = "record",
     as_of, records = parse_dataset(data, unit=unit)
     store = tracker.store
     empty = not store.scalar("SELECT EXISTS (SELECT 1 FROM thesis)")
-    if backup and not empty:
-        if would_change(tracker, records):
-            backups.take_backup(store, reason="before-import")
+    if backup and not empty and would_change(tracker, records):
+        backups.take_backup(store, reason="before-import")
     return write_records(tracker, records, as_of=as_of)
 
 
