@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsInt
 
 from model import validate
 from model.changes import quoted
@@ -226,8 +226,8 @@ def _clean(name: str, value: object) -> str | int | None:
 
 def _cadence(value: object) -> int:
     try:
-        # Numbers and text as they are (90.0 from JSON is 90); anything else by its text.
-        days = int(value) if isinstance(value, (int, float, str)) else int(str(value))
+        # What int() takes as it is (90.0 from JSON is 90, "90" from a form); else its text.
+        days = int(value) if isinstance(value, (str, bytes, SupportsInt)) else int(str(value))
     except (TypeError, ValueError):
         raise ValidationError(f"The review cadence must be a number of days, "
                               f"not {value!r}.") from None
