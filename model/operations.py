@@ -20,6 +20,7 @@ from model.types import Beneficiary, Catalyst, Citation, Company, Risk, Source, 
 from model.undo import UndoStep
 
 if TYPE_CHECKING:
+    from model.prices import PriceImport
     from model.reviews import ReviewResult
     from model.service import Tracker
 
@@ -222,8 +223,8 @@ class Operations:
         return self._run("", initiator, lambda: self.tracker.sources.delete(source_id))
 
     # -- imports -------------------------------------------------------------------------------
-    def import_bundle(self, data: dict, *, backup: bool = True,
-                      initiator: object = None) -> OpResult[dict]:
+    def import_bundle(self, data: dict[str, Any], *, backup: bool = True,
+                      initiator: object = None) -> OpResult[dict[str, int]]:
         """A JSON bundle, all or nothing; one step (unless too big to keep for undo)."""
         from model.interchange.bundle import import_bundle
         return self._run_import("Import a bundle", initiator,
@@ -252,8 +253,8 @@ class Operations:
                     f"catalyst(s) and {counts['risks']} risk(s).")
         return self._run_import(f"Import {Path(path).name}", initiator, work)
 
-    def import_prices(self, company_ref: object, path: str, *, create_as: str | None = None,
-                      initiator: object = None) -> OpResult[Any]:
+    def import_prices(self, company_ref: int | str, path: str, *, create_as: str | None = None,
+                      initiator: object = None) -> OpResult[PriceImport]:
         """A price file for a company; ``create_as`` names a company to create for a ticker
         none has yet (a thesis's benchmark index), in the same step."""
         return self._run_import("", initiator, lambda: self.tracker.prices.import_file(
