@@ -335,15 +335,17 @@ class Search:
         theses = {k for k in found if k > 0}
         orphans = [-k for k in found if k < 0]
         if orphans:
+            # A few rows: joined in SQL, which needs no owner maps (rebuilding those after
+            # every edit is what a first keystroke would otherwise wait for).
             marks = ",".join(str(int(rowid)) for rowid in orphans)
-            theses |= self._hit_theses(f"SELECT id FROM search_index_content WHERE id IN "
-                                       f"({marks})", [])
+            theses |= self._thesis_ids_sql(f"SELECT {marks.replace(',', ' UNION SELECT ')}",
+                                           [])
         return theses
 
     def warm_up(self) -> None:
-        """Read what the first query would (the owner maps), so the first keystroke does
-        not pay for it. For a reader, on its worker thread."""
-        self._hit_theses("SELECT 0 WHERE 0", [])
+        """Open what the first query needs (the schema, the first pages), so the first
+        keystroke does not pay for it. For a reader, on its worker thread."""
+        self.store.rows("SELECT count(*) FROM search_index_content WHERE id < 0")
 
     def _hit_theses(self, sql: str, params: list[str]) -> set[int]:
         if not isinstance(self.store, _ReadOnlyRows):
