@@ -112,22 +112,3 @@ def test_unknown_ticker_needs_a_name_to_be_created(tracker):
                                        ("2024-03-05 00:00:00-05:00", "2024-03-05")])
 def test_date_styles(text, day):
     assert parse_day(text) == day
-
-
-def test_cli_import_prices_and_errors(tracker, tmp_path, capsys):
-    """`import-prices TICKER FILE` reports what it stored; a bad file gives 'error:' and the
-    rows, exit 1, no traceback; --create adds a benchmark index (#4)."""
-    import main
-    tracker.close()
-    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
-    good.write_text(YAHOO)
-    bad.write_text("date,close\n2024-01-02,x\n")
-    db = str(tracker.path)
-    assert main.main(["import-prices", "NVDA", str(good), "--db", db]) == 0
-    assert "Imported 3 daily adjusted closes for NVIDIA" in capsys.readouterr().out
-    assert main.main(["import-prices", "NVDA", str(bad), "--db", db]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("error:") and "row 2:" in err and "Traceback" not in err
-    assert main.main(["import-prices", "SPX", str(good), "--db", db]) == 1
-    assert "no company with ticker" in capsys.readouterr().err
-    assert main.main(["import-prices", "SPX", str(good), "--create", "S&P 500", "--db", db]) == 0

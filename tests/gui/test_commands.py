@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from export_helpers import page_texts
 from pypdf import PdfReader
+
+from tests.gui.export.helpers import page_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from export_helpers import page_texts
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -24,6 +23,7 @@ from gui.export.dialogs import (
     run_calendar_export,
     run_pdf_export,
 )
+from tests.gui.export.helpers import page_texts
 
 
 def _ok(dialog):
@@ -162,3 +162,27 @@ def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, 
     title = " ".join(window.tracker.theses.get(watch[0]).title.split())[:30]
     assert title in page_texts(tmp_path / "watch.pdf")[0]
     window.close()
+
+
+def test_export_calendar_with_a_choice_of_theses(window, tmp_path, qtbot, when_modal):
+    """File ▸ Export calendar is the one dialog with a choice of theses and pending-only (#5):
+    unticking all but the current thesis and keeping pending-only writes its pending events."""
+    target = tmp_path / "cal.ics"
+    current = window.current_thesis_id()
+    assert sum("calendar" in a.text().lower() for a in window.menus.file.actions()) == 1
+
+    def answer(dialog):
+        assert dialog.objectName() == "exportCalendarDialog"
+        for row in range(dialog.list.count()):
+            item = dialog.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) != current:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        dialog.pending_only.setChecked(True)
+        dialog.path.setText(str(target))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    when_modal(answer)
+    window.actions_by_name["exportCalendar"].trigger()
+    text = target.read_text(encoding="utf-8")
+    pending = [c for c in window.tracker.catalysts.for_thesis(current) if c.status == "pending"]
+    assert text.count("BEGIN:VEVENT") == len(pending) > 0

@@ -12,7 +12,7 @@ from model.interchange.peer import looks_like_peer
 from model.interchange.peer_import import import_peer, import_peer_file
 from model.service import Tracker
 from model.storage import backup as backups
-from tests.model.peer_dataset import dataset, to_csv, with_changes
+from tests.model.interchange.peer_dataset import dataset, to_csv, with_changes
 
 
 def _catalyst(t, peer_id):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from export_helpers import FOOTER, make_thesis, page_texts
 from pypdf import PdfReader
 
 from gui.export.pdf import ExportCancelled, export_pdf, export_thesis_pdf
+from tests.gui.export.helpers import FOOTER, make_thesis, page_texts
 
 BIG_LIGHT = 1  # seeded demo thesis with beneficiaries, risks, catalysts, sources and history
 

@@ -1,5 +1,5 @@
-"""File ▸ Import takes market-catalyst-calendar datasets too (#7): JSON and CSV, recognised by
-content, all or nothing with the problems listed, and a second import changes nothing."""
+"""gui/menus.py: the File actions (import, export, back up, recent files) through the menu, as
+a user triggers them: long work with progress, bad files refused whole with the reason (#3, #7)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,51 @@ import json
 import pytest
 
 from gui.dialogs import Files, Messages
-from tests.model.peer_dataset import dataset, to_csv
+from tests.gui.helpers import (
+    capture_errors,
+)
+from tests.model.interchange.peer_dataset import dataset, to_csv
+
+
+def test_export_json_then_import_it_back_through_the_menu(window, tmp_path, monkeypatch):
+    """File ▸ Export JSON writes a bundle; File ▸ Import (run with a progress dialog on its
+    own connection) adds its theses and the list shows them (#3 long work)."""
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(Files, "save", classmethod(lambda cls, *a, **k: str(target)))
+    monkeypatch.setattr(Files, "open", classmethod(lambda cls, *a, **k: str(target)))
+    errors = capture_errors(monkeypatch)
+    window.actions_by_name["exportJson"].trigger()
+    bundle = json.loads(target.read_text(encoding="utf-8"))
+    count = window.list_model.rowCount()
+    assert len(bundle["theses"]) == count
+    window.actions_by_name["import"].trigger()
+    assert not errors
+    assert window.list_model.rowCount() == 2 * count
+
+
+def test_a_bad_import_changes_nothing_and_says_why(window, tmp_path, monkeypatch):
+    """A broken bundle is refused whole with its problems listed (#3 errors)."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "thesis-tracker", "version": 1,
+                               "theses": [{"title": ""}]}), encoding="utf-8")
+    monkeypatch.setattr(Files, "open", classmethod(lambda cls, *a, **k: str(bad)))
+    errors = capture_errors(monkeypatch)
+    count = window.list_model.rowCount()
+    window.actions_by_name["import"].trigger()
+    assert errors and "not imported" in errors[0].lower() \
+        or "not a thesis tracker" in errors[0].lower()
+    assert window.list_model.rowCount() == count
+
+
+def test_back_up_now_writes_a_backup(window):
+    """File ▸ Back up now makes a verified copy and says where (#3 menus)."""
+    window.actions_by_name["backUp"].trigger()
+    assert "Backed up to" in window.statusBar().currentMessage()
+
+
+def test_open_recent_lists_the_database(window, db_path):
+    """Open Recent remembers the database just opened (#3 menus)."""
+    assert str(db_path) in [a.text() for a in window.menus.recent.actions()]
 
 
 def _import(window, monkeypatch, path):

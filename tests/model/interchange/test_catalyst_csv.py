@@ -11,7 +11,6 @@ import pytest
 
 from model.errors import ImportFailed
 from model.interchange.catalyst_csv import import_catalyst_csv
-from model.interchange.textfile import decode
 
 CHINESE_TITLES = ["中际旭创泰国工厂产能爬坡", "光模块", "硅光", "东田微", "天孚通信光引擎"]
 
@@ -135,23 +134,3 @@ def test_empty_files(tracker, tmp_path, content, complaint):
 def test_missing_file(tracker, tmp_path):
     with pytest.raises(ImportFailed):
         import_catalyst_csv(tracker, tmp_path / "nope.csv")
-
-
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
-@pytest.mark.parametrize("text", ["光模块", "中际旭创", "新易盛, 天孚通信",
-                                  "thesis,title\n1,硅光\n", "Zürich café"])
-def test_decode_detects_the_encoding(encoding, text):
-    """textfile.decode returns the exact text for every encoding analysts' files come in (#2)."""
-    try:
-        raw = text.encode(encoding)
-    except UnicodeEncodeError:
-        pytest.skip(f"{encoding} cannot hold {text!r}")
-    decoded, _ = decode(raw)
-    assert decoded == text
-
-
-@pytest.mark.parametrize("text,encoding", [("Zürich café, Müller", "cp1252"),
-                                           ("價格戰光模組台積電", "big5")])
-def test_other_legacy_encodings_are_not_taken_for_gbk(text, encoding):
-    """Preferring GB18030 for Chinese files must not garble Western or Big5 files (#2)."""
-    assert decode(text.encode(encoding))[0] == text

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from export_helpers import make_thesis
+
+from tests.gui.export.helpers import make_thesis
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 import main
 from model.cli import COMMANDS, build_parser
-from tests.model.peer_dataset import dataset, to_csv
+from tests.model.interchange.peer_dataset import dataset, to_csv
 
 # The conftest clock: 2026-11-24.
 
