@@ -44,7 +44,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def tracker(db_path, clock):
-    """The demo database (seeded from seeds/demo.json) on 2026-11-24."""
+    """The demo database (seeded from model/seeds/demo.json) on 2026-11-24."""
     t = Tracker.open(db_path, seed_if_new=True, clock=clock)
     yield t
     t.close()
@@ -73,6 +73,8 @@ def make_window(qtbot, settings, clock):
 
     def make(db_path, *, launch: bool = False, **kwargs):
         build = gui.launch if launch else gui.create_main_window
+        # A new test file is the demo database (the app itself seeds only the default file).
+        kwargs.setdefault("seed_if_new", True)
         window = build(db_path, settings=kwargs.pop("settings", settings),
                        clock=kwargs.pop("clock", clock), **kwargs)
         qtbot.addWidget(window)

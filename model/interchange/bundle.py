@@ -77,7 +77,10 @@ def export_bundle(tracker, thesis_ids=None) -> dict:
                           (company["id"],))
         if rows:
             prices[str(company["id"])] = [[r["day"], r["close"], r["adj_close"]] for r in rows]
+    from model import __version__
     return {"format": FORMAT, "version": VERSION,
+            # Which program wrote it (#13: the one version number); never read back.
+            "generator": f"Thesis Tracker {__version__}",
             "companies": [{k: c[k] for k in ("id", "name", "local_name", "ticker", "exchange",
                                              "country")} for c in companies],
             "sources": [{k: s[k] for k in ("id", "title", "publisher", "published_on", "url",
