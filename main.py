@@ -11,7 +11,7 @@ def _versions() -> str:
 
 
 # Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.
-GUI_COMMAND_MODULES: tuple[str, ...] = ("gui.commands",)
+GUI_COMMAND_MODULES: tuple[str, ...] = ("gui.commands", "gui.desktop_entry")
 
 
 def _desktop_only(argv: list[str]) -> tuple[bool, str | None]:

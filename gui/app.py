@@ -17,6 +17,15 @@ def make_application(argv=None):
         app = QApplication(list(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName("ThesisTracker")
     app.setApplicationName("Thesis Tracker")
+    from model import __version__
+    app.setApplicationVersion(__version__)
+    # The launcher and the taskbar match the window to thesis-tracker's .desktop entry and
+    # icon (#13); the icon is PNGs, so no SVG renderer is loaded at start-up.
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.resources import DESKTOP_ID, app_icon
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
+    QGuiApplication.setWindowIcon(app_icon())
     return app
 
 
@@ -42,6 +51,31 @@ def no_display_reason() -> str | None:
             "command line: python main.py --help")
 
 
+def start(db_path=None, *, settings=None, log_dir=None):
+    """Everything the app does before its event loop (#13): the log and crash reports, the
+    interface language, the window (the first start in the default data folder loads the
+    demo, then the welcome says so), desktop reminders."""
+    app = make_application()
+    from gui import crash
+    crash.install(log_dir)
+    from PySide6.QtCore import QSettings
+    # QSettings() is the window's own default: the organisation and application names above.
+    settings = settings if settings is not None else QSettings()
+    from gui.i18n import install_translators
+    install_translators(settings, app)
+    from gui import launch
+    window = launch(db_path, settings=settings)
+    from PySide6.QtCore import QTimer
+
+    def after_first_paint() -> None:
+        from gui import onboarding, reminders
+        reminders.install(window)
+        crash.report_previous_fatal(window)
+        onboarding.welcome(window)
+    QTimer.singleShot(0, after_first_paint)
+    return window
+
+
 def run(db_path=None) -> int:
     """The desktop app on ``db_path`` (else the last database, else the default, seeded)."""
     reason = no_display_reason()
@@ -49,6 +83,5 @@ def run(db_path=None) -> int:
         print(f"error: {reason}", file=sys.stderr)
         return 1
     app = make_application()
-    from gui import launch
-    window = launch(db_path)        # noqa: F841 - kept alive while the loop runs
+    window = start(db_path)         # noqa: F841 - kept alive while the loop runs
     return app.exec()

@@ -86,7 +86,8 @@ _SYLLABLES = ("ka", "lo", "mi", "ner", "tas", "vo", "qui", "zen", "ra", "pol", "
 
 
 def _vocabulary(rng, size: int = 4000) -> list[str]:
-    """Pseudo-words so synthetic text has a realistic spread: a real word is rare, not everywhere."""
+    """Pseudo-words so synthetic text has a realistic spread: a real word is rare, not
+    everywhere."""
     words = {"".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)}
     return sorted(words)
 
