@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from gui import desktop_actions
 from gui.dialogs import Files, Messages
 from gui.tasks import TaskRunner
 from model.errors import UserError
@@ -75,6 +76,8 @@ def build_menus(window) -> None:
     add(edit, "&Delete thesis…", window.delete_thesis, None, "deleteThesis")
     add(edit, "Re&view thesis…", window.review_thesis, QKeySequence("Ctrl+Shift+R"),
         "reviewThesis")
+    add(edit, "Remove de&mo theses…", lambda: desktop_actions.remove_demo(window),
+        name="removeDemo")
     edit.addSeparator()
     add(edit, "&Find", window.focus_search, Key.Find, "find")
 
@@ -83,8 +86,13 @@ def build_menus(window) -> None:
         "viewTheses")
     add(view, "&Upcoming", window.show_upcoming, QKeySequence("Ctrl+2"), "viewUpcoming")
     add(view, "&Reload Upcoming", window.upcoming.reload, Key.Refresh, "reloadUpcoming")
+    add(view, "Desktop re&minders", lambda: desktop_actions.toggle_reminders(window),
+        name="reminders")
+    add(view, "&Language…", lambda: desktop_actions.choose_language(window), name="language")
 
     help_menu = window.help_menu = bar.addMenu("&Help")
+    add(help_menu, "Open &log folder", lambda: desktop_actions.open_log_folder(window),
+        name="openLogFolder")
     add(help_menu, "&About Thesis Tracker", lambda: about(window), name="about")
 
 
