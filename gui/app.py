@@ -68,6 +68,8 @@ def start(db_path=None, *, settings=None, log_dir=None):
     from PySide6.QtCore import QTimer
 
     def after_first_paint() -> None:
+        import logging
+        logging.getLogger("thesis_tracker").info("window shown: %s", window.windowTitle())
         from gui import onboarding, reminders
         reminders.install(window)
         crash.report_previous_fatal(window)

@@ -149,14 +149,36 @@ def install(directory: Path | None = None) -> CrashHandler:
     from model.logs import open_fatal_file, setup_logging, take_fatal_report
     path = setup_logging(directory)
     log.info("Thesis Tracker starting (log: %s)", path)
-    route_qt_messages()
+    previous_qt = route_qt_messages()
     handler = CrashHandler(directory)
     previous_fatal = take_fatal_report(directory)
     fatal = open_fatal_file(directory)
+    faulthandler_was = faulthandler.is_enabled()
     faulthandler.enable(file=fatal, all_threads=True)
+    _installed.update(handler=handler, fatal=fatal, previous_fatal=previous_fatal,
+                      previous_hook=sys.excepthook, previous_qt=previous_qt,
+                      faulthandler_was=faulthandler_was)
     sys.excepthook = handler
-    _installed.update(handler=handler, fatal=fatal, previous_fatal=previous_fatal)
     return handler
+
+
+def uninstall() -> None:
+    """Undo install() (tests: the next test gets the hooks it had)."""
+    if "handler" not in _installed:
+        return
+    import faulthandler
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from model.logs import stop_logging
+    sys.excepthook = _installed["previous_hook"]
+    qInstallMessageHandler(_installed["previous_qt"])
+    faulthandler.disable()
+    if _installed["faulthandler_was"] and sys.__stderr__ is not None:
+        faulthandler.enable(file=sys.__stderr__)
+    _installed["fatal"].close()
+    stop_logging()
+    _installed.clear()
 
 
 def report_previous_fatal(parent) -> None:
