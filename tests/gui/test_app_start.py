@@ -31,3 +31,10 @@ def test_a_malformed_start_gets_the_parsers_message(capsys):
         main.main(["--db"])
     assert exit_.value.code == 2
     assert "--db: expected one argument" in capsys.readouterr().err
+
+
+def test_about_box_names_the_one_version(qapp):
+    """Help ▸ About shows model.__version__, the number --version and pyproject use (#13)."""
+    from gui.app import versions
+    from model import __version__
+    assert versions().splitlines()[0] == f"Thesis Tracker {__version__}"
