@@ -39,9 +39,13 @@ def is_default_location(path: str | Path) -> bool:
     start loads the demo (#13): a file chosen with ``--db``, ``THESIS_TRACKER_DB`` or File ▸
     New database starts empty, so exporting it and importing the export into another new
     file gives the same bundle."""
+    import os
+
     from model.storage.store import default_data_dir
     default = default_data_dir() / "theses.sqlite3"
-    return Path(path).expanduser().resolve() == default.resolve()
+    # realpath, not Path.resolve: a symlink loop at the path is the store's to report
+    # (#14), not a RuntimeError here.
+    return os.path.realpath(Path(path).expanduser()) == os.path.realpath(default)
 
 
 def demo_thesis_ids(tracker: Tracker) -> list[int]:

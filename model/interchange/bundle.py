@@ -93,6 +93,14 @@ def _external_ref(row: dict) -> dict:
     return {} if row.get("external_ref") is None else {"external_ref": row["external_ref"]}
 
 
+def _ref_free(store, table: str, ref: str) -> bool:
+    """Whether no record here has this external_ref yet. A bundle imported into a database
+    that holds its records already (the demo, a peer dataset) adds copies, and a copy does
+    not take the original's key: Remove demo theses and the peer's updates keep to the
+    original (#13)."""
+    return store.scalar(f"SELECT 1 FROM {table} WHERE external_ref = ?", (ref,)) is None
+
+
 def _ref_value(item: dict) -> str | None:
     value = item.get("external_ref")
     return None if value is None else validate.text(value, what="external_ref").strip() or None
@@ -307,7 +315,7 @@ def _import_thesis(store, item, where, keep_ids, company_map, source_map, proble
         "updated_at": validate.text(item.get("updated_at") or item.get("created_at") or stamp,
                                     what="updated_at"),
     }
-    if _ref_value(item) is not None:
+    if _ref_value(item) is not None and _ref_free(store, "thesis", _ref_value(item)):
         values["external_ref"] = _ref_value(item)
     thesis_id = store.insert("thesis", _with_id(values, item, keep_ids))
     counts["theses"] += 1
@@ -353,7 +361,9 @@ def _import_thesis(store, item, where, keep_ids, company_map, source_map, proble
                 "impact": validate.impact(cat.get("impact", "+")),
                 "created_at": validate.text(cat.get("created_at") or values["created_at"],
                                             what="created_at"),
-                **({"external_ref": _ref_value(cat)} if _ref_value(cat) else {})}, cat, keep_ids))
+                **({"external_ref": _ref_value(cat)}
+                   if _ref_value(cat) and _ref_free(store, "catalyst", _ref_value(cat))
+                   else {})}, cat, keep_ids))
             catalyst_map[_key(cat["id"])] = catalyst_id
             counts["catalysts"] += 1
             _cite(store, cat.get("citations"), "catalyst_id", catalyst_id, source_map, at, problems)

@@ -103,3 +103,14 @@ def test_only_the_default_file_is_the_first_start(tmp_path, monkeypatch):
     assert again.theses.count() == 5 and not again.demo_loaded      # not the first start
     again.close()
 
+
+
+def test_importing_the_demo_again_adds_copies_that_are_the_users(tracker):
+    """A bundle of the demo imported into a database that has the demo (File ▸ Import of an
+    export) adds copies, as before #13, instead of failing on the demo's external_ref; the
+    copies are the user's, so Remove demo theses leaves them."""
+    tracker.ops.import_bundle(seed_bundle(), backup=False)
+    assert tracker.theses.count() == 10
+    assert len(demo_thesis_ids(tracker)) == 5
+    assert tracker.ops.remove_demo().value == 5
+    assert tracker.theses.count() == 5
