@@ -23,10 +23,18 @@ def make_application(argv=None):
     # icon (#13); the icon is PNGs, so no SVG renderer is loaded at start-up.
     from PySide6.QtGui import QGuiApplication
 
-    from gui.resources import DESKTOP_ID, app_icon
+    from gui.resources import DESKTOP_ID
     QGuiApplication.setDesktopFileName(DESKTOP_ID)
-    QGuiApplication.setWindowIcon(app_icon())
     return app
+
+
+def set_app_icon() -> None:
+    """The app icon on every window (#13), once the first paint is on screen: reading the
+    icon files through importlib.resources costs start-up time the window need not wait for."""
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.resources import app_icon
+    QGuiApplication.setWindowIcon(app_icon())
 
 
 def versions() -> str:
@@ -56,8 +64,12 @@ def start(db_path=None, *, settings=None, log_dir=None):
     interface language, the window (the first start in the default data folder loads the
     demo, then the welcome says so), desktop reminders."""
     app = make_application()
-    from gui import crash
-    crash.install(log_dir)
+    # A bug before the first paint gets its crash report too; the hook's module (and the
+    # log, faulthandler, Qt's messages) are set up once the window has painted.
+    _early_hook.log_dir = log_dir
+    if sys.excepthook is not _early_hook:
+        _early_hook.previous = sys.excepthook       # what crash.uninstall puts back
+    sys.excepthook = _early_hook
     from PySide6.QtCore import QSettings
     # QSettings() is the window's own default: the organisation and application names above.
     settings = settings if settings is not None else QSettings()
@@ -69,6 +81,11 @@ def start(db_path=None, *, settings=None, log_dir=None):
 
     def after_first_paint() -> None:
         import logging
+
+        from gui import crash
+        crash.install(log_dir)
+        crash.start_logging()
+        set_app_icon()
         logging.getLogger("thesis_tracker").info("window shown: %s", window.windowTitle())
         from gui import onboarding, reminders
         reminders.install(window)
@@ -76,6 +93,11 @@ def start(db_path=None, *, settings=None, log_dir=None):
         onboarding.welcome(window)
     QTimer.singleShot(0, after_first_paint)
     return window
+
+
+def _early_hook(exc_type, exc, tb) -> None:
+    from gui import crash
+    crash.install(getattr(_early_hook, "log_dir", None))(exc_type, exc, tb)
 
 
 def run(db_path=None) -> int:

@@ -14,64 +14,9 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("thesis_tracker")
-
-
-class CrashDialog(QDialog):
-    """"Something went wrong — details saved to …", the details, Copy details, Open log
-    folder."""
-
-    def __init__(self, parent, report: Path, details: str):
-        super().__init__(parent, objectName="crashDialog")
-        self.setWindowTitle("Something went wrong")
-        self.report = report
-        self.details = details
-        layout = QVBoxLayout(self)
-        message = QLabel(
-            f"Something went wrong — details saved to {report}.\n\nWhat you were doing may "
-            f"not have finished; your saved data is safe. Please send the details with a "
-            f"note of what you did.", objectName="crashMessage")
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(message.textInteractionFlags()
-                                        | Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(message)
-        self.text = QPlainTextEdit(details, objectName="crashDetails")
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        layout.addWidget(self.text, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy details", objectName="copyDetails")
-        folder = QPushButton("Open log &folder", objectName="openLogFolder")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy_details)
-        folder.clicked.connect(lambda: open_folder(report.parent))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
-        self.resize(640, 420)
-
-    def copy_details(self) -> None:
-        QApplication.clipboard().setText(f"{self.details}\n(report: {self.report})")
-        self.copy_button.setText("Copied")
-
-    @classmethod
-    def ask(cls, parent, report: Path, details: str) -> None:
-        """Show it and wait until the user closes it (tests replace this)."""
-        dialog = cls(parent, report, details)
-        dialog.exec()
-        dialog.deleteLater()
 
 
 class CrashHandler:
@@ -104,6 +49,7 @@ class CrashHandler:
         self.show(report, details)
 
     def show(self, report: Path, details: str) -> None:
+        from gui.crash_dialog import CrashDialog
         self.showing = True
         try:
             CrashDialog.ask(QApplication.activeWindow(), report, details)
@@ -141,25 +87,38 @@ _installed: dict = {}
 
 
 def install(directory: Path | None = None) -> CrashHandler:
-    """Log, Qt messages, faulthandler and the exception hook, once per process."""
+    """The exception hook and faulthandler, once per process, before the window is built (a
+    bug at start-up gets its report too); ``start_logging`` follows after the first paint."""
     if "handler" in _installed:
         return _installed["handler"]
     import faulthandler
 
-    from model.logs import open_fatal_file, setup_logging, take_fatal_report
-    path = setup_logging(directory)
-    log.info("Thesis Tracker starting (log: %s)", path)
-    previous_qt = route_qt_messages()
+    from model.logs import open_fatal_file, take_fatal_report
     handler = CrashHandler(directory)
     previous_fatal = take_fatal_report(directory)
     fatal = open_fatal_file(directory)
     faulthandler_was = faulthandler.is_enabled()
     faulthandler.enable(file=fatal, all_threads=True)
     _installed.update(handler=handler, fatal=fatal, previous_fatal=previous_fatal,
-                      previous_hook=sys.excepthook, previous_qt=previous_qt,
-                      faulthandler_was=faulthandler_was)
+                      # gui.app's early hook stands in for this one until it is installed
+                      previous_hook=getattr(sys.excepthook, "previous", sys.excepthook),
+                      faulthandler_was=faulthandler_was,
+                      directory=directory)
     sys.excepthook = handler
     return handler
+
+
+def start_logging() -> Path:
+    """The rotating log and Qt's messages in it. Called once the window has painted: the
+    logging machinery (logging.handlers) costs start-up time the first paint need not wait
+    for; until then Qt's messages go to stderr as before, and crash reports are written
+    either way."""
+    from model.logs import setup_logging
+    path = setup_logging(_installed.get("directory"))
+    if "previous_qt" not in _installed:
+        _installed["previous_qt"] = route_qt_messages()
+    log.info("Thesis Tracker started (log: %s)", path)
+    return path
 
 
 def uninstall() -> None:
@@ -172,7 +131,8 @@ def uninstall() -> None:
 
     from model.logs import stop_logging
     sys.excepthook = _installed["previous_hook"]
-    qInstallMessageHandler(_installed["previous_qt"])
+    if "previous_qt" in _installed:
+        qInstallMessageHandler(_installed["previous_qt"])
     faulthandler.disable()
     if _installed["faulthandler_was"] and sys.__stderr__ is not None:
         faulthandler.enable(file=sys.__stderr__)
@@ -185,6 +145,7 @@ def report_previous_fatal(parent) -> None:
     """If the last run died in native code, say so once (after the window is up)."""
     report = _installed.pop("previous_fatal", None)
     if report is not None:
+        from gui.crash_dialog import CrashDialog
         text = report.read_text(encoding="utf-8", errors="replace")
         CrashDialog.ask(parent, report, "The last session stopped unexpectedly.\n\n" + text)
 

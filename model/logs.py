@@ -13,9 +13,12 @@ import datetime as dt
 import logging
 import os
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_NAME = "thesis-tracker.log"
 FATAL_NAME = "fatal-error.log"       # faulthandler's file: empty unless the last run died
@@ -46,6 +49,7 @@ def setup_logging(directory: Path | None = None, *, level: int = logging.INFO) -
     """Log to ``directory`` (default: log_dir()) with rotation; returns the log file. Calling
     it again with another folder moves the log there (tests)."""
     global _handler
+    from logging.handlers import RotatingFileHandler
     directory = _private_dir(directory or log_dir())
     path = directory / LOG_NAME
     root = logging.getLogger()

@@ -16,7 +16,6 @@ The colours tables, charts and documents use are in gui/palette.py, not here: on
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
 from pathlib import Path
 
 APP_ID = "thesis-tracker"       # the icon files' names (thesis-tracker-32.png)
@@ -29,6 +28,7 @@ ACTION_ICONS = ("new-thesis", "tick", "review", "search", "upcoming", "export-pd
 
 def resource(*parts: str):
     """A Traversable for a shipped file (``resource("icons", "app", "thesis-tracker.svg")``)."""
+    from importlib.resources import files  # not at import: the start-up does not need it
     node = files(__name__)
     for part in parts:
         node = node / part
@@ -41,6 +41,7 @@ def resource_path(*parts: str) -> Path:
     node = resource(*parts)
     if isinstance(node, Path):
         return node
+    from importlib.resources import as_file
     with as_file(node) as path:         # pragma: no cover - only for zip imports
         return Path(path)
 

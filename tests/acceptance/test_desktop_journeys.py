@@ -103,6 +103,18 @@ def test_keep_the_demo_then_remove_it_from_the_edit_menu(started, home, dialogs,
     assert not dialogs.unexpected
 
 
+def test_a_file_named_on_the_command_line_starts_empty(started, home, tmp_path, qtbot,
+                                                      dialogs):
+    """`thesis-tracker --db NEW` opens an empty database and no welcome: only the first start
+    in the default data folder loads the demo (#13)."""
+    window = started(tmp_path / "mine.sqlite3")
+    qtbot.wait(50)                       # the first paint's follow-up work has run
+    assert window.tracker.path == tmp_path / "mine.sqlite3"
+    assert window.proxy.rowCount() == 0 and count_in(tmp_path / "mine.sqlite3") == 0
+    assert not default_db(home).exists()
+    assert not dialogs.unexpected
+
+
 def test_new_database_starts_empty(make_window, db_path, dialogs, qtbot, tmp_path,
                                    monkeypatch):
     """File ▸ New database makes an empty file: only the first start in the default data
@@ -126,7 +138,7 @@ def test_a_crash_in_a_slot_is_reported_and_the_window_lives_on(make_window, db_p
     report to the log folder and shows "Something went wrong — details saved to …" with the
     traceback; the window keeps working. Before #13 the traceback went to stderr only."""
     from gui import crash
-    from gui.crash import CrashDialog
+    from gui.crash_dialog import CrashDialog
     shown = []
     monkeypatch.setattr(CrashDialog, "ask", classmethod(
         lambda cls, parent, report, details: shown.append((report, details))))
@@ -155,7 +167,7 @@ def test_a_crash_in_a_slot_is_reported_and_the_window_lives_on(make_window, db_p
 def test_crash_dialog_says_where_and_copies_the_details(qtbot, tmp_path):
     """The dialog names the report file and Copy details puts the traceback (and the path)
     on the clipboard."""
-    from gui.crash import CrashDialog
+    from gui.crash_dialog import CrashDialog
     report = tmp_path / "crash-1.txt"
     dialog = CrashDialog(None, report, "Traceback …\nValueError: boom")
     qtbot.addWidget(dialog)

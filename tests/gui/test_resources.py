@@ -5,6 +5,7 @@ for PDFs; the window carries the icon and the desktop file name."""
 from __future__ import annotations
 
 import configparser
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -22,6 +23,7 @@ from gui.resources import (
     resource,
     resource_path,
 )
+from model.demo import seed_bundle
 
 
 def test_app_icon_svg_and_every_png_size(qapp):
@@ -80,7 +82,7 @@ def test_bundled_cjk_font_covers_the_demo_and_has_its_licence(qapp):
     PDF of the demo never draws a box; the OFL travels with it."""
     font = QRawFont(str(resources.font_file()), 12)
     assert font.isValid() and font.familyName() == "Noto Sans CJK SC"
-    demo = (resources.files("model") / "seeds" / "demo.json").read_text("utf-8")
+    demo = json.dumps(seed_bundle(), ensure_ascii=False)
     chinese = {ch for ch in demo if "\u4e00" <= ch <= "\u9fff"}
     assert len(chinese) > 20
 
@@ -100,10 +102,19 @@ def test_translations_folder_ships():
     assert resource("translations").is_dir()
 
 
-def test_window_has_the_icon_and_the_desktop_file_name(make_window, db_path):
-    """The window's icon is the app's and the application names its .desktop file, so the
-    taskbar shows our icon (Wayland matches windows to the entry by this name)."""
-    window = make_window(db_path)
-    assert not window.windowIcon().isNull()
-    assert window.windowIcon().cacheKey() == QGuiApplication.windowIcon().cacheKey()
-    assert QGuiApplication.desktopFileName() == DESKTOP_ID
+def test_window_has_the_icon_and_the_desktop_file_name(tmp_path, settings, qtbot,
+                                                       monkeypatch):
+    """The app's window gets the app icon (right after its first paint) and the application
+    names its .desktop file, so the taskbar shows our icon (Wayland matches windows to the
+    entry by this name)."""
+    from gui import crash
+    from gui.app import start
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    window = start(tmp_path / "t.sqlite3", settings=settings, log_dir=tmp_path / "log")
+    try:
+        qtbot.waitUntil(lambda: not window.windowIcon().isNull())
+        assert window.windowIcon().cacheKey() == QGuiApplication.windowIcon().cacheKey()
+        assert QGuiApplication.desktopFileName() == DESKTOP_ID
+    finally:
+        window.close()
+        crash.uninstall()
