@@ -150,15 +150,9 @@ def report_previous_fatal(parent) -> None:
         CrashDialog.ask(parent, report, "The last session stopped unexpectedly.\n\n" + text)
 
 
-def open_folder(path: Path) -> bool:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-    path.mkdir(parents=True, exist_ok=True)
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
 def open_log_folder(window) -> bool:
     """Help ▸ Open log folder."""
+    from gui.crash_dialog import open_folder
     from model.logs import log_dir
     folder = log_dir()
     opened = open_folder(folder)

@@ -45,7 +45,7 @@ class CrashDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
-        folder.clicked.connect(lambda: _open_folder(report.parent))
+        folder.clicked.connect(lambda: open_folder(report.parent))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
@@ -63,6 +63,9 @@ class CrashDialog(QDialog):
         dialog.deleteLater()
 
 
-def _open_folder(path: Path) -> bool:
-    from gui.crash import open_folder
-    return open_folder(path)
+def open_folder(path: Path) -> bool:
+    """The folder in the desktop's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    path.mkdir(parents=True, exist_ok=True)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
