@@ -77,8 +77,6 @@ def start(db_path=None, *, settings=None, log_dir=None):
     install_translators(settings, app)
     from gui import launch
     window = launch(db_path, settings=settings)
-    from PySide6.QtCore import QTimer
-
     def after_first_paint() -> None:
         import logging
 
@@ -91,8 +89,31 @@ def start(db_path=None, *, settings=None, log_dir=None):
         reminders.install(window)
         crash.report_previous_fatal(window)
         onboarding.welcome(window)
-    QTimer.singleShot(0, after_first_paint)
+    _after_first_paint(window, after_first_paint)
     return window
+
+
+def _after_first_paint(window, step) -> None:
+    """Run ``step`` once the window's first paint is on screen and the window's own deferred
+    start-up work has run (a timer started now would fire before the paint, which would
+    then wait for the step): two turns of the event loop after the first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    ran: list[bool] = []
+
+    def once() -> None:
+        if not ran:
+            ran.append(True)
+            step()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, once))
+            return False
+    window.installEventFilter(FirstPaint(window))
+    # A window started minimised may not paint for a long time: the step runs anyway.
+    QTimer.singleShot(2000, once)
 
 
 def _early_hook(exc_type, exc, tb) -> None:

@@ -222,19 +222,17 @@ class Tracker:
         with ``seed_if_new=None`` only when it is the default file in the user's data folder
         (the first start; #13). ``undo=False`` (one-shot commands) keeps no undo steps and
         captures no rows."""
-        if seed_if_new is None:
-            from model.demo import is_default_location
-            from model.storage.store import default_database_path
-            seed_if_new = is_default_location(path if path is not None
-                                              else default_database_path())
         on_new = None
         loaded: list[bool] = []
-        if seed_if_new:
-            from model.demo import load_seeds
+        if seed_if_new is not False:
 
             def on_new(store: Store) -> None:
-                load_seeds(cls(store, undo=False))
-                loaded.append(True)
+                # Decided only for a file being created: an everyday start opens an existing
+                # one and needs neither the demo module nor the data folder's name.
+                from model.demo import is_default_location, load_seeds
+                if seed_if_new or is_default_location(store.path):
+                    load_seeds(cls(store, undo=False))
+                    loaded.append(True)
         tracker = cls(open_store(path, clock=clock, on_new=on_new, **options), undo=undo)
         tracker.demo_loaded = bool(loaded)
         return tracker
