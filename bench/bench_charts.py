@@ -14,7 +14,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
-from common import OUT, table, timeit  # noqa: E402
+from common import OUT, big_database, copy_of, table, timeit  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from model.service import Tracker  # noqa: E402
@@ -79,6 +79,42 @@ def paired_frames(a, b, rounds: int = 5) -> tuple[float, float]:
     return statistics.median(sa) * 1000, statistics.median(sb) * 1000
 
 
+def roadmap_open_times(app) -> tuple[float, float, float, int]:
+    """Open the roadmap on the seed-demo 10000 database (every thesis listed) and on one
+    thesis of it, alternating; then scroll frames. Milliseconds, and the theses shown."""
+    from gui.charts.roadmap import RoadmapChart
+    path = copy_of(big_database(), "bench-roadmap.sqlite3")
+    tracker = Tracker.open(path, daily_backup=False)
+    ids = tracker.theses.ids()
+    one = ids[:1]
+    chart = RoadmapChart()
+    chart.resize(1200, 800)
+    chart.show()
+    app.processEvents()
+
+    def opening(listed):
+        def run():
+            chart.set_thesis_source(lambda: listed)
+            chart.set_tracker(tracker)
+            chart.view.viewport().repaint()
+        return run
+    big, small = [], []
+    for _ in range(5):
+        big.append(timeit(opening(ids), repeat=1, warmup=0))
+        small.append(timeit(opening(one), repeat=1, warmup=0))
+    opening(ids)()
+    frames = []
+    for step in range(30):
+        start = time.perf_counter()
+        chart.scroll_lanes(7 if step % 2 == 0 else 5)
+        chart.view.viewport().repaint()
+        frames.append(time.perf_counter() - start)
+    chart.view.close()
+    tracker.close()
+    return (statistics.median(big) * 1000, statistics.median(small) * 1000,
+            statistics.median(frames) * 1000, len(ids))
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])  # noqa: F841
     start = time.perf_counter()
@@ -127,21 +163,29 @@ def main() -> None:
         view.resize(1200, 800)
         view.show()
         data = thesis_timeline(tracker, timeline_thesis)
+        from gui import palette
         for b in data.bars:
             view.addItem(pg.BarGraphItem(x0=[b.x0], x1=[b.x1], y=[b.y], height=b.height,
-                                         brush=b.colour, pen=None))
+                                         brush=palette.catalyst(b.status), pen=None))
         view.repaint()
         view.close()
     naive_ms = timeit(naive, repeat=5, warmup=1) * 1000
 
+    roadmap_big, roadmap_one, roadmap_frame, roadmap_n = roadmap_open_times(app)
+
     rows = [
+        (f"roadmap opens (plan + lanes in view + first paint), {roadmap_n:,} theses",
+         roadmap_big, roadmap_one, " ms", "< 1000 ms; baseline: the same roadmap of 1 thesis"),
+        (f"roadmap scroll frame, {roadmap_n:,} theses, median", roadmap_frame, None, " ms",
+         "< 30 ms"),
         (f"prices pan/zoom frame, {points:,} points all in view, median", ours, base, " ms",
          "< 30 ms (baseline: no downsampling/clip)"),
         ("prices pan/zoom frame, one year of the 20 in view, median", year_ours, year_base,
          " ms", "< 30 ms"),
         (f"timeline build + first paint, {CATALYSTS} catalysts", build_ms, naive_ms, " ms",
          "< 100 ms (baseline: a BarGraphItem per catalyst)"),
-        (f"timeline data (model.analysis.timeline), {CATALYSTS} catalysts", model_ms, None, " ms", "-"),
+        (f"timeline data (model.analysis.timeline), {CATALYSTS} catalysts", model_ms, None,
+         " ms", "-"),
         (f"timeline pan/zoom frame, {CATALYSTS} catalysts, median", pan_ms, None, " ms",
          "< 30 ms"),
         ("import pyqtgraph (why charts load lazily)", import_s * 1000, None, " ms", "-"),

@@ -62,14 +62,14 @@ def _md_args(p):
 @arguments(_md_args)
 def cmd_export_md(tracker, args, out):
     """Write a thesis as Markdown (stable output that diffs cleanly in git). The milestone
-    timeline goes beside it as FILE.png unless --no-chart."""
+    timeline goes beside it as FILE.png unless --no-chart (or the thesis has no catalysts)."""
     from model.interchange.markdown import export_markdown
     thesis_id = tracker.theses.resolve(args.thesis)
     target = Path(args.output)
     if not target.parent.is_dir():
         raise UserError(f"Cannot write {target}: the folder {target.parent} does not exist.")
     chart = None
-    if not args.no_chart:
+    if not args.no_chart and tracker.catalysts.for_thesis(thesis_id):
         ensure_qt_app()
         from gui.export.pdf import render_chart_png
         chart_path = target.with_suffix(".png")

@@ -8,7 +8,7 @@ read-only (every edit is refused with the reason) and the newest good backup is 
 
 from __future__ import annotations
 
-import threading
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,51 +18,34 @@ from model.storage import integrity
 class IntegrityCheck(QObject):
     """Runs one full check of ``tracker``'s file and reacts to a failure on the GUI thread."""
 
-    # The check's outcome (model.storage.integrity.FullCheck), queued to the GUI thread.
-    finished = Signal(object)
+    finished = Signal(object)       # the check's outcome (model.storage.integrity.FullCheck)
 
-    def __init__(self, window, tracker, parent=None):
+    def __init__(self, window, tracker, tasks, parent=None):
         super().__init__(parent)
         self.window = window
         self.tracker = tracker
+        self.tasks = tasks
         self.result: integrity.FullCheck | None = None
-        self.thread: threading.Thread | None = None
-        self.finished.connect(self._done)
+        self._future: Future | None = None
 
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
-        self.thread.start()
+        path = self.tracker.path
+        self._future = self.tasks.run_in_background(
+            lambda: integrity.run_full_check(path), self._done)
 
-    def wait(self, timeout: float | None = None) -> None:
-        if self.thread is not None:
-            self.thread.join(timeout)
+    def wait(self) -> None:
+        if self._future is not None:
+            self._future.exception()        # waits; its outcome is handled by _done
 
-    def _run(self) -> None:
-        self.finished.emit(integrity.run_full_check(self.tracker.path))
-
-    def _done(self, result: integrity.FullCheck) -> None:
+    def _done(self, future: Future) -> None:
+        result = future.result()
         self.result = result
+        self.finished.emit(result)
         if result.ok or self.window.tracker is not self.tracker:
             return
         self.tracker.mark_damaged(result)
         self.window.statusBar().showMessage(result.message)
-        from gui.dialogs import CorruptDialog
         backup = result.newest_good_backup
-        if CorruptDialog.ask(self.window, result.message, backup) == "restore" and backup:
-            path = self.tracker.path
-            self.window.close_database()
-            from model.errors import UserError
-            from model.storage import backup as backups
-            try:
-                backups.restore(path, backup)
-            except UserError as exc:
-                from gui.dialogs import Messages
-                Messages.error(self.window, str(exc))
+        path = self.tracker.path
+        if self.window.opener.offer_restore_after_closing(path, result.message, backup):
             self.window.open_database(path)
-
-
-def start_integrity_check(window, tracker) -> IntegrityCheck:
-    """The one call the window makes once it is up, for each writable database it opens."""
-    check = IntegrityCheck(window, tracker, parent=window)
-    check.start()
-    return check

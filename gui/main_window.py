@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.database import DatabaseOpener, DatabaseSession
 from gui.detail import ThesisDetail
-from gui.dialogs import CorruptDialog, Messages
+from gui.dialogs import Messages
 from gui.editing import Editor, UndoMirror
 from gui.keys import AppUndoFromFields
+from gui.menus import Menus
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
+from gui.tasks import TaskManager
 from gui.upcoming import UpcomingView
 from model.constants import THESIS_STATUSES
-from model.errors import CorruptDatabaseError, UserError
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
 LOADING = "Loading the list…"     # under the list while its pages are still being read
@@ -80,7 +82,11 @@ class MainWindow(QMainWindow):
         self.bridge: StoreBridge | None = None
         self.list_model: ThesisListModel | None = None
         self.upcoming_model: UpcomingModel | None = None
-        self.search_worker = None       # gui.search_worker.SearchWorker, one per database
+        # The window's parts, each declared here: its worker threads, how it opens files,
+        # what runs beside the open one, its edits and undo, its menus and charts.
+        self.tasks = TaskManager(self)
+        self.opener = DatabaseOpener(self)
+        self.session: DatabaseSession | None = None
         self.editor = Editor(self)
         # The model keeps the undo steps; this QUndoStack only mirrors them (Undo History).
         self.undo_mirror = UndoMirror(self.editor, self)
@@ -90,12 +96,13 @@ class MainWindow(QMainWindow):
         # actions, the search thread, the instance server, the day's backup, the notice.
         self._deferred: list = []
         self._started = False
+        self._count_pending = False     # a count of the list is due on the next turn
         self._build()
-        from gui.menus import build_menus
-        build_menus(self)
+        self.menus = Menus(self)
+        self.actions_by_name = self.menus.actions      # by object name, for scripts and tests
         self._later(self._install_exports)
         from gui.charts import install_charts  # Timeline, Prices and Roadmap tabs (#4)
-        install_charts(self)
+        self.charts = install_charts(self)
         self.statusBar()
         self._restore_layout()
         # Overdue counts, review marks and Upcoming depend on the date: refresh at midnight.
@@ -237,73 +244,25 @@ class MainWindow(QMainWindow):
     # -- databases ---------------------------------------------------------------------------
     def open_database(self, path, *, seed_if_new: bool = False) -> bool:
         """Open (or create) a database; store errors become dialogs and the app keeps running."""
-        from model.service import Tracker
-        from model.storage.instance import AlreadyOpenError
         path = Path(path)
         if self.tracker is not None and self.tracker.path.resolve() == path.resolve():
             self.close_database()       # reopening our own file: release our instance lock
-        try:
-            tracker = Tracker.open(path, seed_if_new=seed_if_new, clock=self.clock,
-                                   single_instance=True, daily_backup=False)
-        except AlreadyOpenError as exc:
-            # Another app has it (#6): bring that window forward, or look at it read-only.
-            from gui.instance_link import AlreadyOpenDialog, ask_to_raise
-            choice = AlreadyOpenDialog.ask(self, str(exc))
-            if choice == "raise":
-                if not ask_to_raise(path):
-                    Messages.error(self, f"{exc} That window did not answer.")
-                return False
-            if choice != "readonly":
-                return False
-            try:
-                tracker = Tracker.open(path, readonly=True, clock=self.clock)
-            except UserError as again:
-                Messages.error(self, str(again))
-                return False
-        except CorruptDatabaseError as exc:
-            backup = getattr(exc, "newest_backup", None)
-            if CorruptDialog.ask(self, str(exc), backup) == "restore" and backup is not None:
-                try:
-                    from model.storage import backup as backups
-                    backups.restore(path, backup)
-                except UserError as again:
-                    Messages.error(self, str(again))
-                    return False
-                return self.open_database(path)
-            return False
-        except UserError as exc:
-            Messages.error(self, str(exc))
+        tracker = self.opener.open(path, seed_if_new=seed_if_new, clock=self.clock)
+        if tracker is None:
             return False
         self._install(tracker)
-        if not tracker.readonly:
-            self._later(lambda: self._start_background(tracker))
         return True
 
-    def _start_background(self, tracker) -> None:
-        if self.tracker is not tracker:
-            return                      # another database was opened before this ran
-        # The day's first backup copies the whole file: at 10,000 theses that is seconds,
-        # so it runs beside the window instead of before it.
-        from gui.background import DailyBackup
-        self.daily_backup = DailyBackup(tracker.path, parent=self)
-        self.daily_backup.finished.connect(self.statusBar().showMessage)
-        self.daily_backup.start()
-        from gui.instance_link import RaiseServer
-        self.raise_server = RaiseServer(tracker.path, self, parent=self.tracker_owner())
-        from gui.integrity import start_integrity_check      # the full check (#14 item 4)
-        self.integrity_check = start_integrity_check(self, tracker)
-
-    def tracker_owner(self):
-        """Parent for per-database helpers: replaced (and deleted) with the database."""
-        if getattr(self, "_per_database", None) is not None:
-            self._per_database.deleteLater()
-        self._per_database = QObject(self)
-        return self._per_database
+    @property
+    def search_worker(self):
+        return self.session.search_worker if self.session is not None else None
 
     def _install(self, tracker) -> None:
         self.close_database()
         self.tracker = tracker
         self.editor.set_tracker(tracker)
+        self.session = DatabaseSession(self, tracker, self.tasks, parent=self)
+        self._later(self.session.start)
         self.bridge = StoreBridge(tracker, self)
         previous, self.list_model = self.list_model, ThesisListModel(tracker, self)
         self.list_model.loaded.connect(self._list_loaded)
@@ -326,7 +285,6 @@ class MainWindow(QMainWindow):
         self._count()
         # Before the first paint: a banner that appeared later would push the window down.
         self._show_notice()
-        self._later(lambda: self._after_open(tracker))
         self.database_opened.emit(tracker)
         last = self.settings.value("lastThesis")
         if self.settings.value("lastDatabase") == str(tracker.path) and last is not None:
@@ -334,23 +292,6 @@ class MainWindow(QMainWindow):
         elif self.proxy.rowCount():
             self.thesis_list.setCurrentIndex(self.proxy.index(0, 0))
         self.settings.setValue("lastDatabase", str(tracker.path))
-
-    def _after_open(self, tracker) -> None:
-        if self.tracker is not tracker:
-            return
-        self._search_worker()           # its thread and connection are ready for the first key
-        from model.storage.location import location_warning
-        warning = location_warning(tracker.path)
-        if warning:
-            self.statusBar().showMessage(warning)
-
-    def _search_worker(self):
-        if self.search_worker is None and self.tracker is not None:
-            from gui.search_worker import SearchWorker
-            self.search_worker = SearchWorker(self.tracker.path, self)
-            self.search_worker.found.connect(self.proxy.set_matching_ids)
-            self.search_worker.failed.connect(self.statusBar().showMessage)
-        return self.search_worker
 
     def _list_loaded(self) -> None:
         self._count()
@@ -363,18 +304,8 @@ class MainWindow(QMainWindow):
             return
         if self.list_model is not None:
             self.list_model.stop_loading()
-        if getattr(self, "daily_backup", None) is not None:
-            self.daily_backup.wait()        # never leave a half-written copy behind
-            self.daily_backup = None
-        if self.search_worker is not None:
-            self.search_worker.stop()       # its connection goes before the database does
-            self.search_worker.deleteLater()
-            self.search_worker = None
-        if getattr(self, "raise_server", None) is not None:
-            # Now, not when deleted later: closing removes the socket file, which by then
-            # would be the one a reopened database's new server listens on.
-            self.raise_server.server.close()
-            self.raise_server = None
+        self.session.close()            # its threads finish before the file closes
+        self.session = None
         self._save_selection()
         self.detail.set_thesis(None)
         self.bridge.detach()
@@ -393,10 +324,6 @@ class MainWindow(QMainWindow):
     def day_changed(self) -> None:
         """A new day: what was due yesterday may be overdue now, everywhere it shows."""
         if self.tracker is not None:
-            for model in (self.list_model, self.upcoming_model, *self.detail.part_models):
-                cache = getattr(model, "_today", None)
-                if cache is not None:
-                    cache.forget()
             self.tracker.new_day()      # every view hears it as one OpChanges (origin DAY)
         self._schedule_day_change()
 
@@ -421,7 +348,7 @@ class MainWindow(QMainWindow):
             return
         from model.search import parse_query
         if parse_query(text):
-            self._search_worker().submit(text)
+            self.session.search().submit(text)
         else:
             if self.search_worker is not None:
                 self.search_worker.submit(None)     # a late result must not filter again
@@ -430,7 +357,7 @@ class MainWindow(QMainWindow):
     def _count(self, *args) -> None:
         # A filter change emits one signal per run of rows (thousands at 10,000 theses):
         # count once, after they are all in.
-        if not getattr(self, "_count_pending", False):
+        if not self._count_pending:
             self._count_pending = True
             QTimer.singleShot(0, self._count_now)
 
@@ -614,8 +541,7 @@ class MainWindow(QMainWindow):
     def _remember_recent(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
-        if hasattr(self, "refresh_recent_menu"):
-            self.refresh_recent_menu()
+        self.menus.refresh_recent()
 
     def closeEvent(self, event):
         # Leave a half-typed field: commit it before closing, as a native app does.
@@ -624,4 +550,5 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.save_settings()
         self.close_database()
+        self.tasks.shutdown()
         super().closeEvent(event)

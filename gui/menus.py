@@ -1,7 +1,7 @@
 """Menus and the File actions: databases, import, exports (with progress), backups, About.
 
-Other features add File ▸ export entries with ``window.add_export_action(action)``; they are
-placed after "Export JSON…" and before "Back up now" (gui/export adds PDF, Markdown and
+Other features add File ▸ export entries with ``window.menus.add_export_action(action)``; they
+are placed after "Export JSON…" and before "Back up now" (gui/export adds PDF, Markdown and
 Calendar there).
 """
 
@@ -14,86 +14,102 @@ from PySide6.QtWidgets import QMessageBox
 
 from gui import desktop_actions
 from gui.dialogs import Files, Messages
-from gui.tasks import TaskRunner
 from model.errors import UserError
 
 Key = QKeySequence.StandardKey
 
 
-def _action(window, text, slot, shortcut=None, name=None) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(shortcut)
-    if name:
-        action.setObjectName(name)
-    action.triggered.connect(lambda _=False: slot())
-    return action
+class Menus:
+    """The window's menu bar, declared in one place: ``actions`` by object name (scripts and
+    tests trigger them), the menus themselves, and the two things other parts add to it: the
+    File menu's export entries (``add_export_action``) and Open Recent (``refresh_recent``)."""
 
+    def __init__(self, window):
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        bar = window.menuBar()
+        add = self._add
 
-def build_menus(window) -> None:
-    bar = window.menuBar()
-    actions = window.actions_by_name = {}
+        self.file = bar.addMenu("&File")
+        add(self.file, "New &database…", lambda: new_database(window), name="newDatabase")
+        add(self.file, "&Open…", lambda: open_database(window), Key.Open, "openDatabase")
+        self.recent = self.file.addMenu("Open &Recent")
+        self.refresh_recent()
+        self.file.addSeparator()
+        add(self.file, "&Import…", lambda: import_file(window), name="import")
+        add(self.file, "Export &JSON…", lambda: export_json(window), name="exportJson")
+        # Export entries of other features (PDF, Markdown, calendar) go before this line.
+        self.exports_end = self.file.addSeparator()
+        add(self.file, "&Back up now", lambda: back_up(window), name="backUp")
+        self.file.addSeparator()
+        add(self.file, "&Quit", window.close, Key.Quit, "quit")
 
-    def add(menu, text, slot, shortcut=None, name=None):
-        action = _action(window, text, slot, shortcut, name)
-        menu.addAction(action)
+        self.edit = bar.addMenu("&Edit")
+        # Undo and redo ask the model; their texts name the step ("Undo Tick “…”").
+        editor = window.editor
+        self.undo = add(self.edit, "&Undo", editor.undo, Key.Undo, "undo")
+        self.redo = add(self.edit, "&Redo", editor.redo, Key.Redo, "redo")
+        editor.undo_changed.connect(self.follow_undo)
+        self.follow_undo()
+        add(self.edit, "Undo &History…", lambda: show_undo_history(window), name="undoHistory")
+        self.edit.addSeparator()
+        add(self.edit, "&New thesis…", window.new_thesis, Key.New, "newThesis")
+        add(self.edit, "&Delete thesis…", window.delete_thesis, QKeySequence("Ctrl+Shift+Del"),
+            "deleteThesis")
+        add(self.edit, "Re&view thesis…", window.review_thesis, QKeySequence("Ctrl+Shift+R"),
+            "reviewThesis")
+        add(self.edit, "Remove de&mo theses…", lambda: desktop_actions.remove_demo(window),
+            name="removeDemo")
+        self.edit.addSeparator()
+        add(self.edit, "&Find", window.focus_search, Key.Find, "find")
+
+        self.view = bar.addMenu("&View")
+        add(self.view, "&Theses", lambda: window.pages.setCurrentIndex(0),
+            QKeySequence("Ctrl+1"), "viewTheses")
+        add(self.view, "&Upcoming", window.show_upcoming, QKeySequence("Ctrl+2"),
+            "viewUpcoming")
+        add(self.view, "&Reload Upcoming", window.upcoming.reload, Key.Refresh,
+            "reloadUpcoming")
+        add(self.view, "Desktop re&minders", lambda: desktop_actions.toggle_reminders(window),
+            name="reminders")
+        add(self.view, "&Language…", lambda: desktop_actions.choose_language(window),
+            name="language")
+
+        self.help = bar.addMenu("&Help")
+        add(self.help, "Open &log folder", lambda: desktop_actions.open_log_folder(window),
+            name="openLogFolder")
+        add(self.help, "&About Thesis Tracker", lambda: about(window), name="about")
+
+    def _add(self, menu, text, slot, shortcut=None, name=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
         if name:
-            actions[name] = action
+            action.setObjectName(name)
+            self.actions[name] = action
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
         return action
 
-    file_menu = window.file_menu = bar.addMenu("&File")
-    add(file_menu, "New &database…", lambda: new_database(window), name="newDatabase")
-    add(file_menu, "&Open…", lambda: open_database(window), Key.Open, "openDatabase")
-    window.recent_menu = file_menu.addMenu("Open &Recent")
-    window.refresh_recent_menu = lambda: _fill_recent(window)
-    _fill_recent(window)
-    file_menu.addSeparator()
-    add(file_menu, "&Import…", lambda: import_file(window), name="import")
-    add(file_menu, "Export &JSON…", lambda: export_json(window), name="exportJson")
-    # Export actions from other features go just before this separator.
-    window.export_actions = file_menu.addSeparator()
-    window.add_export_action = lambda action: file_menu.insertAction(window.export_actions, action)
-    add(file_menu, "&Back up now", lambda: back_up(window), name="backUp")
-    file_menu.addSeparator()
-    add(file_menu, "&Quit", window.close, Key.Quit, "quit")
+    def add_export_action(self, action: QAction) -> None:
+        """A File ▸ Export entry, after Export JSON and before Back up now."""
+        self.file.insertAction(self.exports_end, action)
+        if action.objectName():
+            self.actions[action.objectName()] = action
 
-    edit = window.edit_menu = bar.addMenu("&Edit")
-    # Undo and redo ask the model; their texts name the step ("Undo Tick “…”").
-    editor = window.editor
-    undo = add(edit, "&Undo", editor.undo, Key.Undo, "undo")
-    redo = add(edit, "&Redo", editor.redo, Key.Redo, "redo")
+    def follow_undo(self) -> None:
+        editor = self.window.editor
+        self.undo.setText(editor.undo_text())
+        self.undo.setEnabled(editor.can_undo())
+        self.redo.setText(editor.redo_text())
+        self.redo.setEnabled(editor.can_redo())
 
-    def follow_undo() -> None:
-        undo.setText(editor.undo_text())
-        undo.setEnabled(editor.can_undo())
-        redo.setText(editor.redo_text())
-        redo.setEnabled(editor.can_redo())
-    editor.undo_changed.connect(follow_undo)
-    follow_undo()
-    add(edit, "Undo &History…", lambda: show_undo_history(window), name="undoHistory")
-    edit.addSeparator()
-    add(edit, "&New thesis…", window.new_thesis, Key.New, "newThesis")
-    add(edit, "&Delete thesis…", window.delete_thesis, None, "deleteThesis")
-    add(edit, "Re&view thesis…", window.review_thesis, QKeySequence("Ctrl+Shift+R"),
-        "reviewThesis")
-    add(edit, "Remove de&mo theses…", lambda: desktop_actions.remove_demo(window),
-        name="removeDemo")
-    edit.addSeparator()
-    add(edit, "&Find", window.focus_search, Key.Find, "find")
-
-    view = window.view_menu = bar.addMenu("&View")
-    add(view, "&Theses", lambda: window.pages.setCurrentIndex(0), QKeySequence("Ctrl+1"),
-        "viewTheses")
-    add(view, "&Upcoming", window.show_upcoming, QKeySequence("Ctrl+2"), "viewUpcoming")
-    add(view, "&Reload Upcoming", window.upcoming.reload, Key.Refresh, "reloadUpcoming")
-    add(view, "Desktop re&minders", lambda: desktop_actions.toggle_reminders(window),
-        name="reminders")
-    add(view, "&Language…", lambda: desktop_actions.choose_language(window), name="language")
-
-    help_menu = window.help_menu = bar.addMenu("&Help")
-    add(help_menu, "Open &log folder", lambda: desktop_actions.open_log_folder(window),
-        name="openLogFolder")
-    add(help_menu, "&About Thesis Tracker", lambda: about(window), name="about")
+    def refresh_recent(self) -> None:
+        self.recent.clear()
+        files = self.window.recent_files()
+        for path in files:
+            self.recent.addAction(path, lambda p=path: self.window.open_database(p))
+        self.recent.setEnabled(bool(files))
 
 
 def show_undo_history(window) -> None:
@@ -114,14 +130,6 @@ def show_undo_history(window) -> None:
     dialog.raise_()
 
 
-def _fill_recent(window) -> None:
-    menu = window.recent_menu
-    menu.clear()
-    for path in window.recent_files():
-        menu.addAction(path, lambda p=path: window.open_database(p))
-    menu.setEnabled(bool(window.recent_files()))
-
-
 # -- file actions ----------------------------------------------------------------------------
 def new_database(window) -> bool:
     path = Files.save(window, "New database", "Thesis Tracker database (*.sqlite3 *.db)",
@@ -139,11 +147,12 @@ def open_database(window) -> bool:
     return bool(path) and window.open_database(path)
 
 
-def _long(window, label, fn, *, open_tracker=True):
-    """Run long work with a progress dialog; errors (and cancelling) become a message."""
+def _long(window, label, fn):
+    """Run long work on a connection of its own behind a progress dialog; errors (and
+    cancelling) become a message."""
     try:
-        return TaskRunner.run(window, label, window.tracker.path, window.tracker.clock, fn,
-                              open_tracker=open_tracker)
+        return window.tasks.run_on_own_tracker(window, label, window.tracker.path,
+                                               window.tracker.clock, fn)
     except UserError as exc:
         Messages.error(window, str(exc))
         return None

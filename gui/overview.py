@@ -57,6 +57,12 @@ class OverviewTab(QWidget):
         self.horizon = QLineEdit(objectName="horizonEdit")
         self.tags = QLineEdit(objectName="tagsEdit")
         self.tags.setPlaceholderText("comma-separated, e.g. optics, 光模块")
+        # The index the event study measures excess returns against; its prices are imported
+        # from the Prices tab (#12).
+        self.benchmark = QLineEdit(objectName="benchmarkEdit")
+        self.benchmark.setPlaceholderText("ticker of an index or company, e.g. 000300.SH")
+        self.benchmark.setToolTip("The event study's Excess columns compare each company with "
+                                  "this ticker; import its prices in the Prices tab")
         self.next_review = DateField(object_name="nextReviewEdit", optional=True)
         self.cadence = QSpinBox(objectName="cadenceSpin")
         self.cadence.setRange(1, 3660)
@@ -80,6 +86,7 @@ class OverviewTab(QWidget):
         form.addRow("Status", row)
         form.addRow("Hori&zon", self.horizon)
         form.addRow("Ta&gs", self.tags)
+        form.addRow("Benchmar&k", self.benchmark)
         review_label = QLabel("Next &review")
         review_label.setBuddy(self.next_review)     # a layout row has no buddy of its own
         form.addRow(review_label, review_row)
@@ -88,7 +95,8 @@ class OverviewTab(QWidget):
         self.scorecard = ScorecardPanel()
         form.addRow(self.scorecard)
         self._lines = {"title": self.title, "theme": self.theme, "horizon": self.horizon,
-                       "tags": self.tags, "next_review": self.next_review}
+                       "tags": self.tags, "next_review": self.next_review,
+                       "benchmark_ticker": self.benchmark}
         for field, edit in self._lines.items():
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
         self.statement.left.connect(self._commit_statement)

@@ -1,110 +1,99 @@
-"""Search as you type on a worker thread: the newest query wins, superseded ones are aborted."""
+"""Search as you type off the GUI thread: the newest query wins, superseded ones are aborted."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from model.errors import UserError
 from model.search import Search, SearchInterrupted
 
+LANE = "search"
+
 
 class SearchWorker(QObject):
-    """Runs ``thesis_ids(text)`` on its own read-only connection, off the GUI thread.
+    """Runs ``thesis_ids(text)`` on its own read-only connection, in the task manager's
+    search lane (one thread, queries in order).
 
     ``submit(text)`` returns at once; ``found`` then carries the ids (None: no filter) of the
-    newest query only: a query superseded before it finishes is interrupted mid-statement,
-    and a result that arrives after a newer submit is dropped on the GUI side as well.
+    newest query only: a query superseded while it runs is interrupted mid-statement, one
+    superseded before it starts is skipped, and a result that arrives after a newer submit
+    is dropped on the GUI side as well.
     """
 
     found = Signal(object)          # set[int] | None, on the GUI thread
     failed = Signal(str)            # a store problem worth a status-bar line
-    _done = Signal(int, object, str)    # generation, ids, error (worker -> GUI, queued)
 
-    def __init__(self, db_path, parent=None):
+    def __init__(self, db_path, tasks, parent=None):
         super().__init__(parent)
         self.db_path = db_path
-        self._lock = threading.Condition()
-        self._pending: tuple[int, str] | None = None
-        self._running = 0               # generation the worker is on (0: idle)
-        self._generation = 0            # newest submitted
+        self.tasks = tasks
+        self._lock = threading.Lock()
+        self._generation = 0            # newest submitted (read by the lane's thread)
         self._delivered = 0             # newest whose result reached the GUI thread
-        self._stopping = False
-        self._reader: Search | None = None
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._loop, name="search", daemon=True)
-        self._thread.start()
+        self._queued = 0                # submitted and not yet delivered or skipped
+        self._reader: Search | None = None     # lives on the lane's thread
+        self._stopped = False
 
     def submit(self, text: str | None) -> int:
         """Queue ``text``, superseding whatever is queued or running; returns its generation.
         None only supersedes (the caller applied "no filter" itself)."""
         with self._lock:
             self._generation += 1
-            self._pending = None if text is None else (self._generation, text)
-            if text is None:
-                self._delivered = self._generation
-            busy = self._running
-            self._lock.notify()
-        if busy and self._reader is not None:
-            # If the worker moved on to the newest query meanwhile, it sees the interrupt as
-            # stale and runs that query again (see _loop).
-            self._reader.interrupt()
-        return self._generation
+            generation = self._generation
+        reader = self._reader
+        if reader is not None:
+            reader.interrupt()          # a no-op when it is idle
+        if text is None:
+            self._delivered = generation
+            return generation
+        self._queued += 1
+        self.tasks.run_in_background(lambda: self._query(generation, text), self._deliver,
+                                     lane=LANE)
+        return generation
 
     def busy(self) -> bool:
         """A query is queued, running, or its result has not reached the GUI thread yet."""
-        with self._lock:
-            return (self._pending is not None or bool(self._running)
-                    or self._delivered != self._generation)
+        return self._queued > 0 or self._delivered != self._generation
 
     def stop(self) -> None:
-        """Abort any running query and join the thread (before the database is closed)."""
+        """Abort any running query and close the connection, on the lane's thread (before
+        the database is closed)."""
+        self._stopped = True
         with self._lock:
-            self._stopping = True
-            self._pending = None
-            self._lock.notify()
+            self._generation += 1
         if self._reader is not None:
             self._reader.interrupt()
-        self._thread.join()
+        self.tasks.run_in_background(self._close, lane=LANE).result()
 
-    def _loop(self) -> None:
-        try:
-            while True:
-                with self._lock:
-                    while self._pending is None and not self._stopping:
-                        self._lock.wait()
-                    if self._stopping:
-                        return
-                    generation, text = self._pending
-                    self._pending = None
-                    self._running = generation
-                ids, error = self._run(generation, text)
-                with self._lock:
-                    self._running = 0
-                    stale = generation != self._generation or self._stopping
-                if ids is not SearchInterrupted and not stale:
-                    self._done.emit(generation, ids, error)
-        finally:
-            if self._reader is not None:
-                self._reader.close()
+    # -- on the lane's thread --------------------------------------------------------------------
+    def _stale(self, generation: int) -> bool:
+        with self._lock:
+            return self._stopped or generation != self._generation
 
-    def _run(self, generation: int, text: str):
-        while True:
+    def _query(self, generation: int, text: str):
+        while not self._stale(generation):
             try:
                 if self._reader is None:
                     self._reader = Search.reader(self.db_path)
-                return self._reader.thesis_ids(text), ""
+                return generation, self._reader.thesis_ids(text), ""
             except SearchInterrupted:
-                with self._lock:
-                    if self._stopping or generation != self._generation or self._pending:
-                        return SearchInterrupted, ""
-                # Interrupted on behalf of a query that had already finished: run it again.
+                continue                # stale now (the loop ends), or interrupted too late
             except UserError as exc:
-                return None, f"Search failed: {exc}"
+                return generation, None, f"Search failed: {exc}"
+        return generation, SearchInterrupted, ""
 
-    def _deliver(self, generation: int, ids, error: str) -> None:
-        if generation != self._generation or self._stopping:
+    def _close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    # -- back on the GUI thread ------------------------------------------------------------------
+    def _deliver(self, future) -> None:
+        self._queued -= 1
+        generation, ids, error = future.result()
+        if ids is SearchInterrupted or generation != self._generation or self._stopped:
             return      # a newer query was typed meanwhile: its result follows
         self._delivered = generation
         if error:

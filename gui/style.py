@@ -1,8 +1,11 @@
-"""Colours that follow the system palette: a red for overdue that reads in light and dark."""
+"""Colours that follow the system palette, read from the one status palette (gui.palette):
+a red for overdue and a colour per catalyst status that read in light and dark."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+
+from gui import palette as colours
 
 
 def is_dark() -> bool:
@@ -11,7 +14,14 @@ def is_dark() -> bool:
 
 
 def overdue_brush() -> QBrush:
-    return QBrush(QColor("#ff6b6b") if is_dark() else QColor("#c62828"))
+    """Overdue counts and review dates in the lists."""
+    return QBrush(QColor(colours.CATALYST["missed"].pick(is_dark())))
+
+
+def status_brush(status: str) -> QBrush:
+    """A catalyst's shown status (pending, overdue, done, missed, cancelled) as the charts and
+    the PDF draw it: a missed catalyst is red in a table too (#12 item 14)."""
+    return QBrush(QColor(colours.catalyst(status, dark=is_dark())))
 
 
 def muted_brush() -> QBrush:

@@ -263,10 +263,12 @@ class Operations:
                     f"catalyst(s) and {counts['risks']} risk(s).")
         return self._run_import(f"Import {Path(path).name}", initiator, work)
 
-    def import_prices(self, company_ref: object, path: str, *,
+    def import_prices(self, company_ref: object, path: str, *, create_as: str | None = None,
                       initiator: object = None) -> OpResult[Any]:
-        return self._run_import("", initiator,
-                                lambda: self.tracker.prices.import_file(company_ref, path))
+        """A price file for a company; ``create_as`` names a company to create for a ticker
+        none has yet (a thesis's benchmark index), in the same step."""
+        return self._run_import("", initiator, lambda: self.tracker.prices.import_file(
+            company_ref, path, create_as=create_as))
 
 
 def require(value: object, what: str) -> None:

@@ -157,9 +157,24 @@ class Prices:
         self.companies = companies
 
     # -- importing ---------------------------------------------------------------------------
-    def import_file(self, company, path, *, backup: bool = True) -> PriceImport:
+    def import_file(self, company, path, *, backup: bool = True,
+                    create_as: str | None = None) -> PriceImport:
         """Import a CSV (, ; or tab separated) or a spreadsheet (.xlsx, .xls, .ods) for a
-        company (id, ticker or name) in one transaction; every row is checked first."""
+        company (id, ticker or name) in one transaction; every row is checked first.
+
+        ``create_as``: when ``company`` is a ticker no company has yet (a thesis's benchmark
+        index), create it under this name in the same transaction, once the file is read."""
+        if create_as and not isinstance(company, int) and self.companies.by_ticker(company) is None:
+            rows, skipped, adjusted = parse_price_table(read_table(path),
+                                                        today=self.store.clock.today())
+            if backup:
+                from model.storage import backup as backups
+                backups.take_backup(self.store, reason="before-import")
+            with self.store.write(f"Import prices for {company}"):
+                found = self.companies.add(name=create_as, ticker=company)
+                self.store_rows(found.id, rows)
+            return PriceImport(found.id, found.ticker, len(rows), rows[0][0], rows[-1][0],
+                               adjusted, skipped)
         company_id = self.companies.resolve(company)
         return self.import_table(company_id, read_table(path), backup=backup)
 

@@ -152,8 +152,9 @@ def read_capture(conn: sqlite3.Connection,
                 before[key] = old
             after[key] = new
         if before:
-            # A row inserted and deleted again within the operation never existed for anyone.
-            for key in [k for k in before if before[k] is None and after[k] is None]:
+            # A row inserted and deleted again within the operation never existed for anyone,
+            # and one written with the values it had did not change.
+            for key in [k for k in before if before[k] == after[k]]:
                 del before[key], after[key]
             found.append(TableImages(table, cols, before, after))
     clear_capture(conn)

@@ -84,3 +84,17 @@ def make_window(qtbot, settings, clock):
     for window in made:
         if window.tracker is not None:
             window.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_export_notices():
+    """Close the "exported to …" boxes a test left open (they are not modal: nothing waits on
+    them), so none lingers into the next test."""
+    yield
+    import sys
+    if "gui.export.dialogs" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "exportDone":
+            widget.close()

@@ -52,6 +52,7 @@ class LazyChart(QWidget):
         self._tracker = tracker
         self._thesis_id = None
         self._highlight = None
+        self._thesis_source = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -70,6 +71,8 @@ class LazyChart(QWidget):
                 chart.set_thesis(self._thesis_id)
             if self._highlight is not None and hasattr(chart, "highlight"):
                 chart.highlight(self._highlight)
+            if self._thesis_source is not None and hasattr(chart, "set_thesis_source"):
+                chart.set_thesis_source(self._thesis_source)
         return self.chart
 
     def showEvent(self, event) -> None:
@@ -93,10 +96,21 @@ class LazyChart(QWidget):
         if self.chart is not None and hasattr(self.chart, "highlight"):
             self.chart.highlight(catalyst_id)
 
+    def set_thesis_source(self, shown_theses) -> None:
+        """The roadmap draws the theses ``shown_theses()`` lists (the list's, in its order)."""
+        self._thesis_source = shown_theses
+        if self.chart is not None and hasattr(self.chart, "set_thesis_source"):
+            self.chart.set_thesis_source(shown_theses)
+
+    def list_changed(self) -> None:
+        if self.chart is not None and hasattr(self.chart, "list_changed"):
+            self.chart.list_changed()
+
 
 def install_charts(window) -> dict:
     """Put the charts in the main window: Timeline and Prices tabs beside a thesis's other tabs,
-    a Roadmap inside the Upcoming page (List | Roadmap), each built (pyqtgraph imported) the first time it is shown.
+    a Roadmap inside the Upcoming page (List | Roadmap), each built (pyqtgraph imported) the
+    first time it is shown. The roadmap draws the theses the list shows, in its order.
 
     Wiring: a click on a timeline bar selects that catalyst in the Catalysts table and a row
     selected there is highlighted on the timeline; a roadmap click opens the thesis on its
@@ -116,6 +130,15 @@ def install_charts(window) -> dict:
         charts["timeline"].set_thesis(detail.thesis_id)
         charts["prices"].set_thesis(detail.thesis_id)
 
+    if hasattr(window, "visible_thesis_ids"):
+        charts["roadmap"].set_thesis_source(window.visible_thesis_ids)
+        proxy = getattr(window, "proxy", None)
+        if proxy is not None:
+            # A search or status filter, or a new sort order: the roadmap follows (at once
+            # when on screen, else when next shown: typing in the search box never waits).
+            for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted,
+                           proxy.rowsRemoved):
+                signal.connect(lambda *_args: charts["roadmap"].list_changed())
     window.database_opened.connect(database)
     if window.tracker is not None:
         database(window.tracker)
@@ -149,5 +172,4 @@ def install_charts(window) -> dict:
     charts["roadmap"].catalystClicked.connect(open_from_roadmap)
 
     charts["prices"].catalystClicked.connect(select_catalyst)   # an event-study row
-    window.charts = charts
     return charts

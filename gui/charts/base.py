@@ -13,30 +13,38 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from model.analysis.chart_text import date_ticks
+from model.analysis.timeline import DAY
+
 pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
 SCREEN_DPI = 96.0
 
 
-class UtcDateAxis(pg.DateAxisItem):
-    """pg.DateAxisItem(utcOffset=0) without its per-tick local-time conversion.
+class TimeAxis(pg.AxisItem):
+    """A date axis (x in epoch seconds of UTC midnights) that always says the year: years when
+    more than a year is in view, months ("Jan 2026", "Feb" ...) when a year or less, days
+    when six weeks or less (``model.analysis.chart_text.date_ticks``, #12).
 
-    Our x values are UTC midnights shown as UTC dates, so every tick's offset is zero; pyqtgraph
-    still converts each tick through QDateTime to find that out, which cost ~30 ms a frame at a
-    20-year range (a pan frame's whole budget).
+    Cheaper than pg.DateAxisItem, which converts every tick through QDateTime for its time
+    zone (~30 ms a frame at a 20-year range).
     """
 
     def __init__(self, orientation: str = "bottom", **kwargs):
-        super().__init__(orientation=orientation, utcOffset=0, **kwargs)
-        for level in self.zoomLevels.values():
-            level.moveTicksToLocalTimeCoords = _ticks_unchanged
+        super().__init__(orientation=orientation, **kwargs)
+        self._labels: dict[float, str] = {}
 
+    def tickValues(self, minVal, maxVal, size):
+        ticks = date_ticks(minVal, maxVal, size)
+        self._labels = {x: label for x, label, _ in ticks}
+        return [(DAY * 365, [x for x, label, _ in ticks if label]),
+                (DAY * 91, [x for x, label, _ in ticks if not label])]
 
-def _ticks_unchanged(ticks, spacing, skip_factor):
-    return ticks
+    def tickStrings(self, values, scale, spacing):
+        return [self._labels.get(v, "") for v in values]
 
 
 def layout_view(view: pg.GraphicsView, size: QSize) -> None:
-    """Give a (possibly never shown) view its size and lay its items out now, not on a later event."""
+    """Give a (possibly never shown) view its size and lay its items out now, not later."""
     old = view.size()
     view.resize(size)
     if not view.isVisible():
@@ -52,12 +60,15 @@ def layout_view(view: pg.GraphicsView, size: QSize) -> None:
 
 
 def render_view(view: pg.GraphicsView, width_px: int, height_px: int, *,
-                dpi: float = SCREEN_DPI) -> QImage:
+                dpi: float = SCREEN_DPI, prepare=None) -> QImage:
     """The view's scene drawn into a width x height image; at ``dpi`` > 96 the layout is done at
-    the matching smaller logical size and scaled up, so text keeps its printed size."""
+    the matching smaller logical size and scaled up, so text keeps its printed size.
+    ``prepare()`` runs once the layout is done (text placed by pixel size goes there)."""
     scale = max(dpi, 1.0) / SCREEN_DPI
     logical = QSize(max(1, round(width_px / scale)), max(1, round(height_px / scale)))
     layout_view(view, logical)
+    if prepare is not None:
+        prepare()
     image = QImage(int(width_px), int(height_px), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     # Paint in logical units on a high-density image: items that draw in device pixels
@@ -207,7 +218,10 @@ class ChartPanel(QWidget):
             QtWidgets.QMessageBox.warning(self, "Save chart", str(exc))
 
     def render_image(self, width_px: int, height_px: int, *, dpi: float = SCREEN_DPI) -> QImage:
-        return render_view(self.view, width_px, height_px, dpi=dpi)
+        return render_view(self.view, width_px, height_px, dpi=dpi, prepare=self.prepare_render)
+
+    def prepare_render(self) -> None:
+        """Place what depends on pixel sizes, once a headless render has laid the view out."""
 
 
 def html_key(colours: dict[str, str]) -> str:

@@ -22,21 +22,33 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.charts.base import ChartPanel, UtcDateAxis, elide
+from gui import palette
+from gui.charts.base import ChartPanel, TimeAxis, elide
 from gui.models.base import SORT_ROLE, Column, RecordTableModel
 from model.analysis.event_study import HORIZONS, EventStudy, event_study, percent
-from model.analysis.timeline import DAY, STATUS_COLOURS, day_seconds, shown_status
-from model.errors import UserError
+from model.analysis.price_chart import (
+    SeriesSpec,
+    assign_colours,
+    chart_series,
+    first_common_day,
+)
+from model.analysis.timeline import DAY, day_seconds, shown_status
+from model.changes import Kind
+from model.errors import NotFound, UserError
 
-# Distinct, print-safe line colours (Tableau 10).
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-           "#ff9da7", "#9c755f", "#bab0ac")
+FORMATS = ("CSV, one file per company: a Yahoo Finance download (Date, Open, High, Low, Close, "
+           "Adj Close, Volume; the adjusted close is used) or two columns date,close, in any "
+           "encoding. Days without trading (Yahoo's null rows) are skipped.")
+DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
+          "dot": Qt.PenStyle.DotLine}
 
 
 def epoch_days(days: list[str]) -> np.ndarray:
@@ -50,8 +62,27 @@ def rebase(values: np.ndarray, xs: np.ndarray, at_x: float) -> np.ndarray:
     return values / values[max(i, 0)] * 100.0
 
 
+def concerns(changes, tracker, thesis_id: int | None) -> bool:
+    """Does a store change touch what the Prices tab shows for this thesis: the thesis and its
+    parts, or the prices of its benchmark (a company that is no beneficiary of it)?"""
+    if thesis_id is None or tracker is None:
+        return False
+    if changes.reset or thesis_id in changes.theses:
+        return True
+    priced = changes.of(Kind.PRICE).ids | changes.of(Kind.COMPANY).ids
+    if not priced:
+        return False
+    try:
+        ticker = tracker.theses.get(thesis_id).benchmark_ticker
+    except NotFound:
+        return False
+    company = tracker.companies.by_ticker(ticker) if ticker else None
+    return company is not None and company.id in priced
+
+
 class PricesChart(ChartPanel):
-    """Each beneficiary's daily close, rebased to 100 on a chosen day or absolute."""
+    """Each beneficiary's daily close (and the thesis's benchmark), rebased to 100 on a chosen
+    day or absolute; each line its own colour for as long as the chart shows the thesis."""
 
     file_stem = "prices"
     REBASED, ABSOLUTE = "Rebased to 100", "Absolute"
@@ -62,6 +93,10 @@ class PricesChart(ChartPanel):
         self.thesis_id: int | None = None
         self.curves: dict[int, pg.PlotDataItem] = {}     # company id -> curve
         self.markers: list[pg.InfiniteLine] = []
+        self.series: list[SeriesSpec] = []             # every company the thesis names
+        self.colours: dict[int, int] = {}               # company id -> palette index
+        self.missing: list[SeriesSpec] = []             # those without prices yet
+        self._chosen_day = False                        # the user picked the rebase day
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         controls = QHBoxLayout()
@@ -71,6 +106,8 @@ class PricesChart(ChartPanel):
         self.rebase_date.setDisplayFormat("yyyy-MM-dd")
         self.import_button = QPushButton("&Import prices…", objectName="importPrices")
         self.note = QLabel(objectName="pricesNote")
+        # Long notes must never widen the tab (and squeeze the thesis list, #12 defect 3).
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         controls.addWidget(self.mode)
         controls.addWidget(QLabel("on"))
         controls.addWidget(self.rebase_date)
@@ -78,7 +115,7 @@ class PricesChart(ChartPanel):
         controls.addWidget(self.import_button)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
-        self.plot = self.view.addPlot(axisItems={"bottom": UtcDateAxis()})
+        self.plot = self.view.addPlot(axisItems={"bottom": TimeAxis()})
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         # No grid: translucent grid lines cost more per frame than 100k points (bench_charts).
@@ -88,7 +125,7 @@ class PricesChart(ChartPanel):
         self.plot.setDownsampling(auto=True, mode="peak")
         self.plot.setClipToView(True)
         self.mode.currentTextChanged.connect(lambda _t: self.redraw())
-        self.rebase_date.dateChanged.connect(lambda _d: self.redraw())
+        self.rebase_date.dateChanged.connect(self._day_chosen)
         self.import_button.clicked.connect(self.ask_import)
         self._data: dict[int, tuple[str, np.ndarray, np.ndarray]] = {}
         if tracker is not None:
@@ -100,66 +137,108 @@ class PricesChart(ChartPanel):
     def rebased(self) -> bool:
         return self.mode.currentText() == self.REBASED
 
+    @property
+    def has_prices(self) -> bool:
+        return bool(self._data)
+
     def set_tracker(self, tracker) -> None:
         super().set_tracker(tracker)
         self.thesis_id = None
 
     def set_thesis(self, thesis_id: int | None) -> None:
+        if thesis_id != self.thesis_id:
+            self.colours = {}
+            self._chosen_day = False
         self.thesis_id = thesis_id
         self.reload(fit=True)
 
     def on_changes(self, changes) -> None:
-        if self.thesis_id is not None and (changes.reset or self.thesis_id in changes.theses):
-            self.reload()
+        if concerns(changes, self.tracker, self.thesis_id):
+            # A first import changes the range: fit it, as when the thesis is opened.
+            self.reload(fit=not self._data)
+
+    def _day_chosen(self, _date) -> None:
+        self._chosen_day = True
+        self.redraw()
 
     def reload(self, *, fit: bool = False) -> None:
-        """Read the beneficiaries' prices again, then draw."""
+        """Read the thesis's companies and their prices again, then draw."""
         self._data = {}
-        missing = []
+        self.series, self.missing = [], []
         if self.tracker is not None and self.thesis_id is not None:
-            for b in self.tracker.beneficiaries.for_thesis(self.thesis_id):
-                series = self.tracker.prices.series(b.company_id)
-                if not len(series):
-                    missing.append(b.ticker or b.name)
+            try:
+                self.series = chart_series(self.tracker, self.thesis_id)
+            except NotFound:
+                self.series = []
+            for spec in self.series:
+                prices = self.tracker.prices.series(spec.company_id)
+                if not len(prices):
+                    self.missing.append(spec)
                     continue
-                self._data[b.company_id] = (b.ticker or b.name, epoch_days(series.days),
-                                            np.array(series.values, dtype=float))
-        if self._data and fit:
-            # Default rebase day: the first day every shown company has a price.
-            first = max(xs[0] for _, xs, _ in self._data.values())
-            day = dt.date(1970, 1, 1) + dt.timedelta(days=int(first // DAY))
-            self.rebase_date.blockSignals(True)
-            self.rebase_date.setDate(QDate(day.year, day.month, day.day))
-            self.rebase_date.blockSignals(False)
-        self.note.setText(f"No prices for {', '.join(missing)}" if missing else "")
+                self._data[spec.company_id] = (prices.days, epoch_days(prices.days),
+                                               np.array(prices.values, dtype=float))
+        # Colours go by the thesis's companies, not by which have prices yet, and a line keeps
+        # its colour as others arrive: three companies never share one (#12 defect 1).
+        self.colours = assign_colours([s.company_id for s in self.series if not s.benchmark],
+                                      self.colours)
+        if not self._chosen_day:
+            # Default rebase day: the first day every line has a close, after every import.
+            first = first_common_day([days for days, _, _ in self._data.values()])
+            if first is not None:
+                day = dt.date.fromisoformat(first)
+                self.rebase_date.blockSignals(True)
+                self.rebase_date.setDate(QDate(day.year, day.month, day.day))
+                self.rebase_date.blockSignals(False)
+        if self.missing and self._data:
+            self.note.setText("No prices yet for " + ", ".join(s.label for s in self.missing))
+        elif not self.missing:
+            self.note.setText("")
         self.redraw(fit=fit)
 
     def redraw(self, *, fit: bool = False) -> None:
-        self.rebase_date.setEnabled(self.rebased)
+        self.rebase_date.setEnabled(self.rebased and bool(self._data))
         for company_id in list(self.curves):
             if company_id not in self._data:
                 self.plot.removeItem(self.curves.pop(company_id))
         self.legend.clear()
         at = day_seconds(self.rebase_date.date().toPython())
-        for i, (company_id, (label, xs, ys)) in enumerate(self._data.items()):
+        for spec in self.series:
+            if spec.company_id not in self._data:
+                continue
+            _, xs, ys = self._data[spec.company_id]
             values = rebase(ys, xs, at) if self.rebased else ys
-            curve = self.curves.get(company_id)
+            curve = self.curves.get(spec.company_id)
             if curve is None:
-                curve = pg.PlotDataItem(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1),
-                                        skipFiniteCheck=True,
+                curve = pg.PlotDataItem(skipFiniteCheck=True,
                                         # Peak mode keeps each bin's low and high, so ~1.5
                                         # bins a pixel look the same as every point.
                                         autoDownsampleFactor=1.5)
                 self.plot.addItem(curve)     # takes the plot's downsampling and clipping
-                self.curves[company_id] = curve
+                self.curves[spec.company_id] = curve
+            curve.setPen(self.pen_for(spec))
             curve.setData(xs, values)
-            self.legend.addItem(curve, label)
-        self.plot.getAxis("left").setLabel("rebased (100 = %s)" % self.rebase_date.date()
-                                           .toString("yyyy-MM-dd") if self.rebased else "close")
+            self.legend.addItem(curve, spec.label)
+        self.plot.getAxis("left").setLabel(
+            f"rebased (100 = {self.rebase_date.date().toString('yyyy-MM-dd')})"
+            if self.rebased else "close")
         self._draw_markers()
         if fit and self._data:
             self.plot.enableAutoRange()
             self.plot.autoRange()
+
+    def pen_for(self, spec: SeriesSpec):
+        if spec.benchmark:
+            return pg.mkPen(palette.BENCHMARK.light, width=1.5, style=Qt.PenStyle.DashLine)
+        colour, dash = palette.series(self.colours.get(spec.company_id, 0))
+        return pg.mkPen(colour, width=1.5, style=DASHES[dash])
+
+    def legend_entries(self) -> list[tuple[str, str, Qt.PenStyle]]:
+        """(label, colour, line style) of each line in the legend (tests, docs)."""
+        out = []
+        for sample, label in self.legend.items:
+            pen = sample.item.opts["pen"]
+            out.append((label.text, pen.color().name(), pen.style()))
+        return out
 
     def _draw_markers(self) -> None:
         """The thesis's catalysts as vertical lines: solid where they happened, dashed at the
@@ -175,7 +254,7 @@ class PricesChart(ChartPanel):
             day = c.happened_on or c.window_start
             style = Qt.PenStyle.SolidLine if c.happened_on else Qt.PenStyle.DashLine
             line = pg.InfiniteLine(day_seconds(day), angle=90, movable=False,
-                                   pen=pg.mkPen(STATUS_COLOURS[status], width=1, style=style))
+                                   pen=pg.mkPen(palette.catalyst(status), width=1, style=style))
             line.setToolTip(f"{c.title}\n{status} · {day}")
             line.setZValue(-5)
             line.catalyst_id = c.id
@@ -183,55 +262,82 @@ class PricesChart(ChartPanel):
             self.markers.append(line)
 
     # -- importing ---------------------------------------------------------------------------
+    def import_targets(self) -> list[tuple[int | str, str]]:
+        """(company id, or the ticker of a benchmark with no company yet; label) to import
+        prices for: the beneficiaries, then the benchmark."""
+        if self.tracker is None or self.thesis_id is None:
+            return []
+        targets: list[tuple[int | str, str]] = [
+            (s.company_id, s.label.replace(" (benchmark)", " · benchmark")) for s in self.series]
+        ticker = self.tracker.theses.get(self.thesis_id).benchmark_ticker
+        if ticker and self.tracker.companies.by_ticker(ticker) is None:
+            targets.append((ticker, f"{ticker} · benchmark (new company)"))
+        return targets
+
     def ask_import(self) -> None:
         if self.tracker is None or self.thesis_id is None:
             return
-        companies = [(b.company_id, f"{b.name} ({b.ticker})" if b.ticker else b.name)
-                     for b in self.tracker.beneficiaries.for_thesis(self.thesis_id)]
-        thesis = self.tracker.theses.get(self.thesis_id)
-        bench = self.tracker.companies.by_ticker(thesis.benchmark_ticker) \
-            if thesis.benchmark_ticker else None
-        if bench is not None and all(cid != bench.id for cid, _ in companies):
-            companies.append((bench.id, f"{bench.name} ({bench.ticker}) · benchmark"))
-        if not companies:
+        targets = self.import_targets()
+        if not targets:
             QMessageBox.information(self, "Import prices",
-                                    "Add a beneficiary company to this thesis first.")
+                                    "Add a beneficiary company to this thesis first, or set "
+                                    "its benchmark ticker in Overview.")
             return
-        answer = ImportPricesDialog.ask(self, companies)
+        without = [i for i, (ref, _) in enumerate(targets)
+                   if not isinstance(ref, int) or ref in {s.company_id for s in self.missing}]
+        answer = ImportPricesDialog.ask(self, targets, current=without[0] if without else 0)
         if answer is None:
             return
-        company_id, path = answer
+        ref, path = answer
         try:
-            done = self.tracker.prices.import_file(company_id, path)
+            done = self.tracker.ops.import_prices(
+                ref, path, create_as=ref if isinstance(ref, str) else None,
+                initiator=self).value
         except UserError as exc:
             QMessageBox.warning(self, "Import prices", str(exc))
             return
-        self.note.setText(f"Imported {done.rows} days ({done.first} to {done.last}).")
+        # The store's notice has redrawn the chart (and fitted it for a first import).
+        still = " · No prices yet for " + ", ".join(s.label for s in self.missing) \
+            if self.missing else ""
+        self.note.setText(f"Imported {done.rows} days ({done.first} to {done.last}).{still}")
+        self.note.setToolTip(self.note.text())
 
 
 class ImportPricesDialog(QDialog):
     """Which company, which file."""
 
-    def __init__(self, companies, parent=None):
+    def __init__(self, companies, parent=None, *, current: int = 0):
         super().__init__(parent)
         self.setWindowTitle("Import prices")
+        self.setObjectName("importPricesDialog")
         form = QFormLayout(self)
         self.company = QComboBox(objectName="priceCompany")
         for company_id, label in companies:
             self.company.addItem(label, company_id)
+        self.company.setCurrentIndex(current)
         self.path = QLineEdit(objectName="pricePath")
-        browse = QPushButton("&Browse…")
+        self.path.setMinimumWidth(360)
+        browse = QPushButton("&Browse…", objectName="browsePrices")
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("&Company", self.company)
-        form.addRow("CSV &file", row)
-        form.addRow(QLabel("Yahoo download (Date,…,Close,Adj Close,Volume) or date,close."))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        company_label = QLabel("&Company")
+        company_label.setBuddy(self.company)
+        # A row whose field is a layout has no buddy of its own: without one the label shows
+        # its "&" instead of underlining the shortcut ("CSV &file", #12 item 14).
+        file_label = QLabel("CSV &file", objectName="priceFileLabel")
+        file_label.setBuddy(self.path)
+        form.addRow(company_label, self.company)
+        form.addRow(file_label, row)
+        formats = QLabel(FORMATS, objectName="priceFormats")
+        formats.setWordWrap(True)
+        form.addRow(formats)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
         browse.clicked.connect(self._browse)
 
     def _browse(self) -> None:
@@ -240,12 +346,66 @@ class ImportPricesDialog(QDialog):
             self.path.setText(path)
 
     @classmethod
-    def ask(cls, parent, companies) -> tuple[int, str] | None:
-        """(company id, path) or None; tests replace this."""
-        dialog = cls(companies, parent)
+    def ask(cls, parent, companies, *, current: int = 0) -> tuple[int | str, str] | None:
+        """(company id or new benchmark ticker, path) or None; tests replace this."""
+        dialog = cls(companies, parent, current=current)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.path.text().strip():
             return None
         return dialog.company.currentData(), dialog.path.text().strip()
+
+
+class EmptyPrices(QWidget):
+    """What the Prices tab shows before any of the thesis's companies has prices: what to
+    import, a button to do it, and the file formats (#12 defect 2)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("pricesEmpty")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.heading = QLabel("No prices yet", objectName="pricesEmptyHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.message = QLabel(objectName="pricesEmptyMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.import_button = QPushButton("&Import prices…", objectName="pricesEmptyImport")
+        self.formats = QLabel(FORMATS, objectName="pricesEmptyFormats")
+        self.formats.setWordWrap(True)
+        self.formats.setEnabled(False)       # drawn muted: a note, not an instruction
+        for widget in (self.heading, self.message):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.formats.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.formats)
+        layout.addStretch(2)
+        for label in (self.heading, self.message, self.formats):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_for(self, chart: PricesChart) -> None:
+        companies = [s.label for s in chart.series]
+        if companies:
+            self.message.setText(
+                "Import daily prices for " + ", ".join(companies) + " to chart them against "
+                "this thesis's catalysts and fill the event study (returns after each done "
+                "catalyst, and the excess over the benchmark once it has prices).")
+            self.import_button.setEnabled(True)
+        elif chart.import_targets():
+            self.message.setText("Import the benchmark's prices now; add beneficiary "
+                                 "companies in the Beneficiaries tab to chart them too.")
+            self.import_button.setEnabled(True)
+        else:
+            self.message.setText("This thesis names no companies yet: add beneficiaries in the "
+                                 "Beneficiaries tab (or a benchmark ticker in Overview), then "
+                                 "import their prices here.")
+            self.import_button.setEnabled(False)
 
 
 class EventStudyModel(RecordTableModel):
@@ -286,7 +446,7 @@ class EventStudyModel(RecordTableModel):
             what = "returns" if column < 4 + len(self.horizons) else "excess"
             value = getattr(record, what).get(self.horizons[(column - 4) % len(self.horizons)])
             if value:
-                return QColor("#2e7d32" if value > 0 else "#c62828")
+                return QColor(palette.catalyst("done" if value > 0 else "missed"))
         return None
 
     def load(self, thesis_id: int | None) -> None:
@@ -305,7 +465,8 @@ class EventStudyModel(RecordTableModel):
 
 
 class PricesTab(QWidget):
-    """Chart above, event study table below; follows the selected thesis."""
+    """Chart above, event study table below, or what to import while there are no prices;
+    follows the selected thesis."""
 
     catalystClicked = Signal(int)   # a row of the event table was double-clicked
 
@@ -327,6 +488,9 @@ class PricesTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(objectName="eventStudySummary")
+        self.summary.setWordWrap(True)
+        # Its sentence must never set the tab's width (#12 defect 3).
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -336,12 +500,18 @@ class PricesTab(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter)
+        self.empty = EmptyPrices()
+        self.empty.import_button.clicked.connect(self.chart.ask_import)
+        self.pages = QStackedWidget(objectName="pricesPages")
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(splitter)
+        self.content = splitter
+        layout.addWidget(self.pages)
         self.table.doubleClicked.connect(
             lambda index: self.catalystClicked.emit(
                 self.model.record(self.proxy.mapToSource(index).row()).catalyst_id))
         self.tracker = None
-        # The chart listens to the store; the table follows what it hears.
+        # The chart listens to the store; the table and the page follow what it hears.
         self.chart.changesSeen.connect(self._on_changes)
         if tracker is not None:
             self.set_tracker(tracker)
@@ -351,17 +521,26 @@ class PricesTab(QWidget):
         self.model.tracker = tracker
         self.chart.set_tracker(tracker)
         self.model.load(None)
+        self._show_page()
 
     def set_thesis(self, thesis_id: int | None) -> None:
         self.chart.set_thesis(thesis_id)
         self.model.load(thesis_id)
         self._summarise()
+        self._show_page()
 
     def _on_changes(self, changes) -> None:
-        if self.model.thesis_id is not None and (changes.reset
-                                                 or self.model.thesis_id in changes.theses):
+        if concerns(changes, self.tracker, self.model.thesis_id):
             self.model.refresh()
             self._summarise()
+            self._show_page()
+
+    def _show_page(self) -> None:
+        if self.chart.has_prices:
+            self.pages.setCurrentWidget(self.content)
+        else:
+            self.empty.show_for(self.chart)
+            self.pages.setCurrentWidget(self.empty)
 
     def _summarise(self) -> None:
         study = self.model.study
@@ -371,8 +550,9 @@ class PricesTab(QWidget):
         parts = [f"Event study: {len(study.rows)} row(s) from {study.events} done catalyst(s)"]
         if study.benchmark:
             parts.append(f"excess over {study.benchmark}" if study.benchmark_has_prices else
-                         f"benchmark {study.benchmark} has no prices yet")
+                         f"benchmark {study.benchmark} has no prices yet: import them above "
+                         f"for the Excess columns")
         else:
-            parts.append("no benchmark set for this thesis")
+            parts.append("no benchmark: set one in Overview for the Excess columns")
         self.summary.setText(" · ".join(parts) + " · day 0 = first trading day on or after "
                              "the event; base = the close before it")

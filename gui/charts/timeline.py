@@ -1,4 +1,4 @@
-"""The milestone timeline of one thesis: a lane per catalyst, and conviction/status steps under it."""
+"""The milestone timeline of one thesis: a lane per catalyst, conviction and status under it."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout
 
-from gui.charts.base import ChartPanel, UtcDateAxis, elide, html_key
-from model.analysis.timeline import DAY, THESIS_STATUS_COLOURS, Timeline, thesis_timeline
+from gui import palette
+from gui.charts.base import ChartPanel, TimeAxis, elide, html_key
+from model.analysis.chart_text import place_labels
+from model.analysis.timeline import DAY, Timeline, thesis_timeline
 
-TODAY_PEN = pg.mkPen("#d32f2f", width=1.5, style=Qt.PenStyle.DashLine)
+TODAY_COLOUR = palette.TODAY.light
+TODAY_PEN = pg.mkPen(TODAY_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
 POINT_PX = 8.0          # half-size of the diamond drawn for a one-day window
 LABEL_PX = 240          # lane labels are elided to this width
 MIN_BAR_PX = 3.0        # a bar is never drawn narrower than this, however far zoomed out
+BAR_TEXT_PAD = 4.0      # pixels between a bar's edge and the title written inside it
 
 
 class BarsItem(pg.GraphicsObject):
@@ -29,19 +33,29 @@ class BarsItem(pg.GraphicsObject):
     clicked = Signal(int)       # catalyst id of the bar clicked
     hovered = Signal(object)    # catalyst id under the mouse, or None
 
-    def __init__(self):
+    def __init__(self, *, labels: bool = False):
         super().__init__()
         self.bars = []
+        self.labels = labels        # write each bar's title inside it where it fits
         self.bands: list[tuple[float, float]] = []     # (y0, y1) of shaded lanes
+        self.band_x: tuple[float, float] | None = None
         self.selected: int | None = None
         self._hover: int | None = None
         self._bounds = QRectF()
         self._x0 = self._x1 = self._y0 = self._y1 = np.zeros(0)
         self._points = np.zeros(0, dtype=bool)
+        self._font = QFont()
+        self._font.setPointSizeF(8.0)
+        self._metrics = QFontMetricsF(self._font)
+        self._widths: dict[str, float] = {}
         self.setAcceptHoverEvents(True)
 
-    def set_bars(self, bars) -> None:
+    def set_bars(self, bars, *, bands=None, band_x: tuple[float, float] | None = None) -> None:
+        """The bars to draw; ``bands`` (y0, y1) shaded over ``band_x`` (else the bars' span)."""
         self.prepareGeometryChange()
+        if bands is not None:
+            self.bands = list(bands)
+        self.band_x = band_x
         self.bars = list(bars)
         self._x0 = np.array([b.x0 for b in self.bars], dtype=float)
         self._x1 = np.array([b.x1 for b in self.bars], dtype=float)
@@ -56,6 +70,10 @@ class BarsItem(pg.GraphicsObject):
                                   self._y1.max() - self._y0.min() + 1.0)
         else:
             self._bounds = QRectF()
+        if self.bands and band_x is not None:
+            ys = [y for band in self.bands for y in band]
+            self._bounds = self._bounds.united(QRectF(band_x[0], min(ys), band_x[1] - band_x[0],
+                                                      max(ys) - min(ys)))
         if self.selected is not None and self.index_of(self.selected) is None:
             self.selected = None
         self.update()
@@ -79,13 +97,15 @@ class BarsItem(pg.GraphicsObject):
         return (abs(px) or DAY), (abs(py) or 0.01)
 
     def paint(self, p, *args) -> None:
-        if not self.bars:
+        if not self.bars and not self.bands:
             return
         px, py = self._pixel()
         p.setRenderHint(p.RenderHint.Antialiasing, False)
         for y0, y1 in self.bands:
             p.fillRect(QRectF(self._bounds.left(), y0, self._bounds.width(), y1 - y0),
                        QColor(0, 0, 0, 14))
+        if not self.bars:
+            return
         if self.selected is not None:
             i = self.index_of(self.selected)
             if i is not None:
@@ -98,12 +118,12 @@ class BarsItem(pg.GraphicsObject):
             if self._points[i]:
                 cx, cy = (b.x0 + b.x1) / 2, b.y
                 dx, dy = POINT_PX * px, min(POINT_PX * py, (self._y1[i] - self._y0[i]) * 0.75)
-                diamonds.setdefault(b.colour, []).append(QPolygonF([
+                diamonds.setdefault(palette.catalyst(b.status), []).append(QPolygonF([
                     QPointF(cx - dx, cy), QPointF(cx, cy - dy), QPointF(cx + dx, cy),
                     QPointF(cx, cy + dy)]))
                 continue
             width = max(b.x1 - b.x0, MIN_BAR_PX * px)
-            groups.setdefault(b.colour, []).append(
+            groups.setdefault(palette.catalyst(b.status), []).append(
                 QRectF(b.x0, self._y0[i], width, self._y1[i] - self._y0[i]))
         p.setPen(Qt.PenStyle.NoPen)
         for colour, rects in groups.items():
@@ -125,6 +145,41 @@ class BarsItem(pg.GraphicsObject):
             x0 = b.x0 - (POINT_PX * px if self._points[i] else 0)
             x1 = max(b.x1, b.x0 + MIN_BAR_PX * px) + (POINT_PX * px if self._points[i] else 0)
             p.drawRect(QRectF(x0, self._y0[i], x1 - x0, self._y1[i] - self._y0[i]))
+        if self.labels:
+            self._paint_labels(p, px, py)
+
+    def _paint_labels(self, p, px: float, py: float) -> None:
+        """Each bar's title inside it, where the bar is wide and tall enough on screen for the
+        whole title (elided titles say little; the tooltip has them): zooming in shows more."""
+        vb = self.getViewBox()
+        if vb is None:
+            return
+        (x0, x1), _ = vb.viewRange()
+        height = self._metrics.height()
+        tall = (self._y1 - self._y0) / py >= height + 1
+        wide = (np.minimum(self._x1, x1) - np.maximum(self._x0, x0)) / px \
+            >= 2 * BAR_TEXT_PAD + 24
+        candidates = np.flatnonzero(tall & wide & ~self._points)
+        if not len(candidates):
+            return
+        to_device = p.transform()
+        p.save()
+        p.resetTransform()
+        p.setFont(self._font)
+        p.setPen(QColor("white"))
+        for i in candidates:
+            b = self.bars[i]
+            width = self._widths.get(b.title)
+            if width is None:
+                width = self._widths[b.title] = self._metrics.horizontalAdvance(b.title)
+            rect = to_device.mapRect(QRectF(max(b.x0, x0), self._y0[i],
+                                            min(b.x1, x1) - max(b.x0, x0),
+                                            self._y1[i] - self._y0[i])).normalized()
+            if rect.width() < width + 2 * BAR_TEXT_PAD:
+                continue
+            p.drawText(rect.adjusted(BAR_TEXT_PAD, 0, -BAR_TEXT_PAD, 0),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, b.title)
+        p.restore()
 
     # -- finding a bar under the mouse -----------------------------------------------------------
     def bar_at(self, pos: QPointF) -> int | None:
@@ -212,27 +267,51 @@ class LaneAxis(pg.AxisItem):
 class LanePlot:
     """A PlotItem showing bars in lanes with a today line and happened markers."""
 
-    def __init__(self, view: pg.GraphicsLayoutWidget, row: int, *, dates: bool = True):
+    def __init__(self, view: pg.GraphicsLayoutWidget, row: int, *, dates: bool = True,
+                 bar_labels: bool = False, view_box: pg.ViewBox | None = None):
         axes = {"left": LaneAxis()}
         if dates:
-            axes["bottom"] = UtcDateAxis()
-        self.plot = plot = view.addPlot(row=row, col=0, axisItems=axes)
+            axes["bottom"] = TimeAxis()
+        self.plot = plot = view.addPlot(row=row, col=0, axisItems=axes, viewBox=view_box)
         self.axis = axes["left"]
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.invertY(True)
         # No grid: translucent grid lines are the costliest thing in a pan frame (bench_charts).
         self.axis.setStyle(autoExpandTextSpace=True)
-        self.bars = BarsItem()
+        self.bars = BarsItem(labels=bar_labels)
         plot.addItem(self.bars)
         self.markers = pg.ScatterPlotItem(symbol="o", size=7, pxMode=True, brush=MARKER_BRUSH,
                                           pen=MARKER_PEN)
         self.markers.setZValue(5)
         plot.addItem(self.markers)
-        self.today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN,
-                                     label="today", labelOpts={"position": 0.02, "color": "#d32f2f"})
+        self.today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN)
         self.today.setZValue(10)
         plot.addItem(self.today)
+        # "today" in the top margin's corner of the line, turned to the side with room: a label
+        # on the line itself was clipped at the plot's edge (#12 defect 13).
+        self.today_label = pg.TextItem("today", color=TODAY_COLOUR, anchor=(0, 0))
+        self.today_label.setZValue(11)
+        plot.addItem(self.today_label, ignoreBounds=True)
+        plot.getViewBox().sigRangeChanged.connect(self.place_today_label)
+        plot.getViewBox().sigResized.connect(self.place_today_label)
+
+    def place_today_label(self, *_args) -> None:
+        """Put "today" just inside the top of the plot beside the line, on whichever side has
+        room for it; hide it when today is out of view."""
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        x = self.today.value()
+        if not x0 <= x <= x1 or vb.width() <= 0:
+            self.today_label.setVisible(False)
+            return
+        self.today_label.setVisible(True)
+        width = self.today_label.boundingRect().width()
+        px = (x1 - x0) / vb.width()
+        right_of_line = (x1 - x) / px >= width + 4
+        self.today_label.setAnchor((0, 0) if right_of_line else (1, 0))
+        top = min(y0, y1) if self.plot.getViewBox().yInverted() else max(y0, y1)
+        self.today_label.setPos(x + (2 if right_of_line else -2) * px, top)
 
     def show(self, timeline: Timeline, *, tick_limit: int = 34, aligned=(),
              bands: bool = False) -> None:
@@ -249,7 +328,7 @@ class LanePlot:
                  for y, label in lane_ticks(timeline, tick_limit)[0]]
         self.axis.set_lanes(ticks)
         align_left_axes([self.plot, *aligned], [label for _, label in ticks])
-        self.fit(timeline)
+        self.place_today_label()
 
     def fit(self, timeline: Timeline) -> None:
         lanes = max(timeline.lane_count, 1)
@@ -269,7 +348,11 @@ class LaneChart(ChartPanel):
 
     def extra_actions(self, menu) -> None:
         if self.timeline is not None:
-            menu.addAction("&Fit to all catalysts", lambda: self.lanes.fit(self.timeline))
+            menu.addAction("&Fit to all catalysts", self.fit)
+
+    def fit(self) -> None:
+        if self.timeline is not None:
+            self.lanes.fit(self.timeline)
 
     def bar_view_pos(self, catalyst_id: int) -> QPoint | None:
         """Where a catalyst's bar (its middle, or its diamond) is in view pixels (tests)."""
@@ -284,7 +367,9 @@ class TimelineChart(LaneChart):
     """One thesis's catalysts over time; follows the store, selects and highlights catalysts.
 
     Under the lanes, on the same time axis, conviction is a step line and the thesis status a
-    band of coloured, labelled spans behind it (both from the history).
+    band of coloured, labelled spans behind it, both only as far back as the history records
+    them. The chart opens fitted to the catalysts and today, and keeps fitting itself as
+    catalysts come and go until the user pans or zooms (#12 defect 4).
     """
 
     file_stem = "timeline"
@@ -294,6 +379,7 @@ class TimelineChart(LaneChart):
         self.setObjectName("timelineChart")
         self.thesis_id: int | None = None
         self.timeline: Timeline | None = None
+        self._fitted: tuple[float, float] | None = None    # the x range last fitted
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -301,7 +387,7 @@ class TimelineChart(LaneChart):
         self.lanes = LanePlot(self.view, 1, dates=False)
         self.lanes.plot.hideAxis("bottom")
         self.history_plot = plot = self.view.addPlot(
-            row=2, col=0, axisItems={"bottom": UtcDateAxis()})
+            row=2, col=0, axisItems={"bottom": TimeAxis()})
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setXLink(self.lanes.plot)
@@ -314,10 +400,20 @@ class TimelineChart(LaneChart):
         plot.setMinimumHeight(80)
         self.history_today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN)
         plot.addItem(self.history_today)
-        self.conviction_curve = pg.PlotCurveItem(pen=pg.mkPen("#6a1b9a", width=2.5))
+        self.conviction_curve = pg.PlotCurveItem(pen=pg.mkPen(palette.CONVICTION.light,
+                                                              width=2.5))
         self.conviction_curve.setZValue(5)
         plot.addItem(self.conviction_curve)
+        # The value held now, as a dot at the line's end (alone when only today's is known).
+        self.conviction_now = pg.ScatterPlotItem(size=7, pxMode=True,
+                                                 brush=pg.mkBrush(palette.CONVICTION.light),
+                                                 pen=pg.mkPen("w", width=1))
+        self.conviction_now.setZValue(6)
+        plot.addItem(self.conviction_now)
         self.status_spans: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
+        self._status_xs: list[float] = []
+        plot.getViewBox().sigXRangeChanged.connect(self.place_status_labels)
+        plot.getViewBox().sigResized.connect(self.place_status_labels)
         self.view.ci.layout.setRowStretchFactor(1, 6)
         self.view.ci.layout.setRowStretchFactor(2, 1)
         self.lanes.bars.clicked.connect(self._clicked)
@@ -337,51 +433,95 @@ class TimelineChart(LaneChart):
         self.thesis_id = thesis_id
         self.refresh(fit=True)
 
+    def fit(self) -> None:
+        super().fit()
+        self._fitted = tuple(self.lanes.plot.viewRange()[0])
+
+    def user_moved(self) -> bool:
+        """The user panned or zoomed away from the range the chart last fitted itself to."""
+        if self._fitted is None:
+            return False
+        (x0, x1), (f0, f1) = self.lanes.plot.viewRange()[0], self._fitted
+        tolerance = (f1 - f0) * 1e-6
+        return abs(x0 - f0) > tolerance or abs(x1 - f1) > tolerance
+
     def refresh(self, *, fit: bool = False) -> None:
         if self.tracker is None or self.thesis_id is None:
             self.timeline = None
+            self._fitted = None
             self.lanes.bars.set_bars([])
             self.lanes.markers.setData(x=[], y=[])
             self.lanes.axis.set_lanes([])
             self.conviction_curve.clear()
+            self.conviction_now.setData(x=[], y=[])
             self._show_status([], [])
             self.key.setText("")
             return
-        view_range = self.lanes.plot.viewRange()
+        # A tick or an edit keeps the range the user chose; a chart still showing the range
+        # it fitted itself re-fits, so new catalysts never land off screen.
+        fit = fit or not self.user_moved()
         self.timeline = thesis_timeline(self.tracker, self.thesis_id)
         self.lanes.show(self.timeline, aligned=[self.history_plot])
-        self.key.setText(html_key(self.timeline.colours), size="9pt")
+        self.key.setText(html_key(palette.catalyst_colours()), size="9pt")
         steps = self.timeline.conviction
         self.conviction_curve.setData(np.array(steps.xs), np.array(steps.ys), stepMode="center")
+        self.conviction_now.setData(x=[steps.xs[-1]], y=[steps.ys[-1]])
         self._show_status(self.timeline.status.xs,
                           [self.timeline.status_names[int(v)] for v in self.timeline.status.ys])
         self.history_today.setPos(self.timeline.today_x)
-        if not fit and self.timeline.bars:
-            # A tick or an edit keeps the user's zoom; only a new thesis re-fits.
-            self.lanes.plot.setXRange(*view_range[0], padding=0)
+        if fit:
+            self.fit()
+        self.place_status_labels()
 
     def _show_status(self, xs: list[float], names: list[str]) -> None:
-        """Coloured spans, one per stretch of a status, labelled with its name."""
+        """Coloured spans, one per stretch of a status, each labelled where its name fits."""
         for region, label in self.status_spans:
             self.history_plot.removeItem(region)
-            if label.scene() is not None:
-                self.history_plot.removeItem(label)
+            self.history_plot.removeItem(label)
         self.status_spans = []
-        span = (xs[-1] - xs[0]) if xs else 0.0
+        self._status_xs = list(xs)
         for x0, x1, name in zip(xs, xs[1:], names):
-            colour = QColor(THESIS_STATUS_COLOURS.get(name, "#9e9e9e"))
+            colour = QColor(palette.thesis(name))
             fill = QColor(colour)
             fill.setAlpha(45)
             region = pg.LinearRegionItem((x0, x1), movable=False, brush=fill,
                                          pen=pg.mkPen(None))
             region.setZValue(-10)
-            label = pg.TextItem(name, color=colour.darker(130), anchor=(0, 0))
-            label.setPos(x0, 6.2)
+            label = pg.TextItem(name, color=colour, anchor=(0, 0))
+            label.setVisible(False)
             self.history_plot.addItem(region)
-            # Names of brief statuses would print over each other: label the longer stretches.
-            if (x1 - x0) >= span * 0.08 or len(names) == 1:
-                self.history_plot.addItem(label)
+            self.history_plot.addItem(label, ignoreBounds=True)
             self.status_spans.append((region, label))
+
+    def place_status_labels(self, *_args) -> None:
+        """Name each status span where the name fits inside it, never two over each other
+        (``place_labels``); recomputed as the user pans, zooms or resizes (#12 defect 6)."""
+        vb = self.history_plot.getViewBox()
+        if not self.status_spans or vb.width() <= 0:
+            return
+        (x0, x1), _ = vb.viewRange()
+        per_px = (x1 - x0) / vb.width()
+        spans = [((a - x0) / per_px, (b - x0) / per_px)
+                 for a, b in zip(self._status_xs, self._status_xs[1:])]
+        widths = [label.boundingRect().width() for _, label in self.status_spans]
+        lefts = place_labels(spans, widths, lo=0.0, hi=vb.width())
+        for (_, label), left in zip(self.status_spans, lefts):
+            label.setVisible(left is not None)
+            if left is not None:
+                label.setPos(x0 + left * per_px, 6.2)
+
+    def prepare_render(self) -> None:
+        self.lanes.place_today_label()
+        self.place_status_labels()
+
+    def shown_status_labels(self) -> list[tuple[str, float]]:
+        """(name, left x in view pixels) of the status labels drawn (tests)."""
+        out = []
+        for _, label in self.status_spans:
+            if label.isVisible():
+                left = self.view.mapFromScene(label.mapToScene(label.boundingRect().topLeft()))
+                out.append((label.textItem.toPlainText(), float(left.x())))
+        return out
 
     def highlight(self, catalyst_id: int | None) -> None:
         """Mark a catalyst (selected in the table) and scroll it into view."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import UserError
+
+NAME_LIMIT = 60         # characters of a default file name, before its suffix
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,16 @@ class CalendarChoice:
     thesis_ids: list[int]
     pending_only: bool
     path: str
+
+
+def fit_to_text(edit: QLineEdit, *, most: int = 900) -> None:
+    """Make a file box wide enough for the whole path it holds (up to ``most`` pixels), so the
+    file's name is never cut to its last characters (#12 defect 12)."""
+    def fit(text: str) -> None:
+        metrics = edit.fontMetrics()
+        edit.setMinimumWidth(min(most, max(320, metrics.horizontalAdvance(text) + 24)))
+    edit.textChanged.connect(fit)
+    fit(edit.text())
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, caption: str, filters: str) -> QHBoxLayout:
@@ -89,6 +100,7 @@ class ExportPdfDialog(QDialog):
         self.paper.addItem("Letter", "letter")
         self.path = QLineEdit(default_path, self)
         self.path.setObjectName("pathEdit")
+        fit_to_text(self.path)
         self.open_when_done = QCheckBox("Open when done", self)
         self.open_when_done.setObjectName("openWhenDone")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -130,7 +142,7 @@ class ExportPdfDialog(QDialog):
 
 
 def run_pdf_export(parent, tracker, choice: PdfChoice, *,
-                   open_url: Callable[[QUrl], object] = QDesktopServices.openUrl) -> bool:
+                   open_url: Callable[[QUrl], object] | None = None) -> bool:
     """Export with a cancellable progress dialog; errors become a message box. True if written."""
     from gui.export.pdf import ExportCancelled, export_pdf
 
@@ -147,7 +159,8 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
         return not progress.wasCanceled()
 
     try:
-        export_pdf(tracker, choice.thesis_ids, choice.path, choice.paper, progress=report)
+        pages = export_pdf(tracker, choice.thesis_ids, choice.path, choice.paper,
+                           progress=report)
     except ExportCancelled:
         return False
     except UserError as exc:
@@ -156,9 +169,55 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
     finally:
         progress.close()
         progress.deleteLater()
+    count = len(choice.thesis_ids)
+    ExportDone.tell(parent, "Export PDF", [Path(choice.path)],
+                    f"Exported {count} {'thesis' if count == 1 else 'theses'} "
+                    f"({pages} page{'s' if pages != 1 else ''}) to PDF.", open_url=open_url)
     if choice.open_when_done:
-        open_url(QUrl.fromLocalFile(str(Path(choice.path).resolve())))
+        (open_url or QDesktopServices.openUrl)(QUrl.fromLocalFile(str(Path(choice.path)
+                                                                      .resolve())))
     return True
+
+
+class ExportDone(QMessageBox):
+    """Says where an export went, with Open and Show in folder (#12 defect 12).
+
+    Not modal: the user reads it, clicks Open or Show in folder, or carries on working."""
+
+    def __init__(self, parent, title: str, paths: list[Path], summary: str, *,
+                 open_url: Callable[[QUrl], object] | None = None):
+        super().__init__(parent)
+        self.setObjectName("exportDone")
+        self.setWindowTitle(title)
+        self.setIcon(QMessageBox.Icon.Information)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.paths = [Path(p).resolve() for p in paths]
+        self.open_url = open_url or (lambda url: QDesktopServices.openUrl(url))
+        names = "\n".join(p.name for p in self.paths)
+        self.setText(summary)
+        self.setInformativeText(f"{names}\nin {self.paths[0].parent}")
+        self.open_button = self.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+        self.open_button.setObjectName("exportOpen")
+        self.folder_button = self.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+        self.folder_button.setObjectName("exportShowFolder")
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(QMessageBox.StandardButton.Close)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.buttonClicked.connect(self._clicked)
+
+    def _clicked(self, button) -> None:
+        if button is self.open_button:
+            self.open_url(QUrl.fromLocalFile(str(self.paths[0])))
+        elif button is self.folder_button:
+            self.open_url(QUrl.fromLocalFile(str(self.paths[0].parent)))
+
+    @classmethod
+    def tell(cls, parent, title: str, paths: list[Path], summary: str, *,
+             open_url: Callable[[QUrl], object] | None = None) -> ExportDone:
+        box = cls(parent, title, paths, summary, open_url=open_url)
+        box.show()
+        return box
 
 
 class ExportCalendarDialog(QDialog):
@@ -181,6 +240,7 @@ class ExportCalendarDialog(QDialog):
         self.pending_only.setObjectName("pendingOnly")
         self.path = QLineEdit(default_path, self)
         self.path.setObjectName("pathEdit")
+        fit_to_text(self.path)
         select_all, select_none = QPushButton("All", self), QPushButton("None", self)
         select_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         select_none.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
@@ -228,81 +288,68 @@ class ExportCalendarDialog(QDialog):
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def run_calendar_export(parent, tracker, choice: CalendarChoice) -> int | None:
+def run_calendar_export(parent, tracker, choice: CalendarChoice, *,
+                        open_url: Callable[[QUrl], object] | None = None) -> int | None:
     from model.interchange.ics import export_ics
     try:
-        return export_ics(tracker, choice.path, thesis_ids=choice.thesis_ids,
-                          pending_only=choice.pending_only)
+        count = export_ics(tracker, choice.path, thesis_ids=choice.thesis_ids,
+                           pending_only=choice.pending_only)
     except UserError as exc:
         QMessageBox.warning(parent, "Export calendar", str(exc))
         return None
+    ExportDone.tell(parent, "Export calendar", [Path(choice.path)],
+                    f"Exported {count} catalyst{'s' if count != 1 else ''} as calendar events.",
+                    open_url=open_url)
+    return count
 
 
-def run_markdown_export(parent, tracker, thesis_id: int, path: str) -> bool:
-    """The Markdown file and its timeline PNG beside it (same name, .png)."""
+def run_markdown_export(parent, tracker, thesis_id: int, path: str, *,
+                        open_url: Callable[[QUrl], object] | None = None) -> bool:
+    """The Markdown file and, when the thesis has catalysts, its timeline PNG beside it (same
+    name, .png)."""
     from gui.export.pdf import render_chart_png
     from model.interchange.markdown import export_markdown
     target = Path(path if path.lower().endswith(".md") else path + ".md")
+    written = [target]
     try:
-        chart = render_chart_png(tracker, thesis_id, target.with_suffix(".png"))
-        export_markdown(tracker, thesis_id, target, chart=chart.name)
+        chart = None
+        if tracker.catalysts.for_thesis(thesis_id):
+            chart = render_chart_png(tracker, thesis_id, target.with_suffix(".png"))
+            written.append(chart)
+        export_markdown(tracker, thesis_id, target, chart=chart.name if chart else None)
     except UserError as exc:
         QMessageBox.warning(parent, "Export Markdown", str(exc))
         return False
+    ExportDone.tell(parent, "Export Markdown", written,
+                    "Exported the thesis to Markdown" + (" with its timeline chart." if chart
+                                                         else "."), open_url=open_url)
     return True
 
 
 # -- the main window's File menu ------------------------------------------------------------
 
-def _value(obj, *names):
-    """The first of ``names`` on ``obj``: called if it is a method, else its value."""
-    for name in names:
-        if hasattr(obj, name):
-            value = getattr(obj, name)
-            return value() if callable(value) else value
-    return None
+def install_export_actions(main_window) -> list[QAction]:
+    """Add Export PDF…, Export Markdown… and Export Calendar… to the window's File menu
+    (``main_window.menus.add_export_action``). Each reads the window's open tracker, its
+    selected thesis and the theses its list shows when it runs (the database can change)."""
+    def get_tracker():
+        return main_window.tracker
 
+    get_current = main_window.current_thesis_id
+    get_shown = main_window.visible_thesis_ids
 
-def _file_menu(window) -> QMenu:
-    menu = _value(window, "file_menu", "fileMenu")
-    if isinstance(menu, QMenu):
-        return menu
-    bar = window.menuBar()
-    for action in bar.actions():
-        if action.menu() is not None and action.text().replace("&", "").strip() == "File":
-            return action.menu()
-    return bar.addMenu("&File")
-
-
-def _shown_ids(window) -> list[int] | None:
-    """Ids of the theses the list shows, in its order (``window.proxy`` over a record model)."""
-    proxy = getattr(window, "proxy", None)
-    if proxy is None or not hasattr(proxy, "sourceModel"):
-        return None
-    source = proxy.sourceModel()
-    if source is None or not hasattr(source, "record"):
-        return None
-    return [source.record(proxy.mapToSource(proxy.index(row, 0)).row()).id
-            for row in range(proxy.rowCount())]
-
-
-def install_export_actions(main_window, *, tracker: Callable | None = None,
-                           current_thesis: Callable[[], int | None] | None = None,
-                           shown_theses: Callable[[], list[int]] | None = None) -> list[QAction]:
-    """Add Export PDF…, Export Markdown… (and Export Calendar… unless the menu has one) to the
-    File menu, through ``window.add_export_action`` when the window offers it. The callables
-    default to the window's ``tracker``, ``current_thesis_id`` and the rows of ``proxy``, read
-    each time an action runs (the open database can change)."""
-    get_tracker = tracker or (lambda: _value(main_window, "tracker"))
-    get_current = current_thesis or (lambda: _value(main_window, "current_thesis_id"))
-    get_shown = shown_theses or (lambda: _value(main_window, "visible_thesis_ids")
-                                 if hasattr(main_window, "visible_thesis_ids")
-                                 else _shown_ids(main_window))
-    menu = _file_menu(main_window)
+    settings = getattr(main_window, "settings", None)
 
     def last_dir() -> Path:
-        t = get_tracker()
-        return Path(t.path).parent if t is not None else Path.home()
+        """The folder the last export went to, else the user's documents folder."""
+        remembered = settings.value("export/folder") if hasattr(settings, "value") else None
+        if remembered and Path(str(remembered)).is_dir():
+            return Path(str(remembered))
+        return documents_folder()
+
+    def remember(path: str) -> None:
+        if hasattr(settings, "setValue") and path:
+            settings.setValue("export/folder", str(Path(path).parent))
 
     def export_pdf_action():
         t = get_tracker()
@@ -312,9 +359,9 @@ def install_export_actions(main_window, *, tracker: Callable | None = None,
         name = t.theses.get(current).title if current is not None else "theses"
         choice = ExportPdfDialog.ask(
             main_window, current_id=current, filtered_ids=get_shown(), all_ids=t.theses.ids(),
-            default_path=str(last_dir() / f"{_safe_name(name)}.pdf"))
-        if choice is not None:
-            run_pdf_export(main_window, t, choice)
+            default_path=str(last_dir() / f"{file_stem(name)}.pdf"))
+        if choice is not None and run_pdf_export(main_window, t, choice):
+            remember(choice.path)
 
     def export_markdown_action():
         t, current = get_tracker(), get_current()
@@ -323,11 +370,11 @@ def install_export_actions(main_window, *, tracker: Callable | None = None,
         if current is None:
             QMessageBox.information(main_window, "Export Markdown", "Select a thesis first.")
             return
-        default = last_dir() / f"{_safe_name(t.theses.get(current).title)}.md"
+        default = last_dir() / f"{file_stem(t.theses.get(current).title)}.md"
         path, _ = QFileDialog.getSaveFileName(main_window, "Export Markdown", str(default),
                                               "Markdown files (*.md)")
-        if path:
-            run_markdown_export(main_window, t, current, path)
+        if path and run_markdown_export(main_window, t, current, path):
+            remember(path)
 
     def export_calendar_action():
         t = get_tracker()
@@ -338,38 +385,44 @@ def install_export_actions(main_window, *, tracker: Callable | None = None,
             main_window, theses=[(th.id, th.title) for th in t.theses.all()],
             checked=set(shown) if shown else None,
             default_path=str(last_dir() / "catalysts.ics"))
-        if choice is not None:
-            run_calendar_export(main_window, t, choice)
+        if choice is not None and run_calendar_export(main_window, t, choice) is not None:
+            remember(choice.path)
 
-    # Above Quit (and its separator) when the menu ends with one, else at the end.
-    before = next((a for a in menu.actions() if a.menuRole() == QAction.MenuRole.QuitRole
-                   or a.text().replace("&", "").strip().lower() in ("quit", "exit")), None)
-    if before is not None:
-        index = menu.actions().index(before)
-        if index and menu.actions()[index - 1].isSeparator():
-            before = menu.actions()[index - 1]
     actions = []
     for text, name, slot in (("Export &PDF…", "actionExportPdf", export_pdf_action),
                              ("Export &Markdown…", "actionExportMarkdown",
                               export_markdown_action),
                              ("Export &Calendar…", "actionExportCalendar",
                               export_calendar_action)):
-        if name == "actionExportCalendar" and any(
-                "calendar" in a.text().lower() for a in menu.actions()):
-            continue  # the window already has its own calendar export
         action = QAction(text, main_window)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False, run=slot: run())
-        if hasattr(main_window, "add_export_action"):
-            main_window.add_export_action(action)
-        elif before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
+        main_window.menus.add_export_action(action)
         actions.append(action)
     return actions
 
 
-def _safe_name(title: str) -> str:
+def documents_folder() -> Path:
+    """The user's documents folder (where exports go unless the user chose another), else
+    their home folder."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if found and Path(found).is_dir():
+        return Path(found)
+    return Path.home()
+
+
+def file_stem(title: str, limit: int = NAME_LIMIT) -> str:
+    """A file name from a title: characters a file system may refuse become word breaks,
+    words are joined by "-", and a long title is cut at a word boundary, never inside a word
+    or number ("…-through-2026", not "…-through-20"; #12 defect 12)."""
     keep = "".join(ch if ch.isalnum() or ch in " -_." else " " for ch in title)
-    return "-".join(keep.split())[:60] or "thesis"
+    words = [w.strip(".") for w in keep.split()]
+    words = [w for w in words if w]
+    if not words:
+        return "thesis"
+    stem = words[0][:limit]
+    for word in words[1:]:
+        if len(stem) + 1 + len(word) > limit:
+            break
+        stem += "-" + word
+    return stem

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from html import escape
 
+from gui import palette
 from model.analysis.report import ThesisReport, cite_text
 
-ACCENT = "#1f3a5f"
-MUTED = "#5f6b7a"
+ACCENT = palette.ACCENT.light
+MUTED = palette.MUTED.light
 RULE = "#c9d1db"
-STATE_STYLE = {  # checklist box, label colour
-    "done": ("☑", "#2e7d32"), "missed": ("☒", "#c62828"), "cancelled": ("☐", "#8a8a8a"),
-    "overdue": ("☐", "#d84315"), "pending": ("☐", "#1f3a5f")}
+STATE_STYLE = {  # checklist box, label colour (the app's palette, as on the chart)
+    state: (box, palette.catalyst(state)) for state, box in (
+        ("done", "☑"), ("missed", "☒"), ("cancelled", "☐"), ("overdue", "☐"),
+        ("pending", "☐"))}
 CHART_URL = "thesis-chart://timeline"
 
 
@@ -91,7 +93,7 @@ def thesis_html(r: ThesisReport, *, chart_width: int = 0, chart_height: int = 0)
         if r.statement_cites:
             out.append(f"<p style='color:{MUTED}; font-size:8pt'>Sources: "
                        f"{cite_text(r.statement_cites)}</p>")
-    if chart_width:
+    if chart_width and r.catalysts:
         out.append(_h2("Milestone timeline"))
         out.append(f"<p align='center'><img src='{CHART_URL}' width='{chart_width}' "
                    f"height='{chart_height}'/></p>")

@@ -8,7 +8,6 @@ row QTextDocument repeats for <thead>. Several theses go into one file behind a 
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +23,9 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from gui.export.document import ACCENT, CHART_URL, MUTED, contents_html, thesis_html
@@ -87,15 +88,10 @@ def _font(point_size: float, *, bold: bool = False) -> QFont:
 
 def _timeline_image(tracker, thesis_id: int, width_px: int, height_px: int, *,
                     dpi: float = 96.0) -> QImage:
-    """The chart of issue #4 (gui.charts), or the plain one here when that is not installed."""
-    try:
-        from gui.charts import render_timeline_image
-    except ImportError:
-        from gui.export.timeline import render_timeline_image
-    if "dpi" in inspect.signature(render_timeline_image).parameters:
-        # Laid out at screen size and scaled up, so its text prints at a readable size.
-        return render_timeline_image(tracker, thesis_id, width_px, height_px, dpi=dpi)
-    return render_timeline_image(tracker, thesis_id, width_px, height_px)
+    """The app's timeline chart (gui.charts), laid out at screen size and scaled up, so its
+    text prints at a readable size."""
+    from gui.charts import render_timeline_image
+    return render_timeline_image(tracker, thesis_id, width_px, height_px, dpi=dpi)
 
 
 def _document(writer: QPdfWriter, layout: _Layout, html: str,
@@ -109,18 +105,49 @@ def _document(writer: QPdfWriter, layout: _Layout, html: str,
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart)
     doc.setHtml(html)
     doc.setPageSize(QSizeF(layout.body.width(), layout.body.height()))
+    keep_headings_with_next(doc, layout.body.height())
     return doc
 
 
 def _thesis_doc(tracker, writer, layout: _Layout, report: ThesisReport) -> _Laid:
     w96, h96 = layout.chart_size_px96
-    # Rendered at CHART_DPI for the physical width it occupies on paper.
-    inches = layout.body.width() / RESOLUTION
-    chart = _timeline_image(tracker, report.thesis_id, int(inches * CHART_DPI),
-                            int(inches * CHART_DPI * h96 / w96), dpi=CHART_DPI)
+    chart = None
+    if report.catalysts:        # no catalysts, no empty chart (#12 defect 13)
+        # Rendered at CHART_DPI for the physical width it occupies on paper.
+        inches = layout.body.width() / RESOLUTION
+        chart = _timeline_image(tracker, report.thesis_id, int(inches * CHART_DPI),
+                                int(inches * CHART_DPI * h96 / w96), dpi=CHART_DPI)
     doc = _document(writer, layout, thesis_html(report, chart_width=w96, chart_height=h96),
                     chart)
     return _Laid(doc, report.title, doc.pageCount())
+
+
+def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
+    """Move every heading that would end a page to the next one, with what follows it: a
+    heading at a page's foot with its chart or table overleaf reads as a mistake (#12 defect
+    13). Returns how many headings were moved."""
+    layout = doc.documentLayout()
+    moved = 0
+    for _ in range(200):        # each pass moves one heading; the layout then changes below it
+        block, found = doc.begin(), None
+        while block.isValid() and found is None:
+            following = block.next()
+            if block.blockFormat().headingLevel() and following.isValid():
+                head = layout.blockBoundingRect(block)
+                line = following.layout().lineAt(0) if following.layout().lineCount() else None
+                first = layout.blockBoundingRect(following).top() + (
+                    line.rect().bottom() if line is not None else 0)
+                if int(head.top() // page_height) != int((first - 0.01) // page_height):
+                    found = block
+            block = following
+        if found is None:
+            return moved
+        cursor = QTextCursor(found)
+        fmt = found.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(fmt)
+        moved += 1
+    return moved
 
 
 def _paint_page(painter: QPainter, layout: _Layout, laid: _Laid, index: int, number: int,
@@ -260,7 +287,8 @@ def export_thesis_pdf(tracker, thesis_id: int, path, paper: str = "a4") -> int:
 
 def render_chart_png(tracker, thesis_id: int, path, *, width_px: int = 1600,
                      height_px: int = 672) -> Path:
-    """The timeline as a PNG (for the Markdown export, which only links it)."""
+    """The timeline as a PNG (for the Markdown export, which only links it; a thesis with no
+    catalysts gets none)."""
     image = _timeline_image(tracker, thesis_id, width_px, height_px)
     if not image.save(str(path), "PNG"):
         raise UserError(f"Cannot write {path}.")

@@ -42,6 +42,7 @@ class RecordTableModel(QAbstractTableModel):
     """Rows are frozen records with an ``id``; edits go to ``editor(record, field, value)``."""
 
     columns: list[Column] = []
+    _today: TodayCache | None = None        # models that colour by the date keep one
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -86,6 +87,11 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return record.id
         return self.extra_data(record, index.column(), role)
+
+    def forget_today(self) -> None:
+        """The date changed: look today up again (overdue marks move on)."""
+        if self._today is not None:
+            self._today.forget()
 
     def extra_data(self, record, column: int, role):
         """Subclasses add roles (colours, check states) here; ``role`` is a plain int."""

@@ -159,6 +159,7 @@ class ThesisPartModel(RecordTableModel):
         if self.thesis_id is None:
             return
         if changes.origin is Origin.DAY:
+            self.forget_today()
             self._repaint_all()         # overdue marks move on; no record changed
             return
         if changes.reset or self.thesis_id in changes.removed_theses:
@@ -246,7 +247,7 @@ class CatalystModel(_Cited):
 
     @property
     def today_iso(self) -> str:
-        if getattr(self, "_today", None) is None or self._today.clock is not self.tracker.clock:
+        if self._today is None or self._today.clock is not self.tracker.clock:
             self._today = TodayCache(self.tracker.clock)
         return self._today.iso()
 

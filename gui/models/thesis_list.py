@@ -175,6 +175,7 @@ class ThesisListModel(RecordTableModel):
         order wants it (a new or retitled thesis does not land at the bottom)."""
         if changes.reset or changes.origin is Origin.DAY:
             # Another database, a restore, a big import, or a new day (every overdue count).
+            self.forget_today()
             self._more, self._unread = False, []
             self.replace_all(self.tracker.theses.summaries())
             self.sort(*(self._sorted_by or (self.TITLE, Qt.SortOrder.AscendingOrder)))

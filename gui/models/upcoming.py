@@ -149,6 +149,7 @@ class UpcomingModel(CatalystModel):
         """Follow one operation in place: catalysts and reviews that now belong here come in
         at their place in the order, those that no longer do leave, moved ones move."""
         if changes.reset or changes.origin is Origin.DAY:
+            self.forget_today()
             self.reload()
             return
         for thesis_id in changes.removed_theses:

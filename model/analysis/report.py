@@ -8,7 +8,12 @@ rendering refers to the same list.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from model.types import HistoryEntry
+
+DAY_S = 86_400.0
 
 # How each catalyst state shows in a checklist: (mark for Markdown task lists, label).
 CHECK_MARKS = {"done": ("x", "done"), "missed": ("!", "missed"), "cancelled": ("-", "cancelled"),
@@ -180,12 +185,60 @@ def build_report(tracker, thesis_id: int, *, today: dt.date | None = None) -> Th
         risks=[RiskLine(r.title, r.description, r.severity, r.likelihood, r.status,
                         tuple(sorted(set(by_risk.get(r.id, ()))))) for r in risks],
         catalysts=catalyst_lines,
-        history=[HistoryLine(_day(h.at), h.describe(), h.note)
-                 for h in tracker.history.for_thesis(thesis_id)],
+        history=[HistoryLine(_day(h.at), _describe(h, catalyst_titles), h.note)
+                 for h in handout_history(tracker.history.for_thesis(thesis_id))],
         sources=[SourceLine(number[s.id], s.title, s.publisher, s.published_on or "", s.url,
                             s.summary, tuple(cited_by[s.id])) for s in sources],
         generated_on=today.isoformat(),
         scorecard=_scorecard(tracker, thesis_id))
+
+
+def _describe(entry: HistoryEntry, catalyst_titles: dict[int, str]) -> str:
+    """The change in words, naming the catalyst a row is about when the row does not."""
+    if not entry.subject and entry.catalyst_id in catalyst_titles:
+        entry = replace(entry, subject=f"{entry.field} “{catalyst_titles[entry.catalyst_id]}”")
+    return entry.describe()
+
+
+def handout_history(entries: Sequence[HistoryEntry], *,
+                    within_s: float = DAY_S) -> list[HistoryEntry]:
+    """The history a committee handout shows (#12 defect 13), in the order given.
+
+    Left out: changes that were undone; rows that changed nothing (old equals new); and a
+    change taken back by the next change of the same thing within a day with no note on
+    either (3 → 4, then 4 → 3 a minute later). The app's History tab keeps all of it.
+    """
+    kept: list[HistoryEntry] = []
+    last: dict[tuple, HistoryEntry] = {}
+    for entry in sorted(entries, key=lambda h: (h.at, h.id)):
+        if entry.undone_at or (entry.old is not None and entry.old == entry.new):
+            continue
+        key = (entry.field, entry.catalyst_id, entry.subject)
+        before = last.get(key)
+        if (before is not None and before.old is not None and not entry.note
+                and not before.note and before.old == entry.new and before.new == entry.old
+                and _seconds(entry.at) - _seconds(before.at) <= within_s):
+            kept.remove(before)
+            del last[key]
+            continue
+        kept.append(entry)
+        last[key] = entry
+    chosen = {id(h) for h in kept}
+    return [h for h in entries if id(h) in chosen]
+
+
+def _seconds(stamp: str) -> float:
+    when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.timestamp()
+
+
+def path_text(steps: Sequence[tuple[str, object]]) -> str:
+    """``((at, value), ...)`` as "3 (2025-12-09) → 4 (2026-02-10)"; a value with no recorded
+    time says so instead of printing empty brackets ("3 ()", #12 defect 13)."""
+    return " → ".join(f"{v} ({at[:10]})" if at else f"{v} (no change recorded)"
+                      for at, v in steps) or "–"
 
 
 def _scorecard(tracker, thesis_id: int) -> list[tuple[str, str]]:
@@ -205,11 +258,10 @@ def _scorecard(tracker, thesis_id: int) -> list[tuple[str, str]]:
                     f"({100 * c.positive_hit_rate:.0f}%)")
     else:
         positive = "none decided yet"
-    path = lambda steps: " → ".join(f"{v} ({at[:10]})" for at, v in steps) or "–"  # noqa: E731
     return [("Catalysts", f"{c.done} done, {c.missed} missed, {c.cancelled} cancelled, "
                           f"{c.pending} pending ({c.total} in all)"),
             ("Slipped (window moved later)", slipped),
             ("Positive catalysts that happened", positive),
-            ("Conviction path", path(score.conviction_path)),
-            ("Status path", path(score.status_path)),
+            ("Conviction path", path_text(score.conviction_path)),
+            ("Status path", path_text(score.status_path)),
             ("Verdict", score.verdict)]

@@ -1,21 +1,26 @@
-"""Pure data for the milestone charts: catalyst bars in epoch seconds, status colours, step series."""
+"""Pure data for the milestone charts: catalyst bars in epoch seconds, the conviction and status
+steps the history records, and the range a chart opens on.
+
+Colours are not chosen here: a bar carries its shown status and the GUI's one palette
+(``gui.palette``) colours it, the same in the app, the PDF and the Markdown PNG.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from model.constants import THESIS_STATUSES
 from model.types import Catalyst
 
 DAY = 86_400.0
-
-# One colour per shown status; "overdue" is a pending catalyst whose window has ended.
-STATUS_COLOURS = {"pending": "#1565c0", "overdue": "#ef6c00", "done": "#2e7d32",
-                  "missed": "#c62828", "cancelled": "#9e9e9e"}
-SHOWN_STATUSES = tuple(STATUS_COLOURS)
-THESIS_STATUS_COLOURS = {"draft": "#9e9e9e", "active": "#1565c0", "watch": "#f9a825",
-                         "confirmed": "#2e7d32", "broken": "#c62828", "closed": "#616161"}
+# What a chart can show of a catalyst: its status, or "overdue" for a pending one whose window
+# has ended.
+SHOWN_STATUSES = ("pending", "overdue", "done", "missed", "cancelled")
+# A chart never opens on less than this much time: a new thesis with one catalyst next week
+# still shows months, with their year, around today (#12 defect 4).
+MIN_FIT_DAYS = 180
 
 
 def day_seconds(day: dt.date | str) -> float:
@@ -50,7 +55,6 @@ class Bar:
     height: float
     precision: str
     status: str                 # shown status: pending, overdue, done, missed, cancelled
-    colour: str
     happened_x: float | None    # UTC midnight of the day it happened (or was missed)
     tooltip: str
 
@@ -61,10 +65,18 @@ class Bar:
 
 @dataclass
 class Steps:
-    """A step series: value ``ys[i]`` holds from ``xs[i]`` to ``xs[i + 1]`` (len(xs) = len(ys) + 1)."""
+    """A step series: ``ys[i]`` holds from ``xs[i]`` to ``xs[i + 1]`` (len(xs) = len(ys) + 1).
+
+    It begins where the history first records a value: before ``xs[0]`` the value is unknown
+    and a chart draws nothing there, never today's value (#12 defect 5).
+    """
 
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
+
+    @property
+    def known_from(self) -> float | None:
+        return self.xs[0] if self.xs else None
 
 
 @dataclass
@@ -72,8 +84,7 @@ class Timeline:
     bars: list[Bar]
     lanes: list[tuple[float, str]]          # (y, label) for the lane axis
     today_x: float
-    x_range: tuple[float, float]
-    colours: dict[str, str] = field(default_factory=lambda: dict(STATUS_COLOURS))
+    x_range: tuple[float, float]            # what the chart opens on (``fit_range``)
     conviction: Steps = field(default_factory=Steps)
     status: Steps = field(default_factory=Steps)     # y = index into THESIS_STATUSES
     status_names: tuple[str, ...] = THESIS_STATUSES
@@ -95,19 +106,31 @@ def tooltip(c: Catalyst, status: str) -> str:
     return "\n".join(lines)
 
 
-def _bar(c: Catalyst, today: dt.date, y: float, height: float) -> Bar:
+def catalyst_bar(c: Catalyst, today: dt.date, y: float, height: float) -> Bar:
     status = shown_status(c, today)
     return Bar(c.id, c.thesis_id, c.title, day_seconds(c.window_start),
                day_seconds(c.window_end) + DAY, y, height, c.precision, status,
-               STATUS_COLOURS.get(status, STATUS_COLOURS["pending"]),
                day_seconds(c.happened_on) if c.happened_on else None, tooltip(c, status))
 
 
-def _x_range(bars: list[Bar], today_x: float, extra: list[float] = ()) -> tuple[float, float]:
-    xs = [today_x, *extra] + [b.x0 for b in bars] + [b.x1 for b in bars] + \
-        [b.happened_x for b in bars if b.happened_x is not None]
+def bar_spans(bars: Sequence[Bar]) -> list[tuple[float, float]]:
+    """What a chart must show of its bars: each window and each day one happened."""
+    return [(b.x0, b.x1) for b in bars] + [(b.happened_x, b.happened_x + DAY) for b in bars
+                                           if b.happened_x is not None]
+
+
+def fit_range(spans: Sequence[tuple[float, float]], today_x: float, *,
+              min_days: float = MIN_FIT_DAYS) -> tuple[float, float]:
+    """The time a chart opens on: the spans (catalyst windows, the days they happened) and
+    today, with a margin; never less than ``min_days`` (centred on what there is), so the axis
+    always shows months or years and the today line is always inside (#12 defect 4)."""
+    xs = [today_x] + [x for span in spans for x in span]
     lo, hi = min(xs), max(xs)
-    pad = max((hi - lo) * 0.03, 15 * DAY)
+    least = min_days * DAY
+    if hi - lo < least:
+        middle = (lo + hi) / 2
+        lo, hi = middle - least / 2, middle + least / 2
+    pad = max((hi - lo) * 0.04, 10 * DAY)
     return lo - pad, hi + pad
 
 
@@ -115,77 +138,83 @@ def thesis_timeline(tracker, thesis_id: int) -> Timeline:
     """One lane per catalyst (in window order), plus conviction and status steps from history."""
     today = tracker.clock.today()
     catalysts = tracker.catalysts.for_thesis(thesis_id)
-    bars = [_bar(c, today, float(i), 0.6) for i, c in enumerate(catalysts)]
+    bars = [catalyst_bar(c, today, float(i), 0.6) for i, c in enumerate(catalysts)]
     lanes = [(float(i), c.title) for i, c in enumerate(catalysts)]
     today_x = day_seconds(today)
     conviction, status = thesis_steps(tracker, thesis_id)
-    return Timeline(bars, lanes, today_x, _x_range(bars, today_x, conviction.xs[:1]),
+    return Timeline(bars, lanes, today_x, fit_range(bar_spans(bars), today_x),
                     conviction=conviction, status=status)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One history row of a field: when, the value before (None: the first one recorded) and
+    after."""
+
+    at: float
+    old: str | None
+    new: str | None
+
+
 def thesis_steps(tracker, thesis_id: int) -> tuple[Steps, Steps]:
-    """Conviction and status over time: from creation, each recorded change, up to now."""
+    """Conviction and status over time, as far as the history records them, up to now."""
     thesis = tracker.theses.get(thesis_id)
     rows = tracker.store.rows(
-        "SELECT at, field, old, new FROM history WHERE thesis_id = ? "
-        "AND field IN ('created', 'status', 'conviction') AND undone_at IS NULL ORDER BY at, id", (thesis_id,))
-    created = next((r["at"] for r in rows if r["field"] == "created"), thesis.created_at)
-    start = stamp_seconds(created)
-    now = max(tracker.clock.now().timestamp(), start)
-    series = []
-    for name, current, convert in (("conviction", thesis.conviction, float),
-                                   ("status", thesis.status, _status_level)):
-        changes = [r for r in rows if r["field"] == name]
-        steps = Steps([start], [])
-        value = changes[0]["old"] if changes and changes[0]["old"] is not None else current
-        steps.ys.append(convert(value))
-        for r in changes:
-            x = max(stamp_seconds(r["at"]), steps.xs[-1])
-            if x == steps.xs[-1]:
-                steps.ys[-1] = convert(r["new"])      # same instant: the later value wins
-            else:
-                steps.xs.append(x)
-                steps.ys.append(convert(r["new"]))
-        steps.xs.append(max(now, steps.xs[-1]))
-        series.append(steps)
-    return series[0], series[1]
+        "SELECT at, field, old, new FROM history WHERE thesis_id = ? AND field IN "
+        "('created', 'status', 'conviction') AND undone_at IS NULL ORDER BY at, id",
+        (thesis_id,))
+    created_row = next((r["at"] for r in rows if r["field"] == "created"), None)
+    created = stamp_seconds(created_row or thesis.created_at)
+    now = tracker.clock.now().timestamp()
+
+    def changes(name: str) -> list[Change]:
+        return [Change(stamp_seconds(r["at"]), r["old"], r["new"])
+                for r in rows if r["field"] == name]
+
+    return (recorded_steps(changes("conviction"), thesis.conviction, created=created,
+                           creation_recorded=created_row is not None, now=now, convert=float),
+            recorded_steps(changes("status"), thesis.status, created=created,
+                           creation_recorded=created_row is not None, now=now,
+                           convert=status_level))
 
 
-def _status_level(name) -> float:
-    return float(THESIS_STATUSES.index(name)) if name in THESIS_STATUSES else 0.0
+def recorded_steps(changes: Sequence[Change], current, *, created: float,
+                   creation_recorded: bool, now: float,
+                   convert: Callable[[object], float]) -> Steps:
+    """The steps a field's history (oldest first) supports, never inventing a value.
 
-
-def roadmap(tracker, *, statuses=None, themes=None) -> Timeline:
-    """All theses' catalysts, a lane per thesis; bars that overlap in time stack inside it.
-
-    ``statuses`` keeps only catalysts whose shown status is listed (pending, overdue, done,
-    missed, cancelled); ``themes`` keeps only theses of those themes. Empty lanes are dropped.
+    - The first row without an old value is the first value recorded: the steps start there.
+      (The demo's "Big light" records conviction 3 on 9 Dec, then 3 → 4: it never was 4
+      before that, whatever it is today.)
+    - A first row with an old value: that value held since the thesis was created.
+    - No rows: the value has not changed since a recorded creation; with no creation on
+      record either it is known only now (a single point).
     """
-    today = tracker.clock.today()
-    wanted = set(statuses) if statuses is not None else None
-    theme_set = set(themes) if themes is not None else None
-    theses = [t for t in tracker.theses.all()
-              if theme_set is None or (t.theme or "") in theme_set]
-    by_thesis: dict[int, list[Catalyst]] = {t.id: [] for t in theses}
-    for row in tracker.store.rows("SELECT * FROM catalyst ORDER BY window_start, window_end, id"):
-        c = Catalyst.from_row(row)
-        if c.thesis_id in by_thesis and (wanted is None or shown_status(c, today) in wanted):
-            by_thesis[c.thesis_id].append(c)
-    bars, lanes = [], []
-    for thesis in theses:
-        items = by_thesis[thesis.id]
-        if not items:
+    if not changes:
+        start = created if creation_recorded else now
+        steps = Steps([min(start, now)], [convert(current)])
+        rest: Sequence[Change] = ()
+    elif changes[0].old is None:
+        steps = Steps([changes[0].at], [convert(changes[0].new)])
+        rest = changes[1:]
+    else:
+        steps = Steps([min(created, changes[0].at)], [convert(changes[0].old)])
+        rest = changes
+    for change in rest:
+        if change.new is None:
             continue
-        lane = float(len(lanes))
-        rows = pack_rows([(day_seconds(c.window_start), day_seconds(c.window_end) + DAY)
-                          for c in items])
-        depth = max(rows) + 1
-        for c, row in zip(items, rows):
-            y = lane - 0.5 + (row + 0.5) / depth
-            bars.append(_bar(c, today, y, 0.8 / depth))
-        lanes.append((lane, thesis.title))
-    today_x = day_seconds(today)
-    return Timeline(bars, lanes, today_x, _x_range(bars, today_x))
+        x = max(change.at, steps.xs[-1])
+        if x == steps.xs[-1]:
+            steps.ys[-1] = convert(change.new)      # same instant: the later value wins
+        else:
+            steps.xs.append(x)
+            steps.ys.append(convert(change.new))
+    steps.xs.append(max(now, steps.xs[-1]))
+    return steps
+
+
+def status_level(name) -> float:
+    return float(THESIS_STATUSES.index(name)) if name in THESIS_STATUSES else 0.0
 
 
 def pack_rows(spans: list[tuple[float, float]], *, gap: float = 3 * DAY) -> list[int]:
@@ -202,7 +231,3 @@ def pack_rows(spans: list[tuple[float, float]], *, gap: float = 3 * DAY) -> list
             ends.append(x1)
             rows.append(len(ends) - 1)
     return rows
-
-
-def themes(tracker) -> list[str]:
-    return sorted({t.theme for t in tracker.theses.all() if t.theme})

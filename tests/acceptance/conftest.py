@@ -257,3 +257,68 @@ def type_in_field(widget: QWidget, text: str, *, replace: bool = True) -> None:
         press(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_into(target, text)
 
+
+# -- journeys of #12 (charts, prices, exports) ----------------------------------------------
+import datetime as dt  # noqa: E402
+
+
+@pytest.fixture(name="window")
+def _demo_window(make_window, db_path, qtbot):
+    """The main window on a new demo database, shown at a desktop size."""
+    shown = make_window(db_path)
+    shown.resize(1400, 850)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+@pytest.fixture(name="when_modal")
+def _when_modal(qtbot):
+    """Act on the next modal dialog as a user would once it is shown; the list it returns
+    holds the dialog once acted on."""
+    def schedule(act):
+        done = []
+
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(5, poll)
+                return
+            try:
+                act(dialog)
+            except BaseException:
+                dialog.reject()     # a failed check must fail the test, not hang it
+                raise
+            done.append(dialog)
+        QTimer.singleShot(0, poll)
+        return done
+    return schedule
+
+
+def click_tab(qtbot, tabs, widget) -> None:
+    """Click a tab's title (the tab holding ``widget``, or the index given), as a user does."""
+    index = widget if isinstance(widget, int) else tabs.indexOf(widget)
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def prices_csv(path, start: str, days: int, *, first_close: float = 100.0, skip=()) -> str:
+    """A Yahoo-style daily file of ``days`` weekdays from ``start`` (without ``skip``)."""
+    day = dt.date.fromisoformat(start)
+    lines, close = [], first_close
+    while len(lines) < days:
+        if day.weekday() < 5 and day.isoformat() not in skip:
+            close *= 1.004 if len(lines) % 3 else 0.995
+            lines.append(f"{day},{close:.2f},{close:.2f},{close:.2f},{close:.2f},{close:.2f},1000")
+        day += dt.timedelta(days=1)
+    path.write_text("Date,Open,High,Low,Close,Adj Close,Volume\n" + "\n".join(lines) + "\n")
+    return str(path)
+
+
+@pytest.fixture
+def big_light(window):
+    """The window showing the demo's "Big light" thesis."""
+    thesis = next(t for t in window.tracker.theses.all() if t.title.startswith("Big light"))
+    window.show_thesis(thesis.id)
+    return thesis

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
-    QMainWindow,
     QProgressDialog,
     QPushButton,
 )
@@ -21,7 +20,6 @@ from gui.export.dialogs import (
     ExportCalendarDialog,
     ExportPdfDialog,
     PdfChoice,
-    install_export_actions,
     run_calendar_export,
     run_pdf_export,
 )
@@ -132,41 +130,6 @@ def test_calendar_all_catalysts_one_event_each(qtbot, tracker, tmp_path):
     assert len(_events(tmp_path / "all.ics")) == total
 
 
-def test_install_export_actions_in_a_plain_window(qtbot, tracker, tmp_path, monkeypatch):
-    """In a window without the app's helpers the actions go into File above Quit, and Export
-    PDF… runs the dialog's choice for the current thesis."""
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    file_menu = window.menuBar().addMenu("&File")
-    file_menu.addAction("Open…")
-    file_menu.addSeparator()
-    file_menu.addAction("&Quit")
-    window.tracker = tracker
-    window.current_thesis_id = lambda: 2
-    actions = install_export_actions(window)
-    texts = [a.text() for a in file_menu.actions()]
-    assert texts == ["Open…", "Export &PDF…", "Export &Markdown…", "Export &Calendar…", "",
-                     "&Quit"]
-    seen = {}
-
-    def fake_ask(parent, **kwargs):
-        seen.update(kwargs)
-        return PdfChoice([kwargs["current_id"]], "a4", str(tmp_path / "one.pdf"), False)
-
-    monkeypatch.setattr(ExportPdfDialog, "ask", classmethod(lambda cls, *a, **k: fake_ask(*a, **k)))
-    actions[0].trigger()
-    assert seen["current_id"] == 2 and seen["all_ids"] == tracker.theses.ids()
-    assert tracker.theses.get(2).title.split(":")[0] in page_texts(tmp_path / "one.pdf")[0]
-
-    monkeypatch.setattr("gui.export.dialogs.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "two"), ""))
-    actions[1].trigger()
-    text = (tmp_path / "two.md").read_text(encoding="utf-8")
-    assert text.startswith(f"# {tracker.theses.get(2).title}")
-    assert "![Milestone timeline](two.png)" in text
-    assert (tmp_path / "two.png").stat().st_size > 1000
-
-
 def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, tmp_path,
                                                            monkeypatch):
     """In the app, File has Export PDF…, Export Markdown… and the one Export Calendar… (the
@@ -178,7 +141,7 @@ def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, 
     window = create_main_window(db_path, clock=clock, settings=QSettings(
         str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    texts = [a.text() for a in window.file_menu.actions()]
+    texts = [a.text() for a in window.menus.file.actions()]
     at = texts.index("Export &PDF…")
     assert texts[at + 1] == "Export &Markdown…"
     assert texts[at + 2] == "Export &Calendar…" and at + 2 < texts.index("&Back up now")
@@ -193,7 +156,7 @@ def test_main_window_file_menu_exports_the_filtered_list(qtbot, db_path, clock, 
         return PdfChoice(kwargs["filtered_ids"], "a4", str(tmp_path / "watch.pdf"), False)
 
     monkeypatch.setattr(ExportPdfDialog, "ask", classmethod(lambda cls, *a, **k: fake_ask(*a, **k)))
-    next(a for a in window.file_menu.actions() if a.text() == "Export &PDF…").trigger()
+    next(a for a in window.menus.file.actions() if a.text() == "Export &PDF…").trigger()
     assert seen["filtered_ids"] == watch and seen["all_ids"] == window.tracker.theses.ids()
     title = " ".join(window.tracker.theses.get(watch[0]).title.split())[:30]
     assert title in page_texts(tmp_path / "watch.pdf")[0]

@@ -31,7 +31,8 @@ def test_markdown_holds_every_part_of_the_thesis(tracker):
         assert ("OVERDUE" in line) == c.is_overdue(today)
     for n, s in enumerate(tracker.sources.for_thesis(SMALL_LIGHT), 1):
         assert f"\n{n}. {s.title} — " in text
-    assert "| 2026-10-06 | catalyst: pending -> missed |" in text
+    assert ("| 2026-10-06 | catalyst “Domestic high-speed laser chip qualified at an overseas "
+            "CSP”: pending -> missed |") in text
 
 
 def test_citations_refer_to_the_numbered_sources(tracker):

@@ -73,7 +73,7 @@ def test_closing_while_a_search_runs_is_safe(window, qtbot):
     for text in ("a", "o", "e"):
         window.search_box.setText(text)
     window.close_database()
-    assert window.search_worker is None and not worker._thread.is_alive()
+    assert window.search_worker is None and worker._reader is None   # its connection closed
     qtbot.wait(10)
     type_text(qtbot, window.search_box, "光模块")      # no database: typing does nothing
     assert window.tracker is None
@@ -85,4 +85,4 @@ def test_window_close_joins_the_worker(make_window, db_path, qtbot):
     worker = window.search_worker
     window.search_box.setText("i")
     window.close()
-    assert not worker._thread.is_alive()
+    assert worker._reader is None and window.tasks._closed

@@ -141,7 +141,7 @@ def test_reopening_the_database_keeps_the_second_instance_listener(make_window, 
     wired = selection.receivers(SIGNAL("currentRowChanged(QModelIndex,QModelIndex)"))
     window.open_database(db_path)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old helpers go
-    assert os.path.exists(window.raise_server.server.fullServerName())
+    assert os.path.exists(window.session.raise_server.server.fullServerName())
     assert selection.receivers(SIGNAL("currentRowChanged(QModelIndex,QModelIndex)")) == wired
 
 

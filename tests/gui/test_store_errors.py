@@ -118,7 +118,7 @@ def test_cancelling_long_work_rolls_it_back(window, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from gui.tasks import Cancelled, TaskRunner
+    from gui.tasks import Cancelled
 
     def slow_write(tracker):
         with tracker.store.write():
@@ -137,7 +137,8 @@ def test_cancelling_long_work_rolls_it_back(window, qtbot):
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     QTimer.singleShot(50, cancel)
     with pytest.raises(Cancelled):
-        TaskRunner.run(window, "Working…", window.tracker.path, window.tracker.clock, slow_write)
+        window.tasks.run_on_own_tracker(window, "Working…", window.tracker.path,
+                                        window.tracker.clock, slow_write)
     assert "half-written" not in [t.title for t in window.tracker.theses.all()]
 
 
@@ -146,7 +147,7 @@ def test_export_calendar_with_a_choice_of_theses(window, tmp_path, qtbot, when_m
     unticking all but the current thesis and keeping pending-only writes its pending events."""
     target = tmp_path / "cal.ics"
     current = window.current_thesis_id()
-    assert sum("calendar" in a.text().lower() for a in window.file_menu.actions()) == 1
+    assert sum("calendar" in a.text().lower() for a in window.menus.file.actions()) == 1
 
     def answer(dialog):
         assert dialog.objectName() == "exportCalendarDialog"
@@ -173,4 +174,4 @@ def test_back_up_now_writes_a_backup(window):
 
 def test_open_recent_lists_the_database(window, db_path):
     """Open Recent remembers the database just opened (#3 menus)."""
-    assert str(db_path) in [a.text() for a in window.recent_menu.actions()]
+    assert str(db_path) in [a.text() for a in window.menus.recent.actions()]

@@ -57,7 +57,7 @@ def test_bring_forward_raises_the_window_that_has_the_file(make_window, db_path,
     first = make_window(db_path)
     assert first.tracker is not None and not first.tracker.store.readonly
     monkeypatch.setattr(AlreadyOpenDialog, "ask", classmethod(lambda cls, parent, msg: "raise"))
-    with qtbot.waitSignal(first.raise_server.raise_requested, timeout=3000):
+    with qtbot.waitSignal(first.session.raise_server.raise_requested, timeout=3000):
         second = make_window(db_path)
     assert second.tracker is None
 

@@ -99,7 +99,8 @@ def test_import_from_the_tab(tab, setup, tracker, tmp_path, monkeypatch):
     good.write_text("Date,Open,High,Low,Close,Adj Close,Volume\n"
                     "2025-02-03,1,1,1,10,9,5\n2025-02-04,1,1,1,11,10,5\n")
     monkeypatch.setattr(ImportPricesDialog, "ask",
-                        classmethod(lambda cls, parent, companies: (setup["c"].id, str(good))))
+                        classmethod(lambda cls, parent, companies, **kw:
+                                    (setup["c"].id, str(good))))
     tab.chart.import_button.click()
     assert setup["c"].id in tab.chart.curves
     assert "Imported 2 days" in tab.chart.note.text()
@@ -108,7 +109,8 @@ def test_import_from_the_tab(tab, setup, tracker, tmp_path, monkeypatch):
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     monkeypatch.setattr(ImportPricesDialog, "ask",
-                        classmethod(lambda cls, parent, companies: (setup["c"].id, str(bad))))
+                        classmethod(lambda cls, parent, companies, **kw:
+                                    (setup["c"].id, str(bad))))
     tab.chart.import_button.click()
     assert warned and "row 2:" in warned[0]
     assert tracker.prices.count(setup["c"].id) == 2

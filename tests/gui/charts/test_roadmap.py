@@ -1,12 +1,12 @@
-"""The roadmap (#4): every thesis's catalysts on one chart, a lane per thesis, filtered by
-status and theme from its controls, following the store."""
+"""The roadmap (#4, #12 item 15): the catalysts of the theses the list shows, a lane per thesis
+under its theme, filtered by status and theme, scrolling lanes, following the store."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
-from model.analysis.timeline import roadmap
+from model.analysis.roadmap import lane_bars, roadmap_plan
 
 
 @pytest.fixture
@@ -21,11 +21,15 @@ def ids(bars):
 
 def test_lanes_and_filters(chart, tracker, qtbot):
     """Default: everything but cancelled; unticking a status box and choosing a theme redraw
-    just those catalysts, lane labels naming the theses (#4)."""
+    just those catalysts, lane labels naming the theses under their theme (#4)."""
     default = [s for s in chart.status_boxes if s != "cancelled"]
-    assert ids(chart.lanes.bars.bars) == ids(roadmap(tracker, statuses=default).bars)
+    plan = roadmap_plan(tracker, statuses=default)
+    expected = [b for bars in lane_bars(tracker, plan.lanes, statuses=default).values()
+                for b in bars]
+    assert ids(chart.lanes.bars.bars) == ids(expected)
     labels = [chart.lanes.axis.labels[y] for y in sorted(chart.lanes.axis.labels)]
-    assert len(labels) == chart.timeline.lane_count and labels[0].startswith("Big light")
+    assert len(labels) == len(plan.lanes) and labels[0].startswith("▾ Optical")
+    assert labels[1].startswith("Big light")
     qtbot.mouseClick(chart.status_boxes["pending"], Qt.MouseButton.LeftButton)
     assert not chart.status_boxes["pending"].isChecked()
     assert {b.status for b in chart.lanes.bars.bars} <= {"overdue", "done", "missed"}

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
-from model.analysis.timeline import STATUS_COLOURS, day_seconds, thesis_timeline
+from gui import palette
+from model.analysis.timeline import day_seconds, thesis_timeline
 
 
 @pytest.fixture
@@ -28,15 +29,15 @@ def chart(tracker, thesis_id, show_chart):
 
 
 def test_items_match_the_model(chart, tracker, thesis_id):
-    """One bar per catalyst with the model's x-range in epoch seconds and its status colour;
+    """One bar per catalyst with the model's x-range in epoch seconds and its status;
     lane labels are the titles; a marker per happened catalyst; the today line (#4)."""
     expected = thesis_timeline(tracker, thesis_id)
     bars = chart.lanes.bars.bars
-    assert [(b.catalyst_id, b.x0, b.x1, b.colour) for b in bars] == [
-        (b.catalyst_id, b.x0, b.x1, b.colour) for b in expected.bars]
+    assert [(b.catalyst_id, b.x0, b.x1, b.status) for b in bars] == [
+        (b.catalyst_id, b.x0, b.x1, b.status) for b in expected.bars]
     quarter = next(b for b in bars if b.title == "Quarter results")
     assert (quarter.x0, quarter.x1) == (day_seconds("2026-04-01"), day_seconds("2026-07-01"))
-    assert quarter.colour == STATUS_COLOURS["done"]
+    assert quarter.status == "done"
     labels = chart.lanes.axis.labels
     assert [labels[y] for y in sorted(labels)] == ["Quarter results", "Launch day", "Year of ramp"]
     spots = chart.lanes.markers.data
@@ -82,7 +83,7 @@ def test_tick_and_new_catalyst_update_the_chart_at_once(chart, tracker, thesis_i
     before = chart.lanes.plot.viewRange()[0]
     tracker.catalysts.tick(year.catalyst_id, status="missed", on="2026-11-20")
     bar = next(b for b in chart.lanes.bars.bars if b.catalyst_id == year.catalyst_id)
-    assert bar.colour == STATUS_COLOURS["missed"]
+    assert bar.status == "missed"
     assert len(chart.lanes.markers.data) == 2
     assert chart.lanes.plot.viewRange()[0] == pytest.approx(before)
     tracker.catalysts.add(thesis_id=thesis_id, title="Brand new", expected="H1 2027")
@@ -118,8 +119,8 @@ def test_render_timeline_image_headless(tracker, thesis_id, qapp):
         assert (image.width(), image.height()) == (1000, 500)
         colours = {image.pixelColor(x, y).name() for x in range(0, 1000, 4)
                    for y in range(0, 500, 4)}
-        assert QColor(STATUS_COLOURS["done"]).name() in colours
-        assert QColor(STATUS_COLOURS["pending"]).name() in colours
+        assert QColor(palette.catalyst("done")).name() in colours
+        assert QColor(palette.catalyst("pending")).name() in colours
 
 
 def test_lane_labels_thin_out_when_crowded(qapp):

@@ -7,10 +7,8 @@ import datetime as dt
 
 from model.analysis.timeline import (
     DAY,
-    STATUS_COLOURS,
     day_seconds,
     pack_rows,
-    roadmap,
     stamp_seconds,
     thesis_timeline,
 )
@@ -24,7 +22,7 @@ def test_day_seconds_is_utc_midnight():
 
 def test_bars_follow_the_catalysts(tracker):
     """One bar per catalyst in window order; x from the window's first day to the midnight
-    after its last (a day is one day wide, a quarter about 91 days); colour by shown status;
+    after its last (a day is one day wide, a quarter about 91 days); its shown status;
     a marker where it happened (#4)."""
     thesis_id = tracker.theses.add(title="Bars").id
     day = tracker.catalysts.add(thesis_id=thesis_id, title="Day", expected="2026-03-05")
@@ -45,7 +43,6 @@ def test_bars_follow_the_catalysts(tracker):
     assert by_id[year.id].x1 - by_id[year.id].x0 == 365 * DAY
     assert {b.catalyst_id: b.status for b in t.bars} == {
         day.id: "done", quarter.id: "missed", late.id: "overdue", year.id: "pending"}
-    assert all(b.colour == STATUS_COLOURS[b.status] for b in t.bars)
     assert by_id[quarter.id].happened_x == day_seconds("2026-07-02")
     assert by_id[year.id].happened_x is None
     assert t.today_x == day_seconds("2026-11-24")
@@ -75,30 +72,26 @@ def test_conviction_and_status_steps_come_from_history(tracker, clock):
     assert len(t.status.xs) == len(t.status.ys) + 1
 
 
-def test_roadmap_lanes_filters_and_packing(tracker):
-    """A lane per thesis holding its catalysts; overlapping windows stack inside the lane
-    without overlapping; status and theme filters drop bars and empty lanes (#4)."""
-    everything = roadmap(tracker)
-    theses = {t.id: t for t in tracker.theses.all()}
-    total = tracker.store.scalar("SELECT count(*) FROM catalyst")
-    assert len(everything.bars) == total
-    assert [label for _, label in everything.lanes] == [
-        t.title for t in tracker.theses.all()
-        if tracker.catalysts.for_thesis(t.id)]
-    for lane, (y, _) in enumerate(everything.lanes):
-        inside = [b for b in everything.bars if y - 0.5 < b.y < y + 0.5]
-        assert len({b.thesis_id for b in inside}) == 1
-        for a in inside:
-            for b in inside:
-                if a is not b and a.y == b.y:
-                    assert a.x1 <= b.x0 or b.x1 <= a.x0, "bars in one row must not overlap"
-    done = roadmap(tracker, statuses=["done"])
-    assert done.bars and {b.status for b in done.bars} == {"done"}
-    theme = next(t.theme for t in theses.values() if t.theme)
-    themed = roadmap(tracker, themes=[theme])
-    assert {theses[b.thesis_id].theme for b in themed.bars} == {theme}
-    assert roadmap(tracker, themes=["no such theme"]).lanes == []
-
-
 def test_pack_rows_reuses_rows_once_free():
     assert pack_rows([(0, 10 * DAY), (2 * DAY, 5 * DAY), (20 * DAY, 30 * DAY)]) == [0, 1, 0]
+
+
+def test_conviction_starts_at_its_first_recorded_value(tracker):
+    """Big light records conviction 3 on 9 Dec 2025 (no earlier value), then 3 → 4: the steps
+    start there at 3, never at today's 4 from the thesis's creation (#12 defect 5)."""
+    big = next(t.id for t in tracker.theses.all() if t.title.startswith("Big light"))
+    steps = thesis_timeline(tracker, big).conviction
+    assert steps.ys == [3.0, 4.0]
+    assert steps.known_from == stamp_seconds("2025-12-09T09:01:00Z")
+
+
+def test_opens_fitted_to_catalysts_and_today(tracker):
+    """A new thesis opens on months around today, never four weeks; with catalysts, on all of
+    them and today (#12 defect 4)."""
+    thesis = tracker.theses.add(title="New").id
+    today = day_seconds(tracker.clock.today())
+    lo, hi = thesis_timeline(tracker, thesis).x_range
+    assert lo < today < hi and hi - lo >= 180 * DAY
+    tracker.catalysts.add(thesis_id=thesis, title="Far", expected="2029")
+    lo, hi = thesis_timeline(tracker, thesis).x_range
+    assert lo < today and hi > day_seconds("2030-01-01")
