@@ -139,5 +139,9 @@ def install(window) -> Reminders:
 def toggle(window) -> None:
     reminders = getattr(window, "reminders", None)
     if reminders is None:
-        reminders = install(window)
+        # Chosen before the reminders were set up (they start after the first paint): the
+        # action was not checkable yet, so flip the setting itself.
+        was_on = enabled(window.settings)
+        install(window).set_enabled(not was_on)
+        return
     reminders.toggle()

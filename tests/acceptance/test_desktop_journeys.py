@@ -246,3 +246,15 @@ def test_help_opens_the_log_folder(make_window, db_path, tmp_path, monkeypatch):
     menu(window, "openLogFolder")
     assert [u.toLocalFile() for u in opened] == [str(tmp_path / "state" / "thesis-tracker"
                                                      / "log")]
+
+
+def test_reminders_menu_before_they_are_set_up_turns_them_off(make_window, db_path):
+    """View ▸ Desktop reminders chosen before the reminders started (they start after the
+    first paint) still turns them off, and the entry shows it."""
+    from gui import reminders
+    window = make_window(db_path)
+    assert reminders.enabled(window.settings)
+    menu(window, "reminders")
+    assert reminders.enabled(window.settings) is False
+    assert window.actions_by_name["reminders"].isCheckable()
+    assert not window.actions_by_name["reminders"].isChecked()
