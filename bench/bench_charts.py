@@ -13,9 +13,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 import numpy as np  # noqa: E402
 from common import OUT, big_database, copy_of, table, timeit  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from model.service import Tracker  # noqa: E402
 

@@ -205,6 +205,11 @@ def in_process(db: Path):
     other.close()
     window.close()
     long_keys = [k for k, n in zip(keys, lengths) if n >= 3]
+    one_char = [k for k, n in zip(keys, lengths) if n == 1]
+    print(f"one-character keystrokes (光, l, i, c, 合): "
+          f"{', '.join(f'{k * 1000:.0f}' for k in one_char)} ms; median "
+          f"{statistics.median(one_char) * 1000:.1f} ms, slowest {max(one_char) * 1000:.1f} ms",
+          flush=True)
     return (statistics.median(ticks), statistics.median(bare_ticks),
             statistics.median(keys), max(keys), statistics.median(bare_keys),
             statistics.median(blocked), max(blocked), statistics.median(long_keys))

@@ -1,17 +1,21 @@
 """The desktop app (Qt only; every read and write goes through model/'s service API).
 
 ``create_main_window(db_path)`` builds the whole window on a database without starting the
-event loop. Extension points for other features:
+event loop; ``launch(db_path)`` shows it the way the app starts. The window is made of
+declared parts:
 
-- ``window.detail.add_detail_tab(widget, title)`` (also ``window.add_detail_tab``) adds a tab
-  beside Overview...History in ``detailTabs``; a widget with ``set_thesis(thesis_id | None)``
-  is told whenever the selected thesis changes.
-- ``window.add_export_action(action)`` puts a File-menu entry (e.g. "Export PDF…") in the
-  exports section, after "Export calendar…"; ``window.file_menu`` is the File menu and
-  ``window.export_actions`` the separator that ends the section.
+- ``window.tasks`` (gui.tasks.TaskManager): the worker threads; ``window.opener``
+  (gui.database.DatabaseOpener) and ``window.session`` (DatabaseSession, what runs beside the
+  open file: the day's backup, the full check, the second-instance listener, search).
+- ``window.editor`` (gui.editing.Editor): every edit as one model operation; undo and redo
+  ask the model (``window.undo_stack`` only mirrors it, for Edit ▸ Undo History).
+- ``window.menus`` (gui.menus.Menus): the menu bar; ``window.actions_by_name`` its actions by
+  object name; ``menus.add_export_action(action)`` adds a File ▸ Export entry.
+- ``window.charts``: the Timeline, Prices and Roadmap charts (built when first shown).
+- ``window.detail.add_detail_tab(widget, title)`` adds a tab beside Overview…History; a
+  widget with ``set_thesis(thesis_id | None)`` is told whenever the selected thesis changes.
 - ``window.database_opened`` (signal) hands over the new ``Tracker`` (None on close);
-  ``window.tracker`` is the open one and ``window.bridge.changed`` re-emits store changes.
-- ``window.editor`` runs undoable edits; ``window.undo_stack`` is the QUndoStack.
+  ``window.bridge.changed`` delivers every committed operation's ``OpChanges``.
 """
 
 from __future__ import annotations
@@ -40,7 +44,9 @@ def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool | None 
     (``window.list_model.loaded`` when done). A new file gets the demo only when it is the
     default one in the user's data folder (``seed_if_new=None``, #13)."""
     window = _window(db_path, settings=settings, clock=clock, seed_if_new=seed_if_new)
-    window.show()
+    if not window.opener.handed_over:
+        window.show()
+    # else the file was open in another window, which came forward: this start is done (#12)
     return window
 
 
@@ -49,7 +55,6 @@ def _window(db_path, *, settings, clock, seed_if_new: bool | None):
     make_application()
     from gui.main_window import MainWindow
     window = MainWindow(settings=settings, clock=clock)
-    window.add_detail_tab = window.detail.add_detail_tab
     if db_path is None:
         db_path = window.settings.value("lastDatabase")
     if db_path is None:

@@ -19,8 +19,8 @@ def make_application(argv=None):
     app.setApplicationName("Thesis Tracker")
     from model import __version__
     app.setApplicationVersion(__version__)
-    # The launcher and the taskbar match the window to thesis-tracker's .desktop entry and
-    # icon (#13); the icon is PNGs, so no SVG renderer is loaded at start-up.
+    # The launcher and the taskbar match the window to thesis-tracker's .desktop entry (#13);
+    # the icon follows after the first paint (set_app_icon).
     from PySide6.QtGui import QGuiApplication
 
     from gui.resources import DESKTOP_ID
@@ -77,6 +77,7 @@ def start(db_path=None, *, settings=None, log_dir=None):
     install_translators(settings, app)
     from gui import launch
     window = launch(db_path, settings=settings)
+
     def after_first_paint() -> None:
         import logging
 
@@ -128,5 +129,9 @@ def run(db_path=None) -> int:
         print(f"error: {reason}", file=sys.stderr)
         return 1
     app = make_application()
-    window = start(db_path)         # noqa: F841 - kept alive while the loop runs
+    window = start(db_path)         # kept alive while the loop runs
+    if window.opener.handed_over:
+        # "Bring it forward" answered: the other window has the file; no empty window stays.
+        window.close()
+        return 0
     return app.exec()

@@ -124,7 +124,7 @@ class DatabaseSession(QObject):
             lambda: backups.daily_backup_on_own_connection(path), self._backup_done)
         from gui.instance_link import RaiseServer
         self.raise_server = RaiseServer(path, self.window, parent=self)
-        from gui.integrity import IntegrityCheck           # the full check (#14 item 4)
+        from gui.integrity import IntegrityCheck  # the full check (#14 item 4)
         self.integrity_check = IntegrityCheck(self.window, self.tracker, self.tasks,
                                               parent=self)
         self.integrity_check.start()

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QToolTip,
+)
 
+from gui.models.base import plain_tooltip
 from gui.style import overdue_brush
 from model.date_windows import parse_window
 from model.errors import ValidationError
@@ -101,7 +109,18 @@ class ScoreDelegate(QStyledItemDelegate):
 
 
 class TextDelegate(QStyledItemDelegate):
-    """Plain text that only writes when it actually changed (no empty history or undo steps)."""
+    """Plain text that only writes when it actually changed (no empty history or undo steps);
+    a cell cut short by its column shows its whole text as a tooltip (#12 item 14)."""
+
+    def helpEvent(self, event, view, option, index):                 # noqa: N802 - Qt
+        if event.type() == QEvent.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
+            text = str(index.data() or "")
+            room = view.visualRect(index).width() - 2 * view.style().pixelMetric(
+                QStyle.PixelMetric.PM_FocusFrameHMargin) - 4
+            if text and option.fontMetrics.horizontalAdvance(text) > room:
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     def setModelData(self, editor, model, index):
         if editor.text() != str(index.data(Qt.ItemDataRole.EditRole) or ""):

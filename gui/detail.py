@@ -7,7 +7,15 @@ has a ``set_thesis(thesis_id)`` method is told whenever the selected thesis chan
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.overview import OverviewTab
 from model.changes import Origin
@@ -168,8 +176,17 @@ class ThesisDetail(QWidget):
                 lambda s: editor.uncite_source(self.thesis_id, s), lambda s: s.title)
         else:
             model = HistoryModel(self.tracker, self)
-            table = widget = RecordTable(model, "historyTable")
-            table.fit_columns({0: 13, 1: 22, 2: 8, 3: 8, 4: 8})
+            table = RecordTable(model, "historyTable")
+            table.fit_columns({0: 17, 1: 22, 2: 8, 3: 8, 4: 8})   # "2026-11-24 10:00:00"
+            widget = QWidget()
+            column = QVBoxLayout(widget)
+            column.setContentsMargins(0, 0, 0, 0)
+            undone = QCheckBox("Show &undone changes", objectName="showUndone")
+            undone.setToolTip("Changes taken back with Edit ▸ Undo stay in the log, greyed; "
+                              "reports and exports leave them out")
+            undone.toggled.connect(model.set_show_undone)
+            column.addWidget(undone)
+            column.addWidget(table)
         self._built[part] = (model, table)
         model.load(self.thesis_id)
         for callback in self._when_built.pop(part, []):

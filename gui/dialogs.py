@@ -24,23 +24,54 @@ from gui.date_field import DateField
 from model.errors import UserError
 
 
+def run_modal(dialog, read=None):
+    """Run a modal dialog, read its answer (``read(result)``), then delete it: a dialog made
+    with a parent would otherwise stay alive, hidden, for as long as its window (and could
+    keep the keyboard focus)."""
+    try:
+        result = dialog.exec()
+        return read(result) if read is not None else result
+    finally:
+        dialog.deleteLater()
+
+
 class Messages:
-    """Message boxes; every store error goes through ``error`` so the app keeps running."""
+    """Message boxes; every store error goes through ``error`` so the app keeps running.
+
+    Their text is plain: a message quoting a title the user typed (``<b>bold</b><img
+    src=x>``) shows those characters, never renders them (#12)."""
+
+    @classmethod
+    def _box(cls, parent, icon, title: str, text: str, buttons) -> QMessageBox:
+        box = QMessageBox(icon, title, text, buttons, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
 
     @classmethod
     def error(cls, parent, text: str, title: str = "Thesis Tracker") -> None:
-        QMessageBox.warning(parent, title, text)
+        run_modal(cls._box(parent, QMessageBox.Icon.Warning, title, text,
+                           QMessageBox.StandardButton.Ok))
 
     @classmethod
     def info(cls, parent, text: str, title: str = "Thesis Tracker") -> None:
-        QMessageBox.information(parent, title, text)
+        run_modal(cls._box(parent, QMessageBox.Icon.Information, title, text,
+                           QMessageBox.StandardButton.Ok))
+
+    @classmethod
+    def error_titled(cls, parent, title: str, text: str) -> None:
+        """``error`` with the (parent, title, text) order of QMessageBox.warning."""
+        cls.error(parent, text, title)
+
+    @classmethod
+    def info_titled(cls, parent, title: str, text: str) -> None:
+        cls.info(parent, text, title)
 
     @classmethod
     def confirm(cls, parent, text: str, title: str = "Thesis Tracker") -> bool:
-        answer = QMessageBox.question(parent, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        box = cls._box(parent, QMessageBox.Icon.Question, title, text,
+                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return run_modal(box) == QMessageBox.StandardButton.Yes
 
 
 class Files:
@@ -86,7 +117,8 @@ class NoteDialog(QDialog):
     def ask(cls, parent, question: str) -> str | None:
         """The note (maybe empty), or None when the user cancels the change."""
         dialog = cls(parent, question)
-        return dialog.note.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_modal(dialog, lambda result: dialog.note.text()
+                         if result == QDialog.DialogCode.Accepted else None)
 
 
 class SubmitDialog(QDialog):
@@ -115,7 +147,8 @@ class SubmitDialog(QDialog):
 
     @classmethod
     def run(cls, dialog: SubmitDialog):
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_modal(dialog, lambda result: dialog.values()
+                         if result == QDialog.DialogCode.Accepted else None)
 
 
 class TickDialog(SubmitDialog):
@@ -228,13 +261,13 @@ class UndoRefusedDialog:
         box.setObjectName("undoRefusedDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Cannot undo")
+        box.setTextFormat(Qt.TextFormat.PlainText)      # it quotes a record's title
         box.setText(message)
         box.setInformativeText("The step stays on the undo stack. Forget it to undo the steps "
                                "before it.")
         drop = box.addButton("Forget this step", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        return "drop" if box.clickedButton() is drop else "keep"
+        return run_modal(box, lambda _r: "drop" if box.clickedButton() is drop else "keep")
 
 
 class ReviewDialog(SubmitDialog):
@@ -338,6 +371,7 @@ class CorruptDialog:
         box.setObjectName("corruptDialog")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("The database is damaged")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)
         restore = None
         if backup is not None:
@@ -345,8 +379,8 @@ class CorruptDialog:
                                    f"damaged file aside (it is kept, not deleted).")
             restore = box.addButton("Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        return "restore" if restore is not None and box.clickedButton() is restore else "cancel"
+        return run_modal(box, lambda _r: "restore" if restore is not None
+                         and box.clickedButton() is restore else "cancel")
 
 
 def plain_label(text: str, *, bold: bool = False, object_name: str = "") -> QLabel:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCryptographicHash, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox
 
@@ -98,6 +98,10 @@ class AlreadyOpenDialog:
         bring = box.addButton("Bring it forward", QMessageBox.ButtonRole.AcceptRole)
         readonly = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole)
         box.setDefaultButton(bring)
-        box.exec()
-        clicked = box.clickedButton()
-        return "raise" if clicked is bring else "readonly" if clicked is readonly else None
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        from gui.dialogs import run_modal
+
+        def answer(_result) -> str | None:
+            clicked = box.clickedButton()
+            return "raise" if clicked is bring else "readonly" if clicked is readonly else None
+        return run_modal(box, answer)

@@ -4,6 +4,8 @@ the start-up notice, settings that come back, and opening databases without cras
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
@@ -29,11 +31,13 @@ from gui.dialogs import Messages
 from gui.editing import Editor, UndoMirror
 from gui.keys import AppUndoFromFields
 from gui.menus import Menus
+from gui.models.base import plain_tooltip
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
 from gui.tables import RecordTable
 from gui.tasks import TaskManager
 from gui.upcoming import UpcomingView
+from model.changes import Kind, Origin
 from model.constants import THESIS_STATUSES
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
@@ -57,6 +61,20 @@ class StoreBridge(QObject):
 
     def detach(self) -> None:
         self.tracker.unsubscribe(self.changed.emit)
+
+
+def mark(text: str, terms: list[str]) -> str:
+    """``text`` as escaped HTML with every occurrence of the terms (any case) in bold."""
+    if not terms:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    out, at = [], 0
+    for found in pattern.finditer(text):
+        out.append(html.escape(text[at:found.start()]))
+        out.append(f"<b>{html.escape(found.group())}</b>")
+        at = found.end()
+    out.append(html.escape(text[at:]))
+    return "".join(out)
 
 
 class _FirstPaint(QObject):
@@ -97,6 +115,9 @@ class MainWindow(QMainWindow):
         self._deferred: list = []
         self._started = False
         self._count_pending = False     # a count of the list is due on the next turn
+        self._shown_once = False        # the splitter follows the saved share until shown
+        self.notice_dismissed = False   # the user closed the start-up notice
+        self._notice_due = False
         self._build()
         self.menus = Menus(self)
         self.actions_by_name = self.menus.actions      # by object name, for scripts and tests
@@ -143,6 +164,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._shown_once:
+            self._apply_list_share()
+            QTimer.singleShot(0, self._settled)
         if not self._started:
             # A window shown minimised or off-screen may not paint for a while: start-up
             # finishes anyway.
@@ -198,6 +222,13 @@ class MainWindow(QMainWindow):
         # repaint) the window around it.
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left_layout.addWidget(self.count_label)
+        # Why the selected thesis matched the search: its records with the words marked.
+        self.why = QLabel(objectName="searchWhy")
+        self.why.setTextFormat(Qt.TextFormat.RichText)     # built from escaped text only
+        self.why.setWordWrap(True)
+        self.why.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.why.hide()
+        left_layout.addWidget(self.why)
 
         self.detail = ThesisDetail(None, self.editor)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
@@ -211,6 +242,7 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.upcoming, "&Upcoming")
 
         self.search_box.textChanged.connect(self.apply_search)
+        self.proxy.matching_applied.connect(self._explain)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
         self.proxy.rowsInserted.connect(self._count)
@@ -231,13 +263,17 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(frame)
         layout.setContentsMargins(8, 4, 8, 4)
         self.notice_label = QLabel(objectName="noticeLabel")
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)     # catalyst titles
+        # Long titles must not widen the window: the label takes the room there is (the
+        # tooltip lists them all).
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice_button = QPushButton("Show &Upcoming", objectName="noticeButton")
-        close = QPushButton("Dismiss")
+        close = QPushButton("Dismiss", objectName="noticeDismiss")
         layout.addWidget(self.notice_label, 1)
         layout.addWidget(self.notice_button)
         layout.addWidget(close)
         self.notice_button.clicked.connect(self.show_upcoming)
-        close.clicked.connect(frame.hide)
+        close.clicked.connect(self._dismiss_notice)
         frame.hide()
         return frame
 
@@ -330,6 +366,11 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes) -> None:
         self.list_model.apply_changes(changes)
         self.detail.apply_changes(changes)
+        if changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY:
+            # After the repaint, once for a burst of changes: its counts are four queries.
+            if not self._notice_due:
+                self._notice_due = True
+                QTimer.singleShot(0, self._refresh_notice)
         if self.upcoming_model is not None:
             self.upcoming_model.apply_changes(changes)
         if self.search_box.text().strip():
@@ -346,8 +387,8 @@ class MainWindow(QMainWindow):
         words shows everything at once (show_thesis relies on clearing the box)."""
         if self.tracker is None:
             return
-        from model.search import parse_query
-        if parse_query(text):
+        from model.search import searchable
+        if searchable(text):
             self.session.search().submit(text)
         else:
             if self.search_worker is not None:
@@ -404,6 +445,24 @@ class MainWindow(QMainWindow):
         if current.isValid():
             source = self.proxy.mapToSource(current)
             self.detail.set_thesis(self.list_model.record(source.row()).id)
+        self._explain()
+
+    def _explain(self) -> None:
+        """Under the list: the selected thesis's records that match the search, the words
+        marked (#12). Plain text the user typed is escaped before anything is marked."""
+        text = self.search_box.text()
+        thesis_id = self.current_thesis_id()
+        hits = (self.tracker.search.explain(text, thesis_id)
+                if self.tracker is not None and thesis_id is not None and text.strip()
+                else [])
+        if not hits:
+            self.why.hide()
+            return
+        from model.search import parse_query
+        terms = sorted({t for g in parse_query(text) for t in g}, key=len, reverse=True)
+        lines = [f"<b>{html.escape(hit.kind)}</b>: {mark(hit.snippet, terms)}" for hit in hits]
+        self.why.setText("Matches here:<br>" + "<br>".join(lines))
+        self.why.show()
 
     def show_thesis(self, thesis_id: int) -> None:
         """Select a thesis in the list (clearing filters that hide it) and show its tabs."""
@@ -496,19 +555,41 @@ class MainWindow(QMainWindow):
 
     # -- notice ------------------------------------------------------------------------------
     def _show_notice(self) -> None:
-        """'3 catalysts overdue, 2 reviews due, 5 due this week' (#3, #7); opens Upcoming."""
+        """'3 catalysts overdue, 2 reviews due, 3 due this week: A, B, C' (#3, #7, #12):
+        shown at start-up and kept true after every change until the user dismisses it."""
+        if self.tracker is None or self.notice_dismissed:
+            return
         today = self.tracker.clock.today()
         overdue = self.tracker.catalysts.overdue_count(today)
         reviews = self.tracker.queue.reviews_due_count(today=today)
-        week = self.tracker.catalysts.due_between(
-            today, today + dt.timedelta(days=6 - today.weekday()))
-        if overdue or reviews or week:
-            self.notice_label.setText(
-                f"{overdue} catalyst{'s' if overdue != 1 else ''} overdue, "
-                f"{reviews} review{'s' if reviews != 1 else ''} due, {week} due this week")
-            self.notice.show()
-        else:
+        sunday = today + dt.timedelta(days=6 - today.weekday())
+        week = self.tracker.catalysts.due_between(today, sunday)
+        if not (overdue or reviews or week):
             self.notice.hide()
+            return
+        text = (f"{overdue} catalyst{'s' if overdue != 1 else ''} overdue, "
+                f"{reviews} review{'s' if reviews != 1 else ''} due, {week} due this week")
+        named = self.tracker.catalysts.due_between_titles(today, sunday, limit=10)
+        if named:
+            text += ": " + "; ".join(title for title, _thesis in named[:3])
+            if week > 3:
+                text += f" and {week - 3} more"
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(plain_tooltip("\n".join(
+            f"{title} ({thesis})" for title, thesis in named)) if named else "")
+        self.notice.show()
+
+    def _refresh_notice(self) -> None:
+        self._notice_due = False
+        self._show_notice()
+
+    def _settled(self) -> None:
+        self._apply_list_share()
+        self._shown_once = True
+
+    def _dismiss_notice(self) -> None:
+        self.notice_dismissed = True
+        self.notice.hide()
 
     # -- settings ----------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -517,11 +598,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 850)
-        splitter = self.settings.value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([620, 780])
+        # The list pane's share of the width, not its pixels: sizes saved at another window
+        # width (or restored before the window has its final one) came back wrong (#12).
+        try:
+            self._list_share = float(self.settings.value("listShare", 620 / 1400))
+        except (TypeError, ValueError):
+            self._list_share = 620 / 1400
+        self._list_share = min(max(self._list_share, 0.15), 0.85)
+        self._apply_list_share()
+
+    def _apply_list_share(self) -> None:
+        total = max(sum(self.splitter.sizes()), self.splitter.width(), 1)
+        left = int(total * self._list_share)
+        self.splitter.setSizes([left, total - left])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._shown_once:
+            self._apply_list_share()        # until the window has settled on its size
+
+    def _list_share_now(self) -> float:
+        sizes = self.splitter.sizes()
+        return sizes[0] / sum(sizes) if sum(sizes) else self._list_share
 
     def _save_selection(self) -> None:
         if self.tracker is not None and self.current_thesis_id() is not None:
@@ -530,7 +628,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("listShare", round(self._list_share_now(), 4))
         self._save_selection()
         self.settings.sync()
 

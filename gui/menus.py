@@ -60,6 +60,8 @@ class Menus:
             "reviewThesis")
         add(self.edit, "Remove de&mo theses…", lambda: desktop_actions.remove_demo(window),
             name="removeDemo")
+        add(self.edit, "&Companies…", lambda: show_companies(window),
+            QKeySequence("Ctrl+Shift+K"), "companies")
         self.edit.addSeparator()
         add(self.edit, "&Find", window.focus_search, Key.Find, "find")
 
@@ -110,6 +112,12 @@ class Menus:
         for path in files:
             self.recent.addAction(path, lambda p=path: self.window.open_database(p))
         self.recent.setEnabled(bool(files))
+
+
+def show_companies(window) -> None:
+    """Edit ▸ Companies…: correct, see where each is used, merge duplicates (#12)."""
+    from gui.companies import CompaniesDialog
+    CompaniesDialog.show_for(window)
 
 
 def show_undo_history(window) -> None:

@@ -14,8 +14,8 @@ def is_dark() -> bool:
 
 
 def overdue_brush() -> QBrush:
-    """Overdue counts and review dates in the lists."""
-    return QBrush(QColor(colours.CATALYST["missed"].pick(is_dark())))
+    """Overdue catalysts, overdue counts and review dates: the charts' overdue colour."""
+    return QBrush(QColor(colours.catalyst("overdue", dark=is_dark())))
 
 
 def status_brush(status: str) -> QBrush:

@@ -187,6 +187,17 @@ class Catalysts:
             "SELECT count(*) FROM catalyst WHERE status = 'pending' AND window_end >= ? "
             "AND window_start <= ?", (start.isoformat(), end.isoformat()))
 
+    def due_between_titles(self, start: dt.date, end: dt.date,
+                           limit: int = 10) -> list[tuple[str, str]]:
+        """(catalyst title, thesis title) of the pending catalysts ``due_between`` counts,
+        soonest first: the start-up notice names them."""
+        rows = self.store.rows(
+            "SELECT c.title, t.title AS thesis FROM catalyst c JOIN thesis t ON t.id = "
+            "c.thesis_id WHERE c.status = 'pending' AND c.window_end >= ? AND "
+            "c.window_start <= ? ORDER BY c.window_start, c.window_end, c.id LIMIT ?",
+            (start.isoformat(), end.isoformat(), limit))
+        return [(r["title"], r["thesis"]) for r in rows]
+
     def upcoming(self, *, days: int = 90, today: dt.date | None = None) -> list[Catalyst]:
         """Pending catalysts across all theses: overdue first (oldest first), then those whose
         window starts within ``days`` (soonest first)."""

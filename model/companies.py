@@ -74,6 +74,42 @@ class Companies:
         return self.get(company_id)
 
 
+    def theses_of(self) -> dict[int, list[str]]:
+        """Company id -> the titles of the theses it benefits (in title order)."""
+        found: dict[int, list[str]] = {}
+        for row in self.store.rows(
+                "SELECT b.company_id, t.title FROM beneficiary b JOIN thesis t ON t.id = "
+                "b.thesis_id ORDER BY t.title COLLATE NOCASE, t.id"):
+            found.setdefault(row["company_id"], []).append(row["title"])
+        return found
+
+    def merge(self, duplicate_id: int, *, into: int) -> Company:
+        """Merge a duplicate company into another, in one step: its beneficiaries move over
+        (a thesis that already has both keeps the one with a role), its prices fill the
+        days the other lacks, and the duplicate goes. Undo brings it back as it was."""
+        if duplicate_id == into:
+            raise ValidationError("Choose another company to merge into.")
+        duplicate, keep = self.get(duplicate_id), self.get(into)
+        with self.store.write(f"Merge {quoted(duplicate.name)} into {quoted(keep.name)}"):
+            for row in self.store.rows("SELECT * FROM beneficiary WHERE company_id = ?",
+                                       (duplicate_id,)):
+                other = self.store.row("SELECT * FROM beneficiary WHERE thesis_id = ? AND "
+                                       "company_id = ?", (row["thesis_id"], into))
+                if other is None:
+                    self.store.update("beneficiary", row["id"], {"company_id": into})
+                    continue
+                if not other["role"] and row["role"]:
+                    self.store.update("beneficiary", other["id"], {"role": row["role"]})
+                self.store.execute("DELETE FROM beneficiary WHERE id = ?", (row["id"],))
+            self.store.execute(
+                "INSERT OR IGNORE INTO price (company_id, day, close, adj_close) "
+                "SELECT ?, day, close, adj_close FROM price WHERE company_id = ?",
+                (into, duplicate_id))
+            self.store.execute("DELETE FROM price WHERE company_id = ?", (duplicate_id,))
+            self.store.execute("DELETE FROM company WHERE id = ?", (duplicate_id,))
+        return self.get(into)
+
+
 def _company_values(*, name, local_name="", ticker=None, exchange="", country="") -> dict:
     ticker = validate.text(ticker, what="ticker").strip().upper() if ticker else ""
     return {"name": validate.text(name, what="company name", required=True).strip(),

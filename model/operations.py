@@ -186,6 +186,12 @@ class Operations:
         return self._run("", initiator,
                          lambda: self.tracker.companies.update(company_id, **fields))
 
+    def merge_companies(self, duplicate_id: int, *, into: int,
+                        initiator: object = None) -> OpResult[Company]:
+        """A duplicate company merged into another (beneficiaries and prices move over)."""
+        return self._run("", initiator,
+                         lambda: self.tracker.companies.merge(duplicate_id, into=into))
+
     # -- sources and citations -------------------------------------------------------------------
     def add_source(self, *, title: str, thesis_id: int | None = None, publisher: str = "",
                    published_on: str | None = None, url: str = "", summary: str = "",

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401  (PySide6 before pyqtgraph)
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+import pyqtgraph as pg
+
+from gui.dialogs import Messages
 from model.analysis.chart_text import date_ticks
 from model.analysis.timeline import DAY
 
@@ -215,7 +217,7 @@ class ChartPanel(QWidget):
         try:
             fn(self.view, path)
         except OSError as exc:
-            QtWidgets.QMessageBox.warning(self, "Save chart", str(exc))
+            Messages.error_titled(self, "Save chart", str(exc))
 
     def render_image(self, width_px: int, height_px: int, *, dpi: float = SCREEN_DPI) -> QImage:
         return render_view(self.view, width_px, height_px, dpi=dpi, prepare=self.prepare_render)

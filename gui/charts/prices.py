@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -30,8 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import numpy as np
+import pyqtgraph as pg
+
 from gui import palette
 from gui.charts.base import ChartPanel, TimeAxis, elide
+from gui.dialogs import Messages, run_modal
 from gui.models.base import SORT_ROLE, Column, RecordTableModel
 from model.analysis.event_study import HORIZONS, EventStudy, event_study, percent
 from model.analysis.price_chart import (
@@ -279,7 +280,7 @@ class PricesChart(ChartPanel):
             return
         targets = self.import_targets()
         if not targets:
-            QMessageBox.information(self, "Import prices",
+            Messages.info_titled(self, "Import prices",
                                     "Add a beneficiary company to this thesis first, or set "
                                     "its benchmark ticker in Overview.")
             return
@@ -294,7 +295,7 @@ class PricesChart(ChartPanel):
                 ref, path, create_as=ref if isinstance(ref, str) else None,
                 initiator=self).value
         except UserError as exc:
-            QMessageBox.warning(self, "Import prices", str(exc))
+            Messages.error_titled(self, "Import prices", str(exc))
             return
         # The store's notice has redrawn the chart (and fitted it for a first import).
         still = " · No prices yet for " + ", ".join(s.label for s in self.missing) \
@@ -349,9 +350,12 @@ class ImportPricesDialog(QDialog):
     def ask(cls, parent, companies, *, current: int = 0) -> tuple[int | str, str] | None:
         """(company id or new benchmark ticker, path) or None; tests replace this."""
         dialog = cls(companies, parent, current=current)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.path.text().strip():
-            return None
-        return dialog.company.currentData(), dialog.path.text().strip()
+
+        def answer(result):
+            if result != QDialog.DialogCode.Accepted or not dialog.path.text().strip():
+                return None
+            return dialog.company.currentData(), dialog.path.text().strip()
+        return run_modal(dialog, answer)
 
 
 class EmptyPrices(QWidget):

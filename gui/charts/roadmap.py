@@ -9,7 +9,6 @@ titles in themselves once they are wide enough.
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QVBoxLayout,
 )
+
+import pyqtgraph as pg
 
 from gui import palette
 from gui.charts.base import html_key

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout
+
+import numpy as np
+import pyqtgraph as pg
 
 from gui import palette
 from gui.charts.base import ChartPanel, TimeAxis, elide, html_key

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs import Messages, run_modal
 from model.errors import UserError
 
 NAME_LIMIT = 60         # characters of a default file name, before its suffix
@@ -138,7 +139,8 @@ class ExportPdfDialog(QDialog):
     @classmethod
     def ask(cls, parent=None, **kwargs) -> PdfChoice | None:
         dialog = cls(parent, **kwargs)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_modal(dialog, lambda result: dialog.choice()
+                         if result == QDialog.DialogCode.Accepted else None)
 
 
 def run_pdf_export(parent, tracker, choice: PdfChoice, *,
@@ -164,7 +166,7 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
     except ExportCancelled:
         return False
     except UserError as exc:
-        QMessageBox.warning(parent, "Export PDF", str(exc))
+        Messages.error_titled(parent, "Export PDF", str(exc))
         return False
     finally:
         progress.close()
@@ -285,7 +287,8 @@ class ExportCalendarDialog(QDialog):
     @classmethod
     def ask(cls, parent=None, **kwargs) -> CalendarChoice | None:
         dialog = cls(parent, **kwargs)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_modal(dialog, lambda result: dialog.choice()
+                         if result == QDialog.DialogCode.Accepted else None)
 
 
 def run_calendar_export(parent, tracker, choice: CalendarChoice, *,
@@ -295,7 +298,7 @@ def run_calendar_export(parent, tracker, choice: CalendarChoice, *,
         count = export_ics(tracker, choice.path, thesis_ids=choice.thesis_ids,
                            pending_only=choice.pending_only)
     except UserError as exc:
-        QMessageBox.warning(parent, "Export calendar", str(exc))
+        Messages.error_titled(parent, "Export calendar", str(exc))
         return None
     ExportDone.tell(parent, "Export calendar", [Path(choice.path)],
                     f"Exported {count} catalyst{'s' if count != 1 else ''} as calendar events.",
@@ -318,7 +321,7 @@ def run_markdown_export(parent, tracker, thesis_id: int, path: str, *,
             written.append(chart)
         export_markdown(tracker, thesis_id, target, chart=chart.name if chart else None)
     except UserError as exc:
-        QMessageBox.warning(parent, "Export Markdown", str(exc))
+        Messages.error_titled(parent, "Export Markdown", str(exc))
         return False
     ExportDone.tell(parent, "Export Markdown", written,
                     "Exported the thesis to Markdown" + (" with its timeline chart." if chart
@@ -368,7 +371,7 @@ def install_export_actions(main_window) -> list[QAction]:
         if t is None:
             return
         if current is None:
-            QMessageBox.information(main_window, "Export Markdown", "Select a thesis first.")
+            Messages.info_titled(main_window, "Export Markdown", "Select a thesis first.")
             return
         default = last_dir() / f"{file_stem(t.theses.get(current).title)}.md"
         path, _ = QFileDialog.getSaveFileName(main_window, "Export Markdown", str(default),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,7 +80,7 @@ class RecordTableModel(QAbstractTableModel):
             value = (column.sort or column.text)(record)
             return "" if value is None else value
         if role == TOOLTIP and column.tooltip:
-            return column.tooltip(record)
+            return plain_tooltip(column.tooltip(record))
         if role == ALIGNMENT and column.align_right:
             return _RIGHT
         if role == RECORD_ROLE:
@@ -190,6 +191,15 @@ class RecordTableModel(QAbstractTableModel):
             if row is not None and self._rows[row] != record:
                 self._rows[row] = record
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+
+def plain_tooltip(text):
+    """A tooltip showing text exactly as typed. Qt reads any tooltip that looks like markup
+    as rich text, so a title ``<b>bold</b><img src=x>`` would render; escaped inside <qt>
+    it shows as written (#12)."""
+    if not text:
+        return None
+    return "<qt>" + html.escape(str(text)).replace("\n", "<br>") + "</qt>"
 
 
 def orderable(value):

@@ -18,7 +18,7 @@ from gui.models.base import (
     RecordTableModel,
     TodayCache,
 )
-from gui.style import muted_brush, overdue_brush
+from gui.style import muted_brush, overdue_brush, status_brush
 from model.changes import Kind, OpChanges, Origin
 
 
@@ -259,10 +259,11 @@ class CatalystModel(_Cited):
             return (Qt.CheckState.Checked if record.status == "done"
                     else Qt.CheckState.Unchecked)
         if role == FOREGROUND:
+            # The colours of the timeline and the PDF: one palette (#12 item 14).
             if self.is_overdue(record):
                 return overdue_brush()
             if record.status in ("missed", "cancelled"):
-                return muted_brush()
+                return status_brush(record.status)
         if role == TOOLTIP and column == self.CHECK:
             if self.is_overdue(record):
                 return f"Overdue: the window ended {record.window_end}"
@@ -366,18 +367,49 @@ class SourceModel(ThesisPartModel):
 
 
 class HistoryModel(ThesisPartModel):
-    """The append-only log, newest first; new entries slide in at the top."""
+    """The log, newest first; new entries slide in at the top. A row names the record it is
+    about (a tick names its catalyst). Changes that were undone stay in the log, marked and
+    greyed, shown only when ``show_undone`` (View in the History tab)."""
 
-    kinds = frozenset({Kind.HISTORY})
-    columns = [
-        Column("When", lambda h: h.at.replace("T", " ").rstrip("Z")),
-        Column("What", lambda h: h.subject or h.field,
-               tooltip=lambda h: h.describe()),
-        Column("Field", lambda h: h.field),
-        Column("From", lambda h: h.old or ""),
-        Column("To", lambda h: h.new or ""),
-        Column("Note", lambda h: h.note, tooltip=lambda h: h.note or None),
-    ]
+    kinds = frozenset({Kind.HISTORY, Kind.CATALYST})
+
+    def __init__(self, tracker, parent=None):
+        super().__init__(tracker, parent)
+        self.show_undone = False
+        self._catalysts: dict[int, str] = {}
+        self.columns = [
+            Column("When", lambda h: h.at.replace("T", " ").rstrip("Z")),
+            Column("What", self._what, tooltip=lambda h: h.describe()),
+            Column("Field", lambda h: h.field),
+            Column("From", lambda h: h.old or ""),
+            Column("To", lambda h: h.new or ""),
+            Column("Note", self._note, tooltip=lambda h: h.note or None),
+        ]
+
+    def _what(self, entry) -> str:
+        if entry.subject:
+            return entry.subject
+        if entry.catalyst_id is not None and entry.catalyst_id in self._catalysts:
+            return self._catalysts[entry.catalyst_id]
+        return entry.field
+
+    def _note(self, entry) -> str:
+        return f"(undone) {entry.note}".strip() if entry.undone_at else entry.note
+
+    def set_show_undone(self, show: bool) -> None:
+        self.show_undone = show
+        self.load(self.thesis_id)
+
+    def before_fetch(self) -> None:
+        self._catalysts = {}
+        if self.thesis_id is not None:
+            self._catalysts = {c.id: c.title
+                               for c in self.tracker.catalysts.for_thesis(self.thesis_id)}
 
     def fetch(self, thesis_id):
-        return self.tracker.history.for_thesis(thesis_id)
+        return self.tracker.history.for_thesis(thesis_id, include_undone=self.show_undone)
+
+    def extra_data(self, record, column, role):
+        if role == FOREGROUND and record.undone_at:
+            return muted_brush()
+        return None

@@ -1,7 +1,7 @@
 """Every edit the desktop app makes, from the command line: the same model operations.
 
 add-catalyst, set-window, edit-catalyst, delete-catalyst; add-risk, edit-risk, delete-risk;
-add-beneficiary, remove-beneficiary, edit-company; add-source, cite, uncite, edit-source,
+add-beneficiary, remove-beneficiary, edit-company, merge-companies; add-source, cite, uncite, edit-source,
 delete-source; edit-thesis, delete-thesis. Deleting asks first (or takes --yes).
 """
 
@@ -272,6 +272,24 @@ def cmd_edit_company(tracker, args, out):
                             "exchange": "exchange", "country": "country"})
     c = tracker.ops.edit_company(tracker.companies.resolve(args.company), **fields).value
     print(f"Company #{c.id} {c.label}: edited {', '.join(fields)}", file=out)
+    return 0
+
+
+def _merge_companies_args(p):
+    p.add_argument("duplicate", help="the company to merge away (id, ticker or name)")
+    p.add_argument("into", help="the company to keep (id, ticker or name)")
+
+
+@command("merge-companies", "merge a duplicate company into another (beneficiaries and prices)")
+@arguments(_merge_companies_args)
+def cmd_merge_companies(tracker, args, out):
+    """Merge a duplicate company into the one to keep: its theses and prices move over and
+    the duplicate goes."""
+    duplicate = tracker.companies.resolve(args.duplicate)
+    keep = tracker.companies.resolve(args.into)
+    gone = tracker.companies.get(duplicate)
+    c = tracker.ops.merge_companies(duplicate, into=keep).value
+    print(f"Merged {gone.label} into {c.label}", file=out)
     return 0
 
 

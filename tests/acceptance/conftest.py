@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+import pytest
 
 from model.service import Tracker
 
@@ -133,12 +134,21 @@ def press(widget: QWidget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> Non
     QTest.keyClick(widget, key, modifiers)
 
 
+def bring_to_front(window: QWidget) -> None:
+    """Make ``window`` the active one, as the user's click into it does. (Offscreen, a
+    closed dialog can leave no window active, or keep the focus in itself.)"""
+    if window.isActiveWindow():
+        return
+    window.activateWindow()
+    if not QTest.qWaitForWindowActive(window, 1000):
+        window.windowHandle().requestActivate()
+        QTest.qWaitForWindowActive(window, 1000)
+
+
 def shortcut(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     """A key combination pressed with the window in front (as after a click into it): a
     dialog that just closed may have left no window active, and shortcuts need one."""
-    if not window.isActiveWindow():
-        window.activateWindow()
-        QTest.qWaitForWindowActive(window)
+    bring_to_front(window)
     QTest.keyClick(window.focusWidget() or window, key, modifiers)
 
 
@@ -252,6 +262,7 @@ def text_input(widget: QWidget) -> QWidget:
 def type_in_field(widget: QWidget, text: str, *, replace: bool = True) -> None:
     """Click into a field, select what is there, type."""
     target = text_input(widget)
+    bring_to_front(target.window())         # a click into the field would
     target.setFocus(Qt.FocusReason.MouseFocusReason)
     if replace:
         press(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+import pytest
 
 from model.service import Tracker
 from tests.acceptance.conftest import (

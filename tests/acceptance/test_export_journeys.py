@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from pypdf import PdfReader
 
 from tests.export.export_helpers import page_texts
 

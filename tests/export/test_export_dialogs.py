@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from export_helpers import page_texts
-from icalendar import Calendar
-from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +12,10 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
 )
+
+from export_helpers import page_texts
+from icalendar import Calendar
+from pypdf import PdfReader
 
 from gui.export.dialogs import (
     ExportCalendarDialog,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+import pytest
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
+
+import pytest
 
 from gui.models.parts import BeneficiaryModel, CatalystModel, HistoryModel, RiskModel, SourceModel
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QTableView
+
+import pytest
 
 from gui.models.upcoming import is_review
 from gui.scorecard import score_lines
@@ -75,7 +76,8 @@ def test_startup_notice_counts_reviews_and_opens_upcoming(reviewed_window, qtbot
     today = w.tracker.clock.today()
     week = w.tracker.catalysts.due_between(today, dt.date(2026, 11, 29))
     assert w.notice.isVisible()
-    assert w.notice_label.text() == f"1 catalyst overdue, 2 reviews due, {week} due this week"
+    assert w.notice_label.text().startswith(f"1 catalyst overdue, 2 reviews due, {week} due "
+                                            f"this week: ")
     qtbot.mouseClick(w.notice_button, Qt.MouseButton.LeftButton)
     assert w.pages.currentWidget() is w.upcoming
     assert w.upcoming.table.model() is not None and w.upcoming.table.model().rowCount() > 0

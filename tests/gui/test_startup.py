@@ -7,9 +7,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTableView
+
+import pytest
 
 from gui.models.base import SORT_ROLE
 from gui.models.thesis_list import ThesisListModel

@@ -114,9 +114,10 @@ def test_a_bad_import_changes_nothing_and_says_why(window, tmp_path, monkeypatch
 
 def test_cancelling_long_work_rolls_it_back(window, qtbot):
     """Cancel in the progress dialog interrupts the work; nothing is written (#3 long work)."""
-    import pytest
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressDialog
+
+    import pytest
 
     from gui.tasks import Cancelled
 

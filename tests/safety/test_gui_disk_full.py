@@ -3,9 +3,10 @@ harms nothing saved, and the app keeps running."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+import pytest
 
 from gui.dialogs import Messages
 from model.service import Tracker

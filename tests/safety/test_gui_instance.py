@@ -7,8 +7,9 @@ import itertools
 import os
 import signal
 
-import pytest
 from PySide6.QtCore import QSettings
+
+import pytest
 
 from gui.instance_link import AlreadyOpenDialog, RaiseServer, ask_to_raise
 from model.service import Tracker

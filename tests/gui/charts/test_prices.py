@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate, Qt
+
 import numpy as np
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from model.analysis.timeline import day_seconds
 from tests.helpers import trading_days
@@ -107,7 +107,9 @@ def test_import_from_the_tab(tab, setup, tracker, tmp_path, monkeypatch):
     bad = tmp_path / "bad.csv"
     bad.write_text("date,close\n2025-02-05,oops\n")
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    from gui.dialogs import Messages
+    monkeypatch.setattr(Messages, "error",
+                        classmethod(lambda cls, parent, text, title="": warned.append(text)))
     monkeypatch.setattr(ImportPricesDialog, "ask",
                         classmethod(lambda cls, parent, companies, **kw:
                                     (setup["c"].id, str(bad))))

@@ -3,8 +3,9 @@ under its theme, filtered by status and theme, scrolling lanes, following the st
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
+
+import pytest
 
 from model.analysis.roadmap import lane_bars, roadmap_plan
 

@@ -3,9 +3,10 @@ selection highlights them, a tick redraws it at once, and it saves and renders h
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
+
+import pytest
 
 from gui import palette
 from model.analysis.timeline import day_seconds, thesis_timeline
