@@ -1,11 +1,12 @@
-# Quick start: `make run` opens the app on the demo data; `make test` runs the whole suite.
-# Both create (or reuse) the virtualenv in .venv and install what the project needs.
+# Quick start: `make run` opens the app on the demo data; `make test` runs the whole suite
+# (after `make lint`: ruff on the whole repo, mypy --strict on model/). All of them create (or
+# reuse) the virtualenv in .venv and install what the project needs.
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 DIST   ?= dist
-.PHONY: run test test-all bench setup clean-venv dist install-desktop uninstall-desktop
+.PHONY: run lint test test-all bench setup clean-venv dist install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml .ci/setup
 	bash .ci/setup $(VENV)
@@ -15,10 +16,18 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(PY) main.py $(ARGS)
 
-test: $(STAMP)
+# ruff first (a second), then mypy (its cache in .mypy_cache makes reruns fast); either failing
+# stops here, before the tests.
+lint: $(STAMP)
+	@echo "lint: ruff check ."
+	@$(VENV)/bin/ruff check .
+	@echo "lint: mypy (strict on model/)"
+	@$(VENV)/bin/mypy
+
+test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-all: $(STAMP)
+test-all: lint
 	$(PY) -m pytest --runslow $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -35,8 +35,10 @@ def main() -> None:
     for query in ("optical", "光模块", "光模", "CPO capacity"):
         sub, p = tracker.search._rowids_sql(query)
         base_sql = THESES_OF_HITS.format(sql=sub)
-        ours, base = (x * 1000 for x in paired(lambda: tracker.search.thesis_ids(query),
-                                               lambda: raw.execute(base_sql, p).fetchall()))
+        # Defaults bind this iteration's values (paired calls them before the loop moves on).
+        ours, base = (x * 1000 for x in paired(
+            lambda query=query: tracker.search.thesis_ids(query),
+            lambda base_sql=base_sql, p=p: raw.execute(base_sql, p).fetchall()))
         hits = len(tracker.search.thesis_ids(query))
         rows.append((f"search {query!r} -> {hits:,} theses", ours, base, " ms",
                      "<= 1.5x raw sqlite3"))

@@ -109,7 +109,7 @@ class DatabaseSession(QObject):
         backup, the full integrity check and the second-instance listener."""
         if self.window.tracker is not self.tracker:
             return                      # another database was opened before this ran
-        self.search()
+        self.search().warm()
         from model.storage.location import location_warning
         warning = location_warning(self.tracker.path)
         if warning:

@@ -118,6 +118,11 @@ class ThesisDetail(QWidget):
         widget = self.tabs.widget(index)
         if isinstance(widget, LazyTab):
             widget.ensure()
+            # The keys go where the eyes are: after choosing Catalysts, Insert adds a
+            # catalyst, not (from the thesis list it left) a thesis.
+            part = next((p for p, tab in self._lazy.items() if tab is widget), None)
+            if part is not None and part in self._built:
+                self._built[part][1].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _build_part(self, part: str) -> QWidget:
         from gui.models.parts import (

@@ -141,7 +141,12 @@ class SubmitDialog(QDialog):
                 else:
                     self._submit(*values)
             except UserError as exc:
+                focused = self.focusWidget()
                 Messages.error(self, str(exc))
+                # Back to where the user was typing, to correct it.
+                self.activateWindow()
+                if focused is not None:
+                    focused.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
         super().accept()
 

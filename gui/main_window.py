@@ -366,11 +366,11 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes) -> None:
         self.list_model.apply_changes(changes)
         self.detail.apply_changes(changes)
-        if changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY:
-            # After the repaint, once for a burst of changes: its counts are four queries.
-            if not self._notice_due:
-                self._notice_due = True
-                QTimer.singleShot(0, self._refresh_notice)
+        # The notice's counts are four queries: after the repaint, once for a burst.
+        if ((changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY)
+                and not self._notice_due):
+            self._notice_due = True
+            QTimer.singleShot(0, self._refresh_notice)
         if self.upcoming_model is not None:
             self.upcoming_model.apply_changes(changes)
         if self.search_box.text().strip():

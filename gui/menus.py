@@ -151,7 +151,8 @@ def new_database(window) -> bool:
 
 
 def open_database(window) -> bool:
-    path = Files.open(window, "Open database", "Thesis Tracker database (*.sqlite3 *.db);;All files (*)")
+    path = Files.open(window, "Open database",
+                      "Thesis Tracker database (*.sqlite3 *.db);;All files (*)")
     return bool(path) and window.open_database(path)
 
 

@@ -23,7 +23,8 @@ def score_lines(score) -> dict[str, str]:
     if c.average_slip_days is not None:
         slips += f", by {c.average_slip_days:.0f} days on average"
     hits = (f"{_percent(c.positive_hit_rate)} ({c.positive_done} of {c.positive_decided} "
-            f"decided '+' catalysts happened)" if c.positive_decided else "no '+' catalyst decided yet")
+            f"decided '+' catalysts happened)" if c.positive_decided
+            else "no '+' catalyst decided yet")
     held = "" if score.conviction_at_outcome is None else \
         f" (held {score.conviction_at_outcome} when it was {score.outcome})"
     return {

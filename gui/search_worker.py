@@ -53,6 +53,18 @@ class SearchWorker(QObject):
                                      lane=LANE)
         return generation
 
+    def warm(self) -> None:
+        """Open the connection and read what the first query needs now, on the lane's
+        thread, so the first keystroke does not pay for it."""
+        def warm_up() -> None:
+            if self._reader is None and not self._stopped:
+                try:
+                    self._reader = Search.reader(self.db_path)
+                    self._reader.warm_up()
+                except (UserError, SearchInterrupted):
+                    pass                # the first query reports it, if it is still there
+        self.tasks.run_in_background(warm_up, lane=LANE)
+
     def busy(self) -> bool:
         """A query is queued, running, or its result has not reached the GUI thread yet."""
         return self._queued > 0 or self._delivered != self._generation

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from model import validate
 from model.changes import quoted
 from model.constants import CATALYST_STATUSES
-from model.date_windows import parse_window
+from model.date_windows import Window, parse_window
 from model.errors import NotFound, ValidationError
 from model.types import Catalyst
+
+if TYPE_CHECKING:
+    from model.history import History
+    from model.storage.store import Store
 
 _EDITABLE = {"title", "description", "expected", "impact", "outcome", "happened_on"}
 _WINDOW_COLUMNS = {"expected", "window_start", "window_end", "precision"}
@@ -23,7 +28,7 @@ OVERDUE_COUNT_SQL = ("SELECT count(*) FROM catalyst WHERE status = 'pending' "
 
 
 class Catalysts:
-    def __init__(self, store, history):
+    def __init__(self, store: Store, history: History):
         self.store = store
         self.history = history
 
@@ -35,7 +40,7 @@ class Catalysts:
                                "ORDER BY window_start, window_end, id", (thesis_id,))
         return [Catalyst.from_row(r) for r in rows]
 
-    def resolve(self, ref, *, thesis_id: int | None = None) -> int:
+    def resolve(self, ref: int | str, *, thesis_id: int | None = None) -> int:
         """A catalyst named by id, exact title or unambiguous title prefix (any case)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
             self.get(int(ref))
@@ -51,13 +56,14 @@ class Catalysts:
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, *, thesis_id: int, title: str, expected: str, description: str = "",
-            impact: str = "+", status: str = "pending", happened_on=None,
+            impact: str = "+", status: str = "pending",
+            happened_on: str | dt.date | None = None,
             outcome: str = "") -> Catalyst:
         """A new catalyst; the window it is given is its first, never a slip."""
         window = parse_window(expected)
         status = validate.choice(status, CATALYST_STATUSES, what="catalyst status")
         happened = self._happened(happened_on, required=False)
-        values = {
+        values: dict[str, Any] = {
             "thesis_id": thesis_id,
             "title": validate.text(title, what="catalyst title", required=True).strip(),
             "description": validate.text(description, what="description"),
@@ -76,13 +82,13 @@ class Catalysts:
                                     subject=values["title"])
         return self.get(catalyst_id)
 
-    def update(self, catalyst_id: int, *, note: str = "", **fields) -> Catalyst:
+    def update(self, catalyst_id: int, *, note: str = "", **fields: object) -> Catalyst:
         """Edit fields; a window moved later is recorded as a slip in the history."""
         unknown = set(fields) - _EDITABLE
         if unknown:
             raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} this way.")
         note = validate.text(note, what="note")
-        cleaned: dict = {}
+        cleaned: dict[str, Window | str | None] = {}
         for name, value in fields.items():
             if name == "expected":
                 cleaned["expected"] = parse_window(value)
@@ -96,9 +102,9 @@ class Catalysts:
                 cleaned[name] = validate.text(value, what=name)
         with self.store.write() as step:
             current = self.get(catalyst_id)
-            values = {}
+            values: dict[str, Any] = {}     # the row's changed columns
             for name, value in cleaned.items():
-                if name == "expected":
+                if isinstance(value, Window):       # the expected window
                     if value.text != current.expected:
                         values.update(expected=value.text, window_start=value.start.isoformat(),
                                       window_end=value.end.isoformat(), precision=value.precision)
@@ -126,7 +132,8 @@ class Catalysts:
         """Move a catalyst's expected window; later than before is a slip (history)."""
         return self.update(catalyst_id, expected=expected, note=note)
 
-    def tick(self, catalyst_id: int, *, status: str = "done", on=None, note: str = "") -> Catalyst:
+    def tick(self, catalyst_id: int, *, status: str = "done", on: str | dt.date | None = None,
+             note: str = "") -> Catalyst:
         """Mark a catalyst done, missed or cancelled (or pending again), with a history row.
 
         ``on`` (default today) may not be after today: a catalyst is ticked once it happened.
@@ -146,7 +153,7 @@ class Catalysts:
             verb = {"done": "Tick", "missed": "Mark missed", "cancelled": "Mark cancelled",
                     "pending": "Reopen"}[status]
             step.label = step.label or f"{verb} {quoted(current.title)}"
-            values = {"status": status, "happened_on": happened}
+            values: dict[str, str | None] = {"status": status, "happened_on": happened}
             if note:
                 values["outcome"] = note
             elif status == "pending":
@@ -163,7 +170,7 @@ class Catalysts:
             self.store.execute("DELETE FROM catalyst WHERE id = ?", (catalyst_id,))
         return current
 
-    def _happened(self, value, *, required: bool = True) -> str | None:
+    def _happened(self, value: object, *, required: bool = True) -> str | None:
         """The day a catalyst happened: a real date, not after today."""
         day = validate.optional_date(value, what="date it happened")
         if day is None:
@@ -179,13 +186,13 @@ class Catalysts:
     # -- queries across theses ---------------------------------------------------------------
     def overdue_count(self, today: dt.date | None = None) -> int:
         today = today or self.store.clock.today()
-        return self.store.scalar(OVERDUE_COUNT_SQL, {"today": today.isoformat()})
+        return int(self.store.scalar(OVERDUE_COUNT_SQL, {"today": today.isoformat()}))
 
     def due_between(self, start: dt.date, end: dt.date) -> int:
         """Pending catalysts whose window starts (or is under way) between two dates."""
-        return self.store.scalar(
+        return int(self.store.scalar(
             "SELECT count(*) FROM catalyst WHERE status = 'pending' AND window_end >= ? "
-            "AND window_start <= ?", (start.isoformat(), end.isoformat()))
+            "AND window_start <= ?", (start.isoformat(), end.isoformat())))
 
     def due_between_titles(self, start: dt.date, end: dt.date,
                            limit: int = 10) -> list[tuple[str, str]]:

@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from model import validate
 from model.changes import quoted
 from model.errors import NotFound, ValidationError
 from model.types import Beneficiary, Company
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from model.storage.store import Store
+
+
+class CompanyFields(TypedDict, total=False):
+    """A company's editable fields, as ``find_or_add`` and ``update`` take them."""
+
+    name: str
+    local_name: str
+    ticker: str | None
+    exchange: str
+    country: str
+
+
+class _CompanyRow(TypedDict):
+    name: str
+    local_name: str
+    ticker: str | None
+    exchange: str
+    country: str
+
 
 class Companies:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def get(self, company_id: int) -> Company:
@@ -24,7 +49,7 @@ class Companies:
                              (str(ticker).strip(),))
         return Company.from_row(row) if row else None
 
-    def resolve(self, ref) -> int:
+    def resolve(self, ref: int | str) -> int:
         """A company by id, ticker, or name (any case)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
             return self.get(int(ref)).id
@@ -35,7 +60,7 @@ class Companies:
                              "OR local_name = ?", (str(ref).strip(), str(ref).strip()))
         if row is None:
             raise NotFound(f"There is no company with ticker or name {ref!r}.")
-        return row["id"]
+        return int(row["id"])
 
     def add(self, *, name: str, local_name: str = "", ticker: str | None = None,
             exchange: str = "", country: str = "") -> Company:
@@ -47,22 +72,24 @@ class Companies:
             company_id = self.store.insert("company", values)
         return self.get(company_id)
 
-    def find_or_add(self, **fields) -> Company:
+    def find_or_add(self, **fields: Unpack[CompanyFields]) -> Company:
         ticker = (fields.get("ticker") or "").strip()
         if ticker:
             found = self.by_ticker(ticker)
             if found:
                 return found
-        row = self.store.row("SELECT * FROM company WHERE lower(name) = lower(?) AND ticker IS NULL",
+        row = self.store.row("SELECT * FROM company WHERE lower(name) = lower(?) "
+                             "AND ticker IS NULL",
                              (str(fields.get("name", "")).strip(),)) if not ticker else None
         if row:
             return Company.from_row(row)
         return self.add(**fields)
 
-    def update(self, company_id: int, **fields) -> Company:
+    def update(self, company_id: int, **fields: Unpack[CompanyFields]) -> Company:
         current = self.get(company_id)
-        merged = {k: getattr(current, k) for k in ("name", "local_name", "ticker", "exchange",
-                                                   "country")}
+        merged = CompanyFields(name=current.name, local_name=current.local_name,
+                               ticker=current.ticker, exchange=current.exchange,
+                               country=current.country)
         merged.update(fields)
         values = _company_values(**merged)
         if values["ticker"]:
@@ -110,7 +137,8 @@ class Companies:
         return self.get(into)
 
 
-def _company_values(*, name, local_name="", ticker=None, exchange="", country="") -> dict:
+def _company_values(*, name: object, local_name: object = "", ticker: object = None,
+                    exchange: object = "", country: object = "") -> _CompanyRow:
     ticker = validate.text(ticker, what="ticker").strip().upper() if ticker else ""
     return {"name": validate.text(name, what="company name", required=True).strip(),
             "local_name": validate.text(local_name, what="local-language name").strip(),
@@ -123,7 +151,7 @@ class Beneficiaries:
     _SQL = ("SELECT b.id, b.thesis_id, b.company_id, b.role, c.name, c.local_name, c.ticker, "
             "c.exchange, c.country FROM beneficiary b JOIN company c ON c.id = b.company_id ")
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def for_thesis(self, thesis_id: int) -> list[Beneficiary]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from model.errors import ValidationError
 
@@ -89,31 +91,41 @@ def _half(year: int, h: int, text: str) -> Window:
 _Y = r"(\d{4}|\d{2})"
 # Each rule's pattern is compiled the first time a parse reaches it: compiling all of them
 # costs ~10 ms, which a start would pay for parses that match one of the first few.
-_RULES: list[list] = []     # [pattern text, compiled pattern or None, build]
+Build: TypeAlias = Callable[[re.Match[str], str], Window]
 
 
-def _rule(pattern: str):
-    def register(fn):
-        _RULES.append([r"^\s*" + pattern + r"\s*$", None, fn])
+@dataclass
+class _Rule:
+    source: str                              # the pattern's text
+    build: Build
+    compiled: re.Pattern[str] | None = None  # compiled on first use
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(pattern: str) -> Callable[[Build], Build]:
+    def register(fn: Build) -> Build:
+        _RULES.append(_Rule(r"^\s*" + pattern + r"\s*$", fn))
         return fn
     return register
 
 
-def _patterns():
+def _patterns() -> Iterator[tuple[re.Pattern[str], Build]]:
     for rule in _RULES:
-        if rule[1] is None:
-            rule[1] = re.compile(rule[0], re.IGNORECASE)
-        yield rule[1], rule[2]
+        if rule.compiled is None:
+            rule.compiled = re.compile(rule.source, re.IGNORECASE)
+        yield rule.compiled, rule.build
 
 
 @_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-def _iso_day(m, text):
+def _iso_day(m: re.Match[str], text: str) -> Window:
     day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     return Window(day, day, "day", text)
 
 
 @_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:\.\.|–|to)\s*(\d{4})-(\d{1,2})-(\d{1,2})")
-def _iso_day_span(m, text):
+def _iso_day_span(m: re.Match[str], text: str) -> Window:
     # "2026-05-20..2026-05-24": how market-catalyst-calendar writes a multi-day window (#7).
     start = dt.date(int(m[1]), int(m[2]), int(m[3]))
     end = dt.date(int(m[4]), int(m[5]), int(m[6]))
@@ -123,124 +135,125 @@ def _iso_day_span(m, text):
 
 
 @_rule(r"(\d{4})/(\d{1,2})/(\d{1,2})")
-def _slash_day(m, text):
+def _slash_day(m: re.Match[str], text: str) -> Window:
     day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     return Window(day, day, "day", text)
 
 
 @_rule(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-def _cjk_day(m, text):
+def _cjk_day(m: re.Match[str], text: str) -> Window:
     day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     return Window(day, day, "day", text)
 
 
 @_rule(r"(\d{4})-(\d{1,2})")
-def _iso_month(m, text):
+def _iso_month(m: re.Match[str], text: str) -> Window:
     return _months(int(m[1]), int(m[2]), int(m[2]), "month", text)
 
 
 @_rule(r"(\d{4})年(\d{1,2})月")
-def _cjk_month(m, text):
+def _cjk_month(m: re.Match[str], text: str) -> Window:
     return _months(int(m[1]), int(m[2]), int(m[2]), "month", text)
 
 
 @_rule(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})")
-def _day_month_year(m, text):
+def _day_month_year(m: re.Match[str], text: str) -> Window:
     month = _MONTHS[m[2].lower()]
     day = dt.date(int(m[3]), month, int(m[1]))
     return Window(day, day, "day", text)
 
 
 @_rule(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
-def _month_day_year(m, text):
+def _month_day_year(m: re.Match[str], text: str) -> Window:
     month = _MONTHS[m[1].lower()]
     day = dt.date(int(m[3]), month, int(m[2]))
     return Window(day, day, "day", text)
 
 
 @_rule(r"([a-z]+)\.?,?\s+'?" + _Y)
-def _month_year(m, text):
+def _month_year(m: re.Match[str], text: str) -> Window:
     month = _MONTHS[m[1].lower()]
     return _months(_year(m[2]), month, month, "month", text)
 
 
 @_rule(r"(?:FY\s*)?(\d{4})")
-def _bare_year(m, text):
+def _bare_year(m: re.Match[str], text: str) -> Window:
     return _months(_year(m[1]), 1, 12, "year", text)
 
 
 @_rule(r"(?:CY|FY)\s*'?(\d{2})")
-def _short_fy(m, text):
+def _short_fy(m: re.Match[str], text: str) -> Window:
     return _months(_year(m[1]), 1, 12, "year", text)
 
 
 @_rule(r"(?:Q([1-4])|([1-4])Q)\s*'?(?:CY|FY)?\s*" + _Y)
-def _quarter_year(m, text):
+def _quarter_year(m: re.Match[str], text: str) -> Window:
     return _quarter(_year(m[3]), int(m[1] or m[2]), text)
 
 
 @_rule(_Y + r"\s*(?:年\s*)?(?:Q([1-4])|([1-4])Q)")
-def _year_quarter(m, text):
+def _year_quarter(m: re.Match[str], text: str) -> Window:
     return _quarter(_year(m[1]), int(m[2] or m[3]), text)
 
 
 @_rule(r"(?:H([12])|([12])H)\s*'?(?:CY|FY)?\s*" + _Y)
-def _half_year(m, text):
+def _half_year(m: re.Match[str], text: str) -> Window:
     return _half(_year(m[3]), int(m[1] or m[2]), text)
 
 
 @_rule(_Y + r"\s*(?:H([12])|([12])H)")
-def _year_half(m, text):
+def _year_half(m: re.Match[str], text: str) -> Window:
     return _half(_year(m[1]), int(m[2] or m[3]), text)
 
 
 @_rule(r"(?:the\s+)?(first|1st|second|2nd)\s+half\s+(?:of\s+)?(\d{4})")
-def _words_half(m, text):
+def _words_half(m: re.Match[str], text: str) -> Window:
     return _half(int(m[2]), _ORDINAL_HALF[m[1].lower()], text)
 
 
 @_rule(r"(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(\d{4})")
-def _words_quarter(m, text):
+def _words_quarter(m: re.Match[str], text: str) -> Window:
     return _quarter(int(m[2]), _ORDINAL_QUARTER[m[1].lower()], text)
 
 
 @_rule(r"(\d{4})\s*年?\s*(上|下)半年")
-def _cjk_half(m, text):
+def _cjk_half(m: re.Match[str], text: str) -> Window:
     return _half(int(m[1]), 1 if m[2] == "上" else 2, text)
 
 
 @_rule(r"(\d{4})\s*年?\s*(?:第)?([一二三四1-4])季度")
-def _cjk_quarter(m, text):
+def _cjk_quarter(m: re.Match[str], text: str) -> Window:
     q = "一二三四".find(m[2]) + 1 or int(m[2])
     return _quarter(int(m[1]), q, text)
 
 
 @_rule(r"(\d{4})\s*年(?:底|末)")
-def _cjk_year_end(m, text):
+def _cjk_year_end(m: re.Match[str], text: str) -> Window:
     return _months(int(m[1]), 10, 12, "quarter", text)
 
 
 @_rule(r"(\d{4})\s*年")
-def _cjk_year(m, text):
+def _cjk_year(m: re.Match[str], text: str) -> Window:
     return _months(int(m[1]), 1, 12, "year", text)
 
 
-@_rule(r"(?:by\s+)?(early|beginning of|start of|mid|middle of|late|end of|year-end)[\s-]*(?:of\s+)?(\d{4})")
-def _part_of_year(m, text):
+@_rule(r"(?:by\s+)?(early|beginning of|start of|mid|middle of|late|end of|year-end)"
+       r"[\s-]*(?:of\s+)?(\d{4})")
+def _part_of_year(m: re.Match[str], text: str) -> Window:
     first, last = _PARTS[m[1].lower()]
     precision = "quarter" if last - first == 2 else "range"
     return _months(int(m[2]), first, last, precision, text)
 
 
 @_rule(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})")
-def _year_span(m, text):
+def _year_span(m: re.Match[str], text: str) -> Window:
     first, last = int(m[1]), int(m[2])
     if last < first:
         raise ValueError(text)
     return Window(dt.date(first, 1, 1), dt.date(last, 12, 31), "range", text)
 
 
-def parse_window(text: str) -> Window:
+def parse_window(text: object) -> Window:
     """Parse research wording into a Window; raise ValidationError naming text it can't read."""
     if not isinstance(text, str) or not text.strip():
         raise ValidationError("An expected window is required, e.g. 'H2 2026', 'Q3 2026' or "
@@ -266,7 +279,7 @@ def try_parse_window(text: str) -> Window | None:
         return None
 
 
-def parse_date(text: str, *, what: str = "date") -> dt.date:
+def parse_date(text: object, *, what: str = "date") -> dt.date:
     """Parse an ISO date (YYYY-MM-DD); raise ValidationError naming the field otherwise."""
     if isinstance(text, dt.date):
         return text

@@ -25,10 +25,12 @@ DEMO_REF = "thesis-tracker-demo:"
 def seed_bundle() -> dict[str, Any]:
     """The demo bundle as shipped with the package."""
     from importlib.resources import files
-    return json.loads((files("model") / "seeds" / "demo.json").read_text(encoding="utf-8"))
+    bundle: dict[str, Any] = json.loads(
+        (files("model") / "seeds" / "demo.json").read_text(encoding="utf-8"))
+    return bundle
 
 
-def load_seeds(tracker: Tracker) -> dict[str, Any]:
+def load_seeds(tracker: Tracker) -> dict[str, int]:
     """Import the demo seeds (called inside the first transaction of a new file)."""
     from model.interchange.bundle import import_bundle
     return import_bundle(tracker, seed_bundle(), backup=False)
@@ -89,7 +91,7 @@ _SYLLABLES = ("ka", "lo", "mi", "ner", "tas", "vo", "qui", "zen", "ra", "pol", "
               "mar", "tel", "fi", "gro", "hal", "bri", "cor", "nu", "光", "模", "芯", "网", "算")
 
 
-def _vocabulary(rng, size: int = 4000) -> list[str]:
+def _vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
     """Pseudo-words so synthetic text has a realistic spread: a real word is rare, not
     everywhere."""
     words = {"".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)}
@@ -101,7 +103,8 @@ _WINDOWS = ("H1 {y}", "2H{yy}", "Q{q} {y}", "second half of {y}", "end of {y}", 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def seed_demo(tracker, count: int, *, catalysts_per_thesis: int = 10, seed: int = 7) -> int:
+def seed_demo(tracker: Tracker, count: int, *, catalysts_per_thesis: int = 10,
+              seed: int = 7) -> int:
     """Add ``count`` synthetic theses with about ten catalysts each, in one transaction."""
     from model.date_windows import parse_window
 

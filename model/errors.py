@@ -4,6 +4,11 @@ Anything raised as a ``UserError`` is shown as a plain message (a dialog in the 
 stderr from the command line); any other exception is a bug and keeps its traceback.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
 
 class UserError(Exception):
     """A problem the user can understand and fix: bad input, a locked or damaged file."""
@@ -35,7 +40,8 @@ class NewerSchemaError(StoreError):
 class CorruptDatabaseError(StoreError):
     """The file is not a SQLite database or fails its integrity check."""
 
-    def __init__(self, message: str, *, path=None, newest_backup=None):
+    def __init__(self, message: str, *, path: Path | str | None = None,
+                 newest_backup: Path | None = None):
         super().__init__(message)
         self.path = path
         self.newest_backup = newest_backup
@@ -63,8 +69,8 @@ class ImportFailed(UserError):
 
     SHOWN = 50
 
-    def __init__(self, message: str, problems: list[tuple[int | str, str]] | None = None):
-        self.problems = list(problems or [])
+    def __init__(self, message: str, problems: Sequence[tuple[int | str, str]] | None = None):
+        self.problems: list[tuple[int | str, str]] = list(problems or [])
         if self.problems:
             lines = [message] + [f"  {'row ' if isinstance(row, int) else ''}{row}: {reason}"
                                  for row, reason in self.problems[:self.SHOWN]]

@@ -3,14 +3,20 @@ the same transaction as the change it records (callers hold ``store.write()``)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from model.types import HistoryEntry
+
+if TYPE_CHECKING:
+    from model.storage.store import Store
 
 
 class History:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
-    def record(self, thesis_id: int, field: str, *, old=None, new=None, note: str = "",
+    def record(self, thesis_id: int, field: str, *, old: object = None, new: object = None,
+               note: str = "",
                catalyst_id: int | None = None, subject: str = "", at: str | None = None) -> int:
         assert self.store.conn.in_transaction, "history is written in its change's transaction"
         row_id = self.store.insert("history", {

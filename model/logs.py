@@ -15,7 +15,7 @@ import os
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from logging.handlers import RotatingFileHandler
@@ -118,7 +118,7 @@ def _prune_reports(directory: Path) -> None:
             pass
 
 
-def open_fatal_file(directory: Path | None = None):
+def open_fatal_file(directory: Path | None = None) -> TextIO:
     """The file faulthandler writes to if the process dies in C code (kept open by the
     caller for the life of the process). Take the previous run's report first."""
     directory = _private_dir(directory or log_dir())

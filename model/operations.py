@@ -20,6 +20,7 @@ from model.types import Beneficiary, Catalyst, Citation, Company, Risk, Source, 
 from model.undo import UndoStep
 
 if TYPE_CHECKING:
+    from model.prices import PriceImport
     from model.reviews import ReviewResult
     from model.service import Tracker
 
@@ -92,12 +93,12 @@ class Operations:
         step that undo brings back whole, every record with its own id."""
         return self._run("", initiator, lambda: self.tracker.theses.delete(thesis_id))
 
-    def load_demo(self, *, initiator: object = None) -> OpResult[dict]:
+    def load_demo(self, *, initiator: object = None) -> OpResult[dict[str, int]]:
         """The demo theses into this database (``demo`` command): one step; nothing when
         they are already there."""
         from model.demo import demo_thesis_ids, load_seeds
 
-        def work() -> dict:
+        def work() -> dict[str, int]:
             if demo_thesis_ids(self.tracker):
                 return {}
             return load_seeds(self.tracker)
@@ -239,8 +240,8 @@ class Operations:
         return self._run("", initiator, lambda: self.tracker.sources.delete(source_id))
 
     # -- imports -------------------------------------------------------------------------------
-    def import_bundle(self, data: dict, *, backup: bool = True,
-                      initiator: object = None) -> OpResult[dict]:
+    def import_bundle(self, data: dict[str, Any], *, backup: bool = True,
+                      initiator: object = None) -> OpResult[dict[str, int]]:
         """A JSON bundle, all or nothing; one step (unless too big to keep for undo)."""
         from model.interchange.bundle import import_bundle
         return self._run_import("Import a bundle", initiator,
@@ -269,8 +270,8 @@ class Operations:
                     f"catalyst(s) and {counts['risks']} risk(s).")
         return self._run_import(f"Import {Path(path).name}", initiator, work)
 
-    def import_prices(self, company_ref: object, path: str, *, create_as: str | None = None,
-                      initiator: object = None) -> OpResult[Any]:
+    def import_prices(self, company_ref: int | str, path: str, *, create_as: str | None = None,
+                      initiator: object = None) -> OpResult[PriceImport]:
         """A price file for a company; ``create_as`` names a company to create for a ticker
         none has yet (a thesis's benchmark index), in the same step."""
         return self._run_import("", initiator, lambda: self.tracker.prices.import_file(

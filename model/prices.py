@@ -10,12 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.errors import ImportFailed, NotFound, ValidationError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
 from model.storage.sqlite_errors import translated
+
+if TYPE_CHECKING:
+    from model.companies import Companies
+    from model.storage.store import Store
+    from model.types import Company, Thesis
 
 # Header names (lower case, spaces and underscores squeezed) -> our column.
 _COLUMNS = {"date": "day", "day": "day", "日期": "day", "交易日期": "day",
@@ -100,7 +108,7 @@ def parse_price_table(table: Table, *,
     """The same for a table read from a CSV (, ; or tab) or a spreadsheet."""
     name, header = table.name, table.header
     keys = [_key(h) for h in header]
-    columns = {}
+    columns: dict[str, int] = {}
     for i, key in enumerate(keys):
         column = _COLUMNS.get(key)
         if column and column not in columns:
@@ -113,7 +121,10 @@ def parse_price_table(table: Table, *,
     adjusted = "adj_close" in columns
     comma = table.decimal_comma
     today_text = today.isoformat() if today else None
-    rows, problems, seen, skipped = [], list(table.problems), {}, 0
+    rows: PriceRows = []
+    problems: list[tuple[int, str]] = list(table.problems)
+    seen: dict[str, int] = {}      # day -> the line it was first on
+    skipped = 0
     for line_no, record in table.rows:
         if not any(cell.strip() for cell in record):
             continue
@@ -152,12 +163,12 @@ def parse_price_table(table: Table, *,
 class Prices:
     """``tracker.prices``: importing and reading daily closes."""
 
-    def __init__(self, store, companies):
+    def __init__(self, store: Store, companies: Companies):
         self.store = store
         self.companies = companies
 
     # -- importing ---------------------------------------------------------------------------
-    def import_file(self, company, path, *, backup: bool = True,
+    def import_file(self, company: int | str, path: Path | str, *, backup: bool = True,
                     create_as: str | None = None) -> PriceImport:
         """Import a CSV (, ; or tab separated) or a spreadsheet (.xlsx, .xls, .ods) for a
         company (id, ticker or name) in one transaction; every row is checked first.
@@ -192,7 +203,8 @@ class Prices:
                     backup: bool = False) -> PriceImport:
         return self.import_table(company_id, parse_text(text, name=name), backup=backup)
 
-    def store_rows(self, company_id: int, rows) -> None:
+    def store_rows(self, company_id: int, rows: Iterable[tuple[str, float, float | None]],
+                   ) -> None:
         """(day, close, adj_close) rows; a day already stored is replaced."""
         with self.store.write("Import prices"), translated(self.store.path):
             self.store.conn.executemany(
@@ -203,14 +215,15 @@ class Prices:
 
     def delete(self, company_id: int) -> int:
         with self.store.write("Delete prices"):
-            n = self.store.execute("DELETE FROM price WHERE company_id = ?", (company_id,)).rowcount
+            n = self.store.execute("DELETE FROM price WHERE company_id = ?",
+                                   (company_id,)).rowcount
         return n
 
     # -- reading -----------------------------------------------------------------------------
     def series(self, company_id: int, *, start: str | None = None,
                end: str | None = None) -> PriceSeries:
         sql = "SELECT day, coalesce(adj_close, close) FROM price WHERE company_id = ?"
-        params: list = [company_id]
+        params: list[int | str] = [company_id]
         if start:
             sql += " AND day >= ?"
             params.append(start)
@@ -222,7 +235,8 @@ class Prices:
         return PriceSeries(company_id, [r[0] for r in found], [r[1] for r in found])
 
     def count(self, company_id: int) -> int:
-        return self.store.scalar("SELECT count(*) FROM price WHERE company_id = ?", (company_id,))
+        return int(self.store.scalar("SELECT count(*) FROM price WHERE company_id = ?",
+                                     (company_id,)))
 
     def coverage(self) -> dict[int, tuple[int, str, str]]:
         """company id -> (days, first day, last day) for every company with prices."""
@@ -230,7 +244,7 @@ class Prices:
             "SELECT company_id, count(*) AS n, min(day) AS first, max(day) AS last FROM price "
             "GROUP BY company_id")}
 
-    def benchmark_for(self, thesis) -> int | None:
+    def benchmark_for(self, thesis: Thesis) -> int | None:
         """The company id of the thesis's benchmark ticker, if it has prices."""
         if not thesis.benchmark_ticker:
             return None
@@ -239,7 +253,7 @@ class Prices:
             return None
         return company.id
 
-    def company_for_ticker(self, ticker: str, *, create_as: str | None = None):
+    def company_for_ticker(self, ticker: str, *, create_as: str | None = None) -> Company:
         """The company with this ticker; with ``create_as`` a new one of that name if none."""
         found = self.companies.by_ticker(ticker)
         if found is not None:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from model import validate
 from model.changes import quoted
 from model.date_windows import parse_date
 from model.errors import ValidationError
 from model.types import HistoryEntry, Thesis
+
+if TYPE_CHECKING:
+    from model.history import History
+    from model.storage.store import Store
+    from model.theses import Theses
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class ReviewResult:
 
 
 class Reviews:
-    def __init__(self, store, history, theses):
+    def __init__(self, store: Store, history: History, theses: Theses):
         self.store = store
         self.history = history
         self.theses = theses
@@ -35,8 +41,9 @@ class Reviews:
         today = today or self.store.clock.today()
         return today + dt.timedelta(days=int(thesis.review_cadence_days or 90))
 
-    def record(self, thesis_id: int, *, note: str, conviction=None, status: str | None = None,
-               next_review=None, cadence: int | None = None) -> ReviewResult:
+    def record(self, thesis_id: int, *, note: str, conviction: int | None = None,
+               status: str | None = None, next_review: str | dt.date | None = None,
+               cadence: int | None = None) -> ReviewResult:
         """Record a review in one transaction: a new review cadence (when given), the status
         and conviction changes (each its own history row carrying the note), then a 'review'
         row (old/new = the next review date before/after) and the thesis's next review date,
@@ -76,5 +83,7 @@ class Reviews:
         return [HistoryEntry.from_row(r) for r in rows]
 
     def last_reviewed(self, thesis_id: int) -> str | None:
-        return self.store.scalar("SELECT max(at) FROM history WHERE thesis_id = ? AND "
-                                 "field = 'review' AND undone_at IS NULL", (thesis_id,))
+        at: str | None = self.store.scalar("SELECT max(at) FROM history WHERE thesis_id = ? "
+                                           "AND field = 'review' AND undone_at IS NULL",
+                                           (thesis_id,))
+        return at

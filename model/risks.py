@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from model import validate
 from model.changes import quoted
 from model.constants import RISK_STATUSES
 from model.errors import NotFound, ValidationError
 from model.types import Risk
 
+if TYPE_CHECKING:
+    from model.history import History
+    from model.storage.store import Store
+
 
 class Risks:
-    def __init__(self, store, history):
+    def __init__(self, store: Store, history: History):
         self.store = store
         self.history = history
 
@@ -22,7 +28,7 @@ class Risks:
             "SELECT * FROM risk WHERE thesis_id = ? ORDER BY severity * likelihood DESC, id",
             (thesis_id,))]
 
-    def resolve(self, ref, *, thesis_id: int | None = None) -> int:
+    def resolve(self, ref: int | str, *, thesis_id: int | None = None) -> int:
         """A risk named by id, exact title or unambiguous title prefix (any case)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
             return self.get(int(ref)).id
@@ -47,9 +53,9 @@ class Risks:
             risk_id = self.store.insert("risk", values)
         return self.get(risk_id)
 
-    def update(self, risk_id: int, *, note: str = "", **fields) -> Risk:
+    def update(self, risk_id: int, *, note: str = "", **fields: object) -> Risk:
         """Edit a risk; a status change (open, materialised, retired) is a history row."""
-        cleaned = {}
+        cleaned: dict[str, str | int] = {}
         for name, value in fields.items():
             if name == "title":
                 value = validate.text(value, what="risk title", required=True).strip()
@@ -74,7 +80,7 @@ class Risks:
             if "status" in values:
                 self.history.record(current.thesis_id, "risk", old=current.status,
                                     new=values["status"], note=note,
-                                    subject=values.get("title", current.title))
+                                    subject=str(values.get("title", current.title)))
         return self.get(risk_id)
 
     def delete(self, risk_id: int) -> Risk:

@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from model.storage.sqlite_file import sqlite_uri
 from model.types import SearchHit
+
+if TYPE_CHECKING:
+    from model.storage.store import Params, Row, Store
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _EDGE_PUNCT = "*^():+-\"'"
@@ -77,7 +82,7 @@ def _parse(query: str) -> tuple[list[list[str]], list[str]]:
             groups[-1].append(term)
     # Beyond what anyone types, but SQLite caps a compound SELECT at 500 parts: a pasted
     # wall of "x OR y OR ..." must not turn into an error.
-    unique = []
+    unique: list[list[str]] = []
     for group in groups:
         if group and group not in unique:
             unique.append(group)
@@ -91,12 +96,15 @@ def _fts_phrase(term: str) -> str:
 MAX_EXPANSION = 400
 
 
-def _group_sql(terms: list[str], expand=None) -> tuple[str, list]:
+def _group_sql(terms: list[str], expand: Callable[[str], list[str] | None] | None = None,
+               ) -> tuple[str, list[str]]:
     """SQL selecting the rowids that contain every term.
 
     ``expand(term)`` returns the indexed trigrams starting with a short term (None: too many).
     """
-    matches, clauses, params = [], [], []
+    matches: list[str] = []
+    clauses: list[str] = []
+    params: list[str] = []
     for term in terms:
         if len(term) >= 3:
             matches.append(_fts_phrase(term))
@@ -139,7 +147,7 @@ class _ReadOnlyRows:
         # check_same_thread=False: the GUI thread calls interrupt() and close() on it.
         self.conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
 
-    def rows(self, sql: str, params=()) -> list[dict]:
+    def rows(self, sql: str, params: Params = ()) -> list[Row]:
         try:
             cursor = self.conn.execute(sql, params)
             if cursor.description is None:
@@ -149,7 +157,7 @@ class _ReadOnlyRows:
         except sqlite3.Error as exc:
             self.raise_for(exc)
 
-    def raise_for(self, exc: sqlite3.Error):
+    def raise_for(self, exc: sqlite3.Error) -> NoReturn:
         if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
             raise SearchInterrupted() from exc
         from model.storage.sqlite_errors import translate_error
@@ -176,7 +184,7 @@ class _Owners:
             if thesis is not None:
                 self.source.setdefault(source, []).append(thesis)
 
-    def theses(self, rowids) -> set[int]:
+    def theses(self, rowids: Iterable[tuple[int]]) -> set[int]:
         found: set[int] = set()
         add, catalyst, risk = found.add, self.catalyst, self.risk
         for (rowid,) in rowids:
@@ -213,12 +221,12 @@ THESES_OF_HITS = """
 
 
 class Search:
-    def __init__(self, store):
+    def __init__(self, store: Store | _ReadOnlyRows):
         self.store = store
         self._owners: _Owners | None = None
 
     @classmethod
-    def reader(cls, path) -> "Search":
+    def reader(cls, path: Path) -> "Search":
         """A Search over its own read-only connection to ``path``: run it on a worker thread,
         abort its running query with ``interrupt()``, release it with ``close()``. Writes
         committed on other connections are visible to its next query (WAL)."""
@@ -243,11 +251,12 @@ class Search:
             return None
         return [r["term"] for r in rows]
 
-    def _rowids_sql(self, query: str) -> tuple[str, list] | None:
+    def _rowids_sql(self, query: str) -> tuple[str, list[str]] | None:
         groups = parse_query(query)
         if not groups:
             return None
-        parts, params = [], []
+        parts: list[str] = []
+        params: list[str] = []
         for terms in groups:
             sql, p = _group_sql(terms, self._expand)
             parts.append(sql)
@@ -317,14 +326,28 @@ class Search:
         where = " AND ".join("c3 LIKE ? ESCAPE '\\'" for _ in terms)
         params = ["%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                   + "%" for term in terms]
-        direct = {r["c2"] for r in self.store.rows(
-            f"SELECT DISTINCT c2 FROM search_index_content WHERE c2 IS NOT NULL AND {where}",
+        # One pass: a thesis, catalyst or risk row carries its thesis (c2); a company or a
+        # source belongs to no one thesis, so its row comes back as minus its rowid and is
+        # followed through beneficiaries and citations.
+        found = {int(r["k"]) for r in self.store.rows(
+            f"SELECT DISTINCT coalesce(c2, -id) AS k FROM search_index_content WHERE {where}",
             params)}
-        # Companies and sources belong to no one thesis: through beneficiaries and citations.
-        orphans = f"SELECT id FROM search_index_content WHERE c2 IS NULL AND {where}"
-        return {int(i) for i in direct} | self._hit_theses(orphans, params)
+        theses = {k for k in found if k > 0}
+        orphans = [-k for k in found if k < 0]
+        if orphans:
+            # A few rows: joined in SQL, which needs no owner maps (rebuilding those after
+            # every edit is what a first keystroke would otherwise wait for).
+            marks = ",".join(str(int(rowid)) for rowid in orphans)
+            theses |= self._thesis_ids_sql(f"SELECT {marks.replace(',', ' UNION SELECT ')}",
+                                           [])
+        return theses
 
-    def _hit_theses(self, sql: str, params: list) -> set[int]:
+    def warm_up(self) -> None:
+        """Open what the first query needs (the schema, the first pages), so the first
+        keystroke does not pay for it. For a reader, on its worker thread."""
+        self.store.rows("SELECT count(*) FROM search_index_content WHERE id < 0")
+
+    def _hit_theses(self, sql: str, params: list[str]) -> set[int]:
         if not isinstance(self.store, _ReadOnlyRows):
             return self._thesis_ids_sql(sql, params)
         conn = self.store.conn
@@ -369,7 +392,7 @@ class Search:
                                       _snippet(row["body"], group)))
         return hits[:limit]
 
-    def _thesis_ids_sql(self, sql: str, params: list) -> set[int]:
+    def _thesis_ids_sql(self, sql: str, params: list[str]) -> set[int]:
         # The rowid is id * 8 + kind (model/schema.py _rowid): kind and record id come from it
         # without reading the index's stored rows, which carry every body (half the time at
         # 10,000 theses).

@@ -14,25 +14,40 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from model.catalysts import Catalysts
 from model.changes import OpChanges, Origin
 from model.errors import UserError
 from model.history import History
-from model.storage.store import Clock, Store, open_store
+from model.storage.store import Clock, OpenOptions, Store, open_store
 from model.theses import Theses
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from model.analysis.scorecard import Scorecards
+    from model.companies import Beneficiaries, Companies
+    from model.operations import Operations, OpResult
+    from model.prices import Prices
+    from model.reviews import Reviews
+    from model.risks import Risks
+    from model.search import Search
+    from model.sources import Sources
+    from model.storage.integrity import Cell, FullCheck
+    from model.upcoming import Queue
 
 
 @dataclass(frozen=True)
 class CheckReport:
     integrity: list[str]
-    foreign_key_problems: list[tuple]
+    foreign_key_problems: list[tuple[Any, ...]]
     schema_version: int
     backups: int
     newest_backup: Path | None
     newest_backup_age: dt.timedelta | None
     # Text cells that are not valid UTF-8 (model.storage.integrity.Cell), #14 item 5.
-    undecodable: tuple = ()
+    undecodable: tuple[Cell, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -52,7 +67,7 @@ class Tracker:
             store.start_capture()
 
     @cached_property
-    def ops(self):
+    def ops(self) -> Operations:
         """The edits a user makes (desktop app and command line alike), each one step that
         returns what it changed and can be undone."""
         from model.operations import Operations
@@ -133,11 +148,11 @@ class Tracker:
         if listener in self.store.undo_stack.listeners:
             self.store.undo_stack.listeners.remove(listener)
 
-    def adopt(self, result: object) -> None:
+    def adopt(self, result: OpResult[Any]) -> None:
         """Take an operation committed on another connection of this process (an import on
         a worker thread, an ``OpResult``) as one of ours: it becomes our undo step and every
         listener hears what it changed."""
-        self.store.adopt(result.step, result.changes)  # type: ignore[attr-defined]
+        self.store.adopt(result.step, result.changes)
 
     def cancel_when(self, cancelled: Callable[[], bool], every: int = 5000) -> None:
         """Abort the running statement (rolling its transaction back) once ``cancelled()``
@@ -166,48 +181,48 @@ class Tracker:
         return self.store.warnings
 
     @cached_property
-    def companies(self):
+    def companies(self) -> Companies:
         from model.companies import Companies
         return Companies(self.store)
 
     @cached_property
-    def beneficiaries(self):
+    def beneficiaries(self) -> Beneficiaries:
         from model.companies import Beneficiaries
         return Beneficiaries(self.store)
 
     @cached_property
-    def risks(self):
+    def risks(self) -> Risks:
         from model.risks import Risks
         return Risks(self.store, self.history)
 
     @cached_property
-    def sources(self):
+    def sources(self) -> Sources:
         from model.sources import Sources
         return Sources(self.store)
 
     @cached_property
-    def search(self):
+    def search(self) -> Search:
         from model.search import Search
         return Search(self.store)
 
     @cached_property
-    def prices(self):
+    def prices(self) -> Prices:
         from model.prices import Prices
         return Prices(self.store, self.companies)
 
     # Review discipline (#7): the queue, thesis reviews and the scorecard.
     @cached_property
-    def queue(self):
+    def queue(self) -> Queue:
         from model.upcoming import Queue
         return Queue(self.store)
 
     @cached_property
-    def reviews(self):
+    def reviews(self) -> Reviews:
         from model.reviews import Reviews
         return Reviews(self.store, self.history, self.theses)
 
     @cached_property
-    def scorecard(self):
+    def scorecard(self) -> Scorecards:
         from model.analysis.scorecard import Scorecards
         return Scorecards(self.store)
 
@@ -216,13 +231,14 @@ class Tracker:
     demo_loaded: bool = False
 
     @classmethod
-    def open(cls, path=None, *, seed_if_new: bool | None = False, clock: Clock | None = None,
-             undo: bool = True, **options) -> "Tracker":
+    def open(cls, path: Path | str | None = None, *, seed_if_new: bool | None = False,
+             clock: Clock | None = None, undo: bool = True,
+             **options: Unpack[OpenOptions]) -> "Tracker":
         """Open or create a database; a new one gets the demo data when ``seed_if_new``, or
         with ``seed_if_new=None`` only when it is the default file in the user's data folder
         (the first start; #13). ``undo=False`` (one-shot commands) keeps no undo steps and
         captures no rows."""
-        on_new = None
+        on_new: Callable[[Store], None] | None = None
         loaded: list[bool] = []
         if seed_if_new is not False:
 
@@ -279,13 +295,13 @@ class Tracker:
         """Why the database was switched to read-only after a failed full check, or None."""
         return self.store.damage
 
-    def mark_damaged(self, result) -> None:
+    def mark_damaged(self, result: FullCheck) -> None:
         """Switch to read-only after a failed full check (model.storage.integrity.FullCheck,
         run on a connection of its own, e.g. on the desktop app's worker thread)."""
         from model.storage import integrity
         integrity.mark_damaged(self.store, result)
 
-    def daily_full_check(self):
+    def daily_full_check(self) -> FullCheck | None:
         """The full integrity_check the open-time quick_check skips (it misses index damage),
         when none has passed today for this file; on failure the database turns read-only
         (#14 item 4). Returns the FullCheck, or None when it was not due."""

@@ -1,15 +1,22 @@
-"""Sources (research notes, filings) and the citations that tie them to theses, risks and catalysts."""
+"""Sources (research notes, filings) and the citations that tie them to theses, risks and
+catalysts."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from model import validate
 from model.changes import quoted
 from model.errors import NotFound, ValidationError
 from model.types import Citation, Source
 
+if TYPE_CHECKING:
+    from model.storage.store import Store
+
 
 class Sources:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def get(self, source_id: int) -> Source:
@@ -28,7 +35,7 @@ class Sources:
             "ORDER BY s.published_on, s.id", (thesis_id, thesis_id, thesis_id))
         return [Source.from_row(r) for r in rows]
 
-    def resolve(self, ref) -> int:
+    def resolve(self, ref: int | str) -> int:
         """A source named by id, exact title or unambiguous title prefix (any case)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
             return self.get(int(ref)).id
@@ -37,7 +44,8 @@ class Sources:
             raise NotFound("Name a source by id or title.")
         return self.store.resolve_title("source", name, what="source", plural="sources")
 
-    def add(self, *, title: str, publisher: str = "", published_on=None, url: str = "",
+    def add(self, *, title: str, publisher: str = "", published_on: str | dt.date | None = None,
+            url: str = "",
             summary: str = "") -> Source:
         values = _source_values(title=title, publisher=publisher, published_on=published_on,
                                 url=url, summary=summary)
@@ -45,7 +53,7 @@ class Sources:
             source_id = self.store.insert("source", values)
         return self.get(source_id)
 
-    def update(self, source_id: int, **fields) -> Source:
+    def update(self, source_id: int, **fields: object) -> Source:
         unknown = set(fields) - set(_SOURCE_FIELDS)
         if unknown:
             raise ValidationError(f"Cannot edit {', '.join(sorted(unknown))} of a source.")
@@ -70,8 +78,8 @@ class Sources:
         return current
 
     # -- citations -------------------------------------------------------------------------
-    def cite(self, source_id: int, *, thesis_id=None, risk_id=None, catalyst_id=None,
-             locator: str = "") -> Citation:
+    def cite(self, source_id: int, *, thesis_id: int | None = None, risk_id: int | None = None,
+             catalyst_id: int | None = None, locator: str = "") -> Citation:
         """Cite a source for one thesis, risk or catalyst (citing it again changes nothing)."""
         if sum(x is not None for x in (thesis_id, risk_id, catalyst_id)) != 1:
             raise ValidationError("A citation links a source to exactly one thesis, risk or "
@@ -105,18 +113,21 @@ class Sources:
             (thesis_id, thesis_id, thesis_id))
         return [Citation.from_row(r) for r in rows]
 
-    def _owner_thesis(self, thesis_id, risk_id, catalyst_id) -> int:
+    def _owner_thesis(self, thesis_id: int | None, risk_id: int | None,
+                      catalyst_id: int | None) -> int:
         if thesis_id is not None:
             self.store.get("thesis", thesis_id, "thesis")
             return thesis_id
         table, row_id = ("risk", risk_id) if risk_id is not None else ("catalyst", catalyst_id)
-        return self.store.get(table, row_id, table)["thesis_id"]
+        assert row_id is not None, "cite() checked that exactly one owner is given"
+        return int(self.store.get(table, row_id, table)["thesis_id"])
 
 
 _SOURCE_FIELDS = ("title", "publisher", "published_on", "url", "summary")
 
 
-def _source_values(*, title, publisher="", published_on=None, url="", summary="") -> dict:
+def _source_values(*, title: object, publisher: object = "", published_on: object = None,
+                   url: object = "", summary: object = "") -> dict[str, str | None]:
     return {"title": validate.text(title, what="source title", required=True).strip(),
             "publisher": validate.text(publisher, what="publisher").strip(),
             "published_on": validate.optional_date(published_on, what="published date"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, SupportsInt
 
 from model import validate
 from model.changes import quoted
@@ -11,6 +15,10 @@ from model.errors import NotFound, ValidationError
 from model.storage.sqlite_errors import translated
 from model.types import Thesis, ThesisSummary
 from model.upcoming import week_end
+
+if TYPE_CHECKING:
+    from model.history import History
+    from model.storage.store import Store
 
 _EDITABLE = {"title", "theme", "statement", "horizon", "next_review", "tags",
              "review_cadence_days", "benchmark_ticker"}
@@ -38,9 +46,11 @@ ORDER BY t.title COLLATE NOCASE, t.id
 _SUMMARY_SQL = _SUMMARY_SQL.replace("{settled}", repr(SETTLED_STATUSES))
 
 
-def _summaries(conn, today, ids, status) -> list[ThesisSummary]:
+def _summaries(conn: sqlite3.Connection, today: dt.date, ids: Iterable[int] | None,
+               status: str | None) -> list[ThesisSummary]:
     params = {"today": today.isoformat(), "week_end": week_end(today).isoformat()}
-    clauses, catalyst_filter = [], ""
+    clauses: list[str] = []
+    catalyst_filter = ""
     if ids is not None:
         ids = [int(i) for i in ids]
         if not ids:
@@ -66,7 +76,7 @@ def _summaries(conn, today, ids, status) -> list[ThesisSummary]:
 
 
 class Theses:
-    def __init__(self, store, history):
+    def __init__(self, store: Store, history: History):
         self.store = store
         self.history = history
 
@@ -79,12 +89,13 @@ class Theses:
                 self.store.rows("SELECT * FROM thesis ORDER BY title COLLATE NOCASE, id")]
 
     def count(self) -> int:
-        return self.store.scalar("SELECT count(*) FROM thesis")
+        return int(self.store.scalar("SELECT count(*) FROM thesis"))
 
     def ids(self) -> list[int]:
         return [r["id"] for r in self.store.rows("SELECT id FROM thesis ORDER BY id")]
 
-    def summaries(self, ids=None, *, status: str | None = None) -> list[ThesisSummary]:
+    def summaries(self, ids: Iterable[int] | None = None, *,
+                  status: str | None = None) -> list[ThesisSummary]:
         """The thesis list, or just the given theses (for refreshing touched rows)."""
         if status:
             status = validate.choice(status, THESIS_STATUSES, what="status")
@@ -98,7 +109,7 @@ class Theses:
             return [r[0] for r in self.store.conn.execute(
                 "SELECT id FROM thesis ORDER BY title COLLATE NOCASE, id LIMIT ?", (limit,))]
 
-    def resolve(self, ref) -> int:
+    def resolve(self, ref: int | str) -> int:
         """A thesis named by id, exact title or unambiguous title prefix (any case)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
             thesis_id = int(ref)
@@ -112,7 +123,8 @@ class Theses:
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, *, title: str, theme: str = "", statement: str = "", status: str = "draft",
-            conviction: int = 3, horizon: str = "", next_review=None, tags="",
+            conviction: int = 3, horizon: str = "", next_review: str | dt.date | None = None,
+            tags: str | Iterable[str] = "",
             review_cadence_days: int = 90, benchmark_ticker: str | None = None,
             note: str = "") -> Thesis:
         stamp = self.store.clock.stamp()
@@ -135,7 +147,7 @@ class Theses:
                                 note=validate.text(note, what="note"))
         return self.get(thesis_id)
 
-    def update(self, thesis_id: int, **fields) -> Thesis:
+    def update(self, thesis_id: int, **fields: object) -> Thesis:
         """Edit plain fields (not status or conviction, which have their own history)."""
         unknown = set(fields) - _EDITABLE
         if unknown:
@@ -166,7 +178,7 @@ class Theses:
         return self._change(thesis_id, "conviction", validate.score(conviction, what="conviction"),
                             note)
 
-    def _change(self, thesis_id: int, name: str, value, note: str) -> Thesis:
+    def _change(self, thesis_id: int, name: str, value: str | int, note: str) -> Thesis:
         note = validate.text(note, what="note")
         with self.store.write() as step:
             current = self.get(thesis_id)
@@ -189,12 +201,13 @@ class Theses:
 
     def last_changed(self, thesis_id: int, field: str) -> str | None:
         """When status or conviction last changed (or the thesis was created)."""
-        return self.store.scalar(
+        at: str | None = self.store.scalar(
             "SELECT at FROM history WHERE thesis_id = ? AND field IN (?, 'created') "
             "AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1", (thesis_id, field))
+        return at
 
 
-def _clean(name: str, value):
+def _clean(name: str, value: object) -> str | int | None:
     """A thesis field's value as stored, or ValidationError naming the field."""
     if name == "title":
         return validate.text(value, what="title", required=True).strip()
@@ -211,16 +224,18 @@ def _clean(name: str, value):
     return validate.text(value, what=name).strip()
 
 
-def _cadence(value) -> int:
+def _cadence(value: object) -> int:
     try:
-        days = int(value)
+        # What int() takes as it is (90.0 from JSON is 90, "90" from a form); else its text.
+        days = int(value) if isinstance(value, (str, bytes, SupportsInt)) else int(str(value))
     except (TypeError, ValueError):
-        raise ValidationError(f"The review cadence must be a number of days, not {value!r}.") from None
+        raise ValidationError(f"The review cadence must be a number of days, "
+                              f"not {value!r}.") from None
     if not 1 <= days <= 3660:
         raise ValidationError("The review cadence must be from 1 to 3660 days.")
     return days
 
 
-def _ticker(value) -> str | None:
+def _ticker(value: object) -> str | None:
     cleaned = validate.text(value, what="ticker").strip().upper() if value else ""
     return cleaned or None

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import Field, dataclass, fields
+from typing import Any, ClassVar, TypeVar
 
 from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES  # noqa: F401
 from model.date_windows import Window
 
+_Record = TypeVar("_Record", bound="FromRow")
 
-def _from_row(cls, row: dict):
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in row.items() if k in names})
+
+class FromRow:
+    """Base of the records: ``from_row`` builds one from a row dict, ignoring extra columns."""
+
+    __slots__ = ()     # ThesisSummary keeps its slots (no __dict__)
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @classmethod
+    def from_row(cls: type[_Record], row: Mapping[str, Any]) -> _Record:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -19,7 +30,7 @@ def split_tags(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Thesis:
+class Thesis(FromRow):
     id: int
     title: str
     theme: str
@@ -34,15 +45,13 @@ class Thesis:
     created_at: str
     updated_at: str
 
-    from_row = classmethod(_from_row)
-
     @property
     def tag_list(self) -> tuple[str, ...]:
         return split_tags(self.tags)
 
 
 @dataclass(frozen=True, slots=True)     # 10,000 of them live in the thesis list
-class ThesisSummary:
+class ThesisSummary(FromRow):
     """One line of the thesis list: the thesis plus its next catalyst and overdue counts."""
 
     id: int
@@ -58,19 +67,15 @@ class ThesisSummary:
     pending: int
     review_due: bool = False
 
-    from_row = classmethod(_from_row)
-
 
 @dataclass(frozen=True)
-class Company:
+class Company(FromRow):
     id: int
     name: str
     local_name: str
     ticker: str | None
     exchange: str
     country: str
-
-    from_row = classmethod(_from_row)
 
     @property
     def label(self) -> str:
@@ -83,7 +88,7 @@ class Company:
 
 
 @dataclass(frozen=True)
-class Beneficiary:
+class Beneficiary(FromRow):
     id: int
     thesis_id: int
     company_id: int
@@ -94,11 +99,9 @@ class Beneficiary:
     exchange: str
     country: str
 
-    from_row = classmethod(_from_row)
-
 
 @dataclass(frozen=True)
-class Risk:
+class Risk(FromRow):
     id: int
     thesis_id: int
     title: str
@@ -107,15 +110,13 @@ class Risk:
     likelihood: int
     status: str
 
-    from_row = classmethod(_from_row)
-
     @property
     def score(self) -> int:
         return self.severity * self.likelihood
 
 
 @dataclass(frozen=True)
-class Catalyst:
+class Catalyst(FromRow):
     id: int
     thesis_id: int
     title: str
@@ -130,8 +131,6 @@ class Catalyst:
     impact: str
     created_at: str
 
-    from_row = classmethod(_from_row)
-
     @property
     def window(self) -> Window:
         return Window(dt.date.fromisoformat(self.window_start),
@@ -145,7 +144,7 @@ class Catalyst:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(FromRow):
     id: int
     title: str
     publisher: str
@@ -153,11 +152,9 @@ class Source:
     url: str
     summary: str
 
-    from_row = classmethod(_from_row)
-
 
 @dataclass(frozen=True)
-class Citation:
+class Citation(FromRow):
     id: int
     source_id: int
     thesis_id: int | None
@@ -165,11 +162,9 @@ class Citation:
     catalyst_id: int | None
     locator: str
 
-    from_row = classmethod(_from_row)
-
 
 @dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(FromRow):
     id: int
     at: str
     thesis_id: int
@@ -180,8 +175,6 @@ class HistoryEntry:
     new: str | None
     note: str
     undone_at: str | None = None     # when the change was undone (kept in the log, marked)
-
-    from_row = classmethod(_from_row)
 
     def describe(self) -> str:
         what = self.subject or self.field

@@ -147,7 +147,9 @@ def read_capture(conn: sqlite3.Connection,
             action = entry[1]
             old = None if action == "I" else tuple(entry[2:2 + width])
             new = None if action == "D" else tuple(entry[2 + width:])
-            key = key_of(old if old is not None else new)
+            image = old if old is not None else new
+            assert image is not None        # every action has a before or an after image
+            key = key_of(image)
             if key not in before:
                 before[key] = old
             after[key] = new
@@ -325,6 +327,8 @@ def _apply_history(conn: sqlite3.Connection, images: TableImages, *, to_after: b
     for key, old in images.before.items():
         new = images.after[key]
         if old is None:                 # the step wrote this entry
+            # (both None is impossible: read_capture drops rows that never existed for anyone)
+            assert new is not None
             if to_after:
                 _put(conn, images, key, new)                   # back, unmarked
             elif _current(conn, "history", cols, key) is not None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from model.constants import SETTLED_STATUSES
 from model.storage.sqlite_errors import translated
+
+if TYPE_CHECKING:
+    from model.storage.store import Store
 
 # Rows come back as tuples in field order, so one NamedTuple per row is all the Python work
 # (the bench holds the query to 1.5x raw sqlite3 at 100,000 catalysts).
@@ -130,21 +134,21 @@ def week_end(today: dt.date) -> dt.date:
 
 
 class Queue:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
-    def _today(self, today) -> dt.date:
+    def _today(self, today: dt.date | None) -> dt.date:
         return today or self.store.clock.today()
 
     def catalysts(self, *, days: int = 30, theme: str | None = None, today: dt.date | None = None,
-                  thesis_ids=None) -> list[UpcomingCatalyst]:
+                  thesis_ids: Iterable[int] | None = None) -> list[UpcomingCatalyst]:
         """Pending catalysts of every thesis: overdue first (longest overdue first), then those
         whose window has started or starts within ``days`` (soonest first). ``theme`` keeps
         theses whose theme contains it (any case); ``thesis_ids`` limits to those theses (for
         refreshing touched rows)."""
-        today = self._today(today)
-        params = {"today": today.isoformat(),
-                  "horizon": (today + dt.timedelta(days=max(0, int(days)))).isoformat()}
+        day = self._today(today)
+        params = {"today": day.isoformat(),
+                  "horizon": (day + dt.timedelta(days=max(0, int(days)))).isoformat()}
         filters = self._filters(params, theme, thesis_ids, "c.thesis_id")
         if filters is None:
             return []
@@ -154,11 +158,11 @@ class Queue:
         return list(map(UpcomingCatalyst._make, rows))
 
     def reviews(self, *, today: dt.date | None = None, theme: str | None = None,
-                thesis_ids=None) -> list[ReviewDue]:
+                thesis_ids: Iterable[int] | None = None) -> list[ReviewDue]:
         """Theses (not settled) whose next review has passed or falls this week, most
         overdue first."""
-        today = self._today(today)
-        params = {"today": today.isoformat(), "until": week_end(today).isoformat()}
+        day = self._today(today)
+        params = {"today": day.isoformat(), "until": week_end(day).isoformat()}
         filters = self._filters(params, theme, thesis_ids, "t.id")
         if filters is None:
             return []
@@ -170,45 +174,49 @@ class Queue:
         """How many theses ``reviews()`` lists, counted without reading them (the start-up
         notice needs only the number)."""
         until = week_end(self._today(today)).isoformat()
-        return self.store.scalar(f"SELECT count(*) FROM thesis t WHERE {_REVIEW_DUE}",
-                                 {"until": until})
+        return int(self.store.scalar(f"SELECT count(*) FROM thesis t WHERE {_REVIEW_DUE}",
+                                     {"until": until}))
 
     def items(self, *, days: int = 30, theme: str | None = None, today: dt.date | None = None,
-              include_reviews: bool = True, thesis_ids=None) -> list[QueueItem]:
+              include_reviews: bool = True,
+              thesis_ids: Collection[int] | None = None) -> list[QueueItem]:
         """Catalysts and reviews due in one list: everything overdue first (longest overdue
         first), then by the day it falls (reviews before catalysts on the same day)."""
-        today = self._today(today)
+        day = self._today(today)
+        if thesis_ids is not None:
+            thesis_ids = list(thesis_ids)      # read twice (catalysts, then reviews)
         out = [QueueItem("catalyst", c.catalyst_id, c.thesis_id, c.thesis_title, c.title,
                          c.expected, c.overdue_days, c.days_to_go)
-               for c in self.catalysts(days=days, theme=theme, today=today, thesis_ids=thesis_ids)]
+               for c in self.catalysts(days=days, theme=theme, today=day, thesis_ids=thesis_ids)]
         if include_reviews:
             out.extend(QueueItem("review", r.thesis_id, r.thesis_id, r.title, f"Review: {r.title}",
                                  r.next_review, max(0, r.overdue_days), -r.overdue_days)
-                       for r in self.reviews(today=today, theme=theme, thesis_ids=thesis_ids))
+                       for r in self.reviews(today=day, theme=theme, thesis_ids=thesis_ids))
         out.sort(key=lambda i: (not i.overdue, -i.overdue_days, i.days_to_go,
                                 i.kind != "review", i.ref_id))
         return out
 
     def overdue(self, today: dt.date | None = None) -> Overdue:
         """How many pending catalysts and how many reviews are past due (window title figure)."""
-        today = self._today(today).isoformat()
+        day = self._today(today).isoformat()
         from model.catalysts import OVERDUE_COUNT_SQL
-        catalysts = self.store.scalar(OVERDUE_COUNT_SQL, {"today": today})
+        catalysts = self.store.scalar(OVERDUE_COUNT_SQL, {"today": day})
         reviews = self.store.scalar(
             f"SELECT count(*) FROM thesis WHERE next_review < ? AND status NOT IN "
-            f"{tuple(SETTLED_STATUSES)!r}", (today,))
+            f"{tuple(SETTLED_STATUSES)!r}", (day,))
         return Overdue(catalysts, reviews)
 
     def review_overdue_ids(self, today: dt.date | None = None) -> set[int]:
         """Theses whose review date has passed (the list marks them)."""
-        today = self._today(today).isoformat()
+        day = self._today(today).isoformat()
         rows = self.store.rows(f"SELECT id FROM thesis WHERE next_review < ? AND status NOT IN "
-                               f"{tuple(SETTLED_STATUSES)!r}", (today,))
+                               f"{tuple(SETTLED_STATUSES)!r}", (day,))
         return {r["id"] for r in rows}
 
     @staticmethod
-    def _filters(params: dict, theme, thesis_ids, thesis_column: str) -> str | None:
-        clauses = []
+    def _filters(params: dict[str, str], theme: str | None, thesis_ids: Iterable[int] | None,
+                 thesis_column: str) -> str | None:
+        clauses: list[str] = []
         if theme is not None and str(theme).strip():
             params["theme"] = str(theme).strip().lower()
             clauses.append("AND instr(lower(t.theme), :theme) > 0")

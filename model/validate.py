@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Iterable
 
 from model.date_windows import parse_date
 from model.errors import ValidationError
@@ -10,7 +11,7 @@ from model.errors import ValidationError
 MAX_TEXT = 5_000_000
 
 
-def text(value, *, what: str, required: bool = False) -> str:
+def text(value: object, *, what: str, required: bool = False) -> str:
     """Clean user text: str, no NUL, no lone surrogates; required fields must not be blank."""
     if value is None:
         value = ""
@@ -30,25 +31,26 @@ def text(value, *, what: str, required: bool = False) -> str:
     return value
 
 
-def choice(value, options, *, what: str) -> str:
+def choice(value: object, options: Collection[str], *, what: str) -> str:
     cleaned = str(value or "").strip().lower()
     if cleaned not in options:
         raise ValidationError(f"{value!r} is not a valid {what}: use one of {', '.join(options)}.")
     return cleaned
 
 
-def score(value, *, what: str) -> int:
+def score(value: object, *, what: str) -> int:
     """An integer 1-5 (conviction, severity, likelihood)."""
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise ValidationError(f"The {what} must be a whole number from 1 to 5, not {value!r}.") from None
+        raise ValidationError(f"The {what} must be a whole number from 1 to 5, "
+                              f"not {value!r}.") from None
     if not 1 <= number <= 5:
         raise ValidationError(f"The {what} must be from 1 to 5, not {number}.")
     return number
 
 
-def optional_date(value, *, what: str) -> str | None:
+def optional_date(value: object, *, what: str) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
@@ -56,7 +58,7 @@ def optional_date(value, *, what: str) -> str | None:
     return parse_date(value, what=what).isoformat()
 
 
-def impact(value) -> str:
+def impact(value: object) -> str:
     cleaned = str(value if value is not None else "+").strip().lower()
     mapping = {"+": "+", "positive": "+", "pos": "+", "up": "+", "": "+",
                "-": "-", "negative": "-", "neg": "-", "down": "-"}
@@ -65,12 +67,13 @@ def impact(value) -> str:
     return mapping[cleaned]
 
 
-def tags(value) -> str:
+def tags(value: object) -> str:
+    items: Iterable[object]
     if isinstance(value, (list, tuple, set)):
         items = value
     else:
         items = str(value or "").split(",")
-    cleaned = []
+    cleaned: list[str] = []
     for item in items:
         tag = text(item, what="tag").strip()
         if tag and tag not in cleaned:

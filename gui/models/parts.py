@@ -238,7 +238,8 @@ class CatalystModel(_Cited):
             Column("Status", lambda c: c.status, field="status"),
             Column("Happened", lambda c: c.happened_on or "", field="happened_on"),
             Column("Impact", lambda c: c.impact, field="impact"),
-            Column("Outcome", lambda c: c.outcome, field="outcome", tooltip=lambda c: c.outcome or None),
+            Column("Outcome", lambda c: c.outcome, field="outcome",
+                   tooltip=lambda c: c.outcome or None),
             Column("Sources", self.cites, tooltip=lambda c: self.cites(c) or None),
         ]
 

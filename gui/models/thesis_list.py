@@ -272,6 +272,10 @@ class ThesisFilterProxy(QSortFilterProxyModel):
 
     def set_matching_ids(self, ids: set[int] | None) -> None:
         """None shows every thesis; a set shows only those (search results)."""
+        source = self.sourceModel()
+        if ids is not None and source is not None and len(ids) >= source.rowCount() \
+                and source.complete and all(r.id in ids for r in source.records()):
+            ids = None          # every thesis matches (a one-character word): no filter to run
         if ids != self._ids:
             old = self._ids
             ids = None if ids is None else set(ids)

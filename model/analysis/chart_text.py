@@ -25,7 +25,8 @@ def _x(day: dt.date) -> float:
 
 
 def _months(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
-    out, year, month = [], first.year, first.month
+    out: list[dt.date] = []
+    year, month = first.year, first.month
     while True:
         day = dt.date(year, month, 1)
         if day > last:

@@ -11,9 +11,15 @@ so exchanges with different holidays still compare like with like.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from model.prices import PriceSeries
+
+if TYPE_CHECKING:
+    from model.service import Tracker
+    from model.types import Beneficiary
 
 HORIZONS = (1, 5, 20)
 
@@ -30,13 +36,15 @@ class EventWindow:
 
 
 def event_window(series: PriceSeries, event_date: str,
-                 horizons=HORIZONS) -> EventWindow | None:
-    """Returns after an event, or None when there is no close before it or no trading on/after it."""
+                 horizons: Iterable[int] = HORIZONS) -> EventWindow | None:
+    """Returns after an event, or None when there is no close before it or no trading on or
+    after it."""
     day0 = bisect.bisect_left(series.days, event_date)
     if day0 == 0 or day0 >= len(series.days):
         return None
     base = series.values[day0 - 1]
-    returns, ends = {}, {}
+    returns: dict[int, float | None] = {}
+    ends: dict[int, str | None] = {}
     for h in horizons:
         i = day0 + h
         if i < len(series.days):
@@ -55,7 +63,7 @@ def close_on_or_before(series: PriceSeries, day: str) -> float | None:
 def benchmark_returns(benchmark: PriceSeries, window: EventWindow) -> dict[int, float | None]:
     """The benchmark's return over the stock's window, by calendar dates."""
     base = close_on_or_before(benchmark, window.base_day)
-    out = {}
+    out: dict[int, float | None] = {}
     for h, end_day in window.end_days.items():
         end = close_on_or_before(benchmark, end_day) if end_day else None
         out[h] = end / base - 1.0 if base and end else None
@@ -91,37 +99,40 @@ class EventStudy:
     events: int = 0                                # done catalysts with a date
 
 
-def event_study(tracker, thesis_id: int, horizons=HORIZONS) -> EventStudy:
+def _excess(stock: float | None, benchmark: float | None) -> float | None:
+    return stock - benchmark if stock is not None and benchmark is not None else None
+
+
+def event_study(tracker: Tracker, thesis_id: int,
+                horizons: Iterable[int] = HORIZONS) -> EventStudy:
     """For each done catalyst and each beneficiary with prices, returns (and excess) after it."""
     thesis = tracker.theses.get(thesis_id)
     horizons = tuple(horizons)
     study = EventStudy(thesis_id, horizons, benchmark=thesis.benchmark_ticker)
-    done = [c for c in tracker.catalysts.for_thesis(thesis_id)
+    done = [(c, c.happened_on) for c in tracker.catalysts.for_thesis(thesis_id)
             if c.status == "done" and c.happened_on]
-    done.sort(key=lambda c: (c.happened_on, c.id))
+    done.sort(key=lambda pair: (pair[1], pair[0].id))
     study.events = len(done)
     bench_id = tracker.prices.benchmark_for(thesis)
     bench = tracker.prices.series(bench_id) if bench_id is not None else None
     study.benchmark_has_prices = bench is not None
-    series = {}
+    series: dict[int, tuple[Beneficiary, PriceSeries]] = {}
     for b in tracker.beneficiaries.for_thesis(thesis_id):
         s = tracker.prices.series(b.company_id)
         if len(s):
             series[b.company_id] = (b, s)
         else:
             study.without_prices.append(b.ticker or b.name)
-    for c in done:
+    for c, happened_on in done:
         for b, s in series.values():
-            window = event_window(s, c.happened_on, horizons)
+            window = event_window(s, happened_on, horizons)
             if window is None:
                 continue
-            excess = {}
+            excess: dict[int, float | None] = {}
             if bench is not None:
                 br = benchmark_returns(bench, window)
-                excess = {h: (window.returns[h] - br[h]
-                              if window.returns[h] is not None and br[h] is not None else None)
-                          for h in horizons}
-            study.rows.append(EventRow(c.id, c.title, c.happened_on, b.company_id, b.name,
+                excess = {h: _excess(window.returns[h], br[h]) for h in horizons}
+            study.rows.append(EventRow(c.id, c.title, happened_on, b.company_id, b.name,
                                        b.ticker, window.base_day, window.base_close,
                                        window.returns, excess))
     return study

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model.service import Tracker
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ def series_label(name: str, local_name: str = "", ticker: str | None = None) -> 
     return shown or ticker
 
 
-def chart_series(tracker, thesis_id: int) -> list[SeriesSpec]:
+def chart_series(tracker: Tracker, thesis_id: int) -> list[SeriesSpec]:
     """The thesis's beneficiaries in their order, then its benchmark (when the ticker names a
     company that is not already a beneficiary)."""
     specs = [SeriesSpec(b.company_id, series_label(b.name, b.local_name, b.ticker))

@@ -8,10 +8,14 @@ rendering refers to the same list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from model.types import HistoryEntry
+
+if TYPE_CHECKING:
+    from model.service import Tracker
 
 DAY_S = 86_400.0
 
@@ -123,7 +127,7 @@ class ThesisReport:
         return counts
 
 
-def cite_text(numbers) -> str:
+def cite_text(numbers: Iterable[int]) -> str:
     """``(1, 3)`` -> ``"[1][3]"``; empty for no citations."""
     return "".join(f"[{n}]" for n in numbers)
 
@@ -132,7 +136,8 @@ def _day(stamp: str | None) -> str:
     return (stamp or "")[:10]
 
 
-def build_report(tracker, thesis_id: int, *, today: dt.date | None = None) -> ThesisReport:
+def build_report(tracker: Tracker, thesis_id: int, *,
+                 today: dt.date | None = None) -> ThesisReport:
     """Read one thesis and all its parts through the service API."""
     thesis = tracker.theses.get(thesis_id)
     today = today or tracker.clock.today()
@@ -157,7 +162,7 @@ def build_report(tracker, thesis_id: int, *, today: dt.date | None = None) -> Th
         elif cit.risk_id is not None:
             by_risk.setdefault(cit.risk_id, []).append(n)
             cited_by[cit.source_id].append(f"risk: {risk_titles.get(cit.risk_id, '?')}{where}")
-        else:
+        elif cit.catalyst_id is not None:   # always, when neither of the others (a CHECK)
             by_catalyst.setdefault(cit.catalyst_id, []).append(n)
             cited_by[cit.source_id].append(
                 f"catalyst: {catalyst_titles.get(cit.catalyst_id, '?')}{where}")
@@ -209,7 +214,7 @@ def handout_history(entries: Sequence[HistoryEntry], *,
     either (3 → 4, then 4 → 3 a minute later). The app's History tab keeps all of it.
     """
     kept: list[HistoryEntry] = []
-    last: dict[tuple, HistoryEntry] = {}
+    last: dict[tuple[str, int | None, str], HistoryEntry] = {}
     for entry in sorted(entries, key=lambda h: (h.at, h.id)):
         if entry.undone_at or (entry.old is not None and entry.old == entry.new):
             continue
@@ -241,7 +246,7 @@ def path_text(steps: Sequence[tuple[str, object]]) -> str:
                       for at, v in steps) or "–"
 
 
-def _scorecard(tracker, thesis_id: int) -> list[tuple[str, str]]:
+def _scorecard(tracker: Tracker, thesis_id: int) -> list[tuple[str, str]]:
     """Label/value pairs from the scorecard (issue #7), or none when the tracker has none."""
     service = getattr(tracker, "scorecard", None)
     if service is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from model.analysis.timeline import (
     DAY,
@@ -23,6 +24,9 @@ from model.analysis.timeline import (
     shown_status,
 )
 from model.types import Catalyst
+
+if TYPE_CHECKING:
+    from model.service import Tracker
 
 NO_THEME = "No theme"
 
@@ -56,9 +60,10 @@ class RoadmapPlan:
         return self.lanes[i] if 0 <= i < len(self.lanes) else None
 
 
-def _status_sql(statuses: Iterable[str], today: str) -> tuple[str, list]:
+def _status_sql(statuses: Iterable[str], today: str) -> tuple[str, list[str]]:
     """A WHERE condition for catalysts whose shown status is one of ``statuses``."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[str] = []
     for status in statuses:
         if status == "overdue":
             parts.append("(status = 'pending' AND window_end < ?)")
@@ -72,7 +77,7 @@ def _status_sql(statuses: Iterable[str], today: str) -> tuple[str, list]:
     return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
 
 
-def roadmap_plan(tracker, thesis_ids: Sequence[int] | None = None, *,
+def roadmap_plan(tracker: Tracker, thesis_ids: Sequence[int] | None = None, *,
                  statuses: Sequence[str] = SHOWN_STATUSES,
                  themes: Sequence[str] | None = None) -> RoadmapPlan:
     """Lanes for ``thesis_ids`` in that order (every thesis by title when None), grouped by
@@ -109,7 +114,8 @@ def roadmap_plan(tracker, thesis_ids: Sequence[int] | None = None, *,
                        fit_range(extent, today_x), tuple(statuses))
 
 
-def lane_bars(tracker, lanes: Sequence[Lane], *, statuses: Sequence[str] = SHOWN_STATUSES,
+def lane_bars(tracker: Tracker, lanes: Sequence[Lane], *,
+              statuses: Sequence[str] = SHOWN_STATUSES,
               today: dt.date | None = None) -> dict[float, list[Bar]]:
     """The bars of these lanes (headings have none), keyed by lane y. Bars whose windows
     overlap stack inside their lane without overlapping."""
@@ -140,5 +146,5 @@ def lane_bars(tracker, lanes: Sequence[Lane], *, statuses: Sequence[str] = SHOWN
     return out
 
 
-def themes(tracker) -> list[str]:
+def themes(tracker: Tracker) -> list[str]:
     return sorted({t.theme for t in tracker.theses.all() if t.theme})

@@ -13,10 +13,18 @@ Definitions (README "Review discipline"):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from model.date_windows import try_parse_window
 from model.storage.sqlite_errors import translated
+
+if TYPE_CHECKING:
+    from model.storage.store import Store
+
+# A conviction or status change from the history: (at, field, old, new).
+_Event = tuple[str, str, str | None, str | None]
 
 OUTCOMES = ("confirmed", "broken")
 
@@ -103,7 +111,7 @@ class Scorecard:
         return total
 
     def by_outcome(self) -> dict[str, list[ThesisScore]]:
-        out = {name: [] for name in OUTCOMES}
+        out: dict[str, list[ThesisScore]] = {name: [] for name in OUTCOMES}
         for score in self.theses:
             if score.outcome:
                 out[score.outcome].append(score)
@@ -117,7 +125,7 @@ class Scorecard:
 
 
 class Scorecards:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def for_thesis(self, thesis_id: int) -> ThesisScore:
@@ -125,7 +133,7 @@ class Scorecards:
         with translated(self.store.path):
             return self._build([thesis_id])[0]
 
-    def overall(self, thesis_ids=None) -> Scorecard:
+    def overall(self, thesis_ids: Iterable[int] | None = None) -> Scorecard:
         """All theses (or the given ones), each scored, with totals."""
         with translated(self.store.path):
             return Scorecard(self._build(None if thesis_ids is None else list(thesis_ids)))
@@ -140,49 +148,52 @@ class Scorecards:
             only = f"IN ({','.join(str(i) for i in ids)})"
         conn = self.store.conn
         theses = self.store.rows(
-            f"SELECT id, title, status, conviction FROM thesis {'WHERE id ' + only if only else ''}"
-            f" ORDER BY title COLLATE NOCASE, id")
-        counts = defaultdict(lambda: defaultdict(int))
+            f"SELECT id, title, status, conviction FROM thesis "
+            f"{'WHERE id ' + only if only else ''} ORDER BY title COLLATE NOCASE, id")
+        counts: defaultdict[int, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
         for thesis_id, status, impact, n in conn.execute(
                 f"SELECT thesis_id, status, impact, count(*) FROM catalyst "
                 f"{'WHERE thesis_id ' + only if only else ''} GROUP BY thesis_id, status, impact"):
             counts[thesis_id][status] += n
             if impact == "+" and status in ("done", "missed"):
                 counts[thesis_id]["positive_" + status] += n
-        per_catalyst: dict[int, list] = {}      # catalyst -> [thesis, days, all measured]
+        # catalyst -> [thesis, days, all measured (a bool)]
+        per_catalyst: dict[int, list[int]] = {}
         for thesis_id, catalyst_id, old, new in conn.execute(
                 f"SELECT h.thesis_id, h.catalyst_id, h.old, h.new FROM history h "
-                f"JOIN catalyst c ON c.id = h.catalyst_id WHERE h.field = 'window' AND h.undone_at IS NULL "
-                f"{'AND h.thesis_id ' + only if only else ''} ORDER BY h.id"):
+                f"JOIN catalyst c ON c.id = h.catalyst_id WHERE h.field = 'window' "
+                f"AND h.undone_at IS NULL {'AND h.thesis_id ' + only if only else ''} "
+                f"ORDER BY h.id"):
             entry = per_catalyst.setdefault(catalyst_id, [thesis_id, 0, True])
             days = _slip_days(old, new)
             if days is None:
                 entry[2] = False
             else:
                 entry[1] += days
-        slips = defaultdict(lambda: [0, 0, 0])   # slipped, days total, measured
+        # thesis -> [slipped, days total, measured]
+        slips: defaultdict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
         for thesis_id, days, measured in per_catalyst.values():
             slips[thesis_id][0] += 1
             if measured:
                 slips[thesis_id][1] += days
                 slips[thesis_id][2] += 1
-        paths = defaultdict(list)
+        paths: defaultdict[int, list[_Event]] = defaultdict(list)
         for thesis_id, at, name, old, new in conn.execute(
                 f"SELECT thesis_id, at, field, old, new FROM history "
                 f"WHERE field IN ('conviction', 'status') AND undone_at IS NULL "
                 f"{'AND thesis_id ' + only if only else ''} ORDER BY at, id"):
             paths[thesis_id].append((at, name, old, new))
-        created = {}
+        created: dict[int, str] = {}
         if paths:
             marks = ",".join(str(i) for i in paths)
             for thesis_id, at in self.store.conn.execute(
-                    f"SELECT thesis_id, min(at) FROM history WHERE field = 'created' AND undone_at IS NULL "
-                    f"AND thesis_id IN ({marks}) GROUP BY thesis_id"):
+                    f"SELECT thesis_id, min(at) FROM history WHERE field = 'created' "
+                    f"AND undone_at IS NULL AND thesis_id IN ({marks}) GROUP BY thesis_id"):
                 created[thesis_id] = at
-        out = []
+        out: list[ThesisScore] = []
         for t in theses:
             tid = t["id"]
-            c = counts.get(tid, {})
+            c: Mapping[str, int] = counts.get(tid, {})
             slipped, days, measured = slips.get(tid, (0, 0, 0))
             conviction_path, status_path, held = _paths(paths.get(tid, []), created.get(tid),
                                                         t["conviction"], t["status"])
@@ -202,28 +213,37 @@ def _slip_days(old: str | None, new: str | None) -> int | None:
     return (after.end - before.end).days
 
 
-def _paths(events, created_at, conviction_now: int, status_now: str):
+def _paths(events: Sequence[_Event], created_at: str | None, conviction_now: int,
+           status_now: str,
+           ) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], int | None]:
     """Rebuild the conviction and status paths from the history's change rows.
 
     A row with no old value is the starting value; otherwise a path starts from the first
     change's old value at the thesis's creation. Repeats of the same value are dropped.
     """
     start = created_at or (events[0][0] if events else "")
-    conviction_path, status_path = [], []
-    held, outcome_seen = None, False
+    conviction_path: list[tuple[str, int]] = []
+    status_path: list[tuple[str, str]] = []
+    held: int | None = None
+    outcome_seen = False
     for at, name, old, new in events:
-        path = conviction_path if name == "conviction" else status_path
         if new is None:
             continue
-        value = int(new) if name == "conviction" else new
-        if not path and old is not None:
-            path.append((start, int(old) if name == "conviction" else old))
-        if not path or path[-1][1] != value:
-            path.append((at, value))
+        if name == "conviction":
+            conviction = int(new)
+            if not conviction_path and old is not None:
+                conviction_path.append((start, int(old)))
+            if not conviction_path or conviction_path[-1][1] != conviction:
+                conviction_path.append((at, conviction))
+        else:
+            if not status_path and old is not None:
+                status_path.append((start, old))
+            if not status_path or status_path[-1][1] != new:
+                status_path.append((at, new))
         if name == "status":
             # The conviction held just before the thesis was settled is what gets scored: a
             # conviction raised in the same review that confirms it earns no credit.
-            outcome_seen = value in OUTCOMES
+            outcome_seen = new in OUTCOMES
             held = (conviction_path[-1][1] if conviction_path else None) if outcome_seen else None
     if not conviction_path:
         conviction_path.append((start, conviction_now))

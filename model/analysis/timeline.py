@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from model.constants import THESIS_STATUSES
 from model.types import Catalyst
+
+if TYPE_CHECKING:
+    from model.service import Tracker
 
 DAY = 86_400.0
 # What a chart can show of a catalyst: its status, or "overdue" for a pending one whose window
@@ -134,7 +138,7 @@ def fit_range(spans: Sequence[tuple[float, float]], today_x: float, *,
     return lo - pad, hi + pad
 
 
-def thesis_timeline(tracker, thesis_id: int) -> Timeline:
+def thesis_timeline(tracker: Tracker, thesis_id: int) -> Timeline:
     """One lane per catalyst (in window order), plus conviction and status steps from history."""
     today = tracker.clock.today()
     catalysts = tracker.catalysts.for_thesis(thesis_id)
@@ -156,7 +160,7 @@ class Change:
     new: str | None
 
 
-def thesis_steps(tracker, thesis_id: int) -> tuple[Steps, Steps]:
+def thesis_steps(tracker: Tracker, thesis_id: int) -> tuple[Steps, Steps]:
     """Conviction and status over time, as far as the history records them, up to now."""
     thesis = tracker.theses.get(thesis_id)
     rows = tracker.store.rows(
@@ -178,9 +182,9 @@ def thesis_steps(tracker, thesis_id: int) -> tuple[Steps, Steps]:
                            convert=status_level))
 
 
-def recorded_steps(changes: Sequence[Change], current, *, created: float,
+def recorded_steps(changes: Sequence[Change], current: str | int, *, created: float,
                    creation_recorded: bool, now: float,
-                   convert: Callable[[object], float]) -> Steps:
+                   convert: Callable[[str | int], float]) -> Steps:
     """The steps a field's history (oldest first) supports, never inventing a value.
 
     - The first row without an old value is the first value recorded: the steps start there.
@@ -189,13 +193,19 @@ def recorded_steps(changes: Sequence[Change], current, *, created: float,
     - A first row with an old value: that value held since the thesis was created.
     - No rows: the value has not changed since a recorded creation; with no creation on
       record either it is known only now (a single point).
+    - Rows that record neither value (a bundle may hold one) say nothing and are left out:
+      as the first row, one made the chart fail with float(None).
     """
+    changes = [c for c in changes if c.old is not None or c.new is not None]
+    rest: Sequence[Change]
     if not changes:
         start = created if creation_recorded else now
         steps = Steps([min(start, now)], [convert(current)])
-        rest: Sequence[Change] = ()
+        rest = ()
     elif changes[0].old is None:
-        steps = Steps([changes[0].at], [convert(changes[0].new)])
+        first = changes[0].new
+        assert first is not None            # rows recording neither value were left out
+        steps = Steps([changes[0].at], [convert(first)])
         rest = changes[1:]
     else:
         steps = Steps([min(created, changes[0].at)], [convert(changes[0].old)])
@@ -213,7 +223,7 @@ def recorded_steps(changes: Sequence[Change], current, *, created: float,
     return steps
 
 
-def status_level(name) -> float:
+def status_level(name: str | int) -> float:
     return float(THESIS_STATUSES.index(name)) if name in THESIS_STATUSES else 0.0
 
 

@@ -9,8 +9,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 COMMANDS: dict[str, "Command"] = {}
+
+# Adds a command's options to its parser.
+AddArguments = Callable[[argparse.ArgumentParser], None]
+# run(tracker, args, out) -> exit code; the first argument is the database path instead for
+# a command that does not open the store (opens_store=False).
+Run = Callable[..., int]
+_Run = TypeVar("_Run", bound=Run)
 
 
 @dataclass
@@ -18,25 +26,35 @@ class Command:
     name: str
     help: str
     description: str
-    add_arguments: Callable
-    run: Callable
+    add_arguments: AddArguments
+    run: Run
     opens_store: bool = True
     seed_if_new: bool = True
 
 
-def command(name: str, help: str, *, opens_store: bool = True, seed_if_new: bool = True):
-    """Register ``run``; its docstring is the long --help text, ``run.arguments`` its options."""
-    def register(fn):
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+# Options given by @arguments, until @command (the decorator above it) registers the command.
+_OPTIONS: dict[Run, AddArguments] = {}
+
+
+def command(name: str, help: str, *, opens_store: bool = True,
+            seed_if_new: bool = True) -> Callable[[_Run], _Run]:
+    """Register ``run``; its docstring is the long --help text, ``@arguments`` its options."""
+    def register(fn: _Run) -> _Run:
         COMMANDS[name] = Command(name, help, fn.__doc__ or help,
-                                 getattr(fn, "arguments", lambda p: None), fn, opens_store,
+                                 _OPTIONS.pop(fn, _no_arguments), fn, opens_store,
                                  seed_if_new)
         return fn
     return register
 
 
-def arguments(add):
-    def attach(fn):
-        fn.arguments = add
+def arguments(add: AddArguments) -> Callable[[_Run], _Run]:
+    """Give a command its options (``add(parser)``); written below its ``@command``."""
+    def attach(fn: _Run) -> _Run:
+        _OPTIONS[fn] = add
         return fn
     return attach
 

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
+from typing import TYPE_CHECKING, TextIO
+
 from model.cli import arguments, command
 from model.cli.table import render
 from model.constants import CATALYST_STATUSES, THESIS_STATUSES
 
+if TYPE_CHECKING:
+    from model.service import Tracker
 
-def _list_args(p):
+
+def _list_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", choices=THESIS_STATUSES, help="only theses with this status")
 
 
 @command("list", "list theses with their next catalyst")
 @arguments(_list_args)
-def cmd_list(tracker, args, out):
+def cmd_list(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """List every thesis: status, conviction, the next pending catalyst and its window, and how
     many catalysts are overdue."""
     rows = []
@@ -28,18 +35,18 @@ def cmd_list(tracker, args, out):
     return 0
 
 
-def _show_args(p):
+def _show_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title (an unambiguous prefix, any case)")
 
 
 @command("show", "show one thesis in full")
 @arguments(_show_args)
-def cmd_show(tracker, args, out):
+def cmd_show(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Show a thesis: statement, beneficiaries, risks, catalysts, sources and history."""
     thesis_id = tracker.theses.resolve(args.thesis)
     t = tracker.theses.get(thesis_id)
     today = tracker.clock.today()
-    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p = functools.partial(print, file=out)
     p(f"#{t.id} {t.title}")
     p(f"Theme: {t.theme or '-'}   Status: {t.status}   Conviction: {t.conviction}/5   "
       f"Horizon: {t.horizon or '-'}")
@@ -83,7 +90,7 @@ def cmd_show(tracker, args, out):
     return 0
 
 
-def _add_args(p):
+def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("title")
     p.add_argument("--theme", default="")
     p.add_argument("--statement", default="", help="the thesis in a few sentences")
@@ -96,7 +103,7 @@ def _add_args(p):
 
 @command("add-thesis", "add a thesis")
 @arguments(_add_args)
-def cmd_add_thesis(tracker, args, out):
+def cmd_add_thesis(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Add a thesis; prints its id."""
     t = tracker.ops.add_thesis(title=args.title, theme=args.theme, statement=args.statement,
                                status=args.status, conviction=args.conviction,
@@ -106,7 +113,7 @@ def cmd_add_thesis(tracker, args, out):
     return 0
 
 
-def _status_args(p):
+def _status_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("status", choices=THESIS_STATUSES)
     p.add_argument("--note", default="", help="why (kept in the history)")
@@ -114,7 +121,7 @@ def _status_args(p):
 
 @command("set-status", "change a thesis's status (recorded in its history)")
 @arguments(_status_args)
-def cmd_set_status(tracker, args, out):
+def cmd_set_status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Change the status; the old and new status and the note go into the history."""
     thesis_id = tracker.theses.resolve(args.thesis)
     before = tracker.theses.get(thesis_id).status
@@ -123,7 +130,7 @@ def cmd_set_status(tracker, args, out):
     return 0
 
 
-def _conviction_args(p):
+def _conviction_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("conviction", help="1-5")
     p.add_argument("--note", default="", help="why (kept in the history)")
@@ -131,7 +138,7 @@ def _conviction_args(p):
 
 @command("set-conviction", "change a thesis's conviction 1-5 (recorded in its history)")
 @arguments(_conviction_args)
-def cmd_set_conviction(tracker, args, out):
+def cmd_set_conviction(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Change the conviction; the change and the note go into the history."""
     thesis_id = tracker.theses.resolve(args.thesis)
     before = tracker.theses.get(thesis_id).conviction
@@ -140,7 +147,7 @@ def cmd_set_conviction(tracker, args, out):
     return 0
 
 
-def _tick_args(p):
+def _tick_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("catalyst", help="catalyst id or title prefix")
     p.add_argument("--thesis", help="limit title matching to this thesis")
     p.add_argument("--on", default=None, help="the date it happened, YYYY-MM-DD (default today)")
@@ -153,7 +160,7 @@ def _tick_args(p):
 
 @command("tick", "tick a catalyst off as done (or --missed, --cancelled, --reopen)")
 @arguments(_tick_args)
-def cmd_tick(tracker, args, out):
+def cmd_tick(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Mark a catalyst done on a date (default today) with an outcome note; the tick is written to
     the thesis history in the same transaction."""
     thesis_id = tracker.theses.resolve(args.thesis) if args.thesis else None
@@ -166,14 +173,14 @@ def cmd_tick(tracker, args, out):
     return 0
 
 
-def _search_args(p):
+def _search_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+", help="words to find (Chinese included); OR for alternatives")
     p.add_argument("--limit", type=int, default=50)
 
 
 @command("search", "full-text search across theses, catalysts, risks, companies and sources")
 @arguments(_search_args)
-def cmd_search(tracker, args, out):
+def cmd_search(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Find records containing every word (substring match, any script: 光模 finds 光模块)."""
     query = " ".join(args.query)
     if not 1 <= args.limit <= 100_000:
@@ -183,12 +190,13 @@ def cmd_search(tracker, args, out):
     if not hits:
         print(f"Nothing matches {query!r}.", file=out)
         return 0
-    titles = {}
+    titles: dict[int, str] = {}
     rows = []
     for h in hits:
         if h.thesis_id is not None and h.thesis_id not in titles:
             titles[h.thesis_id] = tracker.theses.get(h.thesis_id).title
-        rows.append([h.kind, h.ref_id, titles.get(h.thesis_id, ""), h.snippet])
+        title = titles.get(h.thesis_id, "") if h.thesis_id is not None else ""
+        rows.append([h.kind, h.ref_id, title, h.snippet])
     print(render(["kind", "id", "thesis", "match"], rows, limits={2: 36, 3: 70}), file=out)
     return 0
 

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from model.cli import arguments, command
 from model.errors import UserError
 from model.storage import backup as backups
 
+if TYPE_CHECKING:
+    from model.service import Tracker
 
-def _import_args(p):
+
+def _import_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a JSON bundle (.json), or catalysts as a CSV (, ; or tab "
                                 "separated) or a spreadsheet (.xlsx, .xls, .ods)")
 
 
 @command("import", "import a JSON bundle, or catalysts from a CSV or spreadsheet (all or nothing)")
 @arguments(_import_args)
-def cmd_import(tracker, args, out):
+def cmd_import(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Import a file in one transaction. A JSON bundle (see docs/bundle-format.md) adds theses
     with everything they hold; a CSV (separated by commas, semicolons or tabs) or a spreadsheet
     (.xlsx, .xls, .ods; the first sheet) adds catalysts to existing theses, with columns thesis,
@@ -45,14 +51,14 @@ def cmd_import(tracker, args, out):
     return 0
 
 
-def _export_args(p):
+def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="where to write the JSON bundle")
     p.add_argument("--thesis", action="append", help="only this thesis (repeatable)")
 
 
 @command("export", "export everything (or some theses) as a JSON bundle")
 @arguments(_export_args)
-def cmd_export(tracker, args, out):
+def cmd_export(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Write a JSON bundle with everything, history included. Exporting, importing into an empty
     database and exporting again gives an identical file."""
     from model.interchange.bundle import write_bundle
@@ -62,7 +68,7 @@ def cmd_export(tracker, args, out):
     return 0
 
 
-def _ics_args(p):
+def _ics_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="where to write the .ics calendar")
     p.add_argument("--thesis", action="append", help="only this thesis (repeatable)")
     p.add_argument("--pending-only", action="store_true", help="only catalysts still pending")
@@ -70,7 +76,7 @@ def _ics_args(p):
 
 @command("export-ics", "export catalysts as an iCalendar file")
 @arguments(_ics_args)
-def cmd_export_ics(tracker, args, out):
+def cmd_export_ics(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Every catalyst as an all-day event over its expected window, with a stable UID, the thesis
     and the status in its text."""
     from model.interchange.ics import export_ics
@@ -80,14 +86,14 @@ def cmd_export_ics(tracker, args, out):
     return 0
 
 
-def _check_args(p):
+def _check_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--repair", action="store_true",
                    help="rewrite text that is not valid UTF-8 (a backup is taken first)")
 
 
 @command("check", "check the database: integrity, foreign keys, text, schema version, backups")
 @arguments(_check_args)
-def cmd_check(tracker, args, out):
+def cmd_check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Run integrity_check and foreign_key_check, look for text that is not valid UTF-8, and
     report the schema version and backups. Exits 1 when a problem is found. --repair replaces
     the undecodable bytes with U+FFFD (after a backup, which keeps the raw bytes)."""
@@ -97,7 +103,7 @@ def cmd_check(tracker, args, out):
         print(f"Repaired {repaired} text value(s)." if repaired else "No text needed repair.",
               file=out)
     report = tracker.check()
-    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p = functools.partial(print, file=out)
     p(f"Database:       {tracker.path}")
     p(f"Integrity:      {'ok' if report.integrity == ['ok'] else '; '.join(report.integrity)}")
     p(f"Foreign keys:   {'ok' if not report.foreign_key_problems else report.foreign_key_problems}")
@@ -110,7 +116,7 @@ def cmd_check(tracker, args, out):
           f"show as \ufffd. Repair them with: python main.py check --repair")
     else:
         p("Text:           ok")
-    if report.newest_backup:
+    if report.newest_backup and report.newest_backup_age is not None:   # set together
         hours = report.newest_backup_age.total_seconds() / 3600
         p(f"Backups:        {report.backups}, newest {report.newest_backup.name} "
           f"({hours:.1f} h old)")
@@ -124,7 +130,7 @@ def cmd_check(tracker, args, out):
 
 
 @command("backup", "take a verified backup now")
-def cmd_backup(tracker, args, out):
+def cmd_backup(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Copy the database with SQLite's backup API into backups/ beside it, verify the copy with
     integrity_check, then keep the newest 10 plus one per day for 7 days."""
     path = tracker.backup()
@@ -132,7 +138,7 @@ def cmd_backup(tracker, args, out):
     return 0
 
 
-def _restore_args(p):
+def _restore_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="the backup to restore (default: the newest good one)")
     p.add_argument("--list", action="store_true", help="list the backups instead")
     p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
@@ -142,7 +148,7 @@ def _restore_args(p):
 @command("restore", "replace the database with a backup (the current file is kept aside)",
          opens_store=False)
 @arguments(_restore_args)
-def cmd_restore(db_path, args, out):
+def cmd_restore(db_path: Path, args: argparse.Namespace, out: TextIO) -> int:
     """Restore a verified backup: only a healthy Thesis Tracker database this version can open.
     The current database is not deleted: it is kept with a timestamp beside the original. The
     swap is atomic (a crash leaves the old file or the new one; the next start finishes it).
@@ -170,7 +176,7 @@ def cmd_restore(db_path, args, out):
     return 0
 
 
-def _demo_args(p):
+def _demo_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--remove", action="store_true",
                    help="take the demo theses out (with the demo's companies and sources that "
                         "nothing else uses)")
@@ -178,13 +184,12 @@ def _demo_args(p):
 
 @command("demo", "load the demo theses (or take them out with --remove)", seed_if_new=False)
 @arguments(_demo_args)
-def cmd_demo(tracker, args, out):
+def cmd_demo(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Only the first start in the default data folder loads the demo theses (#13); this loads
     them into any database, once: five theses on optical interconnect written from three
     research notes, recognisable by their external_ref (thesis-tracker-demo:...). --remove
     deletes them again, as Edit ▸ Remove demo theses does in the app."""
     from model.demo import demo_thesis_ids
-    out = sys.stdout if out is None else out
     if args.remove:
         removed = tracker.ops.remove_demo().value
         print(f"Removed {removed} demo thes{'is' if removed == 1 else 'es'} from {tracker.path}."
@@ -198,7 +203,7 @@ def cmd_demo(tracker, args, out):
     return 0
 
 
-def _seed_args(p):
+def _seed_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("count", type=int, help="how many synthetic theses to add")
     p.add_argument("--catalysts", type=int, default=10, help="catalysts per thesis (default 10)")
 
@@ -206,7 +211,7 @@ def _seed_args(p):
 @command("seed-demo", "add N synthetic theses (~10 catalysts each) for benchmarks",
          seed_if_new=False)
 @arguments(_seed_args)
-def cmd_seed_demo(tracker, args, out):
+def cmd_seed_demo(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Fill the database with synthetic theses, catalysts, risks and companies in one
     transaction; for trying the app and for benchmarks at scale."""
     from model.demo import seed_demo

@@ -1,22 +1,26 @@
 """Every edit the desktop app makes, from the command line: the same model operations.
 
 add-catalyst, set-window, edit-catalyst, delete-catalyst; add-risk, edit-risk, delete-risk;
-add-beneficiary, remove-beneficiary, edit-company, merge-companies; add-source, cite, uncite, edit-source,
-delete-source; edit-thesis, delete-thesis. Deleting asks first (or takes --yes).
+add-beneficiary, remove-beneficiary, edit-company, merge-companies; add-source, cite, uncite,
+edit-source, delete-source; edit-thesis, delete-thesis. Deleting asks first (or takes --yes).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from model.changes import quoted
 from model.cli import arguments, command
 from model.constants import RISK_STATUSES
 from model.errors import UserError, ValidationError
 
+if TYPE_CHECKING:
+    from model.service import Tracker
 
-def _confirm(args: Any, question: str, out) -> None:
+
+def _confirm(args: argparse.Namespace, question: str, out: TextIO) -> None:
     """Ask before deleting (y/N); refuse when nobody can answer and --yes was not given."""
     if args.yes:
         return
@@ -28,7 +32,7 @@ def _confirm(args: Any, question: str, out) -> None:
         raise UserError("Nothing was deleted.")
 
 
-def _fields(args: Any, names: dict[str, str]) -> dict[str, Any]:
+def _fields(args: argparse.Namespace, names: dict[str, str]) -> dict[str, Any]:
     """The options given (not None), by model field name."""
     fields = {field: getattr(args, option) for option, field in names.items()
               if getattr(args, option) is not None}
@@ -38,26 +42,26 @@ def _fields(args: Any, names: dict[str, str]) -> dict[str, Any]:
     return fields
 
 
-def _thesis(tracker, ref) -> int:
+def _thesis(tracker: Tracker, ref: int | str) -> int:
     return tracker.theses.resolve(ref)
 
 
-def _catalyst(tracker, args) -> int:
+def _catalyst(tracker: Tracker, args: argparse.Namespace) -> int:
     thesis_id = tracker.theses.resolve(args.thesis) if args.thesis else None
     return tracker.catalysts.resolve(args.catalyst, thesis_id=thesis_id)
 
 
-def _risk(tracker, args) -> int:
+def _risk(tracker: Tracker, args: argparse.Namespace) -> int:
     thesis_id = tracker.theses.resolve(args.thesis) if args.thesis else None
     return tracker.risks.resolve(args.risk, thesis_id=thesis_id)
 
 
-def _yes(p) -> None:
+def _yes(p: argparse.ArgumentParser) -> None:
     p.add_argument("--yes", "-y", action="store_true", help="delete without asking")
 
 
 # -- catalysts ---------------------------------------------------------------------------------
-def _add_catalyst_args(p):
+def _add_catalyst_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title (an unambiguous prefix)")
     p.add_argument("title", help="what would happen, e.g. 'NVIDIA ships Ethernet CPO switches'")
     p.add_argument("--expected", required=True, metavar="WINDOW",
@@ -70,7 +74,7 @@ def _add_catalyst_args(p):
 
 @command("add-catalyst", "add a dated catalyst to a thesis")
 @arguments(_add_catalyst_args)
-def cmd_add_catalyst(tracker, args, out):
+def cmd_add_catalyst(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Add a catalyst with its expected window, as research writes it. The window given here
     is its first: moving it later afterwards (set-window) is what counts as a slip."""
     result = tracker.ops.add_catalyst(_thesis(tracker, args.thesis), title=args.title,
@@ -81,7 +85,7 @@ def cmd_add_catalyst(tracker, args, out):
     return 0
 
 
-def _set_window_args(p):
+def _set_window_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("catalyst", help="catalyst id or title prefix")
     p.add_argument("expected", metavar="WINDOW", help="the new expected window")
     p.add_argument("--thesis", help="limit title matching to this thesis")
@@ -90,7 +94,7 @@ def _set_window_args(p):
 
 @command("set-window", "move a catalyst's expected window (a later window is a slip)")
 @arguments(_set_window_args)
-def cmd_set_window(tracker, args, out):
+def cmd_set_window(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Move the expected window. A window that ends later than before is recorded as a slip
     (the scorecard counts it); an earlier one as a move."""
     catalyst_id = _catalyst(tracker, args)
@@ -101,7 +105,7 @@ def cmd_set_window(tracker, args, out):
     return 0
 
 
-def _edit_catalyst_args(p):
+def _edit_catalyst_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("catalyst", help="catalyst id or title prefix")
     p.add_argument("--thesis", help="limit title matching to this thesis")
     p.add_argument("--title")
@@ -113,7 +117,7 @@ def _edit_catalyst_args(p):
 
 @command("edit-catalyst", "edit a catalyst's title, description, impact, outcome or date")
 @arguments(_edit_catalyst_args)
-def cmd_edit_catalyst(tracker, args, out):
+def cmd_edit_catalyst(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Edit a catalyst's fields (its window: set-window; its status: tick)."""
     fields = _fields(args, {"title": "title", "description": "description", "impact": "impact",
                             "outcome": "outcome", "happened_on": "happened_on"})
@@ -122,7 +126,7 @@ def cmd_edit_catalyst(tracker, args, out):
     return 0
 
 
-def _delete_catalyst_args(p):
+def _delete_catalyst_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("catalyst", help="catalyst id or title prefix")
     p.add_argument("--thesis", help="limit title matching to this thesis")
     _yes(p)
@@ -130,7 +134,7 @@ def _delete_catalyst_args(p):
 
 @command("delete-catalyst", "delete a catalyst (asks first, or --yes)")
 @arguments(_delete_catalyst_args)
-def cmd_delete_catalyst(tracker, args, out):
+def cmd_delete_catalyst(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Delete a catalyst and its citations; its history rows stay with the thesis."""
     catalyst_id = _catalyst(tracker, args)
     c = tracker.catalysts.get(catalyst_id)
@@ -141,7 +145,7 @@ def cmd_delete_catalyst(tracker, args, out):
 
 
 # -- risks -------------------------------------------------------------------------------------
-def _add_risk_args(p):
+def _add_risk_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("title", help="what would break the thesis")
     p.add_argument("--description", default="")
@@ -151,7 +155,7 @@ def _add_risk_args(p):
 
 @command("add-risk", "add a risk that would break a thesis")
 @arguments(_add_risk_args)
-def cmd_add_risk(tracker, args, out):
+def cmd_add_risk(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Add a risk with its severity and likelihood (1-5 each; the list sorts by their
     product)."""
     r = tracker.ops.add_risk(_thesis(tracker, args.thesis), title=args.title,
@@ -161,7 +165,7 @@ def cmd_add_risk(tracker, args, out):
     return 0
 
 
-def _edit_risk_args(p):
+def _edit_risk_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("risk", help="risk id or title prefix")
     p.add_argument("--thesis", help="limit title matching to this thesis")
     p.add_argument("--title")
@@ -174,7 +178,7 @@ def _edit_risk_args(p):
 
 @command("edit-risk", "edit a risk (a status change is kept in the history)")
 @arguments(_edit_risk_args)
-def cmd_edit_risk(tracker, args, out):
+def cmd_edit_risk(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Edit a risk's title, description, scores or status (open, materialised, retired)."""
     fields = _fields(args, {"title": "title", "description": "description",
                             "severity": "severity", "likelihood": "likelihood",
@@ -184,7 +188,7 @@ def cmd_edit_risk(tracker, args, out):
     return 0
 
 
-def _delete_risk_args(p):
+def _delete_risk_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("risk", help="risk id or title prefix")
     p.add_argument("--thesis", help="limit title matching to this thesis")
     _yes(p)
@@ -192,7 +196,7 @@ def _delete_risk_args(p):
 
 @command("delete-risk", "delete a risk (asks first, or --yes)")
 @arguments(_delete_risk_args)
-def cmd_delete_risk(tracker, args, out):
+def cmd_delete_risk(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Delete a risk and its citations."""
     risk_id = _risk(tracker, args)
     r = tracker.risks.get(risk_id)
@@ -203,7 +207,7 @@ def cmd_delete_risk(tracker, args, out):
 
 
 # -- companies and beneficiaries -----------------------------------------------------------------
-def _add_beneficiary_args(p):
+def _add_beneficiary_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("company", help="a known company (id, ticker or name), or a new name")
     p.add_argument("--ticker", help="ticker of a new company, e.g. 300308.SZ")
@@ -215,7 +219,7 @@ def _add_beneficiary_args(p):
 
 @command("add-beneficiary", "add a company that benefits from a thesis")
 @arguments(_add_beneficiary_args)
-def cmd_add_beneficiary(tracker, args, out):
+def cmd_add_beneficiary(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Add a beneficiary: a known company by id, ticker or name, or a new company (with
     --ticker, --local-name, --exchange)."""
     thesis_id = _thesis(tracker, args.thesis)
@@ -236,14 +240,14 @@ def cmd_add_beneficiary(tracker, args, out):
     return 0
 
 
-def _remove_beneficiary_args(p):
+def _remove_beneficiary_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("company", help="company id, ticker or name")
 
 
 @command("remove-beneficiary", "take a company off a thesis (the company itself stays)")
 @arguments(_remove_beneficiary_args)
-def cmd_remove_beneficiary(tracker, args, out):
+def cmd_remove_beneficiary(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Remove a company from a thesis's beneficiaries."""
     thesis_id = _thesis(tracker, args.thesis)
     company_id = tracker.companies.resolve(args.company)
@@ -255,7 +259,7 @@ def cmd_remove_beneficiary(tracker, args, out):
     return 0
 
 
-def _edit_company_args(p):
+def _edit_company_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("company", help="company id, ticker or name")
     p.add_argument("--name")
     p.add_argument("--local-name")
@@ -266,7 +270,7 @@ def _edit_company_args(p):
 
 @command("edit-company", "correct a company's name, local name, ticker, exchange or country")
 @arguments(_edit_company_args)
-def cmd_edit_company(tracker, args, out):
+def cmd_edit_company(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Edit a company; every thesis it benefits shows the change."""
     fields = _fields(args, {"name": "name", "local_name": "local_name", "ticker": "ticker",
                             "exchange": "exchange", "country": "country"})
@@ -275,14 +279,14 @@ def cmd_edit_company(tracker, args, out):
     return 0
 
 
-def _merge_companies_args(p):
+def _merge_companies_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("duplicate", help="the company to merge away (id, ticker or name)")
     p.add_argument("into", help="the company to keep (id, ticker or name)")
 
 
 @command("merge-companies", "merge a duplicate company into another (beneficiaries and prices)")
 @arguments(_merge_companies_args)
-def cmd_merge_companies(tracker, args, out):
+def cmd_merge_companies(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Merge a duplicate company into the one to keep: its theses and prices move over and
     the duplicate goes."""
     duplicate = tracker.companies.resolve(args.duplicate)
@@ -294,7 +298,7 @@ def cmd_merge_companies(tracker, args, out):
 
 
 # -- sources and citations ---------------------------------------------------------------------
-def _add_source_args(p):
+def _add_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("title", help="the report, filing or article")
     p.add_argument("--thesis", help="cite it for this thesis (id or title prefix)")
     p.add_argument("--publisher", default="", help="e.g. the broker")
@@ -306,7 +310,7 @@ def _add_source_args(p):
 
 @command("add-source", "add a source (a report, a filing), cited for a thesis with --thesis")
 @arguments(_add_source_args)
-def cmd_add_source(tracker, args, out):
+def cmd_add_source(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Add a source; with --thesis it is cited for that thesis in the same step."""
     thesis_id = _thesis(tracker, args.thesis) if args.thesis else None
     s = tracker.ops.add_source(title=args.title, thesis_id=thesis_id, publisher=args.publisher,
@@ -317,7 +321,7 @@ def cmd_add_source(tracker, args, out):
     return 0
 
 
-def _cite_args(p):
+def _cite_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", help="source id or title prefix")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--thesis", help="cite it for this thesis")
@@ -328,7 +332,7 @@ def _cite_args(p):
 
 @command("cite", "cite a source for a thesis, a risk or a catalyst")
 @arguments(_cite_args)
-def cmd_cite(tracker, args, out):
+def cmd_cite(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Link a source to the thesis, risk or catalyst it supports (once; citing again changes
     nothing)."""
     source_id = tracker.sources.resolve(args.source)
@@ -344,14 +348,14 @@ def cmd_cite(tracker, args, out):
     return 0
 
 
-def _uncite_args(p):
+def _uncite_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("source", help="source id or title prefix")
 
 
 @command("uncite", "take a source off a thesis (its risks and catalysts too); it stays for others")
 @arguments(_uncite_args)
-def cmd_uncite(tracker, args, out):
+def cmd_uncite(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Remove every citation of a source by a thesis, its risks and its catalysts."""
     thesis_id = _thesis(tracker, args.thesis)
     source_id = tracker.sources.resolve(args.source)
@@ -360,7 +364,7 @@ def cmd_uncite(tracker, args, out):
     return 0
 
 
-def _edit_source_args(p):
+def _edit_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", help="source id or title prefix")
     p.add_argument("--title")
     p.add_argument("--publisher")
@@ -371,7 +375,7 @@ def _edit_source_args(p):
 
 @command("edit-source", "edit a source's title, publisher, date, link or summary")
 @arguments(_edit_source_args)
-def cmd_edit_source(tracker, args, out):
+def cmd_edit_source(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Edit a source; every thesis citing it shows the change."""
     fields = _fields(args, {"title": "title", "publisher": "publisher",
                             "published": "published_on", "url": "url", "summary": "summary"})
@@ -380,14 +384,14 @@ def cmd_edit_source(tracker, args, out):
     return 0
 
 
-def _delete_source_args(p):
+def _delete_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", help="source id or title prefix")
     _yes(p)
 
 
 @command("delete-source", "delete a source and all its citations (asks first, or --yes)")
 @arguments(_delete_source_args)
-def cmd_delete_source(tracker, args, out):
+def cmd_delete_source(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Delete a source everywhere it is cited."""
     source_id = tracker.sources.resolve(args.source)
     s = tracker.sources.get(source_id)
@@ -398,7 +402,7 @@ def cmd_delete_source(tracker, args, out):
 
 
 # -- theses ------------------------------------------------------------------------------------
-def _edit_thesis_args(p):
+def _edit_thesis_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     p.add_argument("--title")
     p.add_argument("--theme")
@@ -412,7 +416,7 @@ def _edit_thesis_args(p):
 
 @command("edit-thesis", "edit a thesis's title, theme, statement, horizon, tags or review date")
 @arguments(_edit_thesis_args)
-def cmd_edit_thesis(tracker, args, out):
+def cmd_edit_thesis(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Edit a thesis's own fields (status and conviction: set-status, set-conviction)."""
     fields = _fields(args, {"title": "title", "theme": "theme", "statement": "statement",
                             "horizon": "horizon", "tags": "tags", "next_review": "next_review",
@@ -422,14 +426,14 @@ def cmd_edit_thesis(tracker, args, out):
     return 0
 
 
-def _delete_thesis_args(p):
+def _delete_thesis_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title prefix")
     _yes(p)
 
 
 @command("delete-thesis", "delete a thesis with everything it holds (asks first, or --yes)")
 @arguments(_delete_thesis_args)
-def cmd_delete_thesis(tracker, args, out):
+def cmd_delete_thesis(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Delete a thesis with its catalysts, risks, beneficiaries, citations and history. The
     day's backups keep it; the desktop app can also undo it."""
     thesis_id = _thesis(tracker, args.thesis)

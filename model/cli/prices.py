@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
+from typing import TYPE_CHECKING, TextIO
+
 from model.cli import arguments, command
 from model.cli.table import render
 
+if TYPE_CHECKING:
+    from model.service import Tracker
 
-def _import_args(p):
+
+def _import_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("ticker", help="the company's ticker (as stored, any case)")
     p.add_argument("file", help="a CSV (, ; or tab separated) or a spreadsheet (.xlsx, .xls, "
                                 ".ods): Yahoo's Date,Open,High,Low,Close,Adj Close,Volume or a "
@@ -18,7 +25,7 @@ def _import_args(p):
 
 @command("import-prices", "import daily prices for a company from a CSV (all or nothing)")
 @arguments(_import_args)
-def cmd_import_prices(tracker, args, out):
+def cmd_import_prices(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Import daily closes for the company with TICKER. The file is a Yahoo Finance download
     (Date,Open,High,Low,Close,Adj Close,Volume; the adjusted close is used where given) or a
     plain two-column date,close file. Days already stored are replaced, others kept. Rows of
@@ -35,7 +42,7 @@ def cmd_import_prices(tracker, args, out):
     return 0
 
 
-def _study_args(p):
+def _study_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title (an unambiguous prefix, any case)")
     p.add_argument("--horizons", default="1,5,20",
                    help="trading days after the event, comma-separated (default 1,5,20)")
@@ -43,7 +50,7 @@ def _study_args(p):
 
 @command("event-study", "returns of the beneficiaries around each done catalyst")
 @arguments(_study_args)
-def cmd_event_study(tracker, args, out):
+def cmd_event_study(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """For each done catalyst and each beneficiary with prices: the return from the close
     before the event to 1, 5 and 20 trading days after it, and the excess over the thesis's
     benchmark ticker when one is set and has prices. Day 0 is the first trading day on or after
@@ -60,7 +67,7 @@ def cmd_event_study(tracker, args, out):
                               "(ten years).")
     thesis_id = tracker.theses.resolve(args.thesis)
     study = event_study(tracker, thesis_id, horizons)
-    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p = functools.partial(print, file=out)
     p(f"#{thesis_id} {tracker.theses.get(thesis_id).title}")
     if study.benchmark:
         note = "" if study.benchmark_has_prices else " (no prices: import them for excess returns)"

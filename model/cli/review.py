@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from model.cli import arguments, command
 from model.cli.table import clip, render, width
 from model.constants import THESIS_STATUSES
 
+if TYPE_CHECKING:
+    from model.service import Tracker
+
 MAX_DAYS = 36_500       # 99,999,999 days overflowed the date arithmetic (#14 item 10)
 
 
-def _upcoming_args(p):
+def _upcoming_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--days", type=int, default=30,
                    help="include windows starting within this many days (default 30)")
     p.add_argument("--theme", default=None, help="only theses whose theme contains this text")
@@ -21,7 +27,7 @@ def _upcoming_args(p):
 
 @command("upcoming", "pending catalysts: overdue first, then those due within N days")
 @arguments(_upcoming_args)
-def cmd_upcoming(tracker, args, out):
+def cmd_upcoming(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Every pending catalyst across all theses whose window has ended (overdue, longest overdue
     first) or starts within --days (soonest first), with its thesis, window and days overdue or
     days to go. Theses due for review are counted at the end (see `reviews`)."""
@@ -52,7 +58,8 @@ def cmd_upcoming(tracker, args, out):
     return 0
 
 
-def _stream_table(headers, rows, limits, out) -> None:
+def _stream_table(headers: Sequence[str], rows: Iterable[Sequence[str]], limits: Sequence[int],
+                  out: TextIO) -> None:
     """A table of tens of thousands of rows, laid out column by column and written line by line
     (the whole `upcoming --days 90` command at 100,000 catalysts: under 1 s and 100 MB)."""
     # Column by column: a column of short ASCII text (dates, windows, ids) needs no clipping and
@@ -62,7 +69,8 @@ def _stream_table(headers, rows, limits, out) -> None:
     fit = functools.lru_cache(maxsize=1 << 16)(lambda v, limit: (lambda c: (c, width(c)))(
         clip(v, limit)))
     columns = [list(col) for col in zip(*rows)] or [[] for _ in headers]
-    texts, sizes = [], []
+    texts: list[list[str]] = []
+    sizes: list[list[int]] = []
     for col, limit in zip(columns, limits):
         joined = "".join(col)
         if joined.isascii() and joined.isprintable() and max(map(len, col), default=0) <= limit \
@@ -77,7 +85,7 @@ def _stream_table(headers, rows, limits, out) -> None:
     padded = [[v + " " * (total - w) for v, w in zip(col, size)]
               for col, size, total in zip(texts, sizes, widths)]
 
-    def line(values):
+    def line(values: Iterable[str]) -> str:
         return "  ".join(values).rstrip()
 
     write = out.write
@@ -88,7 +96,7 @@ def _stream_table(headers, rows, limits, out) -> None:
 
 
 @command("reviews", "theses whose next review date has passed or falls this week")
-def cmd_reviews(tracker, args, out):
+def cmd_reviews(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Theses (not confirmed, broken or closed) whose next review date has passed or falls this
     week, most overdue first. Record one with `python main.py review THESIS --note ...`."""
     rows = tracker.queue.reviews()
@@ -103,7 +111,7 @@ def cmd_reviews(tracker, args, out):
     return 0
 
 
-def _review_args(p):
+def _review_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", help="thesis id or title (an unambiguous prefix, any case)")
     p.add_argument("--note", required=True, help="what the review found (kept in the history)")
     p.add_argument("--conviction", default=None, help="new conviction 1-5")
@@ -116,7 +124,7 @@ def _review_args(p):
 
 @command("review", "record a thesis review and set the next review date")
 @arguments(_review_args)
-def cmd_review(tracker, args, out):
+def cmd_review(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Record a review: the note, any change of conviction or status, and the next review date
     (explicit, or today plus the thesis's cadence, 90 days unless changed), in one transaction."""
     thesis_id = tracker.theses.resolve(args.thesis)
@@ -134,29 +142,29 @@ def cmd_review(tracker, args, out):
     return 0
 
 
-def _scorecard_args(p):
+def _scorecard_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("thesis", nargs="?", help="one thesis (id or title prefix); default all")
 
 
-def _percent(value) -> str:
+def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
-def _days(value) -> str:
+def _days(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f} d"
 
 
-def _path(path) -> str:
+def _path(path: Iterable[tuple[str, object]]) -> str:
     return " -> ".join(str(v) for _, v in path)
 
 
 @command("scorecard", "what came true: catalyst outcomes, slips, hit rate, conviction vs outcome")
 @arguments(_scorecard_args)
-def cmd_scorecard(tracker, args, out):
+def cmd_scorecard(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """For one thesis or all of them: catalysts done, missed, cancelled and pending; how many
     slipped (window moved later) and by how many days on average; the share of decided positive
     catalysts that happened; and the conviction path against the status outcome."""
-    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p = functools.partial(print, file=out)
     if args.thesis:
         s = tracker.scorecard.for_thesis(tracker.theses.resolve(args.thesis))
         c = s.counts
@@ -195,13 +203,13 @@ def cmd_scorecard(tracker, args, out):
     return 0
 
 
-def _peer_args(p):
+def _peer_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a market-catalyst-calendar dataset (.json or .csv)")
 
 
 @command("import-peer", "import a market-catalyst-calendar dataset (JSON or CSV; all or nothing)")
 @arguments(_peer_args)
-def cmd_import_peer(tracker, args, out):
+def cmd_import_peer(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Import a market-catalyst-calendar dataset: records grouped into theses by thesis_id
     (created when missing), companies by ticker, statuses mapped, evidence URLs as sources, its
     history as ours. One transaction; any bad record and nothing is imported. Importing the same
@@ -210,7 +218,7 @@ def cmd_import_peer(tracker, args, out):
     return report_peer_import(import_peer_file(tracker, args.file), args.file, out)
 
 
-def report_peer_import(counts: dict, path, out) -> int:
+def report_peer_import(counts: Mapping[str, int], path: object, out: TextIO) -> int:
     print(f"Imported {path}: {counts['catalysts']} new catalyst(s), {counts['updated']} updated, "
           f"{counts['unchanged']} unchanged; {counts['theses']} new thesis(es), "
           f"{counts['companies']} new company(ies), {counts['sources']} new source(s).", file=out)

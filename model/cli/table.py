@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from model.cli.safe_text import printable
 
@@ -21,7 +22,7 @@ def width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
-def clip(text: str, limit: int) -> str:
+def clip(text: object, limit: int) -> str:
     text = str(text)
     if "\n" in text or "  " in text or "\t" in text or "\r" in text:
         text = " ".join(text.split())
@@ -41,13 +42,14 @@ def clip(text: str, limit: int) -> str:
     return out + "…"
 
 
-def render(headers: list[str], rows: list[list], *, limits: dict[int, int] | None = None) -> str:
+def render(headers: list[str], rows: Sequence[Sequence[object]], *,
+           limits: dict[int, int] | None = None) -> str:
     limits = limits or {}
     cells = [[clip("" if v is None else v, limits.get(i, 60)) for i, v in enumerate(row)]
              for row in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
-    def line(values):
+    def line(values: list[str]) -> str:
         return "  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(values)).rstrip()
 
     out = [line(headers), line(["-" * w for w in widths])]

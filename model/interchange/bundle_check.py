@@ -21,10 +21,17 @@ import json
 import re
 import reprlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from model.constants import THESIS_STATUSES
-from model.interchange.jsontext import NotJson, loads  # noqa: F401 - re-exported
+
+# Re-exported: bundle readers take them from here.
+from model.interchange.jsontext import NotJson as NotJson
+from model.interchange.jsontext import loads as loads
+
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILE = "bundle.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,7 +50,7 @@ def schema() -> dict[str, Any]:
 
 
 # -- the schema --------------------------------------------------------------------------------
-def _format_checker() -> Any:
+def _format_checker() -> FormatChecker:
     from jsonschema import FormatChecker
 
     from model.date_windows import try_parse_window
@@ -84,38 +91,41 @@ def path_text(parts: Iterator[Any] | list[Any]) -> str:
     return out or "the bundle"
 
 
-def _reason(error: Any) -> str:
+def _reason(error: ValidationError) -> str:
     """jsonschema's message, shortened: it quotes the whole offending value."""
     kind = error.validator
-    value = error.instance
+    # JSON values from the bundle and the schema (jsonschema's stubs allow "Unset", which only
+    # an error not yet attached to a validator has; iter_errors never yields one).
+    value: Any = error.instance
+    rule: Any = error.validator_value
+    where: Any = error.schema
     shown = reprlib.repr(value)
     if len(shown) > 60:
         shown = shown[:57] + "..."
     if kind == "type":
-        expected = error.validator_value
+        expected = rule
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         return f"{shown} is not a {expected}"
     if kind == "format":
         what = {"date": "date (YYYY-MM-DD)", "date-time": "timestamp (YYYY-MM-DDTHH:MM:SSZ)",
                 "thesis-tracker-window": "window (2026-02-09, Q3 2026, H1 2026, 2H26, "
-                                         "end of 2027...)"}.get(error.validator_value,
-                                                               error.validator_value)
+                                         "end of 2027...)"}.get(rule, rule)
         return f"{shown} is not a {what}"
     if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        extra = sorted(set(value) - set(where.get("properties", {})))
         return f"unknown field(s) {', '.join(repr(e)[:40] for e in extra[:5])}"
     if kind == "required":
         return error.message.replace(" is a required property", " is missing")
     if kind == "enum":
-        return f"{shown} is not one of {', '.join(map(str, error.validator_value))}"
+        return f"{shown} is not one of {', '.join(map(str, rule))}"
     if kind in ("minimum", "maximum", "exclusiveMinimum"):
-        return f"{shown} is out of range ({kind} {error.validator_value})"
+        return f"{shown} is out of range ({kind} {rule})"
     if kind == "anyOf":
         return f"{shown} is not an id (a whole number or a short text)"
-    if kind == "pattern" or (kind == "minLength" and error.validator_value == 1):
+    if kind == "pattern" or (kind == "minLength" and rule == 1):
         return "must not be empty"
     if kind == "maxLength":
-        return f"is longer than {error.validator_value:,} characters"
+        return f"is longer than {rule:,} characters"
     return " ".join(error.message.split())[:160]
 
 

@@ -8,7 +8,10 @@ number with the reason, and then nothing is imported.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from model import validate
 from model.constants import CATALYST_STATUSES
@@ -17,18 +20,22 @@ from model.errors import ImportFailed, UserError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
 
+if TYPE_CHECKING:
+    from model.service import Tracker
+
 REQUIRED = ("thesis", "title", "expected")
 OPTIONAL = ("status", "done_on", "note", "impact", "description")
 _ALIASES = {"happened_on": "done_on", "date": "done_on", "outcome": "note", "window": "expected"}
 
 
-def parse_catalyst_csv(tracker, text: str, *, name: str = "the file") -> list[dict]:
+def parse_catalyst_csv(tracker: Tracker, text: str, *,
+                       name: str = "the file") -> list[dict[str, Any]]:
     """Check every row of a CSV text (separated by , ; or tab); return the rows to insert or
     raise ImportFailed listing each problem."""
     return parse_catalyst_table(tracker, parse_text(text, name=name))
 
 
-def parse_catalyst_table(tracker, table: Table) -> list[dict]:
+def parse_catalyst_table(tracker: Tracker, table: Table) -> list[dict[str, Any]]:
     """Check every row of a table (CSV or spreadsheet); return the rows to insert or raise
     ImportFailed listing each problem."""
     name, header = table.name, table.header
@@ -47,7 +54,8 @@ def parse_catalyst_table(tracker, table: Table) -> list[dict]:
             parts.append(f"duplicated column(s): {', '.join(duplicated)}")
         raise ImportFailed(f"{name} has the wrong columns: {'; '.join(parts)}. Nothing was "
                            f"imported.")
-    rows, problems = [], list(table.problems)
+    rows: list[dict[str, Any]] = []      # the catalyst rows to insert (a Window as "window")
+    problems = list(table.problems)
     theses_cache: dict[str, int] = {}
     for line_no, record in table.rows:
         if not any(cell.strip() for cell in record):
@@ -65,7 +73,7 @@ def parse_catalyst_table(tracker, table: Table) -> list[dict]:
     return rows
 
 
-def _row(tracker, values: dict, cache: dict) -> dict:
+def _row(tracker: Tracker, values: dict[str, str], cache: dict[str, int]) -> dict[str, Any]:
     with _column("thesis"):
         thesis_ref = values["thesis"].strip()
         if thesis_ref not in cache:
@@ -93,7 +101,7 @@ def _row(tracker, values: dict, cache: dict) -> dict:
 
 
 @contextmanager
-def _column(name: str):
+def _column(name: str) -> Iterator[None]:
     """Name the column in a bad value's message: "row 3: column expected: ..." (#6)."""
     try:
         yield
@@ -101,7 +109,7 @@ def _column(name: str):
         raise type(exc)(f"column {name}: {exc}") from None
 
 
-def import_catalyst_csv(tracker, path, *, backup: bool = True) -> int:
+def import_catalyst_csv(tracker: Tracker, path: Path | str, *, backup: bool = True) -> int:
     """Import every row of a CSV or spreadsheet in one transaction, with a history row for each
     one already ticked. Every row is checked before the backup is taken: a refused file takes
     none (#14 item 10)."""

@@ -8,21 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.interchange.textfile import write_atomically
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
+    from model.service import Tracker
+    from model.storage.store import Row
 
 # RFC 5545 (3.3.11 TEXT): CONTROL characters other than tab may not appear in text; a line
 # break is written escaped by icalendar, so only CR is folded into it first (#14 item 15).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def ics_text(value) -> str:
+def ics_text(value: object) -> str:
     """Field text fit for an iCalendar TEXT value: forbidden control characters removed."""
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub("", text)
 
 
-def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
+def build_calendar(tracker: Tracker, *, thesis_ids: Iterable[int] | None = None,
+                   pending_only: bool = False) -> Calendar:
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -30,7 +40,8 @@ def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Thesis catalysts")
     store = tracker.store
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[int] = []
     if thesis_ids is not None:
         ids = [int(i) for i in thesis_ids]
         clauses.append(f"c.thesis_id IN ({','.join('?' * len(ids)) or 'NULL'})")
@@ -73,7 +84,7 @@ def build_calendar(tracker, *, thesis_ids=None, pending_only: bool = False):
     return calendar
 
 
-def _stamp(row) -> dt.datetime:
+def _stamp(row: Row) -> dt.datetime:
     """DTSTAMP from when the catalyst was created, so two exports are identical; an imported
     bundle may hold free text there, which falls back to the window start."""
     try:
@@ -83,7 +94,8 @@ def _stamp(row) -> dt.datetime:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
-def export_ics(tracker, path, *, thesis_ids=None, pending_only: bool = False) -> int:
+def export_ics(tracker: Tracker, path: Path | str, *, thesis_ids: Iterable[int] | None = None,
+               pending_only: bool = False) -> int:
     calendar = build_calendar(tracker, thesis_ids=thesis_ids, pending_only=pending_only)
     write_atomically(path, calendar.to_ical())
     return len(calendar.walk("VEVENT"))

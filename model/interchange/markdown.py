@@ -7,10 +7,15 @@ caller (it needs Qt) and only linked here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.analysis.report import ThesisReport, build_report, cite_text
 from model.interchange.textfile import write_atomically
+
+if TYPE_CHECKING:
+    from model.service import Tracker
 
 # Characters that make Markdown out of text: emphasis, code, links and images, raw HTML and
 # entities, tables, strikethrough. Escaped with a backslash they render as themselves (#14).
@@ -22,35 +27,35 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINKABLE = re.compile(r"^(https?|ftp)://[^\s<>]+$", re.IGNORECASE)
 
 
-def inline(value) -> str:
+def inline(value: object) -> str:
     """Field text inside a line: whitespace folded, control characters dropped, emphasis,
     links, images, raw HTML and table pipes escaped."""
     return _INLINE.sub(r"\\\1", " ".join(_CONTROL.sub("", str(value or "")).split()))
 
 
-def text(value) -> str:
+def text(value: object) -> str:
     """Field text that may open a line, escaped like ``inline`` and so that it cannot start a
     heading, a list or ``- [x]`` task item, a quote or a code fence (#14 item 15)."""
     return _BLOCK.sub(r"\1\\\2", inline(value))
 
 
-def paragraph(value) -> str:
+def paragraph(value: object) -> str:
     """Multi-line field text: each line escaped like ``text`` (line breaks kept)."""
     return "\n".join(text(line) for line in str(value or "").splitlines())
 
 
-def link(url) -> str:
+def link(url: object) -> str:
     """A web address as an autolink; anything else (javascript:, file:, data:...) as text."""
     url = _CONTROL.sub("", str(url or "")).strip()
     return f"<{url}>" if _LINKABLE.match(url) else text(url)
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     """Table cells: one line, escaped, never empty (GitHub drops empty trailing cells)."""
     return inline(value) or "–"
 
 
-def _table(header: list[str], rows: list[list]) -> list[str]:
+def _table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return lines
@@ -124,7 +129,8 @@ def render_markdown(report: ThesisReport, *, chart: str | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def export_markdown(tracker, thesis_id: int, path, *, chart: str | None = None) -> Path:
+def export_markdown(tracker: Tracker, thesis_id: int, path: Path | str, *,
+                    chart: str | None = None) -> Path:
     """Write the Markdown file atomically; returns its path."""
     text = render_markdown(build_report(tracker, thesis_id), chart=chart)
     return write_atomically(path, text)

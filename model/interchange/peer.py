@@ -14,8 +14,10 @@ import csv
 import datetime as dt
 import io
 import urllib.parse
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal, overload
 
 from model.errors import ImportFailed
 from model.interchange.jsontext import NotJson, loads
@@ -67,7 +69,7 @@ class PeerRecord:
     def title(self) -> str:
         return f"{self.entity} ({self.ticker}): {self.event_type.replace('_', ' ')}"
 
-    def catalyst_values(self) -> dict:
+    def catalyst_values(self) -> dict[str, str | None]:
         status = STATUS_MAP[self.status]
         happened = None
         if self.status == "completed":
@@ -102,7 +104,7 @@ class PeerRecord:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def looks_like_peer(path) -> bool:
+def looks_like_peer(path: Path | str) -> bool:
     """A market-catalyst-calendar dataset (JSON with "records", or its CSV columns)?"""
     path = Path(path)
     try:
@@ -124,19 +126,21 @@ def looks_like_peer(path) -> bool:
     return isinstance(data, dict) and "format" not in data and isinstance(data.get("records"), list)
 
 
-def read_peer_file(path) -> tuple[dict, str]:
-    """The dataset as its JSON shape, and how to name a record's position ('record', 'line')."""
+def read_peer_file(path: Path | str) -> tuple[object, str]:
+    """The dataset as its JSON shape (``parse_dataset`` checks it), and how to name a record's
+    position ('record', 'line')."""
     path = Path(path)
     text = read_text(path)
     if path.suffix.lower() == ".csv":
         return csv_to_dataset(text, name=str(path)), "line"
     try:
-        return loads(text), "record"
+        parsed: object = loads(text)
+        return parsed, "record"
     except NotJson as exc:
         raise ImportFailed(f"{path} cannot be imported: {exc}. Nothing was imported.") from None
 
 
-def csv_to_dataset(text: str, *, name: str = "the file") -> dict:
+def csv_to_dataset(text: str, *, name: str = "the file") -> dict[str, Any]:
     """Its CSV form (one row per record, multi-value cells percent-encoded) as the JSON shape."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in (reader.fieldnames or [])]
@@ -144,11 +148,12 @@ def csv_to_dataset(text: str, *, name: str = "the file") -> dict:
     if missing:
         raise ImportFailed(f"{name} is not a {NAME} CSV: missing column(s) {', '.join(missing)}. "
                            f"Nothing was imported.")
-    records, as_of = [], None
-    for row in reader:
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+    records: list[dict[str, Any]] = []
+    as_of = None
+    for raw_row in reader:
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw_row.items()}
         as_of = as_of or row.get("as_of") or None
-        record = {k: row.get(k) or None for k in (
+        record: dict[str, Any] = {k: row.get(k) or None for k in (
             "id", "ticker", "entity", "event_type", "thesis_id", "theme", "sector", "source_ref",
             "status", "thesis_impact", "required_review_action", "actual_outcome",
             "outcome_recorded_at")}
@@ -166,10 +171,15 @@ def csv_to_dataset(text: str, *, name: str = "the file") -> dict:
     return {"as_of": as_of, "records": records}
 
 
-def _split(cell: str, parts: int) -> list:
+@overload
+def _split(cell: str, parts: Literal[1]) -> list[str]: ...
+@overload
+def _split(cell: str, parts: Literal[2, 3]) -> list[tuple[str, ...]]: ...
+def _split(cell: str, parts: int) -> list[Any]:
+    """The items of a multi-value cell: strings for one part, tuples of ``parts`` else."""
     if not cell:
         return []
-    out = []
+    out: list[Any] = []
     for item in cell.split(_ITEM_SEP):
         pieces = [urllib.parse.unquote(p) for p in item.split(_PART_SEP)]
         if len(pieces) != parts:
@@ -179,11 +189,14 @@ def _split(cell: str, parts: int) -> list:
 
 
 # -- checking ---------------------------------------------------------------------------------
-def parse_dataset(data, *, unit: str = "record") -> tuple[dt.date | None, list[PeerRecord]]:
+def parse_dataset(data: object, *,
+                  unit: str = "record") -> tuple[dt.date | None, list[PeerRecord]]:
     """Check every record; raise ImportFailed listing each bad one (nothing is imported)."""
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):
         raise ImportFailed(f"This is not a {NAME} dataset: it needs a \"records\" list.")
-    problems, records, seen = [], [], set()
+    problems: list[tuple[str, str]] = []
+    records: list[PeerRecord] = []
+    seen: set[str] = set()
     try:
         as_of = _date(data.get("as_of"), "as_of", required=False)
     except ValueError as exc:
@@ -210,7 +223,7 @@ def parse_dataset(data, *, unit: str = "record") -> tuple[dt.date | None, list[P
     return as_of, records
 
 
-def _text(value, name: str, *, required: bool = True) -> str:
+def _text(value: object, name: str, *, required: bool = True) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValueError(f"{name} is required")
@@ -226,7 +239,11 @@ def _text(value, name: str, *, required: bool = True) -> str:
     return value.strip()
 
 
-def _date(value, name: str, *, required: bool = True) -> dt.date | None:
+@overload
+def _date(value: object, name: str, *, required: Literal[True] = ...) -> dt.date: ...
+@overload
+def _date(value: object, name: str, *, required: bool) -> dt.date | None: ...
+def _date(value: object, name: str, *, required: bool = True) -> dt.date | None:
     if value is None or value == "":
         if required:
             raise ValueError(f"{name} is required")
@@ -237,14 +254,14 @@ def _date(value, name: str, *, required: bool = True) -> dt.date | None:
         raise ValueError(f"{name} {value!r} is not a YYYY-MM-DD date") from None
 
 
-def _choice(value, options, name: str) -> str:
+def _choice(value: object, options: Collection[str], name: str) -> str:
     cleaned = _text(value, name).lower()
     if cleaned not in options:
         raise ValueError(f"{name} {value!r} is not one of {', '.join(options)}")
     return cleaned
 
 
-def _record(raw, where: str) -> PeerRecord:
+def _record(raw: object, where: str) -> PeerRecord:
     if not isinstance(raw, dict):
         raise ValueError("a record must be an object")
     if raw.get("window") is not None:
@@ -265,7 +282,7 @@ def _record(raw, where: str) -> PeerRecord:
     scenarios = raw.get("scenario_notes") or {}
     if not isinstance(scenarios, dict):
         raise ValueError("scenario_notes must be an object")
-    history = []
+    history: list[tuple[dt.date, str, str]] = []
     for n, entry in enumerate(raw.get("history") or []):
         if not isinstance(entry, dict):
             raise ValueError(f"history[{n}] must be an object")

@@ -3,11 +3,18 @@ keyed by external_ref (model.interchange.peer reads and checks the file)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model.errors import ImportFailed, UserError
 from model.interchange.peer import NAME, PeerRecord, parse_dataset, read_peer_file, thesis_title
 from model.storage import backup as backups
+
+if TYPE_CHECKING:
+    from model.service import Tracker
+    from model.storage.store import Row, Store
 
 _COMPARED = ("title", "description", "expected", "status", "happened_on", "outcome", "impact")
 
@@ -20,21 +27,21 @@ def thesis_ref(key: str) -> str:
     return f"mcc:thesis:{key}"
 
 
-def _current(store, record: PeerRecord) -> dict | None:
+def _current(store: Store, record: PeerRecord) -> Row | None:
     return store.row("SELECT * FROM catalyst WHERE external_ref = ?", (catalyst_ref(record),))
 
 
-def _cited_urls(store, catalyst_id: int) -> set[str]:
+def _cited_urls(store: Store, catalyst_id: int) -> set[str]:
     rows = store.rows("SELECT s.url FROM citation c JOIN source s ON s.id = c.source_id "
                       "WHERE c.catalyst_id = ?", (catalyst_id,))
     return {r["url"] for r in rows}
 
 
-def _differences(row: dict, values: dict) -> dict:
+def _differences(row: Row, values: dict[str, str | None]) -> dict[str, object]:
     return {k: values[k] for k in _COMPARED if row[k] != values[k]}
 
 
-def would_change(tracker, records: list[PeerRecord]) -> bool:
+def would_change(tracker: Tracker, records: list[PeerRecord]) -> bool:
     """Would importing these records write anything? (No backup for a repeated import.)"""
     store = tracker.store
     for record in records:
@@ -54,11 +61,12 @@ class _Abort(Exception):
     pass
 
 
-def write_records(tracker, records: list[PeerRecord], *, as_of=None) -> dict:
+def write_records(tracker: Tracker, records: list[PeerRecord], *,
+                  as_of: dt.date | None = None) -> dict[str, int]:
     store = tracker.store
     counts = {"theses": 0, "catalysts": 0, "updated": 0, "unchanged": 0, "companies": 0,
               "sources": 0}
-    problems = []
+    problems: list[tuple[str, str]] = []
     writer = _Writer(tracker, counts, as_of)
     try:
         with store.write(f"Import {NAME} data"):
@@ -76,7 +84,7 @@ def write_records(tracker, records: list[PeerRecord], *, as_of=None) -> dict:
 
 
 class _Writer:
-    def __init__(self, tracker, counts: dict, as_of):
+    def __init__(self, tracker: Tracker, counts: dict[str, int], as_of: dt.date | None):
         self.tracker = tracker
         self.store = tracker.store
         self.counts = counts
@@ -91,8 +99,8 @@ class _Writer:
             return
         thesis_id = self._thesis(record)
         company_id = self._company(record)
-        if not self.store.scalar("SELECT 1 FROM beneficiary WHERE thesis_id = ? AND company_id = ?",
-                                 (thesis_id, company_id)):
+        if not self.store.scalar("SELECT 1 FROM beneficiary WHERE thesis_id = ? "
+                                 "AND company_id = ?", (thesis_id, company_id)):
             position = self.store.scalar("SELECT coalesce(max(position), 0) + 1 FROM beneficiary "
                                          "WHERE thesis_id = ?", (thesis_id,))
             self.store.insert("beneficiary", {"thesis_id": thesis_id, "company_id": company_id,
@@ -109,7 +117,8 @@ class _Writer:
             self.counts["updated"] += 1
         self._cite(record, catalyst_id)
 
-    def _needs_update(self, record, row, values) -> bool:
+    def _needs_update(self, record: PeerRecord, row: Row,
+                      values: dict[str, str | None]) -> bool:
         owner = self.store.scalar("SELECT id FROM thesis WHERE external_ref = ?",
                                   (thesis_ref(record.thesis_key),))
         return (owner != row["thesis_id"] or bool(_differences(row, values))
@@ -120,7 +129,8 @@ class _Writer:
         if key in self.theses:
             return self.theses[key]
         ref = thesis_ref(key)
-        found = self.store.scalar("SELECT id FROM thesis WHERE external_ref = ?", (ref,))
+        found: int | None = self.store.scalar("SELECT id FROM thesis WHERE external_ref = ?",
+                                              (ref,))
         title = thesis_title(key)
         if found is None:
             # A thesis the analyst already made under that name is adopted, not duplicated.
@@ -165,12 +175,13 @@ class _Writer:
                            catalyst_id=catalyst_id, subject=record.title, at=at)
             previous = status
         if record.status == "delayed" and not delayed:
-            at = f"{self.as_of.isoformat()}T00:00:00Z" if self.as_of else None
+            as_of = f"{self.as_of.isoformat()}T00:00:00Z" if self.as_of else None
             record_row(thesis_id, "window", old=None, new=record.expected,
                        note=f"delayed ({NAME})", catalyst_id=catalyst_id, subject=record.title,
-                       at=at)
+                       at=as_of)
 
-    def _update(self, record: PeerRecord, row: dict, values: dict, thesis_id: int) -> None:
+    def _update(self, record: PeerRecord, row: Row, values: dict[str, str | None],
+                thesis_id: int) -> None:
         """A newer export of the same record: change what differs, with history rows as edits."""
         diff = _differences(row, values)
         if "expected" in diff:
@@ -184,13 +195,13 @@ class _Writer:
         if "status" in diff:
             self.tracker.history.record(thesis_id, "catalyst", old=row["status"],
                                         new=diff["status"], note=note, catalyst_id=row["id"],
-                                        subject=values["title"])
+                                        subject=record.title)
         if "expected" in diff:
             later = (values["window_end"], values["window_start"]) > (row["window_end"],
                                                                      row["window_start"])
             self.tracker.history.record(thesis_id, "window" if later else "window_moved",
                                         old=row["expected"], new=values["expected"], note=note,
-                                        catalyst_id=row["id"], subject=values["title"])
+                                        catalyst_id=row["id"], subject=record.title)
 
     def _cite(self, record: PeerRecord, catalyst_id: int) -> None:
         sources = [(url, _url_title(url), urllib.parse.urlsplit(url).netloc) for url in record.urls]
@@ -219,17 +230,17 @@ def _url_title(url: str) -> str:
     return text or url
 
 
-def import_peer(tracker, data, *, unit: str = "record", backup: bool = True) -> dict:
+def import_peer(tracker: Tracker, data: object, *, unit: str = "record",
+                backup: bool = True) -> dict[str, int]:
     """Import a dataset in one transaction; write_records does the writing."""
     as_of, records = parse_dataset(data, unit=unit)
     store = tracker.store
     empty = not store.scalar("SELECT EXISTS (SELECT 1 FROM thesis)")
-    if backup and not empty:
-        if would_change(tracker, records):
-            backups.take_backup(store, reason="before-import")
+    if backup and not empty and would_change(tracker, records):
+        backups.take_backup(store, reason="before-import")
     return write_records(tracker, records, as_of=as_of)
 
 
-def import_peer_file(tracker, path, *, backup: bool = True) -> dict:
+def import_peer_file(tracker: Tracker, path: Path | str, *, backup: bool = True) -> dict[str, int]:
     data, unit = read_peer_file(path)
     return import_peer(tracker, data, unit=unit, backup=backup)

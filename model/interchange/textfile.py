@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence, Sized
 from pathlib import Path
 
 from model.errors import ImportFailed
@@ -133,7 +134,8 @@ def _looks_like_gb(raw: bytes) -> bool:
     return chars > 0 and in_zone >= 0.8 * chars
 
 
-def refuse_bad_rows(name: str, problems: list, rows: list, noun: str) -> None:
+def refuse_bad_rows(name: str, problems: Sequence[tuple[int | str, str]], rows: Sized,
+                    noun: str) -> None:
     """All or nothing for a table of rows: any bad row, or none at all, refuses the file
     (``problems`` are (line, what is wrong) pairs the message lists)."""
     if problems:
@@ -142,7 +144,7 @@ def refuse_bad_rows(name: str, problems: list, rows: list, noun: str) -> None:
         raise ImportFailed(f"{name} has a header but no {noun} rows; nothing was imported.")
 
 
-def read_text(path) -> str:
+def read_text(path: Path | str) -> str:
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -155,7 +157,7 @@ def read_text(path) -> str:
     return decode(raw, name=str(path))[0]
 
 
-def write_atomically(path, data: str | bytes) -> Path:
+def write_atomically(path: Path | str, data: str | bytes) -> Path:
     """Write a whole file or nothing, durably (model.storage.files.write_atomically): a
     private temporary created exclusively beside it, fsynced, renamed, the folder fsynced.
 

@@ -13,22 +13,46 @@ import errno
 import os
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from model.errors import CorruptDatabaseError, DiskFullError, StoreError
-from model.storage.backup_names import (  # noqa: F401 - the names were defined here
-    Backup,
-    _mtime,
-    aside_name,
-    backup_dir_for,
-    backup_stem,
-    list_backups,
-)
+
+# The names were defined here: importers still find them (re-exported with "as").
+from model.storage.backup_names import Backup as Backup
+from model.storage.backup_names import _mtime
+from model.storage.backup_names import aside_name as aside_name
+from model.storage.backup_names import backup_dir_for as backup_dir_for
+from model.storage.backup_names import backup_stem as backup_stem
+from model.storage.backup_names import list_backups as list_backups
 from model.storage.sqlite_file import sqlite_uri
 
 KEEP_RECENT = 10
 KEEP_DAILY = 7
 _STALE_TEMP_S = 3600     # a temp copy this old belongs to a backup that was killed
+
+
+class BackupSource(Protocol):
+    """What a backup reads: the open Store, or a read-only connection of its own."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    @property
+    def backup_dir(self) -> Path: ...
+
+
+@dataclass(frozen=True)
+class _OwnConnection:
+    """A database read through a connection opened only for the backup."""
+
+    path: Path
+    conn: sqlite3.Connection
+    backup_dir: Path
 def verify_file(path: Path) -> bool:
     """True when the file is a regular SQLite file and passes integrity_check."""
     from model.storage.files import regular_file_problem
@@ -58,7 +82,7 @@ def restore_hint(db_path: Path, backup: Path | None) -> str:
             f"python main.py restore \"{backup}\" --db \"{db_path}\"")
 
 
-def take_backup(store, *, reason: str = "manual") -> Path:
+def take_backup(store: BackupSource, *, reason: str = "manual") -> Path:
     """Copy the open database with SQLite's backup API, verify the copy, rename it into place.
 
     The copy is one consistent snapshot even while another process writes (the whole copy is
@@ -194,7 +218,7 @@ def _remove_stale_temps(db_path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def daily_backup_if_due(store) -> Path | None:
+def daily_backup_if_due(store: BackupSource) -> Path | None:
     """On the first open of a day, take a backup; later opens that day do nothing."""
     if _backed_up_today(store.path):
         return None
@@ -213,8 +237,6 @@ def daily_backup_on_own_connection(db_path: Path) -> Path | None:
     copy takes seconds, which the first start of a day should not spend before showing anything.
     In WAL mode the copy is one consistent snapshot while the app goes on writing.
     """
-    from types import SimpleNamespace
-
     db_path = Path(db_path)
     if _backed_up_today(db_path):
         return None
@@ -223,7 +245,7 @@ def daily_backup_on_own_connection(db_path: Path) -> Path | None:
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot read {db_path} for today's backup: {exc}") from exc
     try:
-        source = SimpleNamespace(path=db_path, conn=conn, backup_dir=backup_dir_for(db_path))
+        source = _OwnConnection(path=db_path, conn=conn, backup_dir=backup_dir_for(db_path))
         return take_backup(source, reason="daily")
     finally:
         conn.close()

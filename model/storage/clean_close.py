@@ -29,7 +29,7 @@ def _note(path: Path) -> Path:
     return backup_dir_for(path) / f".{backup_stem(path)}.clean-close.json"
 
 
-def _signature(path: Path) -> dict | None:
+def _signature(path: Path) -> dict[str, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -69,7 +69,7 @@ def untouched_since_clean_close(path: Path) -> bool:
     if Path(str(path) + "-wal").exists():
         return False
     try:
-        noted = json.loads(_note(path).read_text(encoding="utf-8"))
+        noted: object = json.loads(_note(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return noted == _signature(path)

@@ -35,7 +35,7 @@ class TolerantCursor(sqlite3.Cursor):
     _query: tuple[str, Any] | None = None
     _consumed = 0
 
-    def execute(self, sql: str, parameters: Any = (), /) -> TolerantCursor:  # type: ignore[override]
+    def execute(self, sql: str, parameters: Any = (), /) -> TolerantCursor:
         self._query, self._consumed = (sql, parameters), 0
         super().execute(sql, parameters)
         return self
@@ -47,7 +47,10 @@ class TolerantCursor(sqlite3.Cursor):
             raise exc
         connection.tolerate()
 
-    def __iter__(self) -> Iterator[Any]:
+    # Iterating yields the rows from a generator instead of the cursor itself (what
+    # sqlite3.Cursor promises): the generator resumes after a bad cell, and the C iterator
+    # still does the per-row work (see _rows).
+    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
         return self._rows()
 
     def _rows(self) -> Iterator[Any]:
@@ -97,10 +100,10 @@ class TolerantConnection(sqlite3.Connection):
 
     bad_text_seen = False
 
-    def cursor(self, factory: Any = TolerantCursor) -> Any:  # type: ignore[override]
+    def cursor(self, factory: Any = TolerantCursor) -> Any:
         return super().cursor(factory)
 
-    def execute(self, sql: str, parameters: Any = (), /) -> TolerantCursor:  # type: ignore[override]
+    def execute(self, sql: str, parameters: Any = (), /) -> TolerantCursor:
         cursor: TolerantCursor = super().cursor(TolerantCursor)
         return cursor.execute(sql, parameters)
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 
-from sqlite_utils import Migrations
+from sqlite_utils import Database, Migrations
 
 from model.constants import (  # noqa: F401 - SCHEMA_VERSION is imported from here too
     CATALYST_STATUSES,
@@ -22,16 +23,16 @@ from model.constants import (  # noqa: F401 - SCHEMA_VERSION is imported from he
 migrations = Migrations("thesis_tracker")
 
 
-def _in(values) -> str:
+def _in(values: Iterable[str]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-def _set_version(db, version: int) -> None:
+def _set_version(db: Database, version: int) -> None:
     db.execute(f"PRAGMA user_version = {int(version)}")
 
 
 @migrations(name="m001_initial_schema")
-def m001_initial_schema(db) -> None:
+def m001_initial_schema(db: Database) -> None:
     """Theses, companies, beneficiaries, risks, catalysts, sources, citations, history, prices.
 
     History is append-only: a trigger refuses any change to a recorded row except the
@@ -152,14 +153,14 @@ def m001_initial_schema(db) -> None:
         adj_close REAL,
         PRIMARY KEY (company_id, day)
     ) WITHOUT ROWID;
-    """
+    """  # noqa: E501 - a released step's SQL is never edited (the text is stored in each file)
     for statement in _split(statements):
         db.execute(statement)
     _create_search_index(db)
     _set_version(db, 1)
 
 
-def _create_search_index(db) -> None:
+def _create_search_index(db: Database) -> None:
     """One FTS5 trigram index over every searchable record, kept current by triggers.
 
     The trigram tokenizer finds substrings of three or more characters in any script (so
@@ -205,7 +206,7 @@ def _rowid(table: str, row: str = "new") -> str:
 
 
 @migrations(name="m002_external_refs")
-def m002_external_refs(db) -> None:
+def m002_external_refs(db: Database) -> None:
     """A stable key for theses and catalysts that came from another tool (issue #7).
 
     Importing a market-catalyst-calendar dataset twice must change nothing, so each imported
@@ -219,7 +220,7 @@ def m002_external_refs(db) -> None:
 
 
 @migrations(name="m003_search_vocab_for_first_release_files")
-def m003_search_vocab_for_first_release_files(db) -> None:
+def m003_search_vocab_for_first_release_files(db: Database) -> None:
     """Files made by the first release (f215db2) have no ``search_vocab``: it was added to m001
     later, so upgraded files raised "no such table" on every short search (found by the
     committed v1 fixture, #6). Create it where it is missing."""
@@ -234,7 +235,7 @@ _RECORD_TABLES = ("thesis", "company", "source", "beneficiary", "risk", "catalys
 
 
 @migrations(name="m004_ids_never_reused_and_undone_history")
-def m004_ids_never_reused_and_undone_history(db) -> None:
+def m004_ids_never_reused_and_undone_history(db: Database) -> None:
     """Undo brings a deleted record back with its own id (#11), so an id, once used, must never
     be handed to a new record: the record tables become AUTOINCREMENT (SQLite otherwise reuses
     the highest id after it is deleted). And an undone change stays in the history, marked
@@ -274,9 +275,10 @@ def m004_ids_never_reused_and_undone_history(db) -> None:
     _set_version(db, 4)
 
 
-def _split(script: str):
+def _split(script: str) -> list[str]:
     """Split a script into complete statements (trigger bodies included)."""
-    parts, current = [], ""
+    parts: list[str] = []
+    current = ""
     for line in script.splitlines(keepends=True):
         current += line
         if current.strip() and sqlite3.complete_statement(current):

@@ -50,7 +50,7 @@ def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> Store
 
 
 @contextmanager
-def translated(path=None) -> Iterator[None]:
+def translated(path: Path | str | None = None) -> Iterator[None]:
     try:
         yield
     except sqlite3.IntegrityError as exc:

@@ -7,7 +7,7 @@ import urllib.parse
 from pathlib import Path
 
 
-def sqlite_uri(path, mode: str) -> str:
+def sqlite_uri(path: Path | str, mode: str) -> str:
     """``file:`` URI for ``mode`` (ro, rw, rwc); quoted, as '?' or '#' in a folder name would
     otherwise end the path inside the URI."""
     return "file:" + urllib.parse.quote(str(Path(path).resolve())) + f"?mode={mode}"

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 
 from model.changes import OpChanges, Origin
 from model.constants import SCHEMA_VERSION
@@ -50,13 +52,24 @@ from model.undo import (
     read_capture,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+    from model.storage.identity import Identity
+    from model.storage.instance import InstanceLock, UseLock
+
+# A row as a dict of column name to value (what ``Store.rows`` hands out).
+Row: TypeAlias = dict[str, Any]
+# Query parameters: positional values, or named ones for ``:name`` placeholders.
+Params: TypeAlias = Sequence[Any] | Mapping[str, Any]
+
 # The migration steps (model.storage.schema), loaded only when a file needs them: importing
 # sqlite-utils costs a third of a second, which a start on a current file need not pay.
 # Tests replace this with an extended set.
-migrations = None
+migrations: Migrations | None = None
 
 
-def load_sqlite_utils():
+def load_sqlite_utils() -> ModuleType:
     """Import sqlite-utils without its optional numpy support.
 
     sqlite-utils imports numpy (0.2 s, ~15 MB) only to map numpy scalar types in inserts, which
@@ -67,7 +80,9 @@ def load_sqlite_utils():
         return sys.modules["sqlite_utils"]
     blocked = "numpy" not in sys.modules
     if blocked:
-        sys.modules["numpy"] = None       # makes sqlite-utils' "import numpy" fail fast
+        # None in sys.modules makes sqlite-utils' "import numpy" fail fast (documented in the
+        # import system's reference); typeshed types the values as modules only.
+        sys.modules["numpy"] = None  # type: ignore[assignment]
     try:
         import sqlite_utils
     finally:
@@ -76,7 +91,7 @@ def load_sqlite_utils():
     return sqlite_utils
 
 
-def _migration_steps():
+def _migration_steps() -> Migrations:
     if migrations is not None:
         return migrations
     load_sqlite_utils()
@@ -139,7 +154,7 @@ class Store:
                  backup_dir: Path):
         self.path = path
         self.conn = conn
-        self._db = None
+        self._db: Database | None = None
         self.readonly = readonly
         self.clock = clock
         self.backup_dir = backup_dir
@@ -151,41 +166,43 @@ class Store:
         self.undo_stack = UndoStack()
         # Problems worth telling the user that did not stop opening.
         self.warnings: list[str] = []
-        self.instance_lock = None          # instance.InstanceLock when single_instance
-        self.use_lock = None               # instance.UseLock, held while open
+        self.instance_lock: InstanceLock | None = None   # when single_instance
+        self.use_lock: UseLock | None = None             # held while open
         self.damage: str | None = None     # why the store was switched to read-only (damage)
 
     @property
-    def db(self):
+    def db(self) -> Database:
         """The sqlite-utils Database over the connection, made on first use."""
         if self._db is None:
-            self._db = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+            load_sqlite_utils()
+            from sqlite_utils import Database
+            self._db = Database(self.conn, execute_plugins=False)
         return self._db
 
     # -- reading ---------------------------------------------------------------------------
-    def rows(self, sql: str, params=()) -> list[dict]:
+    def rows(self, sql: str, params: Params = ()) -> list[Row]:
         with translated(self.path):
             cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
 
-    def row(self, sql: str, params=()) -> dict | None:
+    def row(self, sql: str, params: Params = ()) -> Row | None:
         found = self.rows(sql, params)
         return found[0] if found else None
 
-    def scalar(self, sql: str, params=()):
+    def scalar(self, sql: str, params: Params = ()) -> Any:
         with translated(self.path):
             found = self.conn.execute(sql, params).fetchone()
         return found[0] if found else None
 
-    def get(self, table: str, row_id: int, what: str | None = None) -> dict:
+    def get(self, table: str, row_id: int, what: str | None = None) -> Row:
         found = self.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         if found is None:
             raise NotFound(f"There is no {what or table} with id {row_id}.")
         return found
 
     def resolve_title(self, table: str, name: str, *, what: str, plural: str, scope: str = "",
-                      params=()) -> int:
+                      params: Sequence[Any] = ()) -> int:
         """The one row whose title is ``name`` or, failing that, starts with it (any case).
 
         ``scope`` narrows the rows (" AND thesis_id = ?" with ``params``). Several prefix
@@ -194,7 +211,7 @@ class Store:
         exact = self.rows(f"SELECT id FROM {table} WHERE lower(title) = lower(?){scope}",
                           (name, *params))
         if len(exact) == 1:
-            return exact[0]["id"]
+            return int(exact[0]["id"])
         escaped = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         found = self.rows(f"SELECT id, title FROM {table} WHERE lower(title) LIKE ? ESCAPE '\\'"
                           f"{scope} ORDER BY title", (escaped + "%", *params))
@@ -204,7 +221,7 @@ class Store:
             names = "; ".join(r["title"] for r in found[:5])
             raise Ambiguous(f"{name!r} matches {len(found)} {plural} ({names}): type more of the "
                             f"title or use the id.")
-        return found[0]["id"]
+        return int(found[0]["id"])
 
     # -- writing ---------------------------------------------------------------------------
     def start_capture(self) -> None:
@@ -303,18 +320,20 @@ class Store:
         if changes:
             self.notify(changes)
 
-    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         with translated(self.path):
             return self.conn.execute(sql, params)
 
-    def insert(self, table: str, values: dict) -> int:
+    def insert(self, table: str, values: Mapping[str, Any]) -> int:
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cursor = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})",
                               tuple(values.values()))
+        # An INSERT that succeeded always sets it (None only before any INSERT).
+        assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def update(self, table: str, row_id: int, values: dict) -> None:
+    def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> None:
         if not values:
             return
         sets = ", ".join(f"{name} = ?" for name in values)
@@ -395,9 +414,20 @@ def peek_version(path: Path) -> int:
     return int.from_bytes(head[60:64], "big")
 
 
+class OpenOptions(TypedDict, total=False):
+    """The options of ``open_store`` that ``Tracker.open`` passes through."""
+
+    create: bool
+    readonly: bool
+    verify: bool
+    daily_backup: bool
+    single_instance: bool
+    wait: float | None
+
+
 def open_store(path: Path | str | None = None, *, create: bool = True, readonly: bool = False,
                clock: Clock | None = None, verify: bool = True, daily_backup: bool = True,
-               on_new=None, single_instance: bool = False,
+               on_new: Callable[[Store], object] | None = None, single_instance: bool = False,
                wait: float | None = None) -> Store:
     """Open (or create) a database, refusing newer, damaged or foreign files without touching
     them.
@@ -467,7 +497,7 @@ def _make_folder(path: Path) -> None:
 
 
 def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clock,
-          verify: bool, daily_backup: bool, on_new) -> Store:
+          verify: bool, daily_backup: bool, on_new: Callable[[Store], object] | None) -> Store:
     if existed:
         _check_header(path)
     elif not create or readonly:
@@ -519,7 +549,8 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool, on_new) -> None:
+def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool,
+             on_new: Callable[[Store], object] | None) -> None:
     path = store.path
     try:
         store.conn.execute("PRAGMA foreign_keys = ON")
@@ -640,7 +671,7 @@ def _probe(path: Path, *, check: bool) -> None:
         raise StoreError(f"{_what(identity, path)}: it was not opened or changed.")
 
 
-def _what(identity, path: Path) -> str:
+def _what(identity: Identity, path: Path) -> str:
     # SCHEMA_VERSION read at call time: the migration tests raise it for a test-only step.
     return describe_identity(identity, path, SCHEMA_VERSION)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTableView
+
+import pytest
 
 from model.service import Tracker
 from model.storage.store import Clock

@@ -340,3 +340,18 @@ def test_adding_a_beneficiary_prints_no_editing_failure(app, qtbot, dialogs, sto
     assert [b.role for b in stored(lambda t: t.beneficiaries.for_thesis(thesis_id))
             if b.name == "Accelink"] == ["DCI coherent modules"]
     assert not [r for r in qtlog.records if "editing failed" in r.message]
+
+
+def test_insert_after_clicking_the_catalysts_tab_adds_a_catalyst(app, qtbot, dialogs):
+    """Click the Catalysts tab, press Insert: a new catalyst row to type into, not the New
+    thesis dialog (the keys stayed in the thesis list the click left; found using the app
+    under Xvfb, #11)."""
+    select_thesis(app, "Big light", qtbot)
+    open_tab(app, "Catalysts")
+    table = app.findChild(QTableView, "catalystTable")
+    count = table.model().rowCount()
+    press(focused() or app, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: table.model().rowCount() == count + 1)
+    assert table.model().is_draft(count) and dialogs.unexpected == []
+    press(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.model().rowCount() == count)

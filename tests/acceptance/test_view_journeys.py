@@ -21,7 +21,6 @@ from tests.acceptance.conftest import (
     accept,
     click_button,
     field,
-    focused,
     menu,
     open_tab,
     press,

@@ -1,4 +1,5 @@
-"""Commands of issue #7: upcoming, reviews, review, scorecard, import-peer (and import detecting it)."""
+"""Commands of issue #7: upcoming, reviews, review, scorecard, import-peer (and import
+detecting it)."""
 
 from __future__ import annotations
 

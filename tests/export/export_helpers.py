@@ -9,8 +9,8 @@ import unicodedata
 def make_thesis(tracker, count: int, *, title: str = "Many catalysts: 光模块 테스트 日本語"):
     """A thesis with ``count`` uniquely titled catalysts over 2025-2028; every third done,
     every fifth missed (the rest pending, some of them overdue on the fixed 2026-11-24)."""
-    company = tracker.companies.find_or_add(name="Zhongji Innolight Test", local_name="中际旭创测试",
-                                    ticker="TEST.SZ")
+    company = tracker.companies.find_or_add(name="Zhongji Innolight Test",
+                                            local_name="中际旭创测试", ticker="TEST.SZ")
     with tracker.store.write():
         thesis = tracker.theses.add(title=title, theme="Optical interconnect",
                                     statement="A long statement. " * 80)

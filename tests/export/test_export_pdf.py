@@ -95,8 +95,9 @@ def test_fonts_are_embedded_including_the_cjk_font(qapp, tracker, tmp_path):
 
 def test_200_catalysts_paginate_with_repeated_table_header(qapp, tracker, many, tmp_path):
     """200 catalysts run over many pages: each title appears exactly once in the visible text
-    (a split row's clipped remainder aside), in order, footers count consistently, and every page the catalyst table continues onto starts with its header
-    row again (QTextDocument <thead>)."""
+    (a split row's clipped remainder aside), in order, footers count consistently, and every
+    page the catalyst table continues onto starts with its header row again (QTextDocument
+    <thead>)."""
     small = make_thesis(tracker, 20, title="Twenty catalysts")
     small_pages = export_thesis_pdf(tracker, small.id, tmp_path / "small.pdf")
     path = tmp_path / "many.pdf"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sys
 
-import pytest
 from PySide6.QtCore import qInfo
+
+import pytest
 
 from gui import crash
 from gui.crash import CrashHandler

@@ -36,7 +36,8 @@ def test_tick_in_the_table_persists_and_undo_reopens(window, qtbot, when_modal, 
     resets = []
     window.list_model.modelReset.connect(lambda: resets.append(1))
     changed_rows = []
-    window.list_model.dataChanged.connect(lambda a, b, roles=(): changed_rows.append((a.row(), b.row())))
+    window.list_model.dataChanged.connect(
+        lambda a, b, roles=(): changed_rows.append((a.row(), b.row())))
 
     def answer(dialog):
         assert dialog.date.text() == clock.today().isoformat()
@@ -132,7 +133,8 @@ def test_a_window_that_does_not_parse_is_refused_with_a_dialog(window, qtbot, mo
     """'someday' is refused with the parser's message; nothing changes, nothing to undo (#3)."""
     from gui.dialogs import Messages
     errors = []
-    monkeypatch.setattr(Messages, "error", classmethod(lambda cls, p, text, title="": errors.append(text)))
+    monkeypatch.setattr(Messages, "error",
+                        classmethod(lambda cls, p, text, title="": errors.append(text)))
     table = _open_catalysts(window, "Big light")
     model = table.model()
     row = row_with(model, model.TITLE, "Google TPU v7 ramp")
@@ -232,7 +234,8 @@ def test_history_is_newest_first(window):
 
 
 def test_add_beneficiary_with_a_new_company(window, monkeypatch):
-    """Adding a beneficiary with a new company name creates it; the row shows its local name (#3)."""
+    """Adding a beneficiary with a new company name creates it; the row shows its local name
+    (#3)."""
     from gui.dialogs import CompanyDialog
     chosen = {"name": "Accelink", "ticker": "002281.SZ", "local_name": "光迅科技",
               "exchange": "SZSE", "role": "DCI modules"}

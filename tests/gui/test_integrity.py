@@ -35,7 +35,8 @@ def test_damage_found_after_the_window_is_up_makes_it_read_only_and_offers_the_b
                         classmethod(lambda cls, parent, message, b: offered.append((message, b))
                                     or "cancel"))
     window = make_window(db, launch=True)
-    qtbot.waitUntil(lambda: window.session is not None and window.session.integrity_check is not None
+    qtbot.waitUntil(lambda: window.session is not None
+                    and window.session.integrity_check is not None
                     and window.session.integrity_check.result is not None, timeout=10_000)
     assert not window.session.integrity_check.result.ok
     assert offered and offered[0][1] == backup and "integrity check" in offered[0][0]
@@ -49,6 +50,7 @@ def test_a_healthy_file_stays_writable(tracker, make_window, qtbot):
     path = tracker.path
     tracker.close()
     window = make_window(path, launch=True)
-    qtbot.waitUntil(lambda: window.session is not None and window.session.integrity_check is not None
+    qtbot.waitUntil(lambda: window.session is not None
+                    and window.session.integrity_check is not None
                     and window.session.integrity_check.result is not None, timeout=10_000)
     assert window.session.integrity_check.result.ok and not window.tracker.readonly

@@ -37,7 +37,8 @@ def test_create_a_thesis_with_the_new_thesis_shortcut(window, qtbot, when_modal,
         assert "Silicon photonics 硅光 wins share" in [t.title for t in fresh.theses.all()]
     finally:
         fresh.close()
-    assert window.actions_by_name["undo"].text() == "&Undo New thesis “Silicon photonics 硅光 wins share”"
+    assert window.actions_by_name["undo"].text() == \
+        "&Undo New thesis “Silicon photonics 硅光 wins share”"
 
 
 def test_change_status_with_a_note_shows_the_history_row(window, qtbot, when_modal):
@@ -127,7 +128,8 @@ def test_startup_notice_counts_and_opens_upcoming(window, qtbot):
     import datetime as dt
     today = window.tracker.clock.today()
     overdue = window.tracker.catalysts.overdue_count(today)
-    week = window.tracker.catalysts.due_between(today, today + dt.timedelta(days=6 - today.weekday()))
+    week = window.tracker.catalysts.due_between(today,
+                                                today + dt.timedelta(days=6 - today.weekday()))
     assert window.notice.isVisible()
     assert window.notice_label.text().startswith(f"{overdue} catalyst")
     assert f"{week} due this week" in window.notice_label.text()
@@ -167,7 +169,8 @@ def test_delete_thesis_asks_first(window, monkeypatch):
     """Delete on the list asks; No keeps the thesis, Yes removes just that row (#3)."""
     from gui.dialogs import Messages
     answers = []
-    monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, p, t, title="": answers.append(t) or False))
+    monkeypatch.setattr(Messages, "confirm",
+                        classmethod(lambda cls, p, t, title="": answers.append(t) or False))
     count = window.list_model.rowCount()
     window.thesis_list.setFocus()
     from PySide6.QtTest import QTest

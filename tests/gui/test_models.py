@@ -84,7 +84,8 @@ def test_list_updates_touched_rows_only(tracker):
     model.modelReset.connect(lambda: events.append("reset"))
     model.dataChanged.connect(lambda a, b, r=(): events.append((a.row(), b.row())))
     thesis_id = tracker.theses.ids()[1]
-    tracker.theses.set_conviction(thesis_id, 1 if tracker.theses.get(thesis_id).conviction != 1 else 2)
+    tracker.theses.set_conviction(thesis_id,
+                                  1 if tracker.theses.get(thesis_id).conviction != 1 else 2)
     row = model.row_of(thesis_id)
     assert events == [(row, row)]
     model.apply_changes(OpChanges.everything())

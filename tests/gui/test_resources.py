@@ -8,9 +8,10 @@ import configparser
 import json
 import xml.etree.ElementTree as ET
 
-import pytest
 from PySide6.QtGui import QGuiApplication, QImage, QRawFont
 from PySide6.QtSvg import QSvgRenderer
+
+import pytest
 
 from gui import resources
 from gui.resources import (

@@ -150,7 +150,8 @@ def test_review_button_records_it_everywhere_in_place(reviewed_window, qtbot, wh
 def test_cadence_in_overview_sets_the_default_next_review(reviewed_window, qtbot, when_modal,
                                                           clock):
     """The cadence spin box in Overview saves the thesis's cadence (undoable), and the Review
-    dialog (Edit ▸ Review thesis…) then proposes today + that cadence; Cancel records nothing (#7)."""
+    dialog (Edit ▸ Review thesis…) then proposes today + that cadence; Cancel records nothing
+    (#7)."""
     w = reviewed_window
     w.show_thesis(w.ids["scale"])
     spin = w.detail.overview.cadence

@@ -167,8 +167,9 @@ def test_a_start_imports_neither_openssl_nor_the_services_it_does_not_show(db_pa
     Tracker.open(db_path, seed_if_new=True).close()
     code = (f"import sys; from model.service import Tracker; "
             f"t = Tracker.open({str(db_path)!r}, single_instance=True); t.theses.summaries(); "
-            f"t.close(); print(sorted(m for m in ('_hashlib', 'model.prices', 'model.analysis.scorecard', "
-            f"'model.search', 'model.companies', 'csv') if m in sys.modules))")
+            f"t.close(); print(sorted(m for m in ('_hashlib', 'model.prices', "
+            f"'model.analysis.scorecard', 'model.search', 'model.companies', 'csv') "
+            f"if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"

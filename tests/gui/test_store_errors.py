@@ -20,7 +20,8 @@ def _capture_errors(monkeypatch):
     return errors
 
 
-def test_opening_a_corrupt_database_shows_the_dialog_not_a_crash(make_window, tmp_path, monkeypatch):
+def test_opening_a_corrupt_database_shows_the_dialog_not_a_crash(make_window, tmp_path,
+                                                                  monkeypatch):
     """A damaged file gives the corrupt-database dialog; the window opens empty (#3 errors)."""
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"this is not a database at all " * 20)
@@ -108,7 +109,8 @@ def test_a_bad_import_changes_nothing_and_says_why(window, tmp_path, monkeypatch
     errors = _capture_errors(monkeypatch)
     count = window.list_model.rowCount()
     window.actions_by_name["import"].trigger()
-    assert errors and "not imported" in errors[0].lower() or "not a thesis tracker" in errors[0].lower()
+    assert errors and "not imported" in errors[0].lower() \
+        or "not a thesis tracker" in errors[0].lower()
     assert window.list_model.rowCount() == count
 
 

@@ -1,4 +1,5 @@
-"""A market-catalyst-calendar dataset in its documented JSON and CSV forms, for the import tests (#7)."""
+"""A market-catalyst-calendar dataset in its documented JSON and CSV forms, for the import
+tests (#7)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from urllib.parse import quote
 AS_OF = "2026-11-20"
 
 
-def _record(rid, ticker, entity, status, impact, *, date=None, window=None, thesis="ai-infrastructure-capex",
-            history=(), urls=("https://example.com/calendar",), source_ref=None, **extra):
+def _record(rid, ticker, entity, status, impact, *, date=None, window=None,
+            thesis="ai-infrastructure-capex", history=(), urls=("https://example.com/calendar",),
+            source_ref=None, **extra):
     record = {"id": rid, "ticker": ticker, "entity": entity, "event_type": "earnings",
               "confidence": 0.7, "thesis_id": thesis, "source_ref": source_ref, "status": status,
               "thesis_impact": impact, "evidence_urls": list(urls),
@@ -29,7 +31,8 @@ def _record(rid, ticker, entity, status, impact, *, date=None, window=None, thes
 def dataset() -> dict:
     """Every peer status once (plus a second rumored record without a thesis), both date forms."""
     return {"as_of": AS_OF, "records": [
-        _record("nvda-rumor", "NVDA", "NVIDIA Corporation", "rumored", "positive", date="2026-12-10",
+        _record("nvda-rumor", "NVDA", "NVIDIA Corporation", "rumored", "positive",
+                date="2026-12-10",
                 urls=("https://example.com/nvda-a", "https://example.com/nvda-b"),
                 source_ref="NVDA channel check"),
         _record("avgo-watch", "AVGO", "Broadcom Inc.", "watching", "mixed",
@@ -50,8 +53,8 @@ def dataset() -> dict:
         _record("cohr-cancel", "COHR", "Coherent", "cancelled", "positive", date="2026-11-05",
                 history=[("2026-10-01", "scheduled", "Investor day set."),
                          ("2026-10-20", "cancelled", "Investor day called off.")]),
-        _record("tsm-loose", "TSM", "Taiwan Semiconductor", "rumored", "positive", date="2027-03-01",
-                thesis=None),
+        _record("tsm-loose", "TSM", "Taiwan Semiconductor", "rumored", "positive",
+                date="2027-03-01", thesis=None),
     ]}
 
 
@@ -65,7 +68,12 @@ def with_changes(data: dict) -> dict:
     return data
 
 
-CSV_COLUMNS = ["as_of", "id", "ticker", "entity", "event_type", "window_start", "window_end", "confidence", "position_size", "portfolio_weight", "risk_budget", "max_loss", "sector", "theme", "thesis_id", "source_ref", "status", "thesis_impact", "required_review_action", "last_reviewed", "evidence_checked_at", "actual_outcome", "outcome_recorded_at", "evidence_urls", "scenario_notes", "history", "broker_views"]
+CSV_COLUMNS = ["as_of", "id", "ticker", "entity", "event_type", "window_start", "window_end",
+               "confidence", "position_size", "portfolio_weight", "risk_budget", "max_loss",
+               "sector", "theme", "thesis_id", "source_ref", "status", "thesis_impact",
+               "required_review_action", "last_reviewed", "evidence_checked_at",
+               "actual_outcome", "outcome_recorded_at", "evidence_urls", "scenario_notes",
+               "history", "broker_views"]
 
 
 def to_csv(data: dict) -> str:

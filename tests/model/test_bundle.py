@@ -167,7 +167,7 @@ def _apply(tracker, steps, rng_index):
     theses, catalysts, companies, sources = [], [], [], []
     for n, step in enumerate(steps):
         kind = step[0]
-        pick = lambda items: items[(n * 7 + rng_index) % len(items)]  # noqa: E731
+        pick = lambda items, n=n: items[(n * 7 + rng_index) % len(items)]  # noqa: E731
         if kind == "thesis":
             t = tracker.theses.add(title=step[1], statement=step[2], conviction=step[3],
                                    tags=step[4])

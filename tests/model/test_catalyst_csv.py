@@ -138,8 +138,8 @@ def test_missing_file(tracker, tmp_path):
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
-@pytest.mark.parametrize("text", ["光模块", "中际旭创", "新易盛, 天孚通信", "thesis,title\n1,硅光\n",
-                                  "Zürich café"])
+@pytest.mark.parametrize("text", ["光模块", "中际旭创", "新易盛, 天孚通信",
+                                  "thesis,title\n1,硅光\n", "Zürich café"])
 def test_decode_detects_the_encoding(encoding, text):
     """textfile.decode returns the exact text for every encoding analysts' files come in (#2)."""
     try:

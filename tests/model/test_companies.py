@@ -47,7 +47,8 @@ def test_beneficiaries_keep_order_role_and_refuse_duplicates(empty_tracker, thes
         ("TFC Optical", "engines"), ("Eoptolink", "800G")]
     with pytest.raises(ValidationError):
         empty_tracker.beneficiaries.add(thesis_id=thesis.id, company_id=a.id)
-    assert empty_tracker.beneficiaries.update(ben_b.id, role="light engines").role == "light engines"
+    updated = empty_tracker.beneficiaries.update(ben_b.id, role="light engines")
+    assert updated.role == "light engines"
     empty_tracker.beneficiaries.remove(ben_b.id)
     assert [x.name for x in empty_tracker.beneficiaries.for_thesis(thesis.id)] == ["Eoptolink"]
     with pytest.raises(NotFound):

@@ -51,7 +51,8 @@ def test_statuses_dates_and_impacts_are_mapped(empty_tracker):
 
 def test_theses_companies_and_sources(empty_tracker):
     """Records group by thesis_id into theses named from the id (one for records without one);
-    companies by ticker (NVDA once, whatever its case); URLs and source_ref become cited sources (#7)."""
+    companies by ticker (NVDA once, whatever its case); URLs and source_ref become cited sources
+    (#7)."""
     t = empty_tracker
     import_peer(t, dataset(), backup=False)
     titles = sorted(th.title for th in t.theses.all())

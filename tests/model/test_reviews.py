@@ -1,4 +1,5 @@
-"""Thesis reviews (#7): history row with the note, conviction/status changes, next date by cadence."""
+"""Thesis reviews (#7): history row with the note, conviction/status changes, next date by
+cadence."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def test_review_with_conviction_and_status_is_one_transaction(empty_tracker, the
     result = t.reviews.record(thesis.id, note="Thesis playing out", conviction=5,
                               status="confirmed", next_review="2027-01-15")
     assert len(heard) == 1 and thesis.id in heard[0].theses
-    assert heard[0].of(Kind.THESIS).changed == {thesis.id} and len(heard[0].of(Kind.HISTORY).added) == 3
+    assert heard[0].of(Kind.THESIS).changed == {thesis.id}
+    assert len(heard[0].of(Kind.HISTORY).added) == 3
     assert result.conviction == (3, 5) and result.status == ("active", "confirmed")
     (conv,) = _rows(t, thesis.id, "conviction")
     (status,) = _rows(t, thesis.id, "status")

@@ -27,7 +27,8 @@ def test_hostile_queries_never_raise(tracker, query):
     assert ids is None or isinstance(ids, set)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=60))
 def test_random_text_never_raises(tracker, query):
     """Any text at all can be typed into the search box (#2)."""

@@ -1,5 +1,5 @@
-"""Child process for test_crash_subprocess.py: writes through the service API in a loop, printing each
-id only after its transaction committed, until it is killed."""
+"""Child process for test_crash_subprocess.py: writes through the service API in a loop,
+printing each id only after its transaction committed, until it is killed."""
 
 from __future__ import annotations
 

@@ -31,8 +31,9 @@ def paste(qtbot, widget, text: str) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_full_disk_keeps_the_edit_in_the_form_and_the_app_running(make_window, db_path, clock,
-                                                                 qtbot, errors):
+def test_full_disk_keeps_the_edit_in_the_form_and_the_app_running(
+        make_window,  # noqa: F811 - the fixture imported above, which pytest finds by name
+        db_path, clock, qtbot, errors):
     """Disk full (max_page_count) while saving a pasted statement and a title: each time a
     message says the change was not saved, the text stays in the field, saved data is
     unchanged; once there is room the same edit saves (#6)."""
@@ -40,7 +41,7 @@ def test_full_disk_keeps_the_edit_in_the_form_and_the_app_running(make_window, d
     window = make_window(db_path)
     window.show()
     window.activateWindow()
-    qtbot.waitActive(window)       # focus (and so "leaving a field saves it") needs an active window
+    qtbot.waitActive(window)     # focus (so "leaving a field saves it") needs an active window
     overview = window.detail.overview
     thesis = overview.thesis
     assert thesis is not None

@@ -62,8 +62,8 @@ def _note(t, value):
 FIELDS = {
     "thesis title": (True, True, lambda t, v: t.theses.add(title=v).title),
     "thesis theme": (True, False, lambda t, v: t.theses.add(title="x", theme=v).theme),
-    "thesis statement": (False, False,
-                         lambda t, v: t.theses.get(t.theses.add(title="x", statement=v).id).statement),
+    "thesis statement": (False, False, lambda t, v: t.theses.get(
+        t.theses.add(title="x", statement=v).id).statement),
     "thesis horizon": (True, False, lambda t, v: t.theses.add(title="x", horizon=v).horizon),
     "catalyst title": (True, True, lambda t, v: t.catalysts.add(
         thesis_id=_thesis(t), title=v, expected="2027").title),
@@ -75,7 +75,8 @@ FIELDS = {
     "risk description": (False, False, lambda t, v: t.risks.add(
         thesis_id=_thesis(t), title="r", description=v).description),
     "company name": (True, True, lambda t, v: t.companies.add(name=v).name),
-    "company local name": (True, False, lambda t, v: t.companies.add(name="c", local_name=v).local_name),
+    "company local name": (True, False,
+                           lambda t, v: t.companies.add(name="c", local_name=v).local_name),
     "source title": (True, True, lambda t, v: t.sources.add(title=v).title),
     "source summary": (False, False, lambda t, v: t.sources.add(title="s", summary=v).summary),
     "beneficiary role": (False, False, _role),

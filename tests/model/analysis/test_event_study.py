@@ -111,7 +111,7 @@ def test_cli_event_study(tracker, capsys):
     tracker.close()
     assert main.main(["event-study", "Cli study", "--db", str(tracker.path)]) == 0
     out = capsys.readouterr().out
-    line = next(l for l in out.splitlines() if "JMP" in l)
+    line = next(row for row in out.splitlines() if "JMP" in row)
     assert line.split()[-3:] == ["+25.0%", "+25.0%", "+25.0%"] and days[10] in line
     assert main.main(["event-study", "Cli study", "--horizons", "x", "--db",
                       str(tracker.path)]) == 1

@@ -1,4 +1,5 @@
-"""The scorecard (#7) against a hand-counted fixture: outcomes, slips, positive hit rate, conviction."""
+"""The scorecard (#7) against a hand-counted fixture: outcomes, slips, positive hit rate,
+conviction."""
 
 from __future__ import annotations
 
@@ -78,8 +79,9 @@ def test_unknown_slip_counts_but_is_not_averaged(scored):
 
 
 def test_overall_totals(scored):
-    """All theses: 3 done, 2 missed, 1 cancelled, 5 pending (f g h, n, k); 3 slipped, average 160 over the two
-    measured; positive 2 of 4; conviction held 4 at confirmed, 2 at broken (#7)."""
+    """All theses: 3 done, 2 missed, 1 cancelled, 5 pending (f g h, n, k); 3 slipped, average
+    160 over the two measured; positive 2 of 4; conviction held 4 at confirmed, 2 at broken
+    (#7)."""
     t, x, y, z = scored
     card = t.scorecard.overall()
     assert [s.thesis_id for s in card.theses] == [x, y, z]

@@ -85,6 +85,22 @@ def test_conviction_starts_at_its_first_recorded_value(tracker):
     assert steps.known_from == stamp_seconds("2025-12-09T09:01:00Z")
 
 
+def test_a_history_row_with_no_value_is_left_out(empty_tracker):
+    """A bundle may hold a conviction row with neither old nor new (the schema allows null):
+    as the first row it made the chart fail with float(None); it says nothing, so the steps
+    are those of a thesis with no recorded change."""
+    from model.interchange.bundle import import_bundle
+    import_bundle(empty_tracker, {
+        "format": "thesis-tracker-bundle", "version": 1,
+        "theses": [{"id": 1, "title": "Blank row", "conviction": 4, "history": [
+            {"at": "2026-01-05T09:00:00Z", "field": "created", "new": "Blank row"},
+            {"at": "2026-02-01T09:00:00Z", "field": "conviction", "old": None, "new": None}]}]},
+        backup=False)
+    steps = thesis_timeline(empty_tracker, 1).conviction
+    assert steps.ys == [4.0]
+    assert steps.known_from == stamp_seconds("2026-01-05T09:00:00Z")
+
+
 def test_opens_fitted_to_catalysts_and_today(tracker):
     """A new thesis opens on months around today, never four weeks; with catalysts, on all of
     them and today (#12 defect 4)."""
