@@ -23,7 +23,7 @@ def make_application(argv=None):
     # the icon follows after the first paint (set_app_icon).
     from PySide6.QtGui import QGuiApplication
 
-    from gui.resources import DESKTOP_ID
+    from gui.assets import DESKTOP_ID
     QGuiApplication.setDesktopFileName(DESKTOP_ID)
     return app
 
@@ -33,7 +33,7 @@ def set_app_icon() -> None:
     icon files through importlib.resources costs start-up time the window need not wait for."""
     from PySide6.QtGui import QGuiApplication
 
-    from gui.resources import app_icon
+    from gui.assets import app_icon
     QGuiApplication.setWindowIcon(app_icon())
 
 

@@ -1,8 +1,8 @@
 """``install-desktop``: the .desktop file, AppStream metainfo and icons for the current user, in
 the XDG folders (``make install-desktop``; #13), so the app shows in the launcher with its icon.
 
-No Qt here: the files are copied from the package (gui/resources), with the .desktop file's
-Exec line pointing at the program that ran this command.
+No Qt here: the files are copied from resources/ (installed as gui.resources), with the
+.desktop file's Exec line pointing at the program that ran this command.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _quote(arg: str) -> str:
 
 
 def targets(home: Path) -> dict[str, Path]:
-    from gui.resources import DESKTOP_ID
+    from gui.assets import DESKTOP_ID
     return {"desktop": home / "applications" / f"{DESKTOP_ID}.desktop",
             "metainfo": home / "metainfo" / f"{DESKTOP_ID}.metainfo.xml",
             "svg": home / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg"}
@@ -52,7 +52,7 @@ def targets(home: Path) -> dict[str, Path]:
 
 def install(home: Path | None = None) -> list[Path]:
     """Write the files; returns them. Running it again replaces them."""
-    from gui.resources import APP_ICON_SIZES, APP_ID, DESKTOP_ID, resource_path
+    from gui.assets import APP_ICON_SIZES, APP_ID, DESKTOP_ID, resource_path
     home = home or data_home()
     where = targets(home)
     desktop = resource_path("desktop", f"{DESKTOP_ID}.desktop").read_text(encoding="utf-8")
@@ -80,7 +80,7 @@ def install(home: Path | None = None) -> list[Path]:
 
 
 def uninstall(home: Path | None = None) -> list[Path]:
-    from gui.resources import APP_ICON_SIZES, DESKTOP_ID
+    from gui.assets import APP_ICON_SIZES, DESKTOP_ID
     home = home or data_home()
     paths = list(targets(home).values()) + [
         home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{DESKTOP_ID}.png"

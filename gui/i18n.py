@@ -2,7 +2,7 @@
 View ▸ Language… (remembered in QSettings) or else the system locale.
 
 The app's strings are not marked for translation yet (#13 part B adds the ``.ts``/``.qm``
-files to gui/resources/translations); Qt's ``qtbase_zh_CN`` already turns the standard buttons
+files to resources/translations); Qt's ``qtbase_zh_CN`` already turns the standard buttons
 into 确定 / 取消. A change of language takes effect at the next start.
 """
 
@@ -37,7 +37,7 @@ def install_translators(settings: QSettings, app=None) -> list[str]:
     QLocale.setDefault(locale)          # dates and numbers follow the language too
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):
         return []
-    from gui.resources import translations_dir
+    from gui.assets import translations_dir
     loaded = []
     for name, folder in (
             ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

@@ -45,7 +45,7 @@ class Reminders(QObject):
             action.setChecked(on)
         # No tray on this desktop (or the offscreen platform): notices go to the status bar.
         if on and self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
-            from gui.resources import app_icon
+            from gui.assets import app_icon
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setObjectName("reminderTray")
             self.tray.setToolTip("Thesis Tracker")

@@ -1,8 +1,9 @@
 """Demo data: the seeds written from the research reports, and synthetic databases for benchmarks.
 
 One seed-populating function serves the first start, the tests and ``seed-demo``. The seeds
-ship inside the package (``model/seeds/demo.json``, read with importlib.resources), so an
-installed wheel or a stand-alone build finds them wherever it runs (#13).
+(``seeds/demo.json``) are installed as the package ``model.seeds`` and read with
+importlib.resources, so an installed wheel or a stand-alone build finds them wherever it runs
+(#13).
 
 Demo theses carry an ``external_ref`` starting with ``DEMO_REF`` (kept by the bundle, so an
 export of the demo imports and exports again unchanged); ``remove_demo`` takes them out.
@@ -26,7 +27,7 @@ def seed_bundle() -> dict[str, Any]:
     """The demo bundle as shipped with the package."""
     from importlib.resources import files
     bundle: dict[str, Any] = json.loads(
-        (files("model") / "seeds" / "demo.json").read_text(encoding="utf-8"))
+        (files("model.seeds") / "demo.json").read_text(encoding="utf-8"))
     return bundle
 
 

@@ -44,7 +44,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def tracker(db_path, clock):
-    """The demo database (seeded from model/seeds/demo.json) on 2026-11-24."""
+    """The demo database (seeded from seeds/demo.json) on 2026-11-24."""
     t = Tracker.open(db_path, seed_if_new=True, clock=clock)
     yield t
     t.close()

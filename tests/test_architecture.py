@@ -171,3 +171,17 @@ def test_gui_keeps_no_undo_logic_of_its_own():
                                                                  "_moved"}:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: id map .{node.attr}")
     assert offenders == []
+
+
+def test_every_package_is_installed():
+    """pyproject.toml names every package (a new sub-package left out of the list would be
+    missing from the wheel and the stand-alone build, #13), and resources/ and seeds/ are
+    installed inside ours as gui.resources and model.seeds."""
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    listed = set(config["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for package in ("model", "gui") for p in (ROOT / package).rglob("__init__.py")}
+    mapped = config["setuptools"]["package-dir"]
+    assert mapped == {"model.seeds": "seeds", "gui.resources": "resources"}
+    assert listed == found | set(mapped)

@@ -1,4 +1,4 @@
-"""Draw the app icon's PNGs (16 to 512 pixels) from gui/resources/icons/app/thesis-tracker.svg,
+"""Draw the app icon's PNGs (16 to 512 pixels) from resources/icons/app/thesis-tracker.svg,
 and a contact sheet of every icon for looking at them (#13).
 
 Run: .venv/bin/python tools/render_icons.py [SHEET.png]
@@ -20,7 +20,7 @@ def render_app_icons() -> list[Path]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from gui.resources import APP_ICON_SIZES, APP_ID, resource_path
+    from gui.assets import APP_ICON_SIZES, APP_ID, resource_path
     folder = resource_path("icons", "app")
     renderer = QSvgRenderer(str(folder / f"{APP_ID}.svg"))
     written = []
@@ -42,7 +42,7 @@ def contact_sheet(target: Path) -> None:
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from gui.resources import ACTION_ICONS, app_icon, icon
+    from gui.assets import ACTION_ICONS, app_icon, icon
     cell, sizes = 64, (16, 24, 48)
     width = cell * len(ACTION_ICONS)
     image = QImage(width, cell * 7, QImage.Format.Format_ARGB32)

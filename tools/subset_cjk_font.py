@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 FACE = 2                # Noto Sans CJK SC inside the collection
-TARGET = ROOT / "gui" / "resources" / "fonts" / "NotoSansSC-Subset.otf"
+TARGET = ROOT / "resources" / "fonts" / "NotoSansSC-Subset.otf"
 
 
 def gb2312_level1() -> str:
@@ -28,7 +28,7 @@ def gb2312_level1() -> str:
 
 
 def characters() -> str:
-    demo = json.dumps(json.loads((ROOT / "model" / "seeds" / "demo.json").read_text("utf-8")),
+    demo = json.dumps(json.loads((ROOT / "seeds" / "demo.json").read_text("utf-8")),
                       ensure_ascii=False)
     ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F),
               (0xFF00, 0xFFEF), (0x2190, 0x21FF), (0x25A0, 0x25FF)]

@@ -30,7 +30,7 @@ def register_fonts() -> list[str]:
     from PySide6.QtGui import QFontDatabase
 
     cjk: list[str] = []
-    # Else the subset of Noto Sans SC shipped in gui/resources/fonts (#13): Chinese exports
+    # Else the subset of Noto Sans SC shipped in resources/fonts (#13): Chinese exports
     # on a machine without a CJK font.
     for candidate in (*CJK_FONT_FILES, str(_bundled_font())):
         if Path(candidate).is_file():
@@ -45,5 +45,5 @@ def register_fonts() -> list[str]:
 
 
 def _bundled_font() -> Path:
-    from gui.resources import font_file
+    from gui.assets import font_file
     return font_file()

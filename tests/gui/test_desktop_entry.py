@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import main
-from gui.resources import APP_ICON_SIZES, DESKTOP_ID
+from gui.assets import APP_ICON_SIZES, DESKTOP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,8 +13,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 import pytest
 
-from gui import resources
-from gui.resources import (
+from gui import assets as resources
+from gui.assets import (
     ACTION_ICONS,
     APP_ICON_SIZES,
     APP_ID,

@@ -29,7 +29,7 @@ ACTION_ICONS = ("new-thesis", "tick", "review", "search", "upcoming", "export-pd
 def resource(*parts: str):
     """A Traversable for a shipped file (``resource("icons", "app", "thesis-tracker.svg")``)."""
     from importlib.resources import files  # not at import: the start-up does not need it
-    node = files(__name__)
+    node = files("gui.resources")
     for part in parts:
         node = node / part
     return node
