@@ -151,6 +151,18 @@ def test_gui_never_touches_the_database():
     assert offenders == []
 
 
+def test_one_qt_signal_carries_changes_to_every_view():
+    """#11: the store's after-commit notice reaches gui/ in one place (StoreBridge turns it
+    into a Qt signal); no view, chart or tray subscribes to the tracker on its own."""
+    subscribers = []
+    for path in _gui_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(".subscribe"):
+                subscribers.append(f"{path.relative_to(ROOT)}: {ast.unparse(node)}")
+    assert subscribers == ["gui/main_window.py: tracker.subscribe(self.changed.emit)"]
+
+
 def test_gui_keeps_no_undo_logic_of_its_own():
     """Undo lives in the model (#11): gui/ defines no QUndoCommand that does work (the Undo
     History mirror's commands are names only) and keeps no map from old ids to new ones."""
