@@ -5,7 +5,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run lint test test-all bench setup clean-venv
+DIST   ?= dist
+.PHONY: run lint test test-all bench setup clean-venv dist install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml .ci/setup
 	bash .ci/setup $(VENV)
@@ -31,6 +32,20 @@ test-all: lint
 
 bench: $(STAMP)
 	$(PY) bench/run.py $(ARGS)
+
+# A stand-alone folder, $(DIST)/thesis-tracker/, that starts without Python (#13).
+dist: $(STAMP)
+	$(PY) -m pip install -q "pyinstaller>=6.10"
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath $(DIST) \
+		--workpath build/pyinstaller packaging/thesis-tracker.spec
+	@echo "dist: $(DIST)/thesis-tracker/thesis-tracker"
+
+# The launcher entry and icon for the current user, in $$XDG_DATA_HOME (~/.local/share).
+install-desktop: $(STAMP)
+	$(PY) main.py install-desktop
+
+uninstall-desktop: $(STAMP)
+	$(PY) main.py install-desktop --uninstall
 
 clean-venv:
 	rm -rf $(VENV)

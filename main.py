@@ -11,7 +11,7 @@ def _versions() -> str:
 
 
 # Commands that need Qt (PDF export, chart images) register from gui/ and import Qt lazily.
-GUI_COMMAND_MODULES: tuple[str, ...] = ("gui.commands",)
+GUI_COMMAND_MODULES: tuple[str, ...] = ("gui.commands", "gui.desktop_entry")
 
 
 def _desktop_only(argv: list[str]) -> tuple[bool, str | None]:
@@ -41,11 +41,26 @@ def _damage_behind(tracker) -> str | None:
                                   "nothing was changed")
 
 
+def _console_for_commands() -> None:
+    """On Windows ``thesis-tracker`` is a gui-script (pythonw: no console window, #13), which
+    leaves a command no stdout: write to the console it was typed in, or nowhere rather than
+    failing. Elsewhere, and under python.exe, nothing changes."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+    import os
+    attached = ctypes.windll.kernel32.AttachConsole(-1)     # ATTACH_PARENT_PROCESS
+    target = "CONOUT$" if attached else os.devnull
+    sys.stdout = open(target, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+    sys.stderr = open(target, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> int:
     desktop, db = _desktop_only(sys.argv[1:] if argv is None else argv)
     if desktop:
         from gui.app import run
         return run(db)
+    _console_for_commands()
 
     from model.cli import COMMANDS, build_parser
     from model.errors import UserError
@@ -71,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             from pathlib import Path
             return cmd.run(Path(args.db) if args.db else default_database_path(), args, out)
         # One command, one process: no undo steps to keep (the desktop app keeps its own).
-        tracker = Tracker.open(args.db, seed_if_new=cmd.seed_if_new, undo=False)
+        # Only the first start in the default data folder loads the demo (#13): a new file
+        # named with --db starts empty.
+        tracker = Tracker.open(args.db, seed_if_new=None if cmd.seed_if_new else False,
+                               undo=False)
         if cmd.name != "check":
             tracker.daily_full_check()
         code = cmd.run(tracker, args, out)

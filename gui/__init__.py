@@ -37,11 +37,12 @@ def create_main_window(db_path=None, *, settings=None, clock=None, seed_if_new: 
     return window
 
 
-def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool = True):
+def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool | None = None):
     """The app's start: the window shown as soon as it can paint the list's first rows and the
     selected thesis. The rest of the start-up work runs once that paint is on screen, and the
     rest of the list is read in pages on later turns of the event loop
-    (``window.list_model.loaded`` when done)."""
+    (``window.list_model.loaded`` when done). A new file gets the demo only when it is the
+    default one in the user's data folder (``seed_if_new=None``, #13)."""
     window = _window(db_path, settings=settings, clock=clock, seed_if_new=seed_if_new)
     if not window.opener.handed_over:
         window.show()
@@ -49,7 +50,7 @@ def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool = True)
     return window
 
 
-def _window(db_path, *, settings, clock, seed_if_new: bool):
+def _window(db_path, *, settings, clock, seed_if_new: bool | None):
     from gui.app import make_application
     make_application()
     from gui.main_window import MainWindow

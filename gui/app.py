@@ -17,7 +17,24 @@ def make_application(argv=None):
         app = QApplication(list(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName("ThesisTracker")
     app.setApplicationName("Thesis Tracker")
+    from model import __version__
+    app.setApplicationVersion(__version__)
+    # The launcher and the taskbar match the window to thesis-tracker's .desktop entry (#13);
+    # the icon follows after the first paint (set_app_icon).
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.assets import DESKTOP_ID
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
     return app
+
+
+def set_app_icon() -> None:
+    """The app icon on every window (#13), once the first paint is on screen: reading the
+    icon files through importlib.resources costs start-up time the window need not wait for."""
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.assets import app_icon
+    QGuiApplication.setWindowIcon(app_icon())
 
 
 def versions() -> str:
@@ -42,6 +59,69 @@ def no_display_reason() -> str | None:
             "command line: python main.py --help")
 
 
+def start(db_path=None, *, settings=None, log_dir=None):
+    """Everything the app does before its event loop (#13): the log and crash reports, the
+    interface language, the window (the first start in the default data folder loads the
+    demo, then the welcome says so), desktop reminders."""
+    app = make_application()
+    # A bug before the first paint gets its crash report too; the hook's module (and the
+    # log, faulthandler, Qt's messages) are set up once the window has painted.
+    _early_hook.log_dir = log_dir
+    if sys.excepthook is not _early_hook:
+        _early_hook.previous = sys.excepthook       # what crash.uninstall puts back
+    sys.excepthook = _early_hook
+    from PySide6.QtCore import QSettings
+    # QSettings() is the window's own default: the organisation and application names above.
+    settings = settings if settings is not None else QSettings()
+    from gui.i18n import install_translators
+    install_translators(settings, app)
+    from gui import launch
+    window = launch(db_path, settings=settings)
+
+    def after_first_paint() -> None:
+        import logging
+
+        from gui import crash
+        crash.install(log_dir)
+        crash.start_logging()
+        set_app_icon()
+        logging.getLogger("thesis_tracker").info("window shown: %s", window.windowTitle())
+        from gui import onboarding, reminders
+        reminders.install(window)
+        crash.report_previous_fatal(window)
+        onboarding.welcome(window)
+    _after_first_paint(window, after_first_paint)
+    return window
+
+
+def _after_first_paint(window, step) -> None:
+    """Run ``step`` once the window's first paint is on screen and the window's own deferred
+    start-up work has run (a timer started now would fire before the paint, which would
+    then wait for the step): two turns of the event loop after the first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    ran: list[bool] = []
+
+    def once() -> None:
+        if not ran:
+            ran.append(True)
+            step()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, once))
+            return False
+    window.installEventFilter(FirstPaint(window))
+    # A window started minimised may not paint for a long time: the step runs anyway.
+    QTimer.singleShot(2000, once)
+
+
+def _early_hook(exc_type, exc, tb) -> None:
+    from gui import crash
+    crash.install(getattr(_early_hook, "log_dir", None))(exc_type, exc, tb)
+
+
 def run(db_path=None) -> int:
     """The desktop app on ``db_path`` (else the last database, else the default, seeded)."""
     reason = no_display_reason()
@@ -49,8 +129,7 @@ def run(db_path=None) -> int:
         print(f"error: {reason}", file=sys.stderr)
         return 1
     app = make_application()
-    from gui import launch
-    window = launch(db_path)        # kept alive while the loop runs
+    window = start(db_path)         # kept alive while the loop runs
     if window.opener.handed_over:
         # "Bring it forward" answered: the other window has the file; no empty window stays.
         window.close()

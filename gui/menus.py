@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from gui import desktop_actions
 from gui.dialogs import Files, Messages
 from model.errors import UserError
 
@@ -57,6 +58,8 @@ class Menus:
             "deleteThesis")
         add(self.edit, "Re&view thesis…", window.review_thesis, QKeySequence("Ctrl+Shift+R"),
             "reviewThesis")
+        add(self.edit, "Remove de&mo theses…", lambda: desktop_actions.remove_demo(window),
+            name="removeDemo")
         add(self.edit, "&Companies…", lambda: show_companies(window),
             QKeySequence("Ctrl+Shift+K"), "companies")
         self.edit.addSeparator()
@@ -69,8 +72,14 @@ class Menus:
             "viewUpcoming")
         add(self.view, "&Reload Upcoming", window.upcoming.reload, Key.Refresh,
             "reloadUpcoming")
+        add(self.view, "Desktop re&minders", lambda: desktop_actions.toggle_reminders(window),
+            name="reminders")
+        add(self.view, "&Language…", lambda: desktop_actions.choose_language(window),
+            name="language")
 
         self.help = bar.addMenu("&Help")
+        add(self.help, "Open &log folder", lambda: desktop_actions.open_log_folder(window),
+            name="openLogFolder")
         add(self.help, "&About Thesis Tracker", lambda: about(window), name="about")
 
     def _add(self, menu, text, slot, shortcut=None, name=None) -> QAction:

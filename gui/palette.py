@@ -1,5 +1,6 @@
-"""Every colour that carries meaning, in one place: catalyst and thesis statuses, price series,
-the today line, conviction. Charts, PDFs and tables all read from here (#12).
+"""Every colour that carries meaning, in one place (resources/palette.json): catalyst and
+thesis statuses, price series, the today line, conviction. Charts, PDFs and tables all read
+from here (#12, #13).
 
 Each colour has a light variant (dark enough to read as text on white paper or a light window)
 and a dark variant (for a dark window). Charts and exported documents are drawn on white and
@@ -24,45 +25,34 @@ class Shade:
         return self.dark if dark else self.light
 
 
+def _load() -> dict:
+    """resources/palette.json (installed as gui.resources): the one file of colours."""
+    import json
+    from importlib.resources import files
+    return json.loads((files("gui.resources") / "palette.json").read_text(encoding="utf-8"))
+
+
+_DATA = _load()
+
+
+def _shade(pair: list[str]) -> Shade:
+    return Shade(pair[0], pair[1])
+
+
 # A catalyst as it is shown: pending, overdue (pending past its window), done, missed,
 # cancelled. A missed catalyst is red everywhere: in the Catalysts table too (#12 item 14).
-CATALYST = {
-    "pending": Shade("#1565c0", "#64b5f6"),
-    "overdue": Shade("#c45500", "#ffa040"),
-    "done": Shade("#2e7d32", "#81c784"),
-    "missed": Shade("#c62828", "#ff6b6b"),
-    "cancelled": Shade("#757575", "#bdbdbd"),
-}
-
+CATALYST = {name: _shade(pair) for name, pair in _DATA["catalyst"].items()}
 # A thesis's status (the spans under the timeline, the roadmap, documents).
-THESIS = {
-    "draft": Shade("#757575", "#bdbdbd"),
-    "active": Shade("#1565c0", "#64b5f6"),
-    "watch": Shade("#a66d00", "#ffd54f"),
-    "confirmed": Shade("#2e7d32", "#81c784"),
-    "broken": Shade("#c62828", "#ff6b6b"),
-    "closed": Shade("#424242", "#e0e0e0"),
-}
-
+THESIS = {name: _shade(pair) for name, pair in _DATA["thesis"].items()}
 # Price series and other categorical lines (Okabe-Ito; black becomes near-white on dark).
-SERIES = (
-    Shade("#0072b2", "#56b4e9"),    # blue
-    Shade("#e69f00", "#e69f00"),    # orange
-    Shade("#009e73", "#009e73"),    # bluish green
-    Shade("#d55e00", "#ff7f2a"),    # vermillion
-    Shade("#56b4e9", "#8fd0f5"),    # sky blue
-    Shade("#cc79a7", "#e3a6c8"),    # reddish purple
-    Shade("#000000", "#eeeeee"),    # black
-    Shade("#b8a400", "#f0e442"),    # yellow (darkened on white, where pure yellow is faint)
-)
-SERIES_DASHES = ("solid", "dash", "dot")    # after every colour is used, the next pattern
-BENCHMARK = Shade("#7f7f7f", "#a0a0a0")     # a thesis's benchmark index: grey, drawn dashed
-
-TODAY = Shade("#d32f2f", "#ff6b6b")
-CONVICTION = Shade("#6a1b9a", "#ce93d8")
-OVERDUE_TEXT = CATALYST["overdue"]          # overdue counts and dates in the lists
-MUTED = Shade("#5f6b7a", "#9aa5b1")
-ACCENT = Shade("#1f3a5f", "#90caf9")        # document headings, table headers
+SERIES = tuple(_shade(pair) for pair in _DATA["series"])
+SERIES_DASHES = tuple(_DATA["series_dashes"])   # after every colour is used, the next pattern
+BENCHMARK = _shade(_DATA["benchmark"])          # a thesis's benchmark index: grey, dashed
+TODAY = _shade(_DATA["today"])
+CONVICTION = _shade(_DATA["conviction"])
+OVERDUE_TEXT = CATALYST["overdue"]              # overdue counts and dates in the lists
+MUTED = _shade(_DATA["muted"])
+ACCENT = _shade(_DATA["accent"])                # document headings, table headers
 
 
 def catalyst(status: str, *, dark: bool = False) -> str:

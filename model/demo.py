@@ -1,6 +1,12 @@
 """Demo data: the seeds written from the research reports, and synthetic databases for benchmarks.
 
-One seed-populating function serves the first start, the tests and ``seed-demo``.
+One seed-populating function serves the first start, the tests and ``seed-demo``. The seeds
+(``seeds/demo.json``) are installed as the package ``model.seeds`` and read with
+importlib.resources, so an installed wheel or a stand-alone build finds them wherever it runs
+(#13).
+
+Demo theses carry an ``external_ref`` starting with ``DEMO_REF`` (kept by the bundle, so an
+export of the demo imports and exports again unchanged); ``remove_demo`` takes them out.
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from model.service import Tracker
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+DEMO_REF = "thesis-tracker-demo:"
 
 
 def seed_bundle() -> dict[str, Any]:
-    with open(SEEDS_DIR / "demo.json", encoding="utf-8") as handle:
-        bundle: dict[str, Any] = json.load(handle)
+    """The demo bundle as shipped with the package."""
+    from importlib.resources import files
+    bundle: dict[str, Any] = json.loads(
+        (files("model.seeds") / "demo.json").read_text(encoding="utf-8"))
     return bundle
 
 
@@ -27,6 +35,54 @@ def load_seeds(tracker: Tracker) -> dict[str, int]:
     """Import the demo seeds (called inside the first transaction of a new file)."""
     from model.interchange.bundle import import_bundle
     return import_bundle(tracker, seed_bundle(), backup=False)
+
+
+def is_default_location(path: str | Path) -> bool:
+    """Whether ``path`` is the database in the user's data folder, the only file whose first
+    start loads the demo (#13): a file chosen with ``--db``, ``THESIS_TRACKER_DB`` or File ▸
+    New database starts empty, so exporting it and importing the export into another new
+    file gives the same bundle."""
+    import os
+
+    from model.storage.store import default_data_dir
+    default = default_data_dir() / "theses.sqlite3"
+    # realpath, not Path.resolve: a symlink loop at the path is the store's to report
+    # (#14), not a RuntimeError here.
+    return os.path.realpath(Path(path).expanduser()) == os.path.realpath(default)
+
+
+def demo_thesis_ids(tracker: Tracker) -> list[int]:
+    """The theses that came with the demo (their external_ref says so), oldest first."""
+    return [row["id"] for row in tracker.store.rows(
+        "SELECT id FROM thesis WHERE substr(external_ref, 1, ?) = ? ORDER BY id",
+        (len(DEMO_REF), DEMO_REF))]
+
+
+def remove_demo(tracker: Tracker) -> int:
+    """Delete the demo theses with everything they hold, and the demo's companies and sources
+    that nothing else uses any more (a company with prices or a beneficiary elsewhere, or a
+    source another thesis cites, stays). One write: the caller's operation makes it one undo
+    step. Returns how many theses went."""
+    ids = demo_thesis_ids(tracker)
+    if not ids:
+        return 0
+    store = tracker.store
+    bundle = seed_bundle()
+    tickers = [c["ticker"] for c in bundle["companies"] if c.get("ticker")]
+    sources = [(s["title"], s.get("publisher") or "") for s in bundle["sources"]]
+    with store.write("Remove demo theses"):
+        marks = ",".join("?" * len(ids))
+        store.execute(f"DELETE FROM thesis WHERE id IN ({marks})", tuple(ids))
+        for ticker in tickers:
+            store.execute(
+                "DELETE FROM company WHERE ticker = ? AND id NOT IN "
+                "(SELECT company_id FROM beneficiary) AND id NOT IN "
+                "(SELECT DISTINCT company_id FROM price)", (ticker,))
+        for title, publisher in sources:
+            store.execute(
+                "DELETE FROM source WHERE title = ? AND publisher = ? AND id NOT IN "
+                "(SELECT source_id FROM citation)", (title, publisher))
+    return len(ids)
 
 
 _WORDS = ("optical", "module", "laser", "isolator", "DSP", "CPO", "NPO", "DCI", "capex", "TPU",

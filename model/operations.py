@@ -93,6 +93,23 @@ class Operations:
         step that undo brings back whole, every record with its own id."""
         return self._run("", initiator, lambda: self.tracker.theses.delete(thesis_id))
 
+    def load_demo(self, *, initiator: object = None) -> OpResult[dict[str, int]]:
+        """The demo theses into this database (``demo`` command): one step; nothing when
+        they are already there."""
+        from model.demo import demo_thesis_ids, load_seeds
+
+        def work() -> dict[str, int]:
+            if demo_thesis_ids(self.tracker):
+                return {}
+            return load_seeds(self.tracker)
+        return self._run("Load the demo theses", initiator, work)
+
+    def remove_demo(self, *, initiator: object = None) -> OpResult[int]:
+        """Edit ▸ Remove demo theses (#13): every demo thesis with what it holds, and the
+        demo's companies and sources nothing else uses; one step that undo brings back."""
+        from model.demo import remove_demo
+        return self._run("Remove demo theses", initiator, lambda: remove_demo(self.tracker))
+
     # -- catalysts -----------------------------------------------------------------------------
     def add_catalyst(self, thesis_id: int, *, title: str, expected: str, impact: str = "+",
                      description: str = "", initiator: object = None) -> OpResult[Catalyst]:

@@ -226,19 +226,32 @@ class Tracker:
         from model.analysis.scorecard import Scorecards
         return Scorecards(self.store)
 
+    # True when this open created the file and loaded the demo into it (the app then says
+    # so and offers to start empty, #13).
+    demo_loaded: bool = False
+
     @classmethod
-    def open(cls, path: Path | str | None = None, *, seed_if_new: bool = False,
+    def open(cls, path: Path | str | None = None, *, seed_if_new: bool | None = False,
              clock: Clock | None = None, undo: bool = True,
              **options: Unpack[OpenOptions]) -> "Tracker":
-        """Open or create a database; a new one gets the demo data when ``seed_if_new``.
-        ``undo=False`` (one-shot commands) keeps no undo steps and captures no rows."""
+        """Open or create a database; a new one gets the demo data when ``seed_if_new``, or
+        with ``seed_if_new=None`` only when it is the default file in the user's data folder
+        (the first start; #13). ``undo=False`` (one-shot commands) keeps no undo steps and
+        captures no rows."""
         on_new: Callable[[Store], None] | None = None
-        if seed_if_new:
-            from model.demo import load_seeds
+        loaded: list[bool] = []
+        if seed_if_new is not False:
 
             def on_new(store: Store) -> None:
-                load_seeds(cls(store, undo=False))
-        return cls(open_store(path, clock=clock, on_new=on_new, **options), undo=undo)
+                # Decided only for a file being created: an everyday start opens an existing
+                # one and needs neither the demo module nor the data folder's name.
+                from model.demo import is_default_location, load_seeds
+                if seed_if_new or is_default_location(store.path):
+                    load_seeds(cls(store, undo=False))
+                    loaded.append(True)
+        tracker = cls(open_store(path, clock=clock, on_new=on_new, **options), undo=undo)
+        tracker.demo_loaded = bool(loaded)
+        return tracker
 
     @property
     def path(self) -> Path:

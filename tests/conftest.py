@@ -73,6 +73,8 @@ def make_window(qtbot, settings, clock):
 
     def make(db_path, *, launch: bool = False, **kwargs):
         build = gui.launch if launch else gui.create_main_window
+        # A new test file is the demo database (the app itself seeds only the default file).
+        kwargs.setdefault("seed_if_new", True)
         window = build(db_path, settings=kwargs.pop("settings", settings),
                        clock=kwargs.pop("clock", clock), **kwargs)
         qtbot.addWidget(window)

@@ -151,6 +151,18 @@ def test_gui_never_touches_the_database():
     assert offenders == []
 
 
+def test_one_qt_signal_carries_changes_to_every_view():
+    """#11: the store's after-commit notice reaches gui/ in one place (StoreBridge turns it
+    into a Qt signal); no view, chart or tray subscribes to the tracker on its own."""
+    subscribers = []
+    for path in _gui_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(".subscribe"):
+                subscribers.append(f"{path.relative_to(ROOT)}: {ast.unparse(node)}")
+    assert subscribers == ["gui/main_window.py: tracker.subscribe(self.changed.emit)"]
+
+
 def test_gui_keeps_no_undo_logic_of_its_own():
     """Undo lives in the model (#11): gui/ defines no QUndoCommand that does work (the Undo
     History mirror's commands are names only) and keeps no map from old ids to new ones."""
@@ -171,3 +183,17 @@ def test_gui_keeps_no_undo_logic_of_its_own():
                                                                  "_moved"}:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: id map .{node.attr}")
     assert offenders == []
+
+
+def test_every_package_is_installed():
+    """pyproject.toml names every package (a new sub-package left out of the list would be
+    missing from the wheel and the stand-alone build, #13), and resources/ and seeds/ are
+    installed inside ours as gui.resources and model.seeds."""
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    listed = set(config["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for package in ("model", "gui") for p in (ROOT / package).rglob("__init__.py")}
+    mapped = config["setuptools"]["package-dir"]
+    assert mapped == {"model.seeds": "seeds", "gui.resources": "resources"}
+    assert listed == found | set(mapped)

@@ -5,9 +5,11 @@ a non-zero exit (#2, #3, #14), while a bug keeps its traceback."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -44,16 +46,39 @@ def _failing_check(path):
                                dt.datetime(2026, 11, 24, 10, 0))
 
 
+def _run_home(*args: str, data_home: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, XDG_DATA_HOME=str(data_home))
+    env.pop("THESIS_TRACKER_DB", None)
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
 def test_first_run_list_shows_seeded_theses(tmp_path):
-    """A fresh database is created, seeded, and listed (issue #2 'done when')."""
-    db = tmp_path / "new" / "t.sqlite3"
-    result = subprocess.run([sys.executable, "main.py", "--db", str(db), "list"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    """The first start in the default data folder creates the database, loads the demo and
+    lists it (issue #2 'done when'; #13: only there)."""
+    result = _run_home("list", data_home=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert "Big light" in result.stdout
     assert "Small light" in result.stdout
     assert "New light" in result.stdout
     assert "NVIDIA Ethernet CPO switches ship" in result.stdout
+    assert (tmp_path / "data" / "thesis-tracker" / "theses.sqlite3").is_file()
+
+
+def test_new_file_named_with_db_starts_empty(tmp_path):
+    """`--db NEW` makes an empty database: the demo in every new file made export, import into
+    a new file, export differ (#13); `demo` loads it on request, `demo --remove` takes it out."""
+    db = tmp_path / "new" / "t.sqlite3"
+    result = _run_home("--db", str(db), "list", data_home=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "No theses yet" in result.stdout
+    assert not (tmp_path / "data" / "thesis-tracker" / "theses.sqlite3").exists()
+    loaded = _run_home("--db", str(db), "demo", data_home=tmp_path / "data")
+    assert loaded.returncode == 0 and "Loaded 5 demo theses" in loaded.stdout, loaded.stderr
+    assert "Big light" in _run_home("--db", str(db), "list", data_home=tmp_path / "data").stdout
+    removed = _run_home("--db", str(db), "demo", "--remove", data_home=tmp_path / "data")
+    assert "Removed 5 demo theses" in removed.stdout, removed.stderr
+    assert "No theses yet" in _run_home("--db", str(db), "list", data_home=tmp_path / "data").stdout
 
 
 def test_only_a_bare_start_skips_building_the_command_parser():

@@ -30,7 +30,9 @@ def register_fonts() -> list[str]:
     from PySide6.QtGui import QFontDatabase
 
     cjk: list[str] = []
-    for candidate in CJK_FONT_FILES:
+    # Else the subset of Noto Sans SC shipped in resources/fonts (#13): Chinese exports
+    # on a machine without a CJK font.
+    for candidate in (*CJK_FONT_FILES, str(_bundled_font())):
         if Path(candidate).is_file():
             font_id = QFontDatabase.addApplicationFont(candidate)
             if font_id >= 0:
@@ -40,3 +42,8 @@ def register_fonts() -> list[str]:
     latin = [f for f in LATIN_FAMILIES if f in installed][:1]
     _families = latin + cjk or ["sans-serif"]
     return _families
+
+
+def _bundled_font() -> Path:
+    from gui.assets import font_file
+    return font_file()

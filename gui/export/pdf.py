@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from gui.export.document import ACCENT, CHART_URL, MUTED, contents_html, thesis_html
 from gui.export.fonts import register_fonts
+from model import __version__
 from model.analysis.report import ThesisReport, build_report
 from model.errors import UserError
 from model.interchange.textfile import partial_path
@@ -177,7 +178,8 @@ def _paint_page(painter: QPainter, layout: _Layout, laid: _Laid, index: int, num
     painter.setPen(QColor(MUTED))
     footer = QRectF(body.left(), layout.footer_y - metrics.height(), body.width(),
                     metrics.height() * 1.2)
-    painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, f"Generated {generated}")
+    painter.drawText(footer, Qt.AlignmentFlag.AlignLeft,
+                     f"Generated {generated} · Thesis Tracker {__version__}")
     painter.drawText(footer, Qt.AlignmentFlag.AlignRight, f"page {number} of {total}")
 
 

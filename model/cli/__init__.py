@@ -68,6 +68,16 @@ def load_commands() -> None:
         importlib.import_module(f"model.cli.{info.name}")
 
 
+def _prog() -> str:
+    """How the user started us: ``thesis-tracker`` when installed, else ``python main.py``."""
+    import os
+    import sys
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if name.startswith("thesis-tracker"):
+        return name.removesuffix(".exe")
+    return "python main.py"
+
+
 def build_parser(extra_modules: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     """The parser; ``extra_modules`` register commands that need Qt (main.py passes gui's)."""
     load_commands()
@@ -75,7 +85,7 @@ def build_parser(extra_modules: tuple[str, ...] = ()) -> argparse.ArgumentParser
     for name in extra_modules:
         importlib.import_module(name)
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=_prog(),
         description="Thesis Tracker: investment theses, their beneficiaries, risks and dated "
                     "catalysts in one local SQLite file. With no command, opens the desktop app.")
     parser.add_argument("--db", metavar="PATH",

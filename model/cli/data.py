@@ -1,4 +1,4 @@
-"""Data commands: import, export, export-ics, check, backup, restore, seed-demo."""
+"""Data commands: import, export, export-ics, check, backup, restore, demo, seed-demo."""
 
 from __future__ import annotations
 
@@ -173,6 +173,33 @@ def cmd_restore(db_path: Path, args: argparse.Namespace, out: TextIO) -> int:
     print(f"Restored {db_path} from {source}.", file=out)
     if aside:
         print(f"The previous file was kept as {aside}.", file=out)
+    return 0
+
+
+def _demo_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--remove", action="store_true",
+                   help="take the demo theses out (with the demo's companies and sources that "
+                        "nothing else uses)")
+
+
+@command("demo", "load the demo theses (or take them out with --remove)", seed_if_new=False)
+@arguments(_demo_args)
+def cmd_demo(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
+    """Only the first start in the default data folder loads the demo theses (#13); this loads
+    them into any database, once: five theses on optical interconnect written from three
+    research notes, recognisable by their external_ref (thesis-tracker-demo:...). --remove
+    deletes them again, as Edit ▸ Remove demo theses does in the app."""
+    from model.demo import demo_thesis_ids
+    if args.remove:
+        removed = tracker.ops.remove_demo().value
+        print(f"Removed {removed} demo thes{'is' if removed == 1 else 'es'} from {tracker.path}."
+              if removed else f"There are no demo theses in {tracker.path}.", file=out)
+        return 0
+    if demo_thesis_ids(tracker):
+        print(f"The demo theses are already in {tracker.path}.", file=out)
+        return 0
+    counts = tracker.ops.load_demo().value
+    print(f"Loaded {counts['theses']} demo theses into {tracker.path}.", file=out)
     return 0
 
 

@@ -85,7 +85,10 @@ def export_bundle(tracker: Tracker, thesis_ids: Iterable[int] | None = None) -> 
                           "ORDER BY day", (company["id"],))
         if rows:
             prices[str(company["id"])] = [[r["day"], r["close"], r["adj_close"]] for r in rows]
+    from model import __version__
     return {"format": FORMAT, "version": VERSION,
+            # Which program wrote it (#13: the one version number); never read back.
+            "generator": f"Thesis Tracker {__version__}",
             "companies": [{k: c[k] for k in ("id", "name", "local_name", "ticker", "exchange",
                                              "country")} for c in companies],
             "sources": [{k: s[k] for k in ("id", "title", "publisher", "published_on", "url",
@@ -96,6 +99,14 @@ def export_bundle(tracker: Tracker, thesis_ids: Iterable[int] | None = None) -> 
 def _external_ref(row: Row) -> dict[str, Any]:
     """The peer tool's key (schema 2), written only when set so older bundles stay as they were."""
     return {} if row.get("external_ref") is None else {"external_ref": row["external_ref"]}
+
+
+def _ref_free(store: Store, table: str, ref: str) -> bool:
+    """Whether no record here has this external_ref yet. A bundle imported into a database
+    that holds its records already (the demo, a peer dataset) adds copies, and a copy does
+    not take the original's key: Remove demo theses and the peer's updates keep to the
+    original (#13)."""
+    return store.scalar(f"SELECT 1 FROM {table} WHERE external_ref = ?", (ref,)) is None
 
 
 def _ref_value(item: dict[str, Any]) -> str | None:
@@ -326,8 +337,9 @@ def _import_thesis(store: Store, item: dict[str, Any], where: str, keep_ids: boo
         "updated_at": validate.text(item.get("updated_at") or item.get("created_at") or stamp,
                                     what="updated_at"),
     }
-    if _ref_value(item) is not None:
-        values["external_ref"] = _ref_value(item)
+    ref = _ref_value(item)
+    if ref is not None and _ref_free(store, "thesis", ref):
+        values["external_ref"] = ref
     thesis_id = store.insert("thesis", _with_id(values, item, keep_ids))
     counts["theses"] += 1
     _cite(store, item.get("citations"), "thesis_id", thesis_id, source_map, where, problems)
@@ -375,7 +387,9 @@ def _import_thesis(store: Store, item: dict[str, Any], where: str, keep_ids: boo
                 "impact": validate.impact(cat.get("impact", "+")),
                 "created_at": validate.text(cat.get("created_at") or values["created_at"],
                                             what="created_at"),
-                **({"external_ref": _ref_value(cat)} if _ref_value(cat) else {})}, cat, keep_ids))
+                **({"external_ref": cat_ref}
+                   if (cat_ref := _ref_value(cat)) and _ref_free(store, "catalyst", cat_ref)
+                   else {})}, cat, keep_ids))
             catalyst_map[_key(cat["id"])] = catalyst_id
             counts["catalysts"] += 1
             _cite(store, cat.get("citations"), "catalyst_id", catalyst_id, source_map, at,

@@ -107,7 +107,7 @@ class Dialogs:
 
     def done(self) -> list[str]:
         """Every scripted dialog came and was answered; returns what they said."""
-        self.qtbot.waitUntil(lambda: not self.answers or self.errors, timeout=5000)
+        self.qtbot.waitUntil(lambda: not self.answers or bool(self.errors), timeout=5000)
         if self.errors:
             raise self.errors[0]
         return self.seen

@@ -14,6 +14,13 @@ from tests.gui.export.helpers import page_texts
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _demo(db):
+    """A database with the demo (a new file named with --db starts empty, #13)."""
+    subprocess.run([sys.executable, "main.py", "--db", str(db), "demo"], cwd=ROOT, check=True,
+                   capture_output=True, timeout=120)
+    return db
+
+
 def _run(db, *args):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     return subprocess.run([sys.executable, "main.py", "--db", str(db), *args], cwd=ROOT,
@@ -23,7 +30,7 @@ def _run(db, *args):
 def test_export_pdf_all_letter_and_one_thesis(tmp_path):
     """`export-pdf --all --paper letter` and `export-pdf "Small light" -o` write PDFs without a
     display (offscreen Qt), and report what they wrote."""
-    db = tmp_path / "t.sqlite3"
+    db = _demo(tmp_path / "t.sqlite3")
     result = _run(db, "export-pdf", "--all", "--paper", "letter", "-o", str(tmp_path / "all.pdf"))
     assert result.returncode == 0, result.stderr
     assert "5 theses" in result.stdout and "(Letter)" in result.stdout
@@ -34,7 +41,7 @@ def test_export_pdf_all_letter_and_one_thesis(tmp_path):
 
 
 def test_export_md_writes_chart_beside(tmp_path):
-    db = tmp_path / "t.sqlite3"
+    db = _demo(tmp_path / "t.sqlite3")
     result = _run(db, "export-md", "Big light", "-o", str(tmp_path / "big.md"))
     assert result.returncode == 0, result.stderr
     assert "![Milestone timeline](big.png)" in (tmp_path / "big.md").read_text(encoding="utf-8")

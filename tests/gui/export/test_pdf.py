@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from gui.export.pdf import ExportCancelled, export_pdf, export_thesis_pdf
+from model import __version__
 from tests.gui.export.helpers import FOOTER, make_thesis, page_texts
 
 BIG_LIGHT = 1  # seeded demo thesis with beneficiaries, risks, catalysts, sources and history
@@ -222,3 +223,11 @@ def test_bad_paper_and_missing_folder_are_user_errors(qapp, tracker, tmp_path):
     with pytest.raises(NotFound):
         export_thesis_pdf(tracker, 999, out / "x.pdf")
     assert list(out.iterdir()) == []
+
+
+def test_pdf_footer_names_the_version(qapp, tracker, tmp_path):
+    """One version number everywhere (#13): the PDF footer says which Thesis Tracker made it."""
+    path = tmp_path / "big.pdf"
+    export_thesis_pdf(tracker, 1, path)
+    for text in page_texts(path):
+        assert f"Thesis Tracker {__version__}" in text

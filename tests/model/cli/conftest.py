@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 import main
+from model.service import Tracker
 
 
 @pytest.fixture
 def run(db_path, capsys):
-    """Run one command on the test database; returns (exit code, stdout, stderr). A traceback
+    """Run one command on the demo database; returns (exit code, stdout, stderr). A traceback
     on either stream fails the test: every mistake must be a one-line message (#2)."""
+    Tracker.open(db_path, seed_if_new=True).close()
+
     def call(*args, db=True):
         argv = [str(a) for a in args] + (["--db", str(db_path)] if db else [])
         try:

@@ -11,8 +11,8 @@ from tests.model.cli.helpers import fails
 
 
 def test_list_and_show(run):
-    """`list` on a first run seeds and shows theses with their next catalyst; `show` prints a
-    thesis in full by title prefix (#2)."""
+    """`list` shows theses with their next catalyst; `show` prints a thesis in full by title
+    prefix (#2)."""
     code, out, _ = run("list")
     assert code == 0 and "Big light" in out and "next catalyst" in out
     code, out, _ = run("list", "--status", "active")

@@ -13,12 +13,12 @@ from tests.model.cli.helpers import fails
 
 
 def test_export_import_round_trip_and_ics(run, db_path, tmp_path):
-    """export writes a bundle that imports into an empty database and exports identically;
-    export-ics writes a calendar (#2)."""
+    """export writes a bundle that imports into a new database and exports identically;
+    export-ics writes a calendar (#2). The new file named with --db starts empty: it got the
+    demo too, so the import clashed with it (#13)."""
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     assert run("export", first)[0] == 0
     other = tmp_path / "other.sqlite3"
-    Tracker.open(other).close()              # an empty database (no seeds)
     code, out, _ = run("import", first, "--db", other, db=False)
     assert code == 0 and "Imported" in out
     assert run("export", second, "--db", other, db=False)[0] == 0
