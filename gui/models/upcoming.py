@@ -45,11 +45,7 @@ class ReviewRow:
 
     window_start = window_end = expected
 
-    @property
-    def window(self):
-        return self       # the "Parsed window" column asks window.describe()
-
-    def describe(self) -> str:
+    def describe_window(self) -> str:        # what the "Parsed window" column shows
         last = f", last {self.last_reviewed[:10]}" if self.last_reviewed else ", never reviewed"
         return f"every {self.cadence_days} d{last}"
 

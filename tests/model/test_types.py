@@ -87,3 +87,23 @@ def test_history_entry_describes_a_first_value_and_a_change():
     first = HistoryEntry(2, "2026-01-01", 1, 5, "window", "catalyst “Ramp”", None, "H2 2026", "")
     assert change.describe() == "status: draft -> active"
     assert first.describe() == "catalyst “Ramp”: H2 2026"
+
+
+def test_a_catalyst_stored_without_real_dates_is_not_placed_and_says_so():
+    """A row another tool wrote before schema 5 may hold no dates: it is shown ("no date")
+    and left off charts and calendars instead of crashing them (#14)."""
+    good = Catalyst(**CATALYST)
+    assert good.placed and good.describe_window() == "2026-07-01 – 2026-12-31 (half)"
+    bad = dataclasses.replace(good, window_start="soon", window_end="2026-02-30")
+    assert not bad.placed
+    assert bad.describe_window() == "no date (stored as 'soon' – '2026-02-30')"
+    assert bad.days_overdue(dt.date(2030, 1, 1)) == 0
+    with pytest.raises(ValueError):
+        _ = bad.window
+
+
+def test_happened_day_is_a_date_only_when_one_is_stored():
+    done = dataclasses.replace(Catalyst(**CATALYST), status="done", happened_on="2026-11-20")
+    assert done.happened_day == dt.date(2026, 11, 20)
+    assert dataclasses.replace(done, happened_on="yesterday").happened_day is None
+    assert Catalyst(**CATALYST).happened_day is None

@@ -15,6 +15,7 @@ from model.storage import backup as backups
 from model.storage import clean_close, integrity
 from model.storage.integrity import (
     FullCheck,
+    bad_dates,
     full_check_due,
     last_full_check,
     mark_damaged,
@@ -147,5 +148,36 @@ def test_repair_text_rewrites_bad_bytes_after_a_backup(tracker):
         with pytest.raises(Exception, match="append-only"):
             t.store.conn.execute("UPDATE history SET note = 'x'")
         assert not t.can_undo()                            # a repair is no undo step
+    finally:
+        t.close()
+
+
+def test_dates_stored_before_schema_5_are_named(tracker):
+    """A value another tool wrote into a date column before m005's triggers refused it is
+    listed by ``check`` (its table, row and column), never rewritten (#14)."""
+    path = tracker.path
+    tracker.close()
+    conn = sqlite3.connect(path)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                            "name LIKE '%is_a_date%'").fetchall()
+    for name, _sql in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE thesis SET next_review = 'soon' WHERE id = 2")
+    conn.execute("UPDATE catalyst SET window_end = '2026-02-30' WHERE id = 3")
+    for _name, sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    try:
+        found = bad_dates(conn)
+        assert [d.describe() for d in found] == ["thesis 2 next_review 'soon'",
+                                                 "catalyst 3 window_end '2026-02-30'"]
+        assert len(bad_dates(conn, limit=1)) == 1
+    finally:
+        conn.close()
+    t = Tracker.open(path)
+    try:
+        report = t.check()
+        assert not report.ok and len(report.bad_dates) == 2
+        assert t.store.scalar("SELECT next_review FROM thesis WHERE id = 2") == "soon"
     finally:
         t.close()

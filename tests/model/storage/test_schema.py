@@ -29,7 +29,8 @@ def test_the_steps_are_numbered_in_order_up_to_the_schema_version(migrated):
         "ORDER BY id")]
     assert names == ["m001_initial_schema", "m002_external_refs",
                      "m003_search_vocab_for_first_release_files",
-                     "m004_ids_never_reused_and_undone_history"]
+                     "m004_ids_never_reused_and_undone_history",
+                     "m005_date_columns_take_dates_only"]
     assert len(names) == SCHEMA_VERSION
     assert migrated.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
@@ -80,16 +81,28 @@ def test_the_tables_refuse_what_the_service_would(migrated, statement):
         migrated.conn.execute(statement)
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: date(x) is NULL for text that is no date, "
-                   "and a CHECK that is NULL passes, so the date columns take any text written "
-                   "by another program (the service validates before writing)")
-@pytest.mark.parametrize("column, value", [("next_review", "soon"), ("next_review", "2026-13-01")])
-def test_date_columns_refuse_text_that_is_no_date(migrated, column, value):
-    """The CHECK (date(x) = x) constraints are meant to keep anything but YYYY-MM-DD out, so a
-    row written by another tool cannot crash every view that reads its dates."""
+@pytest.mark.parametrize("value", ["soon", "2026-13-01", "2026-02-30", "2026-1-5", ""])
+def test_date_columns_refuse_text_that_is_no_date(migrated, value):
+    """m005: whoever writes the file, a date column takes only a real YYYY-MM-DD day (m001's
+    CHECK (date(x) = x) let any text through: date('soon') is NULL and a NULL check passes),
+    so a row written by another tool cannot crash every view that reads its dates."""
+    conn = migrated.conn
+    with pytest.raises(sqlite3.IntegrityError, match="thesis.next_review must be a date"):
+        conn.execute("INSERT INTO thesis (title, next_review, created_at, updated_at) "
+                     "VALUES ('t', ?, 'x', 'x')", (value,))
+    conn.execute("INSERT INTO thesis (title, next_review, created_at, updated_at) "
+                 "VALUES ('t', NULL, 'x', 'x')")          # optional: none is allowed
+    with pytest.raises(sqlite3.IntegrityError, match="thesis.next_review must be a date"):
+        conn.execute("UPDATE thesis SET next_review = ?", (value,))
+    conn.execute("UPDATE thesis SET next_review = '2026-02-28'")
+
+
+def test_required_date_columns_refuse_none_as_well(migrated):
+    conn = migrated.conn
+    conn.execute("INSERT INTO company (name) VALUES ('c')")
     with pytest.raises(sqlite3.IntegrityError):
-        migrated.conn.execute(f"INSERT INTO thesis (title, {column}, created_at, updated_at) "
-                              f"VALUES ('t', ?, 'x', 'x')", (value,))
+        conn.execute("INSERT INTO price (company_id, day, close) VALUES (1, 'today', 1.0)")
+    conn.execute("INSERT INTO price (company_id, day, close) VALUES (1, '2024-01-02', 1.0)")
 
 
 def test_m004_refuses_to_run_with_foreign_keys_on(tmp_path):
