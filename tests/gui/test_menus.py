@@ -99,3 +99,79 @@ def test_bad_peer_dataset_lists_problems_and_writes_nothing(window, monkeypatch,
     assert "spy-fomc" in errors[0]
     assert window.tracker.store.scalar("SELECT count(*) FROM catalyst") == before
     assert window.list_model.rowCount() == theses
+
+
+def test_an_import_the_store_refuses_says_why_not_cancelled(window, tmp_path, monkeypatch):
+    """A full disk (or a locked file) during File ▸ Import is reported as such. It read
+    "Cancelled: nothing was changed." (the progress dialog's close counted as Cancel), so
+    the user was told they had cancelled what had failed."""
+    from model.errors import DiskFullError
+    from model.operations import Operations
+    path = tmp_path / "b.json"
+    path.write_text("{}", encoding="utf-8")
+
+    def full(self, path, *, initiator=None):
+        raise DiskFullError("The disk holding the database is full: the change was not saved.")
+    monkeypatch.setattr(Operations, "import_file", full)
+    errors = capture_errors(monkeypatch)
+    count = window.list_model.rowCount()
+    _import(window, monkeypatch, path)
+    assert errors == ["The disk holding the database is full: the change was not saved."]
+    assert window.list_model.rowCount() == count and not window.tracker.can_undo()
+
+
+def test_menu_entries_with_no_database_do_nothing(window, monkeypatch):
+    """Import, Export JSON and Back up now with no database open ask nothing and do nothing
+    (no file dialog, no error)."""
+    asked = []
+    monkeypatch.setattr(Files, "open", classmethod(lambda cls, *a, **k: asked.append(a)))
+    monkeypatch.setattr(Files, "save", classmethod(lambda cls, *a, **k: asked.append(a)))
+    window.close_database()
+    for name in ("import", "exportJson", "backUp"):
+        window.actions_by_name[name].trigger()
+    assert asked == []
+
+
+def test_new_database_refuses_an_existing_file_and_opens_a_new_one(window, tmp_path,
+                                                                 monkeypatch):
+    existing = tmp_path / "existing.sqlite3"
+    existing.write_bytes(b"")
+    monkeypatch.setattr(Files, "save", classmethod(lambda cls, *a, **k: str(existing)))
+    errors = capture_errors(monkeypatch)
+    window.actions_by_name["newDatabase"].trigger()
+    assert errors == [f"{existing} already exists: use File ▸ Open to open it."]
+    assert window.tracker.path != existing
+    fresh = tmp_path / "fresh.sqlite3"
+    monkeypatch.setattr(Files, "save", classmethod(lambda cls, *a, **k: str(fresh)))
+    window.actions_by_name["newDatabase"].trigger()
+    assert window.tracker.path == fresh and window.proxy.rowCount() == 0
+    assert str(fresh) == window.recent_files()[0]
+    monkeypatch.setattr(Files, "open", classmethod(lambda cls, *a, **k: None))
+    window.actions_by_name["openDatabase"].trigger()          # cancelled: stays
+    assert window.tracker.path == fresh
+
+
+def test_undo_history_shows_every_step_and_the_menu_names_the_next(window):
+    window.editor.add_thesis(title="Step one")
+    undo, redo = window.actions_by_name["undo"], window.actions_by_name["redo"]
+    assert undo.text() == "&Undo New thesis “Step one”" and undo.isEnabled()
+    assert redo.text() == "&Redo" and not redo.isEnabled()
+    window.actions_by_name["undoHistory"].trigger()
+    dialog = window.undo_history_dialog
+    assert dialog.isVisible() and window.undo_stack.count() == 1
+    undo.trigger()
+    assert redo.text() == "&Redo New thesis “Step one”" and redo.isEnabled()
+    window.actions_by_name["undoHistory"].trigger()
+    assert window.undo_history_dialog is dialog                 # one dialog, shown again
+    dialog.close()
+
+
+def test_export_entries_go_between_export_json_and_back_up(window):
+    from PySide6.QtGui import QAction
+    extra = QAction("Export &Test…", window)
+    extra.setObjectName("exportTest")
+    window.menus.add_export_action(extra)
+    texts = [a.text() for a in window.menus.file.actions() if not a.isSeparator()]
+    assert texts.index("Export &JSON…") < texts.index("Export &Test…") < texts.index(
+        "&Back up now")
+    assert window.actions_by_name["exportTest"] is extra
