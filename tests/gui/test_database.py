@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from gui.dialogs import CorruptDialog
 from model.service import Tracker
 from tests.gui.helpers import (
@@ -54,3 +56,99 @@ def test_newer_schema_is_refused_with_a_message(make_window, tmp_path, clock, mo
     errors = capture_errors(monkeypatch)
     window = make_window(path)
     assert window.tracker is None and errors and "newer" in errors[0]
+
+
+@pytest.fixture
+def held_elsewhere(db_path, clock):
+    """The demo database, held by another desktop app (its instance lock)."""
+    from model.storage.instance import InstanceLock
+    Tracker.open(db_path, seed_if_new=True, clock=clock).close()
+    with InstanceLock(db_path) as lock:
+        yield lock
+
+
+def test_a_file_open_elsewhere_can_be_opened_read_only_or_left(make_window, db_path,
+                                                              held_elsewhere, monkeypatch):
+    """#6: the offer names the other window; Cancel opens nothing; read-only opens it for
+    reading (writes refused)."""
+    from gui.instance_link import AlreadyOpenDialog
+    answers = ["cancel", "readonly"]
+    offered = []
+    monkeypatch.setattr(AlreadyOpenDialog, "ask", classmethod(
+        lambda cls, parent, message: offered.append(message) or answers.pop(0)))
+    window = make_window(db_path)
+    assert window.tracker is None and "open elsewhere" in offered[0]
+    assert not window.opener.handed_over
+    assert window.open_database(db_path)
+    assert window.tracker.readonly and window.proxy.rowCount() == 5
+
+
+def test_bring_it_forward_with_nobody_answering_says_so(make_window, db_path, held_elsewhere,
+                                                       monkeypatch):
+    from gui import instance_link
+    from gui.instance_link import AlreadyOpenDialog
+    monkeypatch.setattr(AlreadyOpenDialog, "ask", classmethod(lambda cls, p, m: "raise"))
+    monkeypatch.setattr(instance_link, "ask_to_raise", lambda path: False)
+    errors = capture_errors(monkeypatch)
+    window = make_window(db_path)
+    assert window.tracker is None and not window.opener.handed_over
+    assert errors and errors[0].endswith("That window did not answer.")
+    monkeypatch.setattr(instance_link, "ask_to_raise", lambda path: True)
+    assert not window.open_database(db_path) and window.opener.handed_over
+
+
+def test_a_restore_that_fails_is_a_message_and_nothing_opens(make_window, tmp_path, clock,
+                                                            monkeypatch):
+    path = tmp_path / "theses.sqlite3"
+    tracker = Tracker.open(path, seed_if_new=True, clock=clock)
+    tracker.backup()
+    tracker.close()
+    with open(path, "r+b") as handle:
+        handle.write(b"garbage garbage!")
+    monkeypatch.setattr(CorruptDialog, "ask", classmethod(lambda cls, p, m, b: "restore"))
+    from model.errors import StoreError
+    from model.storage import backup as backups
+
+    def refuse(path, backup, **_kwargs):
+        raise StoreError("Cannot restore: the folder is read-only.")
+    monkeypatch.setattr(backups, "restore", refuse)
+    errors = capture_errors(monkeypatch)
+    window = make_window(path)
+    assert window.tracker is None and errors == ["Cannot restore: the folder is read-only."]
+
+
+def test_the_session_starts_its_helpers_after_the_first_paint(make_window, db_path, qtbot):
+    """Search, the day's backup, the full check and the second-instance listener run beside
+    an open writable file once the window is up; closing joins them."""
+    window = make_window(db_path, launch=True)
+    session = window.session
+    assert session.search_worker is None and session.raise_server is None   # not yet
+    window.finish_startup()
+    qtbot.waitUntil(lambda: session.integrity_check is not None
+                    and session.integrity_check.result is not None, timeout=10_000)
+    assert session.search_worker is not None and session.raise_server.listening
+    qtbot.waitUntil(lambda: "Today's backup" in window.statusBar().currentMessage()
+                    or session._backup.done(), timeout=10_000)
+    worker = session.search_worker
+    window.close_database()
+    assert worker._reader is None and window.session is None
+
+
+def test_a_read_only_session_takes_no_backup_and_listens_for_nobody(make_window, db_path,
+                                                                   held_elsewhere,
+                                                                   monkeypatch):
+    from gui.instance_link import AlreadyOpenDialog
+    monkeypatch.setattr(AlreadyOpenDialog, "ask", classmethod(lambda cls, p, m: "readonly"))
+    window = make_window(db_path)
+    session = window.session
+    assert window.tracker.readonly
+    assert session.search_worker is not None
+    assert session._backup is None and session.raise_server is None
+    assert session.integrity_check is None
+
+
+def test_a_file_in_a_synced_folder_is_warned_about(make_window, tmp_path, clock):
+    synced = tmp_path / "Dropbox" / "theses.sqlite3"
+    synced.parent.mkdir()
+    window = make_window(synced)
+    assert "cloud-synced folder (dropbox)" in window.statusBar().currentMessage()

@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import (
-    DUE_THIS_WEEK,
-)
+import pytest
+
+from tests.gui.helpers import DUE_THIS_WEEK, capture_errors
 
 
 def test_cadence_in_overview_sets_the_default_next_review(reviewed_window, qtbot, when_modal,
@@ -41,3 +41,95 @@ def test_cadence_in_overview_sets_the_default_next_review(reviewed_window, qtbot
                     "moved": (clock.today() + dt.timedelta(days=45)).isoformat()}
     assert len(w.tracker.reviews.for_thesis(w.ids["scale"])) == before
     assert w.tracker.theses.get(w.ids["scale"]).next_review == DUE_THIS_WEEK
+
+
+@pytest.fixture
+def overview(window):
+    window.show_thesis(window.tracker.theses.resolve("Big light"))
+    return window.detail.overview
+
+
+def _type_line(qtbot, edit, text):
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_a_field_left_is_saved_as_one_step(overview, window, qtbot):
+    _type_line(qtbot, overview.horizon, "2026-2028")
+    thesis = window.tracker.theses.get(overview.thesis.id)
+    assert thesis.horizon == "2026-2028"
+    assert window.actions_by_name["undo"].text().startswith("&Undo Edit horizon")
+    steps = window.tracker.undo_history()[0]
+    overview.horizon.editingFinished.emit()          # leaving it again, unchanged
+    assert window.tracker.undo_history()[0] == steps
+
+
+def test_a_refused_value_puts_back_what_is_stored(overview, window, qtbot, monkeypatch):
+    """An empty title or a date that is no date is refused with the reason, and the field
+    shows the stored value again: every field shows the truth (#11)."""
+    said = capture_errors(monkeypatch)
+    title = overview.thesis.title
+    _type_line(qtbot, overview.title, " ")
+    assert said and "must not be empty" in said[-1]
+    assert overview.title.text() == title
+    _type_line(qtbot, overview.next_review.edit, "2026-02-30")
+    assert overview.next_review.text() == (window.tracker.theses.get(
+        overview.thesis.id).next_review or "")
+
+
+def test_a_save_that_failed_keeps_the_typed_text_to_save_again(overview, window, qtbot,
+                                                              monkeypatch):
+    """A full disk or a busy file is not the value's fault: what was typed stays (and is not
+    wiped by the refresh after another field's save), so nothing is lost (#6)."""
+    from model.errors import DiskFullError
+    said = capture_errors(monkeypatch)
+    real = window.tracker.ops.edit_thesis
+
+    def full(thesis_id, **fields):
+        if "statement" in fields:
+            raise DiskFullError("The disk is full: the change was not saved.")
+        return real(thesis_id, **fields)
+    monkeypatch.setattr(window.tracker.ops, "edit_thesis", full)
+    overview.statement.setFocus()
+    overview.statement.setPlainText("A long statement typed with care")
+    overview.tags.setFocus()                          # leaving the statement saves it
+    assert said == ["The disk is full: the change was not saved."]
+    _type_line(qtbot, overview.tags, "optics")        # another field saved: a refresh
+    assert overview.statement.toPlainText() == "A long statement typed with care"
+    assert window.tracker.theses.get(overview.thesis.id).tags == "optics"
+
+
+def test_status_and_conviction_cancelled_go_back_to_the_stored_value(overview, window,
+                                                                    monkeypatch):
+    from gui.dialogs import NoteDialog
+    monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, parent, question: None))
+    stored = overview.thesis
+    overview.status.setCurrentIndex(overview.status.findText("broken"))
+    overview.status.activated.emit(overview.status.currentIndex())
+    assert overview.status.currentText() == stored.status
+    overview.conviction.setValue(1)
+    overview.conviction.editingFinished.emit()
+    assert overview.conviction.value() == stored.conviction
+    assert window.tracker.theses.get(stored.id).conviction == stored.conviction
+
+
+def test_no_thesis_means_an_empty_disabled_form(overview, window):
+    window.detail.set_thesis(None)
+    assert not overview.isEnabled() and overview.title.text() == ""
+    assert overview.review_state.text() == "" and overview.changed_label.text() == ""
+    overview.load(99_999)                              # deleted meanwhile
+    assert overview.thesis is None and not overview.isEnabled()
+
+
+def test_review_state_says_overdue_and_when_last_reviewed(overview, window):
+    tracker = window.tracker
+    tracker.theses.update(overview.thesis.id, next_review="2026-11-01")
+    overview.refresh()
+    assert "review overdue" in overview.review_state.text()
+    assert "never reviewed" in overview.review_state.text()
+    tracker.ops.review(overview.thesis.id, note="checked")
+    overview.refresh()
+    assert "review overdue" not in overview.review_state.text()
+    assert "last 2026-11-24" in overview.review_state.text()
