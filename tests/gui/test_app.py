@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 
+import pytest
+
 import main
 from gui.assets import DESKTOP_ID
 
@@ -49,3 +51,66 @@ def test_window_has_the_icon_and_the_desktop_file_name(tmp_path, settings, qtbot
     finally:
         window.close()
         crash.uninstall()
+
+
+@pytest.mark.parametrize("platform, env, blocked", [
+    ("linux", {}, True),
+    ("linux", {"DISPLAY": ":0"}, False),
+    ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, False),
+    ("linux", {"QT_QPA_PLATFORM": "offscreen"}, False),
+    ("darwin", {}, False),
+    ("win32", {}, False),
+])
+def test_no_display_reason_only_on_linux_without_any_display(monkeypatch, platform, env,
+                                                            blocked):
+    from gui.app import no_display_reason
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.platform", platform)
+    reason = no_display_reason()
+    assert (reason is not None) == blocked
+    if blocked:
+        assert "xvfb-run" in reason and "python main.py --help" in reason
+
+
+def test_the_application_is_reused_and_named(qapp):
+    """pytest-qt's application (or one a tool made) is reused, named for QSettings and the
+    desktop entry, with the one version number (#13)."""
+    from gui.app import make_application
+    from model import __version__
+    assert make_application() is qapp
+    assert (qapp.organizationName(), qapp.applicationName()) == ("ThesisTracker",
+                                                                 "Thesis Tracker")
+    assert qapp.applicationVersion() == __version__
+    assert QGuiApplication.desktopFileName() == DESKTOP_ID
+
+
+def test_versions_name_qt_beside_the_models(qapp):
+    from PySide6.QtCore import qVersion
+
+    from gui.app import versions
+    from model.about import versions as model_versions
+    lines = versions().splitlines()
+    assert lines[3] == f"Qt {qVersion()}"
+    assert [line for line in lines if not line.startswith("Qt ")] == model_versions()
+
+
+def test_run_ends_at_once_when_another_window_took_the_file(monkeypatch, qapp):
+    """#12: a second start answered "Bring it forward" closes its own (empty) window and
+    exits 0 without entering the event loop."""
+    import gui.app as app_module
+
+    class Window:
+        closed = False
+
+        class opener:
+            handed_over = True
+
+        def close(self):
+            Window.closed = True
+    monkeypatch.setattr(app_module, "no_display_reason", lambda: None)
+    monkeypatch.setattr(app_module, "start", lambda db=None: Window())
+    monkeypatch.setattr(type(qapp), "exec", lambda self: pytest.fail("no event loop"))
+    assert app_module.run("x.sqlite3") == 0 and Window.closed

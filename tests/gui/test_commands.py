@@ -58,3 +58,50 @@ def test_cli_mistakes_are_one_line_errors(tmp_path):
         assert result.returncode == 1
         assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _in_process(db, capsys, *args):
+    import main
+    code = main.main([*args, "--db", str(db)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_md_without_a_chart_or_catalysts_writes_no_png(tracker, tmp_path, capsys):
+    """--no-chart, or a thesis with no catalysts, gives the Markdown alone, with no link to a
+    picture that is not there."""
+    empty = tracker.theses.add(title="Nothing dated yet").id
+    db = tracker.path
+    tracker.close()
+    code, out, _ = _in_process(db, capsys, "export-md", "Big light", "--no-chart", "-o",
+                               str(tmp_path / "big.md"))
+    assert code == 0 and out.strip() == f"Wrote {tmp_path / 'big.md'}."
+    assert "![" not in (tmp_path / "big.md").read_text(encoding="utf-8")
+    code, out, _ = _in_process(db, capsys, "export-md", str(empty), "-o",
+                               str(tmp_path / "empty.md"))
+    assert code == 0 and not (tmp_path / "empty.png").exists()
+    assert list(p.name for p in tmp_path.glob("*.png")) == []
+
+
+def test_export_md_into_a_missing_folder_is_refused_before_anything_is_drawn(tracker,
+                                                                            tmp_path, capsys):
+    db = tracker.path
+    tracker.close()
+    code, _, err = _in_process(db, capsys, "export-md", "Big light", "-o",
+                               str(tmp_path / "none" / "big.md"))
+    assert code == 1 and err.startswith("error: Cannot write") and "does not exist" in err
+    assert not (tmp_path / "none").exists()
+
+
+def test_export_pdf_in_process_reports_pages_and_paper(tracker, tmp_path, capsys):
+    db = tracker.path
+    tracker.close()
+    code, out, _ = _in_process(db, capsys, "export-pdf", "Small light", "-o",
+                               str(tmp_path / "s.pdf"))
+    pages = len(PdfReader(str(tmp_path / "s.pdf")).pages)
+    assert code == 0 and out.strip() == f"Wrote {tmp_path / 's.pdf'}: 1 thesis, {pages} pages (A4)."
+
+
+def test_ensure_qt_app_reuses_the_running_application(qapp):
+    from gui.commands import ensure_qt_app
+    assert ensure_qt_app() is qapp
