@@ -10,6 +10,8 @@ def _titles_in_view(window) -> list[str]:
 
 
 def test_the_first_paint_waits_for_nothing_but_the_first_page(launch, qtbot):
+    """Before the first paint: the first page of the list and the selected thesis only; after it the
+    rest of the list, the helpers and the exports (#3 speed)."""
     window = launch()
     # Before the first paint: two rows, one thesis shown, no helpers and no part tabs yet.
     assert window.list_model.rowCount() == 2 and not window.list_model.complete
@@ -40,6 +42,7 @@ def test_create_main_window_builds_the_whole_window_before_returning(make_window
 
 def test_no_path_opens_the_last_database_else_the_default(qtbot, settings, clock, tmp_path,
                                                           monkeypatch):
+    """No file named: the database used last, else the default one (seeded on first use)."""
     import gui
     from model.storage import store
     default = tmp_path / "default" / "theses.sqlite3"

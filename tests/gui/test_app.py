@@ -63,6 +63,8 @@ def test_window_has_the_icon_and_the_desktop_file_name(tmp_path, settings, qtbot
 ])
 def test_no_display_reason_only_on_linux_without_any_display(monkeypatch, platform, env,
                                                             blocked):
+    """Only Linux with neither X11, Wayland nor a Qt platform set is refused, with the ways out
+    named; elsewhere Qt decides."""
     from gui.app import no_display_reason
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
@@ -88,6 +90,7 @@ def test_the_application_is_reused_and_named(qapp):
 
 
 def test_versions_name_qt_beside_the_models(qapp):
+    """Help ▸ About lists the model's versions with Qt's inserted (bug reports name both)."""
     from PySide6.QtCore import qVersion
 
     from gui.app import versions

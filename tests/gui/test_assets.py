@@ -56,6 +56,7 @@ def test_action_icons_are_one_set_drawn_in_the_palette_colour(qapp, name):
 
 
 def test_the_ten_actions_and_their_licence():
+    """The ten action icons ship with their licence beside them (#13)."""
     assert set(ACTION_ICONS) == {"new-thesis", "tick", "review", "search", "upcoming",
                                  "export-pdf", "undo", "redo", "import", "delete"}
     assert "MIT License" in resource("icons", "actions", "LICENSE").read_text()
@@ -100,4 +101,5 @@ def test_bundled_cjk_font_covers_the_demo_and_has_its_licence(qapp):
 
 
 def test_translations_folder_ships():
+    """The translations folder is package data (gui.i18n loads from it, #13)."""
     assert resource("translations").is_dir()

@@ -41,6 +41,7 @@ def test_export_pdf_all_letter_and_one_thesis(tmp_path):
 
 
 def test_export_md_writes_chart_beside(tmp_path):
+    """export-md writes the Markdown and its timeline PNG beside it, linked by name (#5)."""
     db = _demo(tmp_path / "t.sqlite3")
     result = _run(db, "export-md", "Big light", "-o", str(tmp_path / "big.md"))
     assert result.returncode == 0, result.stderr
@@ -85,6 +86,7 @@ def test_export_md_without_a_chart_or_catalysts_writes_no_png(tracker, tmp_path,
 
 def test_export_md_into_a_missing_folder_is_refused_before_anything_is_drawn(tracker,
                                                                             tmp_path, capsys):
+    """A missing folder is one line on stderr and exit 1; no chart is drawn first (#5)."""
     db = tracker.path
     tracker.close()
     code, _, err = _in_process(db, capsys, "export-md", "Big light", "-o",
@@ -94,6 +96,7 @@ def test_export_md_into_a_missing_folder_is_refused_before_anything_is_drawn(tra
 
 
 def test_export_pdf_in_process_reports_pages_and_paper(tracker, tmp_path, capsys):
+    """export-pdf says what it wrote: the file, how many theses and pages, and the paper (#5)."""
     db = tracker.path
     tracker.close()
     code, out, _ = _in_process(db, capsys, "export-pdf", "Small light", "-o",
@@ -103,5 +106,6 @@ def test_export_pdf_in_process_reports_pages_and_paper(tracker, tmp_path, capsys
 
 
 def test_ensure_qt_app_reuses_the_running_application(qapp):
+    """A second QApplication would abort: the running one is reused."""
     from gui.commands import ensure_qt_app
     assert ensure_qt_app() is qapp

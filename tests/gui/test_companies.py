@@ -26,6 +26,8 @@ def _row(model, name):
 
 
 def test_every_company_shows_the_theses_it_is_in(qtmodeltester, tracker):
+    """Each company row lists the theses it is in (count and titles, 'none' if unused), with the
+    titles as a tooltip (#12 item 10)."""
     model = CompanyModel(tracker)
     qtmodeltester.check(model)
     assert [c.id for c in model.records()] == [c.id for c in tracker.companies.all()]
@@ -43,6 +45,8 @@ def test_every_company_shows_the_theses_it_is_in(qtmodeltester, tracker):
 
 
 def test_the_list_follows_edits_elsewhere_and_ignores_the_rest(tracker):
+    """A company edited or given a thesis elsewhere updates its row in place; other kinds of change
+    do nothing; only a reset reloads."""
     model = CompanyModel(tracker)
     tracker.subscribe(model.apply_changes)
     resets = []
@@ -60,6 +64,8 @@ def test_the_list_follows_edits_elsewhere_and_ignores_the_rest(tracker):
 
 
 def test_a_cell_corrected_in_the_dialog_is_one_undoable_step(dialog, window):
+    """Correcting a company in place is one step, shown at once, undone by Edit ▸ Undo; the Theses
+    column is not editable."""
     model = dialog.model
     row = _row(model, window.tracker.companies.all()[0].name)
     company = model.record(row)
@@ -73,6 +79,8 @@ def test_a_cell_corrected_in_the_dialog_is_one_undoable_step(dialog, window):
 
 
 def test_merge_moves_the_theses_and_selects_the_one_kept(dialog, window, monkeypatch):
+    """Merge into… offers every other company, moves the duplicate's theses to the one kept, removes
+    the duplicate and selects the kept one."""
     tracker = window.tracker
     keep = tracker.companies.all()[0]
     duplicate = tracker.companies.add(name=keep.name + " (dup)")
@@ -92,6 +100,7 @@ def test_merge_moves_the_theses_and_selects_the_one_kept(dialog, window, monkeyp
 
 
 def test_merge_without_a_selection_says_what_to_do(dialog, monkeypatch):
+    """Merge with nothing selected says to select the duplicate first."""
     said = []
     monkeypatch.setattr(Messages, "info", classmethod(
         lambda cls, parent, text, title="": said.append(text)))
@@ -102,6 +111,7 @@ def test_merge_without_a_selection_says_what_to_do(dialog, monkeypatch):
 
 
 def test_a_cancelled_merge_changes_nothing(dialog, window, monkeypatch):
+    """Cancel in the merge dialog leaves every company and the undo stack as they were."""
     monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, *a: None))
     count = dialog.model.rowCount()
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
@@ -110,6 +120,7 @@ def test_a_cancelled_merge_changes_nothing(dialog, window, monkeypatch):
 
 
 def test_merge_dialog_offers_the_others_and_answers_the_chosen_id(qtbot, tracker, when_modal):
+    """The merge dialog lists the other companies and answers the id chosen, or None for Cancel."""
     companies = tracker.companies.all()
     seen = []
 

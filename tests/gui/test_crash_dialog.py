@@ -31,6 +31,8 @@ def dialog(qtbot, tmp_path):
 
 
 def test_it_names_the_report_and_shows_the_details_read_only(dialog, tmp_path):
+    """The user reads where the report is and that their saved data is safe; the details shown are
+    the traceback as written, read-only (#13)."""
     assert dialog.windowTitle() == "Something went wrong"
     message = dialog.findChild(object, "crashMessage").text()
     assert message.startswith("Something went wrong — details saved to "
@@ -41,6 +43,8 @@ def test_it_names_the_report_and_shows_the_details_read_only(dialog, tmp_path):
 
 
 def test_copy_details_puts_the_traceback_and_the_report_on_the_clipboard(dialog, tmp_path):
+    """Copy details gives the traceback and the report's path, ready to paste into a bug report, and
+    says it did."""
     dialog.copy_button.click()
     assert QApplication.clipboard().text() == (
         "Traceback (most recent call last):\nValueError: <b>boom</b>\n"
@@ -50,6 +54,8 @@ def test_copy_details_puts_the_traceback_and_the_report_on_the_clipboard(dialog,
 
 def test_open_log_folder_opens_the_reports_folder_making_it_if_needed(dialog, tmp_path,
                                                                      opened):
+    """Open log folder shows the report's folder in the file manager, creating it first if it is
+    missing."""
     assert not (tmp_path / "log").exists()
     dialog.findChild(QPushButton, "openLogFolder").click()
     assert (tmp_path / "log").is_dir()
@@ -59,6 +65,7 @@ def test_open_log_folder_opens_the_reports_folder_making_it_if_needed(dialog, tm
 
 
 def test_ask_waits_for_the_user_then_deletes_the_dialog(monkeypatch, tmp_path, qapp):
+    """The dialog is modal and deleted after use (no hidden dialog lingers with the window)."""
     ran = []
 
     def exec_(self):

@@ -85,6 +85,8 @@ def test_a_file_open_elsewhere_can_be_opened_read_only_or_left(make_window, db_p
 
 def test_bring_it_forward_with_nobody_answering_says_so(make_window, db_path, held_elsewhere,
                                                        monkeypatch):
+    """'Bring it forward' with no window answering says so and opens nothing; answered, this start
+    hands over (#6, #12)."""
     from gui import instance_link
     from gui.instance_link import AlreadyOpenDialog
     monkeypatch.setattr(AlreadyOpenDialog, "ask", classmethod(lambda cls, p, m: "raise"))
@@ -99,6 +101,7 @@ def test_bring_it_forward_with_nobody_answering_says_so(make_window, db_path, he
 
 def test_a_restore_that_fails_is_a_message_and_nothing_opens(make_window, tmp_path, clock,
                                                             monkeypatch):
+    """A restore that cannot be done is a message; the damaged file is not opened."""
     path = tmp_path / "theses.sqlite3"
     tracker = Tracker.open(path, seed_if_new=True, clock=clock)
     tracker.backup()
@@ -137,6 +140,8 @@ def test_the_session_starts_its_helpers_after_the_first_paint(make_window, db_pa
 def test_a_read_only_session_takes_no_backup_and_listens_for_nobody(make_window, db_path,
                                                                    held_elsewhere,
                                                                    monkeypatch):
+    """A read-only window searches but takes no backup, runs no full check and does not answer
+    second starts (it does not own the file)."""
     from gui.instance_link import AlreadyOpenDialog
     monkeypatch.setattr(AlreadyOpenDialog, "ask", classmethod(lambda cls, p, m: "readonly"))
     window = make_window(db_path)
@@ -148,6 +153,7 @@ def test_a_read_only_session_takes_no_backup_and_listens_for_nobody(make_window,
 
 
 def test_a_file_in_a_synced_folder_is_warned_about(make_window, tmp_path, clock):
+    """A database in a cloud-synced folder gets the warning in the status bar (#6)."""
     synced = tmp_path / "Dropbox" / "theses.sqlite3"
     synced.parent.mkdir()
     window = make_window(synced)

@@ -42,6 +42,8 @@ def test_what_is_typed_is_kept_exactly_even_if_it_is_no_date(field, qtbot):
 
 
 def test_names_placeholder_and_focus_follow_the_field(field):
+    """Scripts find the parts by name; the placeholder says the format (and '(none)' for an optional
+    date); focus goes to the text."""
     assert field.objectName() == "reviewDate" and field.edit.objectName() == "reviewDateText"
     assert field.button.objectName() == "reviewDateCalendar"
     assert field.edit.placeholderText() == "YYYY-MM-DD (none)"
@@ -54,12 +56,14 @@ def test_names_placeholder_and_focus_follow_the_field(field):
 
 
 def test_enter_finishes_editing(field, qtbot):
+    """Enter saves the field (editingFinished), as in the other fields."""
     with qtbot.waitSignal(field.editingFinished, timeout=1000):
         field.edit.setFocus()
         qtbot.keyClick(field.edit, Qt.Key.Key_Return)
 
 
 def test_alt_down_opens_the_calendar_on_the_typed_day(field, qtbot):
+    """Alt+Down opens the calendar on the day typed, so a user can pick a nearby day."""
     field.setText("2027-01-15")
     qtbot.keyClick(field.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     popup = field.popup
@@ -69,6 +73,7 @@ def test_alt_down_opens_the_calendar_on_the_typed_day(field, qtbot):
 
 
 def test_a_calendar_opened_on_text_that_is_no_date_shows_today(field, qtbot):
+    """Text that is no date opens the calendar on today and is left as typed."""
     field.setText("soon")
     qtbot.mouseClick(field.button, Qt.MouseButton.LeftButton)
     assert field.popup.calendar.selectedDate() == QDate.currentDate()
@@ -77,6 +82,7 @@ def test_a_calendar_opened_on_text_that_is_no_date_shows_today(field, qtbot):
 
 
 def test_picking_a_day_fills_the_field_and_finishes_editing(field, qtbot):
+    """Clicking or activating a day writes it as YYYY-MM-DD, closes the calendar and saves."""
     field.show_calendar()
     with qtbot.waitSignal(field.editingFinished, timeout=1000):
         field.popup.calendar.activated.emit(QDate(2026, 12, 31))

@@ -51,12 +51,15 @@ def _editor(delegate, parent, model):
 
 
 def test_describe_window_says_the_range_or_why_not():
+    """The window cell's tooltip: the parsed range, or the parser's reason."""
     assert describe_window("2H26") == (True, "2026-07-01 – 2026-12-31 (half)")
     ok, reason = describe_window("someday")
     assert not ok and "someday" in reason
 
 
 def test_window_edit_shows_the_parsed_range_and_marks_bad_text(parent, qtbot):
+    """As a window is typed its range shows in the tooltip; text that does not parse turns red until
+    it does."""
     edit = WindowEdit(parent)
     normal = edit.palette().color(edit.palette().ColorRole.Text)
     qtbot.keyClicks(edit, "Q3 2026")
@@ -72,6 +75,8 @@ def test_window_edit_shows_the_parsed_range_and_marks_bad_text(parent, qtbot):
 
 
 def test_window_delegate_sends_changed_text_even_when_it_does_not_parse(parent):
+    """An unchanged cell writes nothing (no empty undo step); a bad window still reaches the model,
+    which says why it is refused."""
     model = Recording("H2 2026")
     delegate = WindowDelegate()
     editor, index = _editor(delegate, parent, model)
@@ -84,6 +89,7 @@ def test_window_delegate_sends_changed_text_even_when_it_does_not_parse(parent):
 
 
 def test_combo_delegate_offers_the_options_and_writes_a_change_only(parent):
+    """The combo offers the statuses, commits as soon as one is chosen, and writes only a change."""
     model = Recording("pending")
     delegate = ComboDelegate(["pending", "done", "missed"])
     editor, index = _editor(delegate, parent, model)
@@ -101,6 +107,8 @@ def test_combo_delegate_offers_the_options_and_writes_a_change_only(parent):
 
 
 def test_score_delegate_is_one_to_five_with_a_middle_default(parent):
+    """Scores edit in a 1-5 spin box (3 when the cell holds none); a typed value is read even before
+    Enter; unchanged writes nothing."""
     model = Recording("not a number")
     delegate = ScoreDelegate()
     editor, index = _editor(delegate, parent, model)
@@ -117,6 +125,7 @@ def test_score_delegate_is_one_to_five_with_a_middle_default(parent):
 
 
 def test_text_delegate_writes_only_a_change(parent):
+    """Leaving a text cell unchanged writes nothing (no empty history rows or undo steps, #11)."""
     model = Recording("Big light")
     delegate = TextDelegate()
     editor, index = _editor(delegate, parent, model)

@@ -17,6 +17,7 @@ from gui import desktop_actions
     ("open_log_folder", "gui.crash", "open_log_folder"),
 ])
 def test_each_entry_calls_its_feature_with_the_window(entry, module, function, monkeypatch):
+    """Each #13 menu entry reaches its feature with the window and returns its answer."""
     calls = []
     __import__(module)
     monkeypatch.setattr(sys.modules[module], function,

@@ -254,6 +254,8 @@ def test_add_beneficiary_with_a_new_company(window, monkeypatch):
 
 
 def test_a_part_tab_is_built_when_first_shown_and_then_wired(launch, qtbot):
+    """The Catalysts tab is built when first shown (not at start-up) and, once built, a row chosen
+    there is marked on the timeline (#3 speed, #4)."""
     window = launch()
     window.resize(1400, 850)
     qtbot.waitExposed(window)

@@ -46,6 +46,8 @@ def _ok(dialog):
 
 
 def test_run_modal_reads_the_answer_then_deletes_the_dialog(parent, when_modal):
+    """A modal dialog is deleted after its answer is read: a hidden dialog living on with its window
+    could keep the keyboard focus (#12)."""
     dialog = QDialog(parent)
     when_modal(lambda d: d.accept())
     assert run_modal(dialog, lambda result: ("read", result)) == (
@@ -56,6 +58,8 @@ def test_run_modal_reads_the_answer_then_deletes_the_dialog(parent, when_modal):
 
 
 def test_messages_show_user_text_as_plain_text(parent, when_modal):
+    """Messages quote user text as typed, never rendered (#12); confirm defaults to No and answers
+    True only for Yes."""
     seen = {}
 
     def read(box):
@@ -79,6 +83,7 @@ def test_messages_show_user_text_as_plain_text(parent, when_modal):
 
 
 def test_note_dialog_returns_the_note_or_none(parent, qtbot, when_modal):
+    """Enter records the note (an empty one too); Escape cancels the change (None)."""
     def type_note(dialog):
         qtbot.keyClicks(dialog.note, "orders slipped")
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
@@ -122,12 +127,14 @@ def test_a_refused_submit_keeps_the_dialog_open_with_what_was_typed(parent, qtbo
     ("done", "Tick off: Ramp", "Tick off"), ("missed", "Mark missed: Ramp", "Mark missed"),
     ("cancelled", "Mark cancelled: Ramp", "Mark cancelled")])
 def test_the_tick_dialog_names_what_is_recorded(parent, status, title, label):
+    """Title and button say which ending is recorded (tick off, missed, cancelled)."""
     dialog = TickDialog(parent, "Ramp", status, TODAY)
     assert dialog.windowTitle() == title and _ok(dialog).text() == label
     dialog.deleteLater()
 
 
 def test_new_thesis_values(parent, qtbot, when_modal):
+    """The New thesis form gives what was typed; Cancel gives None."""
     def fill(dialog):
         qtbot.keyClicks(dialog.title, "Silicon photonics")
         qtbot.keyClicks(dialog.theme, "Optics")
@@ -141,6 +148,8 @@ def test_new_thesis_values(parent, qtbot, when_modal):
 
 
 def test_company_dialog_picks_a_known_company_or_names_a_new_one(parent):
+    """A known company is picked by its label (its id is used, no duplicate made); a new name comes
+    with ticker, local name and exchange."""
     known = [Company(7, "Innolight", "中际旭创", "300308.SZ", "SZSE", "CN")]
     dialog = CompanyDialog(parent, known)
     assert dialog.company.currentIndex() == -1
@@ -158,6 +167,8 @@ def test_company_dialog_picks_a_known_company_or_names_a_new_one(parent):
 
 
 def test_review_dialog_needs_a_note_and_follows_the_cadence(parent, qtbot):
+    """Record is off until a note is typed; the next date follows the cadence until the user picks
+    one; unchanged conviction and status are None (#7)."""
     dialog = ReviewDialog(parent, THESIS, THESIS_STATUSES, TODAY, TODAY + dt.timedelta(days=30))
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -181,6 +192,8 @@ def test_review_dialog_needs_a_note_and_follows_the_cadence(parent, qtbot):
 
 
 def test_ctrl_enter_records_a_review_only_with_a_note(parent, qtbot, when_modal):
+    """Ctrl+Enter records from the note field (Enter there is a new line), but not without a note.
+    """
     submitted = []
 
     def answer(dialog):
@@ -195,6 +208,8 @@ def test_ctrl_enter_records_a_review_only_with_a_note(parent, qtbot, when_modal)
 
 
 def test_corrupt_dialog_offers_restore_only_with_a_backup(parent, when_modal):
+    """The damaged-database dialog offers Restore only when there is a good backup; its message is
+    plain text (#3, #12)."""
     seen = []
 
     def press_restore(box):
@@ -213,6 +228,7 @@ def test_corrupt_dialog_offers_restore_only_with_a_backup(parent, when_modal):
 
 
 def test_undo_refused_dialog_can_forget_the_step(parent, when_modal):
+    """An undo that cannot apply offers to forget the step ('drop') or keep it (#11)."""
     when_modal(lambda box: next(b for b in box.buttons()
                                 if b.text() == "Forget this step").click())
     assert UndoRefusedDialog.ask(parent, "“Ramp” was deleted elsewhere") == "drop"
@@ -221,6 +237,7 @@ def test_undo_refused_dialog_can_forget_the_step(parent, when_modal):
 
 
 def test_plain_label_never_renders_markup(parent):
+    """User text in a label shows as typed, never as rich text (#12)."""
     label = plain_label("<b>bold</b>", bold=True, object_name="heading")
     assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == "<b>bold</b>"
     assert label.font().bold() and label.objectName() == "heading" and label.wordWrap()

@@ -33,6 +33,8 @@ def window(qtbot, settings):
 
 
 def test_a_stored_language_is_used_only_if_it_is_one_we_offer(settings):
+    """An unknown stored language falls back to the system's instead of loading nothing that
+    matches."""
     assert i18n.chosen_language(settings) == ""
     settings.setValue(i18n.SETTING, "zh_CN")
     assert i18n.chosen_language(settings) == "zh_CN"
@@ -41,6 +43,7 @@ def test_a_stored_language_is_used_only_if_it_is_one_we_offer(settings):
 
 
 def test_locale_for_follows_the_system_unless_chosen():
+    """No choice means the system locale."""
     assert i18n.locale_for("") == QLocale.system()
     assert i18n.locale_for("zh_CN").language() == QLocale.Language.Chinese
 
@@ -60,6 +63,8 @@ def test_english_loads_no_translation_and_drops_the_ones_loaded(settings, qapp,
 
 def test_choosing_a_language_remembers_it_for_the_next_start(window, settings, monkeypatch,
                                                            restore_locale):
+    """View ▸ Language… stores the choice and says it applies from the next start; choosing the
+    current one says nothing."""
     offered = []
     monkeypatch.setattr(i18n.LanguageDialog, "ask", classmethod(
         lambda cls, parent, names, index: offered.append((names, index)) or ("简体中文", True)))
@@ -73,6 +78,7 @@ def test_choosing_a_language_remembers_it_for_the_next_start(window, settings, m
 
 
 def test_cancelling_the_choice_changes_nothing(window, settings, monkeypatch):
+    """Cancel leaves the stored language as it was."""
     settings.setValue(i18n.SETTING, "en")
     monkeypatch.setattr(i18n.LanguageDialog, "ask",
                         classmethod(lambda cls, parent, names, index: ("简体中文", False)))

@@ -15,6 +15,8 @@ from gui.instance_link import AlreadyOpenDialog, RaiseServer, ask_to_raise, serv
 
 
 def test_the_server_name_is_the_files_not_the_spelling_of_its_path(tmp_path, monkeypatch):
+    """Relative, absolute and symlinked paths of one file reach the same window; another file
+    another; any file name works."""
     db = tmp_path / "theses.sqlite3"
     db.write_bytes(b"")
     link = tmp_path / "link.sqlite3"
@@ -28,6 +30,7 @@ def test_the_server_name_is_the_files_not_the_spelling_of_its_path(tmp_path, mon
 
 
 def test_a_raise_request_brings_the_window_forward(qtbot, tmp_path):
+    """'Bring it forward' reaches the listening window, which is restored and shown (#6)."""
     window = QWidget()
     qtbot.addWidget(window)
     window.showMinimized()
@@ -42,6 +45,7 @@ def test_a_raise_request_brings_the_window_forward(qtbot, tmp_path):
 
 
 def test_anything_but_the_request_is_ignored(qtbot, tmp_path):
+    """Another program connecting with other bytes does not raise the window."""
     server = RaiseServer(tmp_path / "t.sqlite3")
     heard = []
     server.raise_requested.connect(lambda: heard.append(1))
@@ -80,6 +84,8 @@ def test_a_socket_left_by_a_crashed_window_does_not_block_listening(tmp_path):
 
 
 def test_nobody_listening_is_false_within_the_timeout(tmp_path):
+    """With no window to answer, the second start learns it within the timeout instead of hanging.
+    """
     import time
     started = time.monotonic()
     assert ask_to_raise(tmp_path / "nobody.sqlite3", timeout_ms=300) is False
@@ -89,6 +95,7 @@ def test_nobody_listening_is_false_within_the_timeout(tmp_path):
 @pytest.mark.parametrize("button, answer", [("Bring it forward", "raise"),
                                             ("Open read-only", "readonly"), (None, None)])
 def test_the_offer_answers_what_was_chosen(qtbot, when_modal, button, answer):
+    """The offer's three answers (Bring it forward is the default), the message shown as given."""
     seen = {}
 
     def choose(box):

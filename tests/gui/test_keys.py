@@ -33,6 +33,7 @@ def _passes_to_app(keys, widget, event) -> bool:
 
 
 def test_an_untouched_field_lets_the_apps_undo_and_redo_fire(keys, qtbot):
+    """With nothing typed, Ctrl+Z and Ctrl+Shift+Z in a field reach Edit ▸ Undo and Redo (#11)."""
     undo_keys, parent = keys
     edit = QLineEdit(parent)
     undo_keys.follow(edit)
@@ -41,6 +42,7 @@ def test_an_untouched_field_lets_the_apps_undo_and_redo_fire(keys, qtbot):
 
 
 def test_a_field_with_typing_keeps_undo_until_it_is_taken_back(keys, qtbot):
+    """While the field has typing to take back, Ctrl+Z is the field's; then the app's again."""
     undo_keys, parent = keys
     edit = QLineEdit(parent)
     undo_keys.follow(edit)
@@ -52,6 +54,7 @@ def test_a_field_with_typing_keeps_undo_until_it_is_taken_back(keys, qtbot):
 
 
 def test_other_keys_and_events_are_left_alone(keys):
+    """Only the undo and redo shortcuts are looked at; other keys and key presses go on as usual."""
     undo_keys, parent = keys
     edit = QLineEdit(parent)
     assert not _passes_to_app(undo_keys, edit, _override(Qt.Key.Key_C))
@@ -60,6 +63,8 @@ def test_other_keys_and_events_are_left_alone(keys):
 
 
 def test_multi_line_fields_and_spin_boxes_are_followed_too(keys, qtbot):
+    """The statement (a multi-line field) and spin boxes (through their line edit) behave like the
+    other fields."""
     undo_keys, parent = keys
     text = QPlainTextEdit(parent)
     spin = QSpinBox(parent)

@@ -194,6 +194,8 @@ def test_delete_thesis_asks_first(window, monkeypatch):
 
 
 def test_exports_of_the_shown_theses_wait_for_the_whole_list(launch):
+    """An export of the theses shown reads the rest of the list first: none may be missing (#3, #5).
+    """
     window = launch()
     assert not window.list_model.complete
     assert sorted(window.visible_thesis_ids()) == sorted(window.tracker.theses.ids())
@@ -217,6 +219,8 @@ def test_reopening_the_database_keeps_the_second_instance_listener(make_window, 
 
 
 def test_selecting_a_thesis_whose_page_is_unread(launch, qtbot):
+    """A thesis opened from Upcoming before its page was read is shown at once and is in the list
+    once when it fills (#3 speed)."""
     window = launch()
     model = window.list_model
     late = window.tracker.theses.ids_by_title()[-1]
@@ -268,6 +272,8 @@ def test_a_window_that_never_paints_still_finishes_starting(launch, qtbot, monke
 
 
 def test_a_failing_start_up_step_does_not_stop_the_others(launch, qtbot):
+    """A bug in one deferred start-up step is raised, but the list, search and exports still come.
+    """
     window = launch()
     window._deferred.insert(0, lambda: 1 / 0)
     with pytest.raises(ZeroDivisionError):

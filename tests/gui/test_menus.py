@@ -134,6 +134,8 @@ def test_menu_entries_with_no_database_do_nothing(window, monkeypatch):
 
 def test_new_database_refuses_an_existing_file_and_opens_a_new_one(window, tmp_path,
                                                                  monkeypatch):
+    """File ▸ New database refuses an existing file (use Open), makes an empty new one and remembers
+    it; Open cancelled keeps the current file."""
     existing = tmp_path / "existing.sqlite3"
     existing.write_bytes(b"")
     monkeypatch.setattr(Files, "save", classmethod(lambda cls, *a, **k: str(existing)))
@@ -152,6 +154,8 @@ def test_new_database_refuses_an_existing_file_and_opens_a_new_one(window, tmp_p
 
 
 def test_undo_history_shows_every_step_and_the_menu_names_the_next(window):
+    """Undo and Redo name the step on offer and are off when there is none; Undo History shows the
+    steps in one reused dialog (#11)."""
     window.editor.add_thesis(title="Step one")
     undo, redo = window.actions_by_name["undo"], window.actions_by_name["redo"]
     assert undo.text() == "&Undo New thesis “Step one”" and undo.isEnabled()
@@ -167,6 +171,8 @@ def test_undo_history_shows_every_step_and_the_menu_names_the_next(window):
 
 
 def test_export_entries_go_between_export_json_and_back_up(window):
+    """A feature's export entry lands in the File menu's exports section and by name in
+    actions_by_name."""
     from PySide6.QtGui import QAction
     extra = QAction("Export &Test…", window)
     extra.setObjectName("exportTest")

@@ -37,6 +37,7 @@ def _asked(monkeypatch, answer):
 
 def test_the_welcome_comes_once_and_only_after_a_start_that_loaded_the_demo(
         window, monkeypatch, db_path):
+    """Only a start that loaded the demo says so, once; an everyday start asks nothing (#13)."""
     asked = _asked(monkeypatch, KEEP)
     assert window.tracker.demo_loaded                      # the file was made with the demo
     assert welcome(window) == KEEP and asked == [window]
@@ -48,6 +49,8 @@ def test_the_welcome_comes_once_and_only_after_a_start_that_loaded_the_demo(
 
 
 def test_start_empty_removes_the_demo_without_asking_again(window, monkeypatch, said, qtbot):
+    """'Start empty' removes the demo without a second question, as one step Edit ▸ Undo brings back
+    (#13)."""
     _asked(monkeypatch, EMPTY)
     assert welcome(window) == EMPTY
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 0)
@@ -58,6 +61,8 @@ def test_start_empty_removes_the_demo_without_asking_again(window, monkeypatch, 
 
 
 def test_remove_demo_asks_first_and_keeps_the_users_own_theses(window, said, qtbot):
+    """Edit ▸ Remove demo theses asks first, removes only the demo's theses, and says when there are
+    none left."""
     mine = window.editor.add_thesis(title="My own thesis")
     said["answer"] = False
     assert remove_demo(window) == 0 and window.tracker.theses.count() == 6
@@ -72,6 +77,7 @@ def test_remove_demo_asks_first_and_keeps_the_users_own_theses(window, said, qtb
 
 def test_a_refused_removal_is_a_message_and_no_database_is_nothing(window, said,
                                                                    monkeypatch):
+    """A removal the store refuses is a message; with no database open nothing happens."""
     from model.errors import ReadOnlyError
 
     def refused(*_a, **_k):
@@ -83,6 +89,8 @@ def test_a_refused_removal_is_a_message_and_no_database_is_nothing(window, said,
 
 
 def test_the_welcome_explains_the_demo_and_escape_keeps_it(qtbot, when_modal):
+    """The welcome explains big, small and new light; Keep is the default and Escape keeps the demo.
+    """
     dialog = WelcomeDialog()
     qtbot.addWidget(dialog)
     text = dialog.findChild(object, "welcomeText").text()

@@ -57,6 +57,8 @@ def _type_line(qtbot, edit, text):
 
 
 def test_a_field_left_is_saved_as_one_step(overview, window, qtbot):
+    """Enter (or leaving) saves a field as one named undo step; leaving it unchanged writes nothing
+    (#11)."""
     _type_line(qtbot, overview.horizon, "2026-2028")
     thesis = window.tracker.theses.get(overview.thesis.id)
     assert thesis.horizon == "2026-2028"
@@ -103,6 +105,8 @@ def test_a_save_that_failed_keeps_the_typed_text_to_save_again(overview, window,
 
 def test_status_and_conviction_cancelled_go_back_to_the_stored_value(overview, window,
                                                                     monkeypatch):
+    """Cancelling the note for a status or conviction change puts the control back on the stored
+    value."""
     from gui.dialogs import NoteDialog
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, parent, question: None))
     stored = overview.thesis
@@ -116,6 +120,7 @@ def test_status_and_conviction_cancelled_go_back_to_the_stored_value(overview, w
 
 
 def test_no_thesis_means_an_empty_disabled_form(overview, window):
+    """With no thesis (or one deleted meanwhile) the form is empty and cannot be typed into."""
     window.detail.set_thesis(None)
     assert not overview.isEnabled() and overview.title.text() == ""
     assert overview.review_state.text() == "" and overview.changed_label.text() == ""
@@ -124,6 +129,7 @@ def test_no_thesis_means_an_empty_disabled_form(overview, window):
 
 
 def test_review_state_says_overdue_and_when_last_reviewed(overview, window):
+    """Beside the review date: overdue in red when past, and when it was last reviewed (#7)."""
     tracker = window.tracker
     tracker.theses.update(overview.thesis.id, next_review="2026-11-01")
     overview.refresh()

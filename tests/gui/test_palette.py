@@ -45,6 +45,7 @@ def test_missed_is_red_everywhere_and_distinct_from_overdue():
 
 
 def test_unknown_statuses_fall_back_instead_of_failing():
+    """A status from another tool or a newer file still gets a colour (pending's, draft's)."""
     assert palette.catalyst("someday") == palette.catalyst("pending")
     assert palette.thesis("someday") == palette.thesis("draft")
     assert palette.thesis_colours(dark=True)["broken"] == palette.THESIS["broken"].dark
@@ -60,6 +61,7 @@ def test_series_colours_then_dashes_never_repeat_a_look():
 
 
 def test_shade_picks_its_variant():
+    """Light on white paper and light windows, dark on dark windows."""
     shade = palette.Shade("#000001", "#fffffe")
     assert (shade.pick(), shade.pick(dark=False), shade.pick(dark=True)) == (
         "#000001", "#000001", "#fffffe")

@@ -36,12 +36,16 @@ def _next_day(window, day, days=1):
                                         (False, False), ("false", False), ("0", False),
                                         (0, False)])
 def test_enabled_reads_the_setting_as_qsettings_stores_it(settings, stored, on):
+    """QSettings gives back 'false' and '0' from an ini file: those are off, not truthy strings;
+    unset is on."""
     if stored is not None:
         settings.setValue(reminders.SETTING, stored)
     assert enabled(settings) is on
 
 
 def test_without_a_tray_a_reminder_is_a_status_bar_line(app, day, qtbot):
+    """Where there is no tray (offscreen, some desktops) a reminder is the status bar line; the same
+    day again says nothing new (#13)."""
     tracker = app.tracker
     thesis = tracker.theses.resolve("Small light")
     tracker.ops.add_catalyst(thesis, title="Isolator price list", expected="2026-11-25")
@@ -58,6 +62,8 @@ def test_without_a_tray_a_reminder_is_a_status_bar_line(app, day, qtbot):
 
 
 def test_turned_off_says_nothing_and_back_on_reminds_of_what_comes_next(app, day, qtbot):
+    """Off: nothing at the turn of the day; back on: only what falls due from then, not what was
+    missed."""
     tracker = app.tracker
     thesis = tracker.theses.resolve("Small light")
     tracker.ops.add_catalyst(thesis, title="Day two", expected="2026-11-25")
@@ -77,6 +83,8 @@ def test_turned_off_says_nothing_and_back_on_reminds_of_what_comes_next(app, day
 
 
 def test_a_click_opens_the_thesis_or_upcoming(app):
+    """A click on the notification opens its thesis, or Upcoming for several theses; with none shown
+    it does nothing."""
     notes = Reminders(app)
     notes.open_notice()                             # nothing shown yet: nothing happens
     assert app.pages.currentIndex() == 0
@@ -91,6 +99,7 @@ def test_a_click_opens_the_thesis_or_upcoming(app):
 
 
 def test_it_follows_the_open_database(app, db_path):
+    """Another database opened gets its own reminders; none while no database is open."""
     notes = Reminders(app)
     assert notes.state is not None and notes.state.tracker is app.tracker
     app.close_database()
@@ -100,6 +109,8 @@ def test_it_follows_the_open_database(app, db_path):
 
 
 def test_toggle_installs_them_if_needed_and_follows_the_menu_entry(app):
+    """View ▸ Desktop reminders works before and after the reminders are set up, and its check mark
+    says the setting."""
     assert reminders.enabled(app.settings)
     reminders.toggle(app)                           # not installed yet: install, then off
     assert isinstance(app.reminders, Reminders) and not reminders.enabled(app.settings)

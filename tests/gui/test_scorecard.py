@@ -61,6 +61,8 @@ def test_score_lines_read_counts_slips_hit_rate_and_paths():
 
 
 def test_score_lines_for_a_thesis_with_nothing_decided():
+    """No slip average, no hit rate and an open verdict before anything is decided; no made-up
+    figures."""
     lines = score_lines(_score(Counts(pending=1, slipped=1)))
     assert lines["slips"] == "1 slipped"
     assert lines["hit rate"] == "no '+' catalyst decided yet"
@@ -68,6 +70,8 @@ def test_score_lines_for_a_thesis_with_nothing_decided():
 
 
 def test_the_panel_is_blank_without_a_thesis_or_for_one_that_is_gone(qapp, tracker):
+    """No thesis, or one deleted meanwhile, blanks the panel instead of raising; scripts find the
+    rows by name."""
     panel = ScorecardPanel()
     panel.show_score(tracker, tracker.theses.ids()[0])
     assert all(label.text() for label in panel.labels.values())

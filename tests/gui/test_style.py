@@ -25,6 +25,8 @@ def window_colour(qapp):
 
 
 def test_light_window_uses_the_light_variants(window_colour):
+    """On a light window the overdue and status colours are the light variants (the ones the charts
+    and PDF use)."""
     window_colour("#f0f0f0")
     assert not style.is_dark()
     assert style.overdue_brush().color().name() == palette.catalyst("overdue")
@@ -32,6 +34,7 @@ def test_light_window_uses_the_light_variants(window_colour):
 
 
 def test_dark_window_uses_the_dark_variants(window_colour):
+    """On a dark window the dark variants, which read on a dark background."""
     window_colour("#1e1e1e")
     assert style.is_dark()
     assert style.overdue_brush().color().name() == palette.catalyst("overdue", dark=True)
@@ -40,5 +43,6 @@ def test_dark_window_uses_the_dark_variants(window_colour):
 
 
 def test_muted_is_the_palettes_disabled_text(window_colour):
+    """Muted text (a new row, undone history) follows the system's disabled colour."""
     window_colour("#f0f0f0")
     assert style.muted_brush().color().name() == "#777777"

@@ -46,6 +46,7 @@ def catalysts(qtbot, tracker, thesis_id):
 
 
 def test_insert_and_delete_keys_ask_for_add_and_remove(catalysts, qtbot):
+    """Insert asks to add and Delete to remove (the panel decides), outside editing (#3)."""
     model, table = catalysts
     table.setFocus()
     table.setCurrentIndex(model.index(0, 1))
@@ -56,6 +57,7 @@ def test_insert_and_delete_keys_ask_for_add_and_remove(catalysts, qtbot):
 
 
 def test_the_current_record_is_found_through_a_proxy(qtbot, tracker, thesis_id):
+    """The record under the cursor is the right one through a sorting proxy (the thesis list's)."""
     model = CatalystModel(tracker)
     model.load(thesis_id)
     proxy = QSortFilterProxyModel()
@@ -71,6 +73,7 @@ def test_the_current_record_is_found_through_a_proxy(qtbot, tracker, thesis_id):
 
 
 def test_columns_fit_characters_and_never_hide_their_header(catalysts):
+    """Widths are in characters (they scale with the font) and never narrower than the header."""
     model, table = catalysts
     unit = table.fontMetrics().horizontalAdvance("M")
     table.fit_columns({1: 20, 4: 1})
@@ -80,6 +83,7 @@ def test_columns_fit_characters_and_never_hide_their_header(catalysts):
 
 
 def test_remove_asks_naming_the_record_and_no_keeps_it(catalysts, monkeypatch, qtbot):
+    """Remove names what it removes and says Undo brings it back; No keeps it."""
     model, table = catalysts
     asked, removed = [], []
     answer = [False]
@@ -100,6 +104,8 @@ def test_remove_asks_naming_the_record_and_no_keeps_it(catalysts, monkeypatch, q
 
 
 def test_a_new_row_opens_for_typing_and_escape_drops_it_unstored(catalysts, qtbot):
+    """Add opens a new row on its first field; Escape on it removes it and nothing is stored (#11).
+    """
     model, table = catalysts
     made = []
     panel = PartPanel(table, noun="catalyst", add=lambda values: made.append(values),
@@ -141,6 +147,8 @@ def test_a_new_row_is_stored_once_complete(catalysts, tracker, thesis_id, qtbot)
 
 
 def test_the_catalyst_menu_offers_every_other_ending(catalysts):
+    """The catalyst menu offers tick off, missed, cancelled and reopen, the current status disabled;
+    nowhere on a row, no menu."""
     model, table = catalysts
     row = next(r for r in range(model.rowCount()) if model.record(r).status == "pending")
     ticks = []
@@ -161,6 +169,7 @@ def test_the_catalyst_menu_offers_every_other_ending(catalysts):
 
 
 def test_delegates_are_installed_on_their_columns(qtbot, tracker):
+    """Windows, statuses, impact and scores each edit with their own editor."""
     catalysts, risks = CatalystModel(tracker), RiskModel(tracker)
     ctable, rtable = RecordTable(catalysts, "c"), RecordTable(risks, "r")
     qtbot.addWidget(ctable)

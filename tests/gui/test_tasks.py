@@ -53,6 +53,8 @@ def tasks(qtbot):
 
 
 def test_background_work_reports_back_on_the_gui_thread(tasks, qtbot):
+    """Work runs on a worker; its callback comes on the GUI thread (where widgets may be touched).
+    """
     done = []
     future = tasks.run_in_background(lambda: threading.current_thread().name,
                                      lambda f: done.append((f.result(),
@@ -65,6 +67,8 @@ def test_background_work_reports_back_on_the_gui_thread(tasks, qtbot):
 
 
 def test_a_lane_runs_its_work_one_at_a_time_in_order(tasks):
+    """A lane (search) runs one job at a time, in order: its connection is never used by two
+    threads."""
     seen, busy = [], []
     gate = threading.Lock()
 
@@ -102,6 +106,7 @@ def test_a_result_for_a_deleted_helper_is_dropped(tasks, qtbot):
 
 
 def test_after_shutdown_no_work_is_taken(qtbot):
+    """Closing waits for running work (a half-copied backup must finish) and refuses more."""
     manager = TaskManager()
     finished = []
     manager.run_in_background(lambda: time.sleep(0.05) or finished.append(1))
@@ -131,6 +136,7 @@ def test_quick_work_behind_progress_returns_its_value_or_its_error(tasks, qtbot)
 
 
 def test_work_on_its_own_tracker_sees_the_file_and_closes_it(tasks, tracker, qtbot):
+    """Long work gets a tracker of its own on the same file, closed afterwards."""
     parent = QWidget()
     qtbot.addWidget(parent)
     opened = []

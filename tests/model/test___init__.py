@@ -11,6 +11,8 @@ from model.errors import NotFound, UserError
 
 
 def test_user_error_is_the_errors_module_class():
+    """main.py and the GUI catch model.UserError: a second class of that name would let messages
+    through as tracebacks."""
     assert model.UserError is UserError
     try:
         raise NotFound("No thesis matches 'x'.")
@@ -19,6 +21,7 @@ def test_user_error_is_the_errors_module_class():
 
 
 def test_the_version_is_a_release_number_and_the_one_versions_prints():
+    """--version and Help ▸ About print model.__version__ (#13: one version number)."""
     from model.about import versions
     assert re.fullmatch(r"\d+\.\d+\.\d+([ab]\d+|rc\d+)?", model.__version__)
     assert versions()[0] == f"Thesis Tracker {model.__version__}"

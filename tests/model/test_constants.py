@@ -32,6 +32,8 @@ def test_defaults_come_first():
 
 
 def test_a_new_database_is_at_the_current_schema_version(empty_tracker):
+    """A new file is made at SCHEMA_VERSION: an older number would run migrations on every open, a
+    newer one would be refused."""
     assert empty_tracker.store.schema_version == SCHEMA_VERSION
     conn = sqlite3.connect(empty_tracker.path)
     try:

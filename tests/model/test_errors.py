@@ -36,6 +36,7 @@ def test_every_error_a_user_can_act_on_is_a_user_error(cls, parent):
 
 
 def test_message_is_the_text_or_the_class_name():
+    """The text is what the dialog and stderr show; an error raised bare still says what it is."""
     assert str(NotFound("No thesis matches 'x'.")) == "No thesis matches 'x'."
     assert str(LockedError()) == "LockedError"
 
@@ -58,6 +59,8 @@ def test_import_failed_lists_rows_and_paths():
 
 
 def test_import_failed_shows_fifty_problems_and_keeps_them_all():
+    """100,000 bad rows print 52 lines, not 100,001 (#14 item 10), while problems keeps them all for
+    the caller."""
     problems = [(row, "bad date") for row in range(2, 100_002)]
     error = ImportFailed("big.csv: 100000 bad row(s)", problems)
     lines = str(error).splitlines()

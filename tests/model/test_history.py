@@ -38,6 +38,8 @@ def test_record_stores_text_values_and_the_clock(empty_tracker, thesis):
 
 
 def test_for_thesis_is_newest_first_and_for_catalyst_oldest_first(empty_tracker, thesis):
+    """History tabs read newest first; a catalyst's own history (slips, the scorecard) reads in the
+    order it happened."""
     t = empty_tracker
     catalyst = t.catalysts.add(thesis_id=thesis.id, title="Ramp", expected="Q1 2026")
     with t.store.write():

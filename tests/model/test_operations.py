@@ -36,6 +36,8 @@ def test_an_operation_returns_its_record_changes_and_step(t):
 
 
 def test_a_refused_operation_writes_nothing_and_pushes_no_step(t, thesis):
+    """A refused value leaves the database and the undo stack as they were: no empty step for Edit ▸
+    Undo to take back."""
     before = t.undo_history()
     with pytest.raises(ValidationError):
         t.ops.add_catalyst(thesis.id, title="Ramp", expected="someday")
@@ -65,6 +67,8 @@ def test_a_beneficiary_with_a_new_company_is_one_step(t, thesis):
 
 
 def test_a_source_added_for_a_thesis_is_cited_in_the_same_step(t, thesis):
+    """The source and its citation are one step: undo removes both, never leaving an uncited source
+    behind."""
     source = t.ops.add_source(title="Sell-side note", thesis_id=thesis.id,
                               locator="p. 4").value
     assert [(c.source_id, c.locator) for c in t.sources.citations_for_thesis(thesis.id)] == [
@@ -94,6 +98,7 @@ def test_removing_a_source_from_a_thesis_takes_every_citation_and_keeps_the_sour
 
 
 def test_a_review_with_conviction_status_and_cadence_is_one_step(t, thesis):
+    """A review changing conviction, status and cadence is undone in one go (#7, #11)."""
     result = t.ops.review(thesis.id, note="Checked", conviction=5, status="active",
                           cadence=30)
     fresh = t.theses.get(thesis.id)
@@ -105,6 +110,7 @@ def test_a_review_with_conviction_status_and_cadence_is_one_step(t, thesis):
 
 
 def test_tick_and_set_window_are_the_services_with_history(t, thesis):
+    """A slip and a tick through ops write the same history rows as the services do (#2)."""
     catalyst = t.ops.add_catalyst(thesis.id, title="Ramp", expected="Q1 2026").value
     moved = t.ops.set_window(catalyst.id, "Q3 2026", note="slipped").value
     assert isinstance(moved, Catalyst) and moved.window_end == "2026-09-30"
@@ -148,6 +154,7 @@ def test_an_import_that_writes_nothing_is_no_step(t, tmp_path):
 
 
 def test_delete_thesis_is_undone_whole(t, thesis):
+    """Undo of a deleted thesis brings back the thesis with its catalysts and risks (#11)."""
     t.ops.add_catalyst(thesis.id, title="Ramp", expected="2027")
     t.ops.add_risk(thesis.id, title="Price war")
     t.ops.delete_thesis(thesis.id)
@@ -161,10 +168,12 @@ def test_delete_thesis_is_undone_whole(t, thesis):
 
 @pytest.mark.parametrize("value", [None, "", "   "])
 def test_require_refuses_an_empty_argument_naming_it(value):
+    """None, '' and blanks are refused with the argument's name (CLI and dialogs)."""
     with pytest.raises(ValidationError, match="The title must not be empty."):
         require(value, "title")
 
 
 def test_require_lets_values_through():
+    """A value, even a falsy one such as 0, is not taken for missing."""
     require("x", "title")
     require(0, "count")

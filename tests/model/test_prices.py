@@ -69,6 +69,8 @@ def test_every_bad_row_is_listed_and_nothing_is_stored(tracker, tmp_path):
 
 
 def test_wrong_columns_and_empty_files_are_refused(tracker):
+    """A file without date and close columns, or with none of its rows, is refused naming why (#4).
+    """
     with pytest.raises(ImportFailed, match="date column and a close column"):
         parse_price_csv("day,open\n2024-01-02,3\n")
     with pytest.raises(ImportFailed, match="empty"):
@@ -101,6 +103,8 @@ def test_import_tells_listeners_which_theses_hold_the_company(tracker):
 
 
 def test_unknown_ticker_needs_a_name_to_be_created(tracker):
+    """Prices for an unknown ticker are refused unless a name is given to create the company (a
+    benchmark index, #4)."""
     with pytest.raises(NotFound, match="no company with ticker"):
         tracker.prices.company_for_ticker("SPX")
     made = tracker.prices.company_for_ticker("spx", create_as="S&P 500")
@@ -111,4 +115,5 @@ def test_unknown_ticker_needs_a_name_to_be_created(tracker):
                                        ("20240305", "2024-03-05"),
                                        ("2024-03-05 00:00:00-05:00", "2024-03-05")])
 def test_date_styles(text, day):
+    """Dates as exported by Yahoo, Wind and Excel are read as the same day (#4)."""
     assert parse_day(text) == day

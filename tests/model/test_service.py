@@ -81,6 +81,8 @@ def test_undo_keeps_nothing_for_a_one_shot_command(db_path, clock):
 
 
 def test_subscribers_hear_each_write_and_a_new_day(empty_tracker):
+    """Views follow the tracker: one notice per committed write naming what changed, one DAY notice
+    at midnight; an unsubscribed listener hears nothing more."""
     t = empty_tracker
     heard = []
     t.subscribe(heard.append)
@@ -127,6 +129,8 @@ def test_cancel_when_interrupts_and_rolls_back(empty_tracker):
 
 
 def test_check_reports_integrity_backups_and_notes_a_passed_check(tracker, monkeypatch):
+    """check() reports integrity, backups and their age, and a pass is noted so the daily full check
+    does not run again today (#14 item 4)."""
     report = tracker.check()
     assert report.ok and report.integrity == ["ok"] and report.backups == 0
     assert report.newest_backup is None and report.newest_backup_age is None

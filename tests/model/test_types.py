@@ -33,6 +33,7 @@ def test_from_row_ignores_columns_the_record_does_not_have():
 
 
 def test_from_row_still_needs_every_field():
+    """A row missing a record's column is a TypeError, not a record with a hole in it."""
     row = dict(CATALYST)
     del row["window_end"]
     with pytest.raises(TypeError):
@@ -50,6 +51,8 @@ def test_records_are_frozen_and_the_summary_keeps_slots():
 
 
 def test_catalyst_window_and_overdue_days():
+    """The window from the stored columns; overdue only after its last day and only while pending;
+    days overdue counted from the window's end."""
     catalyst = Catalyst(**CATALYST)
     window = catalyst.window
     assert (window.start, window.end, window.text) == (dt.date(2026, 7, 1),
@@ -69,12 +72,15 @@ def test_company_label_names_what_is_known():
 
 
 def test_risk_score_is_severity_times_likelihood():
+    """Risks sort and print by this score (tables, PDF, Markdown)."""
     assert Risk(1, 1, "r", "", 4, 3, "open").score == 12
 
 
 @pytest.mark.parametrize("text, tags", [("optics, 光模块,  ,cpo", ("optics", "光模块", "cpo")),
                                         ("", ()), (None, ())])
 def test_tags_split_on_commas_without_blanks(text, tags):
+    """Search and the PDF read the tag list: blanks and spaces around commas must not become tags.
+    """
     assert split_tags(text) == tags
     thesis = Thesis(1, "t", "", "", "draft", 3, "", None, 90, None, text or "", "x", "x")
     assert thesis.tag_list == tags
@@ -103,6 +109,8 @@ def test_a_catalyst_stored_without_real_dates_is_not_placed_and_says_so():
 
 
 def test_happened_day_is_a_date_only_when_one_is_stored():
+    """Charts place a done catalyst by this day; text that is no date gives None instead of a
+    ValueError."""
     done = dataclasses.replace(Catalyst(**CATALYST), status="done", happened_on="2026-11-20")
     assert done.happened_day == dt.date(2026, 11, 20)
     assert dataclasses.replace(done, happened_on="yesterday").happened_day is None

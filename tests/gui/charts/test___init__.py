@@ -49,6 +49,8 @@ def test_tabs_are_lazy_and_linked_to_the_catalyst_table(window, qtbot, settled):
 
 
 def test_roadmap_click_opens_the_thesis_timeline(window, qtbot, settled):
+    """A click on a roadmap bar opens its thesis on the Timeline tab with that catalyst selected in
+    the table and on the chart (#4)."""
     charts = window.charts
     window.show_upcoming()
     qtbot.mouseClick(window.upcoming.roadmap_button, Qt.MouseButton.LeftButton)
@@ -121,6 +123,8 @@ def test_a_lazy_chart_keeps_what_it_is_told_until_it_is_built(lazy, tracker):
 
 
 def test_once_built_everything_passes_straight_on(lazy, tracker, qtbot):
+    """After the first show the LazyChart only forwards: thesis, highlight, list changes, tracker,
+    and the chart's clicks come out of it."""
     lazy.show()                                               # showing builds it
     chart = lazy.chart
     chart.calls.clear()

@@ -56,6 +56,8 @@ def panel(qtbot):
 
 
 def test_the_time_axis_labels_come_from_the_shared_tick_rule(qapp):
+    """The axis labels are model.analysis.chart_text's: every major tick named with the year said,
+    minor ticks unlabelled (#12)."""
     axis = TimeAxis()
     lo, hi = day_seconds(dt.date(2026, 1, 1)), day_seconds(dt.date(2026, 12, 31))
     levels = axis.tickValues(lo, hi, 600)
@@ -67,6 +69,8 @@ def test_the_time_axis_labels_come_from_the_shared_tick_rule(qapp):
 
 
 def test_render_view_gives_the_size_and_resolution_asked(panel):
+    """A headless render has the pixel size and dpi asked (the PDF embeds it at 220 dpi), at device
+    ratio 1."""
     image = render_view(panel.view, 800, 400, dpi=192)
     assert (image.width(), image.height()) == (800, 400)
     assert round(image.dotsPerMeterX() * 0.0254) == 192
@@ -76,12 +80,15 @@ def test_render_view_gives_the_size_and_resolution_asked(panel):
 
 
 def test_layout_view_sizes_a_never_shown_view(panel):
+    """A chart never shown (the PDF's) is laid out at the size asked without being shown."""
     layout_view(panel.view, QSize(640, 320))
     assert (panel.view.width(), panel.view.height()) == (640, 320)
     assert not panel.view.isVisible()
 
 
 def test_png_and_svg_are_written_and_a_failure_is_an_oserror(panel, tmp_path):
+    """Save as PNG/SVG write real files; a PNG that cannot be written is an OSError, not a silent
+    False."""
     png = save_png(panel.view, tmp_path / "c.png", scale=1.5)
     assert png.read_bytes().startswith(b"\x89PNG")
     svg = save_svg(panel.view, tmp_path / "c.svg", title="My chart")
@@ -91,6 +98,8 @@ def test_png_and_svg_are_written_and_a_failure_is_an_oserror(panel, tmp_path):
 
 
 def test_the_menu_saves_where_asked_and_shows_why_it_could_not(panel, tmp_path, monkeypatch):
+    """The one chart menu: extra actions, then Save as PNG/SVG; the suffix is added; a failure is a
+    message; Cancel does nothing."""
     menu = panel.context_menu()
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
     assert names == ["resetZoom", "savePng", "saveSvg"]
@@ -128,6 +137,8 @@ def test_a_chart_follows_changes_only_while_it_has_a_tracker(panel, tracker):
 
 
 def test_colour_key_and_elided_labels():
+    """The colour key names each status in its colour; long labels are cut with an ellipsis and
+    whitespace flattened."""
     key = html_key({"done": "#2e7d32", "missed": "#c62828"})
     assert key.count("&#9632;") == 2 and "color:#c62828" in key and "missed" in key
     assert elide("short") == "short"

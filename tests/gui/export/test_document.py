@@ -31,6 +31,8 @@ def _text(html: str) -> str:
 
 
 def test_every_section_is_there_with_the_theses_parts(qapp, tracker, report):
+    """Thesis, timeline, scorecard, beneficiaries (local names too), risks, catalysts, history and
+    sources are all in the document (#5)."""
     text = _text(thesis_html(report, chart_width=600, chart_height=200))
     for heading in ("Thesis", "Milestone timeline", "Scorecard", "Beneficiaries", "Risks",
                     "Catalysts", "History", "Sources"):
@@ -41,6 +43,8 @@ def test_every_section_is_there_with_the_theses_parts(qapp, tracker, report):
 
 
 def test_the_chart_is_an_image_only_when_sized_and_there_are_catalysts(report):
+    """No empty chart: the image is there only when the export sized one and the thesis has
+    catalysts."""
     assert f"src='{CHART_URL}' width='600' height='200'" in thesis_html(
         report, chart_width=600, chart_height=200)
     assert CHART_URL not in thesis_html(report)
@@ -49,6 +53,7 @@ def test_the_chart_is_an_image_only_when_sized_and_there_are_catalysts(report):
 
 
 def test_user_text_is_escaped_never_markup(qapp, report):
+    """A title or statement with HTML shows as typed (#12), paragraphs kept."""
     hostile = dataclasses.replace(report, title="<img src=x onerror=alert(1)>&amp;",
                                   statement="a <b>bold</b> claim\n\nsecond paragraph")
     html = thesis_html(hostile)
@@ -59,6 +64,8 @@ def test_user_text_is_escaped_never_markup(qapp, report):
 
 
 def test_cjk_runs_are_never_bold(report):
+    """Chinese in a bold heading is set regular: Qt's fake bold draws it twice and it extracts as
+    光光模模 (#5)."""
     html = thesis_html(dataclasses.replace(report, title="光模块 800G"))
     assert "<span style='font-weight:400'>光模块</span> 800G" in html
 
@@ -72,6 +79,8 @@ def test_tables_repeat_their_header_and_sections_break_once(report):
 
 
 def test_a_thesis_without_parts_says_so(qapp, report):
+    """Empty sections say 'None recorded.' (or 'No changes recorded.', 'None cited.') instead of a
+    bare heading; no empty scorecard or tags line."""
     empty = dataclasses.replace(report, beneficiaries=[], risks=[], catalysts=[], history=[],
                                 sources=[], scorecard=[], statement="", tags="")
     text = _text(thesis_html(empty))
@@ -81,12 +90,15 @@ def test_a_thesis_without_parts_says_so(qapp, report):
 
 
 def test_catalyst_states_use_the_apps_palette(report):
+    """The checklist colours are the tables' and the chart's (#12 item 14: one palette)."""
     html = thesis_html(report)
     for state in {c.state for c in report.catalysts}:
         assert palette.catalyst(state) in html
 
 
 def test_contents_lists_each_thesis_with_its_first_page(qapp):
+    """The contents page of an all-theses PDF lists each thesis (escaped) with its status,
+    conviction and first page."""
     html = contents_html([("Big light <x>", "active", 4, 2), ("光模块", "watch", 3, 9)],
                          "2026-11-24")
     text = _text(html)

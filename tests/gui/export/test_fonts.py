@@ -33,6 +33,7 @@ def test_a_cjk_font_is_registered_as_the_fallback(qapp, fresh):
 
 
 def test_registering_twice_returns_the_same_list(qapp, fresh):
+    """The font is registered once per process, however many PDFs are written."""
     first = fonts.register_fonts()
     assert fonts.register_fonts() is first
 
@@ -49,6 +50,7 @@ def test_without_any_known_font_the_generic_family_is_used(qapp, fresh, monkeypa
 
 
 def test_a_file_that_is_no_font_is_skipped_for_the_next(qapp, fresh, monkeypatch, tmp_path):
+    """A candidate file Qt cannot load is skipped; the bundled font takes its place (#13)."""
     broken = tmp_path / "broken.ttc"
     broken.write_bytes(b"not a font")
     monkeypatch.setattr(fonts, "CJK_FONT_FILES", (str(broken),))

@@ -50,6 +50,8 @@ def _names(m):
 
 
 def test_roles_give_text_raw_values_records_and_ids(model):
+    """Display text, raw sort values, the record and its id, right alignment and the edit value per
+    column; an invalid index gives nothing."""
     index = model.index(2, 1)
     assert index.data() == "" and index.data(SORT_ROLE) == ""          # None shows blank
     assert model.index(1, 1).data() == 10 and model.index(1, 1).data(SORT_ROLE) == 10
@@ -65,6 +67,8 @@ def test_roles_give_text_raw_values_records_and_ids(model):
 
 
 def test_only_columns_with_a_field_are_editable_and_only_with_an_editor(model):
+    """Cells edit only where a column names a field and an editor is set; edits go to the editor,
+    whose refusal is False."""
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert not model.setData(model.index(0, 0), "new")
     edits = []
@@ -80,6 +84,7 @@ def test_only_columns_with_a_field_are_editable_and_only_with_an_editor(model):
 
 
 def test_sort_uses_raw_values_blank_last_and_keeps_persistent_indexes(model):
+    """10 sorts after 2 (numbers, not text), blanks last, and the selection stays on its record."""
     kept = model.index(1, 0)                  # "a"
     from PySide6.QtCore import QPersistentModelIndex
     persistent = QPersistentModelIndex(kept)
@@ -109,6 +114,7 @@ def test_sync_changes_only_what_differs_and_keeps_rows_in_place(model):
 
 
 def test_update_records_repaints_present_changed_rows_only(model):
+    """Only rows whose record changed repaint; a record not in the table is ignored."""
     changed = []
     model.dataChanged.connect(lambda a, b, roles=(): changed.append(a.row()))
     model.update_records([Rec(2, "a", 10), Rec(3, "c", 1), Rec(99, "absent")])
@@ -125,11 +131,14 @@ def test_tooltips_show_user_text_exactly(model):
 
 
 def test_orderable_sorts_blank_last_among_text():
+    """Empty and missing values sort after every value."""
     values = ["b", "", None, "a"]
     assert sorted(values, key=orderable) == ["a", "b", "", None]
 
 
 def test_today_is_looked_up_at_most_once_a_minute_until_forgotten():
+    """Painting asks per cell: today is cached, and forgotten at midnight so overdue marks move on.
+    """
     days = iter([dt.date(2026, 11, 24), dt.date(2026, 11, 25)])
 
     class Clock:

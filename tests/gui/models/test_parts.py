@@ -40,6 +40,7 @@ def big(tracker):
 
 
 def test_draft_knows_what_is_missing():
+    """A new row is complete only when every required field holds more than spaces (#11)."""
     draft = Draft(("title", "expected"), {"impact": "+"})
     assert draft.empty() and not draft.complete() and draft.value("impact") == "+"
     draft.values["title"] = "  "
@@ -49,6 +50,8 @@ def test_draft_knows_what_is_missing():
 
 
 def test_a_draft_row_shows_its_hint_and_only_its_fields_are_editable(tracker, big):
+    """The new row shows its hint, muted until typed into; only its own fields edit; it is no record
+    and cannot be ticked; incomplete it is not stored."""
     model = CatalystModel(tracker)
     model.load(big)
     assert model.start_draft() is None                  # no creator: no new row
@@ -72,6 +75,7 @@ def test_a_draft_row_shows_its_hint_and_only_its_fields_are_editable(tracker, bi
 
 
 def test_a_complete_draft_is_stored_when_another_thesis_is_shown(tracker, big):
+    """A finished new row is stored in its own thesis when the selection moves on, not lost."""
     model = CatalystModel(tracker)
     tracker.subscribe(model.apply_changes)
     made = []
@@ -88,6 +92,8 @@ def test_a_complete_draft_is_stored_when_another_thesis_is_shown(tracker, big):
 
 
 def test_catalyst_check_cell_ticks_through_the_editor_and_colours_by_status(tracker, big):
+    """The check cell asks the editor to tick (which asks the user); overdue rows are coloured and
+    say since when."""
     tracker.catalysts.add(thesis_id=big, title="Next year", expected="2027")
     tracker.catalysts.add(thesis_id=big, title="Late", expected="2026-01-15")
     model = CatalystModel(tracker)
@@ -110,6 +116,7 @@ def test_catalyst_check_cell_ticks_through_the_editor_and_colours_by_status(trac
 
 
 def test_sources_say_what_they_are_cited_for(tracker, big):
+    """Each source says what cites it (the thesis, a risk, a catalyst) in this thesis."""
     model = SourceModel(tracker)
     model.load(big)
     cited = {model.record(r).id: model.index(r, model.CITED).data()
@@ -119,6 +126,8 @@ def test_sources_say_what_they_are_cited_for(tracker, big):
 
 
 def test_history_hides_undone_changes_unless_asked_and_names_the_catalyst(tracker, big):
+    """A tick's history row names its catalyst; an undone change leaves the list, and comes back
+    greyed and marked when asked (#12)."""
     model = HistoryModel(tracker)
     tracker.subscribe(model.apply_changes)
     model.load(big)
@@ -137,6 +146,7 @@ def test_history_hides_undone_changes_unless_asked_and_names_the_catalyst(tracke
 
 
 def test_a_deleted_thesis_empties_its_tables(tracker, big):
+    """Deleting the shown thesis empties its tabs instead of showing stale rows."""
     model = RiskModel(tracker)
     tracker.subscribe(model.apply_changes)
     model.load(big)

@@ -56,6 +56,8 @@ def _titles_in_view(window) -> list[str]:
 
 
 def test_edits_while_the_list_fills_are_neither_lost_nor_doubled(launch, qtbot):
+    """Adds, deletes and renames made before the list's later pages are read end with each thesis
+    once, with its latest title, in order (#3 speed)."""
     window = launch()                   # not painted yet: three theses still unread
     model, tracker = window.list_model, window.tracker
     unread = tracker.theses.ids_by_title()[2:]

@@ -43,6 +43,8 @@ def model(tracker):
 
 
 def test_a_review_row_sits_among_catalysts_and_cannot_be_edited(tracker, model):
+    """A review due is a row among catalysts (its thesis, date, cadence), read-only and in italics,
+    with its tooltip on the check and title cells; once recorded it leaves (#7)."""
     big = tracker.theses.resolve("Big light")
     tracker.theses.update(big, next_review="2026-11-26")
     row = model.row_of(("review", big))
@@ -68,6 +70,8 @@ def test_a_review_row_sits_among_catalysts_and_cannot_be_edited(tracker, model):
 
 
 def test_only_the_status_cell_of_a_catalyst_is_edited_here(model):
+    """In Upcoming a catalyst is ticked or its status changed, nothing else (the other cells open
+    the thesis)."""
     model.editor = lambda *a: True
     row = next(r for r in range(model.rowCount()) if not is_review(model.record(r)))
     editable = [c for c in range(model.columnCount())
@@ -77,6 +81,8 @@ def test_only_the_status_cell_of_a_catalyst_is_edited_here(model):
 
 
 def test_a_catalyst_moved_beyond_the_horizon_leaves_and_one_moved_in_comes(tracker, model):
+    """A slip out of the next 90 days removes the row; one moved in appears at its place in the
+    order."""
     thesis = tracker.theses.ids()[0]
     soon = tracker.catalysts.add(thesis_id=thesis, title="Soon", expected="2026-12-05")
     far = tracker.catalysts.add(thesis_id=thesis, title="Far", expected="2028")
@@ -89,6 +95,7 @@ def test_a_catalyst_moved_beyond_the_horizon_leaves_and_one_moved_in_comes(track
 
 
 def test_a_retitled_thesis_is_renamed_in_its_rows(tracker, model):
+    """The Thesis column follows a rename without a reload."""
     row = next(r for r in range(model.rowCount()) if not is_review(model.record(r)))
     thesis = model.record(row).thesis_id
     tracker.theses.update(thesis, title="Renamed thesis")
@@ -97,6 +104,7 @@ def test_a_retitled_thesis_is_renamed_in_its_rows(tracker, model):
 
 
 def test_a_deleted_thesis_takes_its_rows_along(tracker, model):
+    """No catalyst of a deleted thesis stays in Upcoming."""
     thesis = next(model.record(r).thesis_id for r in range(model.rowCount()))
     tracker.theses.delete(thesis)
     assert all(model.record(r).thesis_id != thesis for r in range(model.rowCount()))

@@ -37,6 +37,7 @@ def test_event_on_a_weekend_counts_from_the_next_trading_day():
 
 
 def test_short_or_missing_data_gives_no_number():
+    """Too few days after an event, or no prices, gives no return rather than a made-up one (#4)."""
     days = trading_days(dt.date(2025, 3, 3), 10)
     series = PriceSeries(1, days, [10.0] * 10)
     assert event_window(series, days[0]) is None            # no close before the event
@@ -76,6 +77,7 @@ def test_event_study_over_the_store_with_benchmark(tracker):
 
 
 def test_event_study_without_benchmark_prices_has_no_excess(tracker):
+    """Without the benchmark's prices there is no excess column, and the raw returns stand (#4)."""
     thesis_id = tracker.theses.add(title="No bench", benchmark_ticker="NONE").id
     stock = tracker.companies.add(name="Jumper", ticker="JMP")
     tracker.beneficiaries.add(thesis_id=thesis_id, company_id=stock.id)

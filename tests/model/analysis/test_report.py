@@ -13,6 +13,8 @@ def _h(i, at, field, old, new, note="", undone=None):
 
 
 def test_handout_history_leaves_out_undone_and_taken_back_changes():
+    """A handout shows what stands: undone changes and changes taken back the same day are left out
+    (#12 defect 13)."""
     entries = [
         _h(1, "2026-01-01T09:00:00Z", "status", "draft", "active", "go"),
         _h(2, "2026-02-01T09:00:00Z", "conviction", "3", "4"),
@@ -27,6 +29,7 @@ def test_handout_history_leaves_out_undone_and_taken_back_changes():
 
 
 def test_paths_never_print_empty_brackets(tracker):
+    """A conviction or status path with no history prints no '()' (#12 defect 13)."""
     assert path_text([("", 3)]) == "3 (no change recorded)"
     assert path_text([("2025-12-09T09:01:00Z", 3), ("2026-02-10T09:00:00Z", 4)]) == \
         "3 (2025-12-09) → 4 (2026-02-10)"

@@ -57,6 +57,8 @@ def test_tick_done_on_date_missed_and_reopen(run, db_path):
 
 
 def test_search(run):
+    """search finds Chinese text, treats operators as words (no FTS syntax error) and says when
+    nothing matches (#2)."""
     code, out, _ = run("search", "光模")
     assert code == 0 and "光模" in out
     code, out, _ = run("search", '"', "AND", "(")

@@ -30,6 +30,7 @@ def test_export_import_round_trip_and_ics(run, db_path, tmp_path):
 
 
 def test_import_csv_in_gbk(run, db_path, tmp_path):
+    """A catalysts CSV saved in GBK imports with its Chinese title intact (#2)."""
     run("list")
     csv_path = tmp_path / "c.csv"
     csv_path.write_bytes("thesis,title,expected\nBig light,光模块涨价,2H26\n".encode("gbk"))
@@ -56,6 +57,7 @@ def test_check_backup_restore(run, db_path):
 
 
 def test_seed_demo(run, tmp_path):
+    """seed-demo N makes N theses for benchmarks (#2)."""
     db = tmp_path / "big.sqlite3"
     code, out, _ = run("seed-demo", "50", "--db", db, db=False)
     assert code == 0

@@ -21,10 +21,13 @@ from model.cli.safe_text import SafeOutput, printable
     ("line\u2028sep", "line\\u2028sep"),
 ])
 def test_unsafe_characters_become_visible_escapes(raw, shown):
+    """A title with ESC, BEL, CR, bidi overrides or C1 controls cannot recolour, retitle or rewrite
+    the user's terminal (#14 item 15)."""
     assert printable(raw) == shown
 
 
 def test_ordinary_text_tabs_and_newlines_pass_unchanged():
+    """Chinese, dashes, tabs and newlines print as they are."""
     text = "Big light 光模块 — 800G\tQ3 2026\nnext line ✓"
     assert printable(text) == text
 

@@ -11,10 +11,14 @@ from model.cli.table import clip, render, width
 @pytest.mark.parametrize("text, columns", [("abc", 3), ("光模块", 6), ("A股 800G", 8),
                                            ("ｆｕｌｌ", 8), ("한국", 4), ("", 0)])
 def test_width_counts_wide_characters_twice(text, columns):
+    """CJK, Hangul and full-width characters take two terminal columns; counting them once misaligns
+    every table with Chinese."""
     assert width(text) == columns
 
 
 def test_clip_keeps_short_text_and_cuts_long_text_to_the_limit():
+    """A long cell is cut to its column with an ellipsis, never splitting a wide character over the
+    limit."""
     assert clip("short", 10) == "short"
     assert clip("a long title here", 8) == "a long …"
     cut = clip("中际旭创泰国工厂产能爬坡", 9)
@@ -29,6 +33,7 @@ def test_clip_flattens_whitespace_and_escapes_control_characters():
 
 
 def test_render_aligns_columns_by_display_width():
+    """Columns line up by display width with Chinese in them; None is blank; no trailing spaces."""
     text = render(["id", "title", "n"], [[1, "光模块", 3], [22, "Big light", None]])
     lines = text.splitlines()
     assert lines[0] == "id  title      n"
@@ -40,6 +45,7 @@ def test_render_aligns_columns_by_display_width():
 
 
 def test_render_applies_per_column_limits():
+    """A column's limit (60 by default) cuts its cells."""
     text = render(["title"], [["x" * 100]], limits={0: 10})
     assert text.splitlines()[2] == "x" * 9 + "…"
     assert render(["title"], [["y" * 100]]).splitlines()[2] == "y" * 59 + "…"

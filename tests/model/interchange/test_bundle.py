@@ -101,6 +101,7 @@ def test_bad_bundle_imports_nothing_and_lists_problems(empty_tracker, thesis, wh
 
 
 def test_several_problems_are_all_listed(empty_tracker):
+    """A bundle with several problems lists them all at once, so one fix round is enough (#2)."""
     data = _bundle(catalysts=[{"id": 1, "title": "a", "expected": "soon"},
                               {"id": 2, "title": "", "expected": "2027"}])
     data["theses"].append({"id": 2})
@@ -116,12 +117,16 @@ def test_several_problems_are_all_listed(empty_tracker):
                                   {"format": FORMAT, "version": 1, "prices": {"1": 5},
                                    "companies": [{"id": 1, "name": "Co"}]}])
 def test_not_a_bundle_or_wrong_version(empty_tracker, data):
+    """Another JSON file, a newer or malformed version, or parts of the wrong shape are refused
+    with a sentence, and nothing is written (#2)."""
     with pytest.raises(ImportFailed):
         import_bundle(empty_tracker, data)
     assert empty_tracker.store.scalar("SELECT count(*) FROM company") == 0
 
 
 def test_unreadable_files(tmp_path):
+    """Broken JSON names its line, a missing file is an ImportFailed sentence, and writing into
+    a folder that does not exist is a UserError, never an OSError traceback (#2)."""
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(ImportFailed) as info:

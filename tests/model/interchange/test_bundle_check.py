@@ -38,10 +38,13 @@ def bundle(**parts):
 
 
 def test_a_sound_bundle_has_no_problems():
+    """A bundle using every kind of record and reference passes: the checks must not refuse good
+    data."""
     assert problems(bundle(), today=TODAY) == []
 
 
 def test_the_schema_ships_with_the_package():
+    """The JSON Schema is package data (a wheel without it could check nothing) and is read once."""
     loaded = schema()
     assert loaded["$schema"].endswith("2020-12/schema") and schema() is loaded     # cached
     assert {"format", "version"} <= set(loaded["required"])
@@ -60,6 +63,7 @@ def test_the_schema_ships_with_the_package():
     (lambda b: b.update(theses={}), "theses", "is not a array"),
 ])
 def test_schema_problems_name_the_path_and_the_reason(change, where, reason):
+    """Each shape problem is named by its path with a short reason a user can act on."""
     data = bundle()
     change(data)
     found = schema_problems(data)
@@ -100,6 +104,8 @@ def test_schema_problems_come_first_and_stop_the_cross_checks():
     (lambda b: b["prices"].update({"9": []}), "prices[9]", "unknown company '9'"),
 ])
 def test_cross_record_problems_name_the_record(change, where, reason):
+    """Duplicate ids and tickers, unknown references, happenings after today, history values the
+    scorecard cannot read and prices twice a day or in the future are each named."""
     data = bundle()
     change(data)
     found = cross_record_problems(data, today=TODAY)
@@ -107,6 +113,7 @@ def test_cross_record_problems_name_the_record(change, where, reason):
 
 
 def test_external_refs_must_be_unique_across_theses_and_catalysts():
+    """Two records claiming one external key would make a peer re-import update the wrong one."""
     data = bundle()
     data["theses"][0]["external_ref"] = "mcc:1"
     data["theses"][0]["catalysts"][0]["external_ref"] = "mcc:1"
@@ -115,6 +122,7 @@ def test_external_refs_must_be_unique_across_theses_and_catalysts():
 
 
 def test_every_problem_is_listed_in_path_order():
+    """theses[2] comes before theses[10] (natural order), so the list reads like the file."""
     data = bundle()
     for index in (10, 2, 1):
         data["theses"].append({"id": 100 + index, "title": ""})
@@ -128,4 +136,5 @@ def test_every_problem_is_listed_in_path_order():
                                              "companies[0][local name]"),
 ])
 def test_path_text_reads_like_python(parts, text):
+    """Paths in messages read as the user would index the JSON."""
     assert path_text(parts) == text

@@ -124,6 +124,7 @@ def test_bad_rows_are_all_listed_by_number_and_nothing_changes(tracker, tmp_path
     (b"", "empty"), (b"thesis,title,expected\n", "no catalyst rows"),
     (b"thesis,title,expected\n\n\n", "no catalyst rows")])
 def test_empty_files(tracker, tmp_path, content, complaint):
+    """An empty file or a header alone is refused with the reason, nothing written (#2)."""
     path = tmp_path / "e.csv"
     path.write_bytes(content)
     with pytest.raises(ImportFailed) as info:
@@ -132,5 +133,6 @@ def test_empty_files(tracker, tmp_path, content, complaint):
 
 
 def test_missing_file(tracker, tmp_path):
+    """A path with no file is an ImportFailed, not an OSError traceback (#2)."""
     with pytest.raises(ImportFailed):
         import_catalyst_csv(tracker, tmp_path / "nope.csv")

@@ -59,6 +59,7 @@ def test_uids_are_stable_across_exports_and_edits(tracker, tmp_path):
 
 
 def test_filters_by_thesis_and_pending(tracker, tmp_path):
+    """--thesis and --pending-only export exactly those catalysts (#2)."""
     thesis_id = tracker.theses.resolve("Big light")
     n = export_ics(tracker, tmp_path / "t.ics", thesis_ids=[thesis_id], pending_only=True)
     expected = [c for c in tracker.catalysts.for_thesis(thesis_id) if c.status == "pending"]

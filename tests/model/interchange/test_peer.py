@@ -23,6 +23,8 @@ from tests.model.interchange.peer_dataset import AS_OF, dataset, to_csv
 
 
 def test_a_dataset_parses_into_normalised_records():
+    """Records come out normalised: tickers upper-cased, windows as dates, records without a thesis
+    grouped as unmapped, history sorted (#7)."""
     as_of, records = parse_dataset(dataset())
     assert as_of == dt.date.fromisoformat(AS_OF) and len(records) == 8
     by_id = {r.id: r for r in records}
@@ -51,6 +53,8 @@ def test_catalyst_values_map_status_dates_and_impact():
 
 
 def test_the_description_keeps_what_has_no_column_of_ours():
+    """Confidence, mixed/unknown impact, scenarios and the review action are kept in the
+    description, not lost."""
     record = {r.id: r for r in parse_dataset(dataset())[1]}["avgo-watch"]
     text = record.description()
     assert text.splitlines()[0] == (f"{NAME} record avgo-watch: earnings, confidence 0.7, "
@@ -75,6 +79,8 @@ def test_the_description_keeps_what_has_no_column_of_ours():
     (lambda r: r.update(thesis_impact="great"), "thesis_impact 'great' is not one of"),
 ])
 def test_a_bad_record_is_refused_with_its_reason(change, complaint):
+    """Each kind of bad value is refused naming the record and what is wrong (#7, all or nothing).
+    """
     data = dataset()
     change(data["records"][0])
     with pytest.raises(ImportFailed) as info:
@@ -97,6 +103,8 @@ def test_every_bad_record_is_listed_and_positions_follow_the_unit():
 
 
 def test_not_a_dataset_or_an_empty_one_is_refused():
+    """A list, a bundle or an empty dataset is refused with a sentence; a bad as_of is a listed
+    problem."""
     for data in ([], {"records": "x"}, {"format": "thesis-tracker-bundle"}):
         with pytest.raises(ImportFailed, match="needs a \"records\" list"):
             parse_dataset(data)
@@ -119,11 +127,14 @@ def test_the_csv_form_reads_as_the_json_form():
 
 
 def test_a_csv_without_the_peer_columns_is_refused_naming_them():
+    """A CSV missing the peer's columns names the missing ones."""
     with pytest.raises(ImportFailed, match="missing column\\(s\\) event_type, window_start"):
         csv_to_dataset("id,ticker,entity,window_end,status,thesis_impact\n", name="x.csv")
 
 
 def test_looks_like_peer_recognises_both_forms_and_nothing_else(tmp_path):
+    """File ▸ Import picks the peer importer only for its JSON and CSV, never for a bundle, a
+    catalysts CSV or a broken file."""
     (tmp_path / "p.json").write_text(json.dumps(dataset()), encoding="utf-8")
     (tmp_path / "p.csv").write_text(to_csv(dataset()), encoding="utf-8")
     (tmp_path / "bundle.json").write_text(json.dumps({"format": "thesis-tracker-bundle",
@@ -136,6 +147,7 @@ def test_looks_like_peer_recognises_both_forms_and_nothing_else(tmp_path):
 
 
 def test_read_peer_file_refuses_broken_json_in_one_line(tmp_path):
+    """Hardened JSON reading applies to peer files too; a CSV is read by lines."""
     path = tmp_path / "p.json"
     path.write_text('{"records": [NaN]}', encoding="utf-8")
     with pytest.raises(ImportFailed, match="cannot be imported: NaN is not a number"):
@@ -150,4 +162,5 @@ def test_read_peer_file_refuses_broken_json_in_one_line(tmp_path):
                                         ("---", "---"),
                                         (UNMAPPED, f"Unmapped {NAME} records")])
 def test_theses_are_named_from_their_id(key, title):
+    """Thesis titles made from peer ids read as words."""
     assert thesis_title(key) == title

@@ -20,12 +20,16 @@ from model.interchange.table_file import _cell, is_table_file, parse_text, read_
     ("title\nRamp\n", ","),                                   # one column: comma
 ])
 def test_the_separator_is_the_one_the_header_splits_on(text, separator):
+    """Comma, semicolon (European Excel) and tab files all read; commas inside semicolon cells do
+    not split them (#14 item 13)."""
     table = parse_text(text)
     assert table.separator == separator
     assert table.header[0] in ("thesis", "title") and table.rows[0][0] == 2
 
 
 def test_every_line_ending_reads_alike_and_rows_keep_their_numbers():
+    """CR-only (old Mac Excel), CRLF and LF read alike, and row numbers in messages match the file's
+    lines."""
     for ending in ("\n", "\r\n", "\r"):
         table = parse_text(ending.join(["date,close", "2024-01-02,1", "", "2024-01-03,2"]))
         assert table.header == ["date", "close"]
@@ -33,11 +37,14 @@ def test_every_line_ending_reads_alike_and_rows_keep_their_numbers():
 
 
 def test_semicolon_files_read_decimal_commas():
+    """Semicolon files come from locales writing 12,5: the price importer reads the comma as the
+    decimal point."""
     assert parse_text("date;close\n2024-01-02;12,5\n").decimal_comma
     assert not parse_text("date,close\n2024-01-02,12.5\n").decimal_comma
 
 
 def test_an_empty_file_is_refused_naming_it():
+    """An empty file is a message naming it, not a StopIteration."""
     with pytest.raises(ImportFailed, match="c.csv is empty: it needs a header row"):
         parse_text("", name="c.csv")
 
@@ -52,6 +59,7 @@ def test_a_row_csv_cannot_read_is_a_problem_not_a_crash():
 
 
 def test_read_table_names_what_is_wrong_with_the_path(tmp_path):
+    """A missing file or a folder is an ImportFailed sentence."""
     with pytest.raises(ImportFailed, match="There is no file at"):
         read_table(tmp_path / "missing.csv")
     with pytest.raises(ImportFailed, match="is a folder, not a file"):
@@ -59,6 +67,7 @@ def test_read_table_names_what_is_wrong_with_the_path(tmp_path):
 
 
 def test_read_table_decodes_gbk_csv(tmp_path):
+    """A GBK CSV from Excel in China reads as its text."""
     path = tmp_path / "c.csv"
     path.write_bytes("thesis,title\n光模块,中际旭创扩产\n".encode("gbk"))
     table = read_table(path)
@@ -85,6 +94,7 @@ def test_a_spreadsheet_reads_its_first_sheet_as_text(tmp_path):
 
 
 def test_a_file_that_only_pretends_to_be_a_spreadsheet_is_one_line(tmp_path):
+    """A damaged or fake .xlsx is one line of error, never calamine's traceback."""
     path = tmp_path / "fake.xlsx"
     path.write_bytes(b"PK\x03\x04 this is no workbook")
     with pytest.raises(ImportFailed, match="cannot be read as a spreadsheet") as info:
@@ -96,9 +106,12 @@ def test_a_file_that_only_pretends_to_be_a_spreadsheet_is_one_line(tmp_path):
                                          (1e20, "1e+20"), (dt.date(2024, 1, 2), "2024-01-02"),
                                          (dt.time(9, 30), "09:30:00"), ("光", "光")])
 def test_spreadsheet_cells_become_the_text_a_csv_would_hold(value, text):
+    """Spreadsheet values become the text the importers' CSV rules expect (3.0 -> 3, dates ISO,
+    booleans TRUE/FALSE)."""
     assert _cell(value) == text
 
 
 def test_table_files_are_recognised_by_suffix():
+    """Import picks the table reader by suffix, case-blind."""
     assert is_table_file("a.CSV") and is_table_file("b.xlsx") and is_table_file("c.ods")
     assert not is_table_file("d.json") and not is_table_file("e")

@@ -46,23 +46,30 @@ def test_a_lying_byte_order_mark_is_refused_naming_the_line():
 
 
 def test_a_cut_off_utf16_file_is_refused():
+    """An odd number of bytes after a UTF-16 mark is a cut-off file, refused rather than decoded
+    with a lost character."""
     with pytest.raises(ImportFailed, match="odd number of bytes"):
         decode(codecs.BOM_UTF16_LE + "光模块".encode("utf-16-le")[:-1], name="c.csv")
 
 
 def test_lines_in_two_encodings_are_refused():
+    """UTF-8 rows pasted into a GBK file would be stored as mojibake: refused, naming both lines
+    (#14)."""
     raw = "光模块,x\n".encode() + "中际旭创,y\n".encode("gbk")
     with pytest.raises(ImportFailed, match="mixes text encodings: line 1 is UTF-8 but line 2"):
         decode(raw, name="c.csv")
 
 
 def test_decode_names_the_encoding_it_chose():
+    """GBK is read as GB18030 (its superset); a BOM is noted as utf-8-sig."""
     assert decode("光模块".encode("gbk")) == ("光模块", "gb18030")
     assert decode(b"plain") == ("plain", "utf-8")
     assert decode(codecs.BOM_UTF8 + b"x") == ("x", "utf-8-sig")
 
 
 def test_refuse_bad_rows_is_all_or_nothing():
+    """Any bad row refuses the file with every problem kept; a header with no rows is refused too;
+    good rows pass."""
     with pytest.raises(ImportFailed, match="c.csv: 1 bad row") as info:
         refuse_bad_rows("c.csv", [(3, "no title")], [1, 2], "catalyst")
     assert info.value.problems == [(3, "no title")]
@@ -72,6 +79,7 @@ def test_refuse_bad_rows_is_all_or_nothing():
 
 
 def test_read_text_names_a_missing_file_or_a_folder(tmp_path):
+    """A missing file or a folder is an ImportFailed sentence, not an OSError traceback."""
     with pytest.raises(ImportFailed, match="There is no file at"):
         read_text(tmp_path / "none.csv")
     with pytest.raises(ImportFailed, match="is a folder"):
@@ -95,6 +103,8 @@ def test_write_atomically_replaces_whole_and_reports_failures_as_user_errors(tmp
 
 
 def test_partial_paths_are_hidden_unpredictable_and_beside_the_target(tmp_path):
+    """Qt's PDF writer opens its file by name: an unpredictable hidden name beside the target leaves
+    no planted symlink to follow (#14)."""
     target = tmp_path / "report.pdf"
     first, second = partial_path(target), partial_path(target)
     assert first.parent == tmp_path and first != second

@@ -38,6 +38,8 @@ def test_backups_live_beside_the_real_file(tmp_path):
 
 
 def test_only_this_databases_backups_are_listed_newest_first(tmp_path):
+    """Another database's backups, look-alike names and temporaries are never offered for restore;
+    the reason in the name is kept."""
     db = tmp_path / "theses.sqlite3"
     folder = tmp_path / "backups"
     _touch(folder, "theses-20261120-090000.sqlite3")
@@ -57,6 +59,8 @@ def test_only_this_databases_backups_are_listed_newest_first(tmp_path):
 
 
 def test_backups_in_the_same_second_are_ordered_by_when_written(tmp_path):
+    """Two backups in one second: 'newest' is the one written last, or restore would bring back the
+    older."""
     db = tmp_path / "t.sqlite3"
     folder = tmp_path / "backups"
     _touch(folder, "t-20261124-100000-2.sqlite3", mtime=2_000_000_000)
@@ -66,6 +70,8 @@ def test_backups_in_the_same_second_are_ordered_by_when_written(tmp_path):
 
 
 def test_a_long_name_gets_a_short_unique_stem(tmp_path):
+    """A database with a very long name still gets backups that fit the name limit and are told
+    apart from another long name's."""
     short = tmp_path / "theses.sqlite3"
     assert backup_stem(short) == "theses"
     long_a = tmp_path / ("光" * 60 + "a.sqlite3")
@@ -80,6 +86,8 @@ def test_a_long_name_gets_a_short_unique_stem(tmp_path):
 
 
 def test_aside_names_are_numbered_and_fit_the_name_limit(tmp_path):
+    """A damaged file set aside never overwrites an earlier one and its name (with -journal) fits
+    the file system."""
     db = tmp_path / "theses.sqlite3"
     assert aside_name(db, "20261124-100000") == tmp_path / "theses.sqlite3.damaged-20261124-100000"
     assert aside_name(db, "20261124-100000", 3).name.endswith(".damaged-20261124-100000-3")

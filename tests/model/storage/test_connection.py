@@ -37,6 +37,8 @@ EXPECTED = [(1, "first"), (2, "bad \ufffd\ufffd text"), (3, "third"), (4, "fourt
 
 
 def test_a_plain_connection_fails_where_this_one_reads_on(path):
+    """One cell that is not UTF-8 made every read of its table fail; the tolerant connection reads
+    it as U+FFFD and notes it (#14 item 5)."""
     plain = sqlite3.connect(path)
     with pytest.raises(sqlite3.OperationalError) as info:
         plain.execute("SELECT * FROM t ORDER BY id").fetchall()
@@ -56,6 +58,8 @@ def test_a_plain_connection_fails_where_this_one_reads_on(path):
     lambda cur: [cur.fetchone()] + cur.fetchall(),
 ])
 def test_every_way_of_reading_goes_past_the_bad_cell(path, read):
+    """Iterating, fetchone, fetchmany and fetchall all return every row, the bad cell replaced, none
+    lost or repeated."""
     conn = connect(path, "ro", timeout=1)
     try:
         assert read(conn.execute("SELECT * FROM t ORDER BY id")) == EXPECTED
@@ -64,6 +68,7 @@ def test_every_way_of_reading_goes_past_the_bad_cell(path, read):
 
 
 def test_a_cursor_made_by_hand_tolerates_too(path):
+    """Code that makes its own cursor gets the same tolerance."""
     conn = connect(path, "ro", timeout=1)
     try:
         cursor = conn.cursor()
@@ -74,6 +79,7 @@ def test_a_cursor_made_by_hand_tolerates_too(path):
 
 
 def test_other_errors_are_not_swallowed(path):
+    """Only the decoding error is tolerated: a missing table or a refused write still raises."""
     conn = connect(path, "ro", timeout=1)
     try:
         with pytest.raises(sqlite3.OperationalError, match="no such table"):
@@ -86,6 +92,7 @@ def test_other_errors_are_not_swallowed(path):
 
 
 def test_modes_and_lenient_text(tmp_path):
+    """ro refuses a missing file, rwc creates one; lenient decoding replaces only the bad bytes."""
     with pytest.raises(sqlite3.OperationalError):
         connect(tmp_path / "missing.sqlite3", "ro", timeout=1)
     created = connect(tmp_path / "new.sqlite3", "rwc", timeout=1)

@@ -26,11 +26,14 @@ def conn():
     (20261124, False),
 ])
 def test_is_date_sql_is_one_for_real_days_only(conn, value, is_date):
+    """Real YYYY-MM-DD days are dates; Feb 30, month 13, unpadded, timestamps, words and NULL are
+    not (the m001 CHECKs let them all through)."""
     found = conn.execute(f"SELECT {is_date_sql(':v')}", {"v": value}).fetchone()[0]
     assert found == int(is_date)
 
 
 def test_placed_needs_both_window_ends(conn):
+    """A catalyst is placed in time only when both window ends are dates."""
     conn.execute("CREATE TABLE c (window_start TEXT, window_end TEXT)")
     conn.executemany("INSERT INTO c VALUES (?, ?)", [("2026-01-01", "2026-03-31"),
                                                      ("2026-01-01", "soon"),

@@ -29,6 +29,7 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX
 
 @posix_only
 def test_made_folders_are_private_and_existing_ones_are_left_alone(tmp_path):
+    """Folders the app creates are 0700 (#14); a folder the user already had keeps its mode."""
     existing = tmp_path / "shared"
     existing.mkdir(mode=0o755)
     os.chmod(existing, 0o755)
@@ -40,6 +41,8 @@ def test_made_folders_are_private_and_existing_ones_are_left_alone(tmp_path):
 
 @posix_only
 def test_write_atomically_makes_a_private_file_and_keeps_a_replaced_files_mode(tmp_path):
+    """A new export is 0600; one that replaces a file keeps the mode the user gave it; no temporary
+    is left."""
     new = write_atomically(tmp_path / "new.json", b"{}")
     assert new.read_bytes() == b"{}" and mode_of(new) == PRIVATE_FILE
     shared = tmp_path / "shared.json"
@@ -53,6 +56,7 @@ def test_write_atomically_makes_a_private_file_and_keeps_a_replaced_files_mode(t
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    """A full disk mid-write leaves the previous file whole and no .partial behind (#12)."""
     target = tmp_path / "export.json"
     target.write_bytes(b"old")
 
@@ -79,6 +83,7 @@ def test_a_planted_symlink_is_never_followed(tmp_path):
 
 
 def test_exclusive_temporaries_fit_the_name_limit(tmp_path):
+    """A temporary for a long file name still fits 255 bytes, and two are never the same file."""
     fd, path = create_exclusive(tmp_path, prefix="." + "光" * 100 + ".")
     os.close(fd)
     assert len(path.name.encode()) <= 255 and path.name.endswith(".partial")
@@ -99,6 +104,8 @@ def test_a_partial_is_committed_over_the_target(tmp_path):
 
 @posix_only
 def test_tighten_changes_only_our_files_and_never_a_symlink(tmp_path):
+    """chmod never follows a symlink (it could make someone else's file private or public); a
+    missing file is no error."""
     mine = tmp_path / "mine"
     mine.write_bytes(b"")
     os.chmod(mine, 0o644)
@@ -113,6 +120,8 @@ def test_tighten_changes_only_our_files_and_never_a_symlink(tmp_path):
 
 
 def test_regular_file_problem_names_what_the_path_is(tmp_path):
+    """A folder, a dangling or looping link, a too-long or NUL name, a FIFO: each a sentence instead
+    of a hang or a traceback."""
     assert regular_file_problem(tmp_path / "missing") is None
     (tmp_path / "ok").write_bytes(b"")
     assert regular_file_problem(tmp_path / "ok") is None
@@ -131,6 +140,8 @@ def test_regular_file_problem_names_what_the_path_is(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_open_regular_never_blocks_on_a_fifo(tmp_path):
+    """A FIFO swapped in after the check is refused at once, never read (which would block forever).
+    """
     os.mkfifo(tmp_path / "fifo")
     with pytest.raises(IsADirectoryError, match="not a regular file"), \
             open_regular(tmp_path / "fifo"):

@@ -49,6 +49,7 @@ def _stop(pid, fd):
 
 
 def test_lock_files_sit_beside_the_database_with_short_names(tmp_path):
+    """The lock files sit beside the database and fit the name limit for any database name."""
     assert lock_path_for(tmp_path / "t.sqlite3") == tmp_path / "t.sqlite3.lock"
     assert use_lock_path_for(tmp_path / "t.sqlite3") == tmp_path / "t.sqlite3.inuse.lock"
     long = tmp_path / ("光" * 84)                 # 252 bytes: the suffix would not fit
@@ -58,6 +59,8 @@ def test_lock_files_sit_beside_the_database_with_short_names(tmp_path):
 
 
 def test_a_second_app_is_told_which_process_has_the_file(db):
+    """A second app is refused naming the first's pid; restore is refused while it is open; release
+    frees it (#6)."""
     first = InstanceLock(db).acquire()
     try:
         assert first.held and holder(db) == os.getpid()
@@ -78,6 +81,8 @@ def test_a_second_app_is_told_which_process_has_the_file(db):
 
 
 def test_a_lock_held_by_another_process_is_found_and_freed_when_it_dies(db):
+    """Another process's lock is seen (pid unknown: still refused) and is gone once that process
+    dies (SIGKILL leaves no stale lock)."""
     lock_path_for(db).write_text("not a pid")
     pid, fd = _hold_elsewhere(lock_path_for(db), shared=False)
     try:
@@ -110,11 +115,14 @@ def test_use_lock_holds_are_counted_within_the_process(db):
 
 
 def test_use_lock_in_a_missing_folder_takes_nothing(tmp_path):
+    """Opening a database in a folder not made yet creates no lock folder."""
     lock = UseLock(tmp_path / "no" / "such" / "t.sqlite3").acquire_shared()
     assert not lock.held and not (tmp_path / "no").exists()
 
 
 def test_another_processs_use_and_restore_are_waited_for_then_refused(db):
+    """Users share the file; restore waits for them, then refuses naming why; an opener waits for a
+    running restore, then refuses (#14 item 1)."""
     db.parent.mkdir(exist_ok=True)
     pid, fd = _hold_elsewhere(use_lock_path_for(db), shared=True)
     try:

@@ -44,6 +44,7 @@ def _bad_text(path, table="thesis", column="title", row=1, raw=b"Big \xff light"
 
 
 def test_a_healthy_file_passes_and_the_pass_is_noted(tracker):
+    """A pass is noted beside the backups, so the daily full check does not run again today."""
     result = run_full_check(tracker.path)
     assert result.ok and result.problems == [] and result.newest_good_backup is None
     assert "passed its full integrity check" in result.message
@@ -53,6 +54,8 @@ def test_a_healthy_file_passes_and_the_pass_is_noted(tracker):
 
 
 def test_index_damage_fails_naming_the_problem_and_the_backup(tracker):
+    """Index damage quick_check misses fails the full check, which names the newest good backup; a
+    failure is not noted as a pass (#14 item 4)."""
     backup = tracker.backup()
     path = tracker.path
     tracker.close()
@@ -65,6 +68,8 @@ def test_index_damage_fails_naming_the_problem_and_the_backup(tracker):
 
 
 def test_a_file_that_cannot_be_read_is_a_failed_check_not_an_exception(tmp_path):
+    """A file that is no database fails the check with the reason; it never raises into the caller.
+    """
     path = tmp_path / "junk.sqlite3"
     path.write_bytes(b"not a database " * 100)
     result = run_full_check(path)
@@ -81,6 +86,8 @@ def test_a_busy_file_is_no_verdict(tmp_path, monkeypatch):
 
 
 def test_the_check_is_due_once_a_day(tmp_path):
+    """Due when never run, a day after the last pass, or when the clock went back; not again the
+    same day; an unreadable note means due."""
     db = tmp_path / "t.sqlite3"
     assert full_check_due(db)                                   # never checked
     record_passed(db)
@@ -94,6 +101,8 @@ def test_the_check_is_due_once_a_day(tmp_path):
 
 
 def test_the_message_lists_three_problems_and_counts_the_rest(tmp_path):
+    """The message stays readable however many problems integrity_check finds, and says when there
+    is no backup."""
     check = FullCheck(tmp_path / "t.sqlite3", False, [f"p{i}" for i in range(5)], NOW)
     assert "(p0; p1; p2 (and 2 more))" in check.message
     assert "No verified backup was found." in check.message
@@ -116,6 +125,8 @@ def test_mark_damaged_makes_the_store_read_only_with_the_reason(tracker):
 
 
 def test_undecodable_cells_are_found_in_every_record_table(tracker):
+    """check lists each text cell that is not UTF-8 by table, row and column, and leaves the
+    connection's decoding as it was."""
     path = tracker.path
     tracker.close()
     _bad_text(path)

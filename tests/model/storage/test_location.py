@@ -13,12 +13,15 @@ from model.storage.location import location_warning
                                           ("Google Drive", "google drive"),
                                           ("坚果云", "坚果云"), ("Nextcloud", "nextcloud")])
 def test_a_cloud_synced_folder_is_named(tmp_path, folder, name):
+    """A database in a synced folder (two machines writing it) gets a warning naming the service
+    (#6)."""
     path = tmp_path / folder / "theses.sqlite3"
     warning = location_warning(path)
     assert warning is not None and f"cloud-synced folder ({name})" in warning
 
 
 def test_a_local_folder_gets_no_warning(tmp_path, monkeypatch):
+    """No false alarm on a local disk (a warning shown every start would be ignored)."""
     monkeypatch.setattr(location, "_is_network_mount", lambda path: False)
     assert location_warning(tmp_path / "theses.sqlite3") is None
 
@@ -42,6 +45,7 @@ def test_a_network_mount_is_named(tmp_path, monkeypatch):
 
 
 def test_no_proc_mounts_means_no_network_warning(tmp_path, monkeypatch):
+    """Without /proc (macOS, Windows, a sandbox) the check says nothing rather than failing."""
     real = location.Path
 
     class NoProc(type(real())):

@@ -38,6 +38,8 @@ def _bad_text(path):
 
 
 def test_diagnose_names_each_kind_and_never_writes(backed_up, tmp_path):
+    """Healthy, missing, foreign and damaged files are told apart, with the backup to offer;
+    diagnosing writes nothing."""
     db, backup = backed_up
     healthy = diagnose(db)
     assert (healthy.kind, healthy.newest_good_backup, healthy.recoverable) == ("ok", backup,
@@ -58,6 +60,8 @@ def test_diagnose_names_each_kind_and_never_writes(backed_up, tmp_path):
 
 
 def test_diagnose_tells_newer_and_bad_text_apart_from_damage(backed_up):
+    """Bad text is repairable in place and a newer file is not damage: neither may be sent to the
+    restore path."""
     db, _ = backed_up
     _bad_text(db)
     found = diagnose(db)
@@ -71,6 +75,8 @@ def test_diagnose_tells_newer_and_bad_text_apart_from_damage(backed_up):
 
 
 def test_recover_moves_the_damaged_file_aside_and_restores_the_newest_good_backup(backed_up):
+    """The damaged file is kept aside (never deleted) and the restored copy is verified by its hash.
+    """
     db, backup = backed_up
     _garble(db)
     damaged = db.read_bytes()
@@ -102,6 +108,7 @@ def test_recover_repairs_bad_text_in_place_instead_of_going_back(backed_up, cloc
 
 
 def test_recover_refuses_what_it_must_not_move(backed_up):
+    """A healthy file, a file open in another app and a newer file are never moved aside."""
     db, _ = backed_up
     with pytest.raises(UserError, match="does not need recovering"):
         recover(db)
@@ -117,6 +124,8 @@ def test_recover_refuses_what_it_must_not_move(backed_up):
 
 
 def test_without_a_good_backup_the_file_stays_unless_starting_empty(tmp_path):
+    """No backup: the file stays unless the user chose to start empty (then it is moved aside, not
+    deleted)."""
     db = tmp_path / "lost.sqlite3"
     db.write_bytes(b"\x00" * 4096)
     with pytest.raises(NotFound, match="There is no good backup"):
@@ -127,6 +136,7 @@ def test_without_a_good_backup_the_file_stays_unless_starting_empty(tmp_path):
 
 
 def test_a_chosen_backup_is_restored_instead_of_the_newest(backed_up, clock):
+    """restore BACKUP brings back that backup, not the newest."""
     db, first = backed_up
     t = Tracker.open(db, clock=clock)
     t.theses.add(title="Only in the second backup")

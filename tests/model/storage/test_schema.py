@@ -24,6 +24,8 @@ def migrated(tmp_path):
 
 
 def test_the_steps_are_numbered_in_order_up_to_the_schema_version(migrated):
+    """Each step is recorded by name in order and the file ends at SCHEMA_VERSION; a step renamed or
+    reordered would run twice on released files."""
     names = [r[0] for r in migrated.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = 'thesis_tracker' "
         "ORDER BY id")]
@@ -36,6 +38,8 @@ def test_the_steps_are_numbered_in_order_up_to_the_schema_version(migrated):
 
 
 def test_applying_again_changes_nothing(migrated):
+    """Opening a current file runs no step again (a step running twice would fail or duplicate
+    triggers)."""
     before = migrated.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     migrations.apply(migrated)
     assert migrated.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == before
@@ -54,6 +58,8 @@ def test_ids_are_never_reused(migrated):
 
 
 def test_the_search_index_follows_inserts_updates_and_deletes(migrated):
+    """The triggers keep the FTS index current: a renamed thesis is found by its new title and not
+    by its old one."""
     conn = migrated.conn
     conn.execute("INSERT INTO thesis (title, created_at, updated_at) "
                  "VALUES ('光模块 upcycle', 'x', 'x')")
@@ -77,6 +83,8 @@ def test_the_search_index_follows_inserts_updates_and_deletes(migrated):
     "INSERT INTO company (name) VALUES ('')",
 ])
 def test_the_tables_refuse_what_the_service_would(migrated, statement):
+    """Blank titles, unknown statuses and out-of-range numbers are refused by the database itself,
+    whoever writes."""
     with pytest.raises(sqlite3.IntegrityError):
         migrated.conn.execute(statement)
 
@@ -98,6 +106,7 @@ def test_date_columns_refuse_text_that_is_no_date(migrated, value):
 
 
 def test_required_date_columns_refuse_none_as_well(migrated):
+    """A price row needs a real day: a word there would break every chart of the company."""
     conn = migrated.conn
     conn.execute("INSERT INTO company (name) VALUES ('c')")
     with pytest.raises(sqlite3.IntegrityError):
@@ -124,6 +133,8 @@ def test_m004_refuses_to_run_with_foreign_keys_on(tmp_path):
 
 
 def test_split_keeps_trigger_bodies_whole():
+    """A script is split at complete statements: a trigger body's inner semicolons must not cut it.
+    """
     script = ("CREATE TABLE t (x);\n"
               "CREATE TRIGGER g AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n"
               "\nCREATE INDEX i ON t(x);\n")

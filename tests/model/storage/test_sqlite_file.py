@@ -21,6 +21,7 @@ def _database(path):
 
 
 def test_a_healthy_database_has_no_problem(tmp_path):
+    """A real database's header passes, or every open would refuse it."""
     raw = _database(tmp_path / "ok.sqlite3")
     assert header_problem(tmp_path / "ok.sqlite3", raw[:100], len(raw)) is None
 
@@ -37,16 +38,21 @@ def test_a_healthy_database_has_no_problem(tmp_path):
     (SQLITE_HEADER + b"\x10\x00", "is truncated (18 bytes"),
 ])
 def test_foreign_damaged_and_truncated_headers_say_what_they_are(tmp_path, head, what):
+    """A ZIP, PDF, JSON or text file renamed .sqlite3 is named for what it is instead of 'file is
+    not a database' (#14)."""
     assert what in header_problem(tmp_path / "x", head, len(head))
 
 
 def test_a_header_with_an_impossible_page_size_is_damaged(tmp_path):
+    """Header fields SQLite would trust are checked: garbage there is damage, not a newer version.
+    """
     raw = bytearray(_database(tmp_path / "ok.sqlite3")[:100])
     raw[16:18] = (1000).to_bytes(2, "big")          # not a power of two
     assert header_problem(tmp_path / "x", bytes(raw), 100_000) == "has a damaged header"
 
 
 def test_a_file_shorter_than_its_header_says_is_truncated(tmp_path):
+    """A file cut short (a failed copy) is named truncated, unless its -wal may hold the rest."""
     path = tmp_path / "cut.sqlite3"
     raw = _database(path)
     cut = raw[: len(raw) // 2]
@@ -58,6 +64,8 @@ def test_a_file_shorter_than_its_header_says_is_truncated(tmp_path):
 
 
 def test_the_uri_quotes_characters_that_would_end_the_path(tmp_path):
+    """'?' or '#' in a folder name must not end the path inside the file: URI (the database would be
+    made elsewhere)."""
     folder = tmp_path / "a?b#c d%"
     folder.mkdir()
     uri = sqlite_uri(folder / "t.sqlite3", "rwc")
@@ -70,6 +78,8 @@ def test_the_uri_quotes_characters_that_would_end_the_path(tmp_path):
 
 
 def test_name_digest_is_short_stable_and_distinct():
+    """Hashed names of files beside a long-named database must be the same each time and differ
+    between databases."""
     assert name_digest("theses", 10) == name_digest("theses", 10)
     assert len(name_digest("theses", 16)) == 16 and name_digest("a", 10) != name_digest("b", 10)
     assert name_digest("bad \udcff name", 8)            # undecodable names too
