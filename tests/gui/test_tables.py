@@ -184,3 +184,20 @@ def test_delegates_are_installed_on_their_columns(qtbot, tracker):
     for column in (risks.SEVERITY, risks.LIKELIHOOD):
         assert isinstance(rtable.itemDelegateForColumn(column), ScoreDelegate)
     assert isinstance(rtable.itemDelegateForColumn(risks.STATUS), ComboDelegate)
+
+
+def test_a_table_deleted_while_leaving_its_new_row_takes_the_late_look_with_it(
+        catalysts, qtbot):
+    """Leaving the new row schedules a look at it for the next turn of the event loop; a table
+    deleted before then (its thesis closed, the window closed) must not be called: the look
+    is tied to the table, so nothing runs on a deleted C++ object."""
+    model, table = catalysts
+    model.creator = lambda values: pytest.fail("an incomplete row is never stored")
+    row = model.start_draft()
+    table.setCurrentIndex(model.index(row, model.TITLE))
+    table.setCurrentIndex(model.index(0, model.TITLE))      # leaving the new row
+    container = table.parentWidget()
+    import shiboken6
+    shiboken6.delete(table)         # gone before the event loop turns
+    qtbot.wait(20)       # the look would run now, on a deleted table, and raise in the loop
+    assert container.isVisible()
