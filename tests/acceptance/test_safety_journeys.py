@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 
 import pytest
@@ -101,3 +102,34 @@ def test_check_names_the_dates_and_the_upgraded_file_refuses_new_ones(scribbled)
     assert fixed.returncode == 0, fixed.stderr
     after = run("check").stdout
     assert "3 value(s)" in next(line for line in after.splitlines() if line.startswith("Dates:"))
+
+
+def test_the_terminal_beside_the_app_sees_its_work_after_an_export(
+        window, qtbot, when_modal, tmp_path, monkeypatch, db_path):
+    """File ▸ Export JSON… (it reads on a connection of its own), run ``list`` in a terminal,
+    then add a thesis in the app: a second terminal command sees it. Reading the file's header
+    for the export's connection once dropped the app's SQLite locks; the terminal's command
+    then checkpointed and deleted the -wal, and every later edit went to a deleted file (lost
+    at quit or on a crash; found by a walk through the app)."""
+    target = tmp_path / "theses.json"
+    monkeypatch.setattr("gui.dialogs.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    window.findChild(QAction, "exportJson").trigger()
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=5000)
+    assert target.exists()
+
+    def run(*args):
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path),
+                               *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run("list").returncode == 0
+    assert Path(f"{db_path}-wal").exists(), "the terminal deleted the app's -wal"
+
+    def name_it(dialog):
+        qtbot.keyClicks(dialog.title, "Written after the export")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    done = when_modal(name_it)
+    # Edit ▸ New thesis… (offscreen, the closed export dialog keeps the keyboard's focus).
+    window.findChild(QAction, "newThesis").trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=3000)
+    listed = run("list")
+    assert "Written after the export" in listed.stdout, listed.stdout + listed.stderr
