@@ -169,7 +169,8 @@ class Operations:
                                                 country=country)
             return self.tracker.beneficiaries.add(thesis_id=thesis_id, company_id=company.id,
                                                   role=role)
-        label = f"Add beneficiary {quoted(name)}" if name else "Add beneficiary"
+        named = self.tracker.companies.get(company_id).name if company_id is not None else name
+        label = f"Add beneficiary {quoted(named)}" if named.strip() else "Add beneficiary"
         return self._run(label, initiator, work)
 
     def edit_beneficiary(self, beneficiary_id: int, *, role: str,

@@ -146,3 +146,25 @@ def test_the_dialog_needs_an_open_database_and_lets_go_of_it_when_closed(window)
     assert window.bridge.receivers(SIGNAL("changed(PyObject)")) == listening
     window.close_database()
     assert CompaniesDialog.show_for(window) is None
+
+
+def test_merge_preselects_only_a_company_plainly_the_same(qtbot, tracker, when_modal):
+    """A duplicate named like a known company opens with that one chosen; one like no other
+    opens with nothing chosen and Merge disabled, so Enter cannot merge it into the first
+    company of the alphabet (found by a walk through the app)."""
+    from model.companies import likeness
+    known = tracker.companies.by_ticker("300308.SZ")
+    dup = tracker.companies.add(name="中际旭创")
+    odd = tracker.companies.add(name="Nothing alike")
+    seen = {}
+
+    def look(box):
+        ok = box.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        seen[box.keep.currentData()] = ok.isEnabled()
+        box.reject()
+    for company in (dup, odd):
+        others = sorted((c for c in tracker.companies.all() if c.id != company.id),
+                        key=lambda c, company=company: -likeness(company, c))
+        when_modal(look)
+        MergeDialog.ask(None, company, others)
+    assert seen == {known.id: True, None: False}

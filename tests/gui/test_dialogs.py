@@ -242,3 +242,19 @@ def test_plain_label_never_renders_markup(parent):
     assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == "<b>bold</b>"
     assert label.font().bold() and label.objectName() == "heading" and label.wordWrap()
     assert not plain_label("x").font().bold()
+
+
+def test_company_dialog_finds_a_known_company_by_any_part_of_its_name(parent, qtbot):
+    """Typing the local name (中际) or a ticker fragment offers the known company, though its
+    label starts with the English name (found by a walk through the app)."""
+    known = [Company(7, "Zhongji Innolight", "中际旭创", "300308.SZ", "SZSE", "CN"),
+             Company(8, "Eoptolink", "新易盛", "300502.SZ", "SZSE", "CN")]
+    dialog = CompanyDialog(parent, known)
+    completer = dialog.company.completer()
+    for typed, offered in (("中际", ["Zhongji Innolight 中际旭创 (300308.SZ)"]),
+                           ("300502", ["Eoptolink 新易盛 (300502.SZ)"]),
+                           ("innolight", ["Zhongji Innolight 中际旭创 (300308.SZ)"])):
+        completer.setCompletionPrefix(typed)
+        model = completer.completionModel()
+        assert [model.index(r, 0).data() for r in range(model.rowCount())] == offered
+    dialog.deleteLater()
