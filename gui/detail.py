@@ -81,7 +81,7 @@ class ThesisDetail(QWidget):
         self.tabs.addTab(overview_scroll, "&Overview")
         self._lazy = {}
         for part, title in zip(self.PARTS, ("&Beneficiaries", "&Risks", "&Catalysts",
-                                            "&Sources", "&History")):
+                                            "&Sources", "Histor&y")):
             self._lazy[part] = LazyTab(lambda part=part: self._build_part(part))
             self.tabs.addTab(self._lazy[part], title)
         self.tabs.currentChanged.connect(self._tab_shown)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,6 +31,26 @@ class StatementEdit(QPlainTextEdit):
         self.left.emit()
 
 
+class StatusCombo(QComboBox):
+    """The thesis status: a change is a decision with a note, so it is chosen from the open
+    list. The arrow keys and the wheel on the closed box would step through every status in
+    between, each a change of its own with its own question (draft -> active -> watch): the
+    keys open the list instead, and the wheel scrolls the page."""
+
+    _OPENING = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                Qt.Key.Key_Home, Qt.Key.Key_End}
+
+    def keyPressEvent(self, event) -> None:     # noqa: N802 - Qt naming
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in self._OPENING and plain:
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:       # noqa: N802 - Qt naming
+        event.ignore()
+
+
 class OverviewTab(QWidget):
     review_requested = Signal()     # the Review… button: the window runs the review dialog
 
@@ -40,10 +60,11 @@ class OverviewTab(QWidget):
         self.tracker, self.editor = tracker, editor
         self.thesis = None
         self._unsaved: set[str] = set()     # fields whose last save failed: keep their text (#6)
+        self._asking = False     # a question about a change is open: no second one
         form = QFormLayout(self)
         self.title = QLineEdit(objectName="titleEdit")
         self.theme = QLineEdit(objectName="themeEdit")
-        self.status = QComboBox(objectName="statusCombo")
+        self.status = StatusCombo(objectName="statusCombo")
         self.status.addItems(THESIS_STATUSES)
         self.conviction = QSpinBox(objectName="convictionSpin")
         self.conviction.setRange(1, 5)
@@ -51,7 +72,9 @@ class OverviewTab(QWidget):
         self.changed_label = QLabel(objectName="lastChanged")
         row = QHBoxLayout()
         row.addWidget(self.status)
-        row.addWidget(QLabel("Conviction (1-5)"))
+        conviction_label = QLabel("Co&nviction (1-5)")
+        conviction_label.setBuddy(self.conviction)
+        row.addWidget(conviction_label)
         row.addWidget(self.conviction)
         row.addWidget(self.changed_label, 1)
         self.horizon = QLineEdit(objectName="horizonEdit")
@@ -70,7 +93,7 @@ class OverviewTab(QWidget):
         self.cadence.setSuffix(" days")
         self.cadence.setKeyboardTracking(False)
         self.cadence.setToolTip("Review cadence: a review sets the next date this far ahead")
-        self.review_button = QPushButton("Re&view…", objectName="reviewButton")
+        self.review_button = QPushButton("Revie&w…", objectName="reviewButton")
         self.review_button.setToolTip("Record a review: a note, any change of conviction or "
                                       "status, and the next review date")
         self.review_state = QLabel(objectName="reviewState")
@@ -81,13 +104,17 @@ class OverviewTab(QWidget):
         review_row.addWidget(self.review_state)
         self.statement = StatementEdit(objectName="statementEdit")
         self.statement.setTabChangesFocus(True)
-        form.addRow("&Title", self.title)
-        form.addRow("T&heme", self.theme)
-        form.addRow("Status", row)
+        # Every Alt key here is free of the menus (File, Edit, View, Help) and the tabs
+        # (Overview, Beneficiaries, Risks, Catalysts, Sources, History, Timeline, Prices).
+        form.addRow("T&itle", self.title)
+        form.addRow("&Theme", self.theme)
+        status_label = QLabel("St&atus")
+        status_label.setBuddy(self.status)      # a layout row has no buddy of its own
+        form.addRow(status_label, row)
         form.addRow("Hori&zon", self.horizon)
         form.addRow("Ta&gs", self.tags)
         form.addRow("Benchmar&k", self.benchmark)
-        review_label = QLabel("Next &review")
+        review_label = QLabel("Ne&xt review")
         review_label.setBuddy(self.next_review)     # a layout row has no buddy of its own
         form.addRow(review_label, review_row)
         form.addRow("State&ment", self.statement)
@@ -165,13 +192,18 @@ class OverviewTab(QWidget):
             spin.blockSignals(False)
 
     def _commit_line(self, field: str) -> None:
-        if self.thesis is None:
+        if self.thesis is None or self._asking:
             return
         value = self._lines[field].text()
         if value == (getattr(self.thesis, field) or ""):
             self._unsaved.discard(field)
             return
-        self._after_save(field, self.editor.edit_thesis(self.thesis.id, field, value))
+        self._asking = True     # a refusal's message takes the focus: that is no second edit
+        try:
+            saved = self.editor.edit_thesis(self.thesis.id, field, value)
+        finally:
+            self._asking = False
+        self._after_save(field, saved)
 
     def _commit_statement(self) -> None:
         if self.thesis is not None and self.statement.toPlainText() != self.thesis.statement:
@@ -215,7 +247,14 @@ class OverviewTab(QWidget):
             self._show_spins()
 
     def _conviction_chosen(self, value: int) -> None:
-        if self.thesis is None or value == self.thesis.conviction:
+        # Enter finishes the edit, and the question taking the focus finishes it again: one
+        # question, whose answer (Cancel too) is the last word.
+        if self.thesis is None or value == self.thesis.conviction or self._asking:
             return
-        if not self.editor.change_thesis(self.thesis.id, "conviction", value):
+        self._asking = True
+        try:
+            changed = self.editor.change_thesis(self.thesis.id, "conviction", value)
+        finally:
+            self._asking = False
+        if not changed:
             self._show_spins()          # cancelled or refused: back to the stored value

@@ -53,6 +53,15 @@ def test_create_a_thesis_with_the_new_thesis_shortcut(window, qtbot, when_modal,
         "&Undo New thesis “Silicon photonics 硅光 wins share”"
 
 
+def _choose_next_status(combo, qtbot) -> None:
+    """Down opens the status list; Down and Enter there choose the next status."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(combo.view().isVisible)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+
+
 def test_change_status_with_a_note_shows_the_history_row(window, qtbot, when_modal):
     """A status change asks for a note and lands on top of History (#3 overview)."""
     combo = window.findChild(QComboBox, "statusCombo")
@@ -61,8 +70,7 @@ def test_change_status_with_a_note_shows_the_history_row(window, qtbot, when_mod
         qtbot.keyClicks(dialog.note, "Orders slipped a quarter")
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     when_modal(note)
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    _choose_next_status(combo, qtbot)
     after = combo.currentText()
     assert after != before
     window.detail.tabs.setCurrentIndex(5)      # History: built when first shown
@@ -79,8 +87,7 @@ def test_cancelling_the_note_keeps_the_old_status(window, qtbot, when_modal):
     before = combo.currentText()
     rows = window.detail.history.rowCount()
     when_modal(lambda dialog: qtbot.keyClick(dialog.note, Qt.Key.Key_Escape))
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    _choose_next_status(combo, qtbot)
     assert combo.currentText() == before
     assert window.detail.history.rowCount() == rows
 
@@ -388,3 +395,34 @@ def test_day_change_marks_a_review_overdue_without_an_edit(make_window, db_path,
     assert model.review_overdue(model.record(row))
     qtbot.waitUntil(lambda: window.windowTitle().endswith("— 2 overdue"))   # and the review
     assert window.day_timer.isActive()
+
+
+def test_every_alt_key_in_the_window_does_one_thing(window):
+    """The menus, the detail tabs and the Overview's fields each have an Alt key of their own:
+    Alt+H went to Theme instead of History (and the Help menu), Alt+R was Next review and
+    Risks, and Status and Conviction had none (found by a walk through the app)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    keys: dict[str, list[str]] = {}
+
+    def note(text: str, where: str) -> None:
+        found = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if found:
+            keys.setdefault(found.group(1).casefold(), []).append(f"{where} {text!r}")
+    for action in window.menuBar().actions():
+        note(action.text(), "menu")
+    tabs = window.detail.tabs
+    for i in range(tabs.count()):
+        note(tabs.tabText(i), "tab")
+    overview = window.detail.overview
+    for label in overview.findChildren(QLabel):
+        if label.buddy() is not None:
+            note(label.text(), "field")
+    for button in overview.findChildren(QAbstractButton):
+        note(button.text(), "button")
+    clashes = {key: where for key, where in keys.items() if len(where) > 1}
+    assert clashes == {}
+    for name in ("statusCombo", "convictionSpin"):
+        assert any(label.buddy() is not None and label.buddy().objectName() == name
+                   for label in overview.findChildren(QLabel)), f"{name} has no Alt key"

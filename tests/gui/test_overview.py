@@ -139,3 +139,30 @@ def test_review_state_says_overdue_and_when_last_reviewed(overview, window):
     overview.refresh()
     assert "review overdue" not in overview.review_state.text()
     assert "last 2026-11-24" in overview.review_state.text()
+
+
+def test_arrow_keys_and_the_wheel_never_step_the_status(qtbot, monkeypatch):
+    """Up/Down on the closed status box open its list instead of changing the status one
+    step at a time (each step asked for a note: draft -> active -> watch recorded 'active'
+    on the way); the wheel over it leaves it alone (found by a walk through the app)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gui.overview import StatusCombo
+    box = StatusCombo()
+    qtbot.addWidget(box)
+    box.addItems(["draft", "active", "watch"])
+    chosen = []
+    box.activated.connect(chosen.append)
+    opened = []
+    monkeypatch.setattr(box, "showPopup", lambda: opened.append(True))
+    box.show()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.currentIndex() == 0 and chosen == [] and opened == [True, True]
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(box.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(box, wheel)
+    assert box.currentIndex() == 0 and chosen == []
