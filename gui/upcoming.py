@@ -103,11 +103,18 @@ class UpcomingView(QWidget):
             return
         from gui.models.upcoming import is_review
         rows = self.model.records()
-        reviews = [r for r in rows if is_review(r)]
-        overdue = sum(1 for c in rows if self.model.is_overdue(c))
-        self.summary.setText(f"{overdue} overdue · {len(rows) - overdue} due in the next "
-                             f"{self.model.days} days · {len(reviews)} review(s) due · "
-                             f"double-click a row to open its thesis")
+        reviews = sum(1 for r in rows if is_review(r))
+        # A catalyst ticked here stays on the list (checked) until it is reloaded: it is
+        # neither overdue nor due any more.
+        pending = [c for c in rows if not is_review(c) and c.status == "pending"]
+        overdue = sum(1 for c in pending if self.model.is_overdue(c))
+        settled = len(rows) - reviews - len(pending)
+        parts = [f"{overdue} overdue", f"{len(pending) - overdue} due in the next "
+                                        f"{self.model.days} days",
+                 f"{reviews} review(s) due"]
+        if settled:
+            parts.append(f"{settled} settled here (gone on Reload)")
+        self.summary.setText(" · ".join(parts) + " · double-click a row to open its thesis")
 
     def _double_clicked(self, index) -> None:
         from gui.models.upcoming import is_review

@@ -39,11 +39,17 @@ def test_tick_in_upcoming_stays_in_place_and_undoes(window, qtbot, when_modal):
         qtbot.keyClicks(dialog.note, "shipped late")
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     when_modal(answer)
+    summary_text = window.upcoming.summary.text
+    due = sum(1 for r in model.records() if not is_review(r)) - 1
+    assert summary_text().startswith(f"1 overdue · {due} due")
     table.setFocus()
     table.setCurrentIndex(model.index(0, 0))
     QTest.keyClick(table, Qt.Key.Key_Space)
     assert model.rowCount() == rows
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # Ticked, it is no longer counted as overdue, nor as due (it was counted as due).
+    assert summary_text().startswith(f"0 overdue · {due} due")
+    assert "1 settled here" in summary_text()
     summary = window.list_model.record(window.list_model.row_of(record.thesis_id))
     assert summary.overdue == 0
     window.actions_by_name["undo"].trigger()
