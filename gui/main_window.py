@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._deferred: list = []
         self._started = False
         self._count_pending = False     # a count of the list is due on the next turn
+        self._reselect_due = False      # a look at the list's selection is due
         self._shown_once = False        # the splitter follows the saved share until shown
         self.notice_dismissed = False   # the user closed the start-up notice
         self._notice_due = False
@@ -252,6 +253,11 @@ class MainWindow(QMainWindow):
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
+        # A search that hid the thesis shown beside the list, then cleared: its row is back,
+        # so it is selected again (the list and the detail never disagree about it).
+        for signal in (self.proxy.rowsInserted, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._reselect_later)
         self.thesis_list.add_requested.connect(lambda: self.new_thesis())
         self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
         self.upcoming.open_thesis.connect(self.show_thesis)
@@ -450,6 +456,30 @@ class MainWindow(QMainWindow):
             source = self.proxy.mapToSource(current)
             self.detail.set_thesis(self.list_model.record(source.row()).id)
         self._explain()
+
+    def _reselect_later(self, *args) -> None:
+        # One look after a filter's burst of signals (one per run of rows).
+        if not self._reselect_due:
+            self._reselect_due = True
+            QTimer.singleShot(0, self, self._reselect)
+
+    def _reselect(self) -> None:
+        self._reselect_due = False
+        thesis_id = self.detail.thesis_id
+        if thesis_id is None or self.list_model is None:
+            return
+        current = self.thesis_list.currentIndex()
+        if current.isValid() and self.list_model.record(
+                self.proxy.mapToSource(current).row()).id == thesis_id:
+            return
+        source = self.list_model.index_of(thesis_id)
+        index = self.proxy.mapFromSource(source) if source is not None else None
+        if index is None or not index.isValid():
+            return          # still hidden by the search: nothing is selected meanwhile
+        self.thesis_list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.thesis_list.scrollTo(index)
 
     def _explain(self) -> None:
         """Under the list: the selected thesis's records that match the search, the words
