@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
         self.upcoming.open_thesis.connect(self.show_thesis)
         self.detail.overview.review_requested.connect(self.review_thesis)
+        self.detail.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.pages.currentChanged.connect(
             lambda _i: self.ensure_upcoming() if self.pages.currentWidget() is self.upcoming
             else None)

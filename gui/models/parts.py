@@ -60,6 +60,8 @@ class ThesisPartModel(RecordTableModel):
         self.thesis_id: int | None = None
         self.draft: Draft | None = None
         self.creator: Callable[[dict], Any] | None = None
+        # New rows left half typed on another thesis, waiting for the user to come back.
+        self._waiting: dict[int, Draft] = {}
 
     def fetch(self, thesis_id: int) -> list:
         raise NotImplementedError
@@ -67,10 +69,34 @@ class ThesisPartModel(RecordTableModel):
     def load(self, thesis_id: int | None) -> None:
         if self.draft is not None and thesis_id != self.thesis_id and self.draft.complete():
             self.commit_draft()         # a finished new row is stored in its own thesis
+        if (self.draft is not None and thesis_id != self.thesis_id
+                and self.thesis_id is not None and not self.draft.empty()):
+            # Half typed: not stored (it lacks a required field), not thrown away either.
+            self._waiting[self.thesis_id] = self.draft
         self.thesis_id = thesis_id
-        self.draft = None
+        waiting = self._waiting.pop(thesis_id, None) if thesis_id is not None else None
         self.before_fetch()
-        self.replace_all([] if thesis_id is None else self.fetch(thesis_id))
+        records = [] if thesis_id is None else self.fetch(thesis_id)
+        self.beginResetModel()          # the rows and the new row change together
+        self._rows = list(records)
+        self.draft = waiting
+        self._reindex()
+        self.endResetModel()
+
+    def unfinished_draft(self) -> str | None:
+        """The new row being typed, in words, when it is neither empty nor complete (it would
+        wait on its thesis if the user went to another), else None."""
+        draft = self.draft
+        if draft is None or draft.empty() or draft.complete():
+            return None
+        name = next((str(draft.values[f]).strip() for f in self.draft_fields
+                     if str(draft.values.get(f) or "").strip()), "")
+        headers = {c.field: c.header for c in self.columns if getattr(c, "field", None)}
+        missing = [headers.get(f, f) for f in draft.required
+                   if not str(draft.values.get(f) or "").strip()]
+        return (f"The new {self.noun} “{name}” is not stored yet: it needs "
+                f"{' and '.join(missing)}. It waits on its thesis until you fill it in "
+                f"(or press Escape on it).")
 
     # -- the new row -------------------------------------------------------------------------
     def draft_row(self) -> int | None:

@@ -386,3 +386,35 @@ def test_insert_after_clicking_the_catalysts_tab_adds_a_catalyst(app, qtbot, dia
     assert table.model().is_draft(count) and dialogs.unexpected == []
     press(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: table.model().rowCount() == count)
+
+
+def test_a_half_typed_catalyst_waits_on_its_thesis(app, qtbot, dialogs, stored):
+    """Catalysts tab, Insert, type a title, then click another thesis without a window: the
+    status bar says the new catalyst is not stored and waits; back on the first thesis the
+    row is there with its title, and typing the window stores it. It vanished without a
+    word (found by a walk through the app)."""
+    select_thesis(app, "Big light", qtbot)
+    thesis_id = app.current_thesis_id()
+    open_tab(app, "Catalysts")
+    table = app.findChild(QTableView, "catalystTable")
+    count = table.model().rowCount()
+    table.setFocus()
+    press(table, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: isinstance(focused(), QLineEdit))
+    type_into(focused(), "Half typed order")
+    select_thesis(app, "Small light", qtbot)
+    message = app.statusBar().currentMessage()
+    assert "“Half typed order” is not stored yet" in message and "Expected" in message
+    assert dialogs.unexpected == []
+    select_thesis(app, "Big light", qtbot)
+    qtbot.waitUntil(lambda: table.model().rowCount() == count + 1)
+    assert "Half typed order" in rows(table, 1)
+    draft = table.model().index(count, 2)
+    table.setCurrentIndex(draft)
+    table.edit(draft)
+    qtbot.waitUntil(lambda: isinstance(focused(), QLineEdit))
+    type_into(focused(), "Q3 2027")
+    press(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Half typed order" in stored(
+        lambda t: [c.title for c in t.catalysts.for_thesis(thesis_id)]))
+    assert stored(lambda t: len(t.catalysts.for_thesis(thesis_id))) == count + 1
