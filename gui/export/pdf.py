@@ -8,7 +8,6 @@ row QTextDocument repeats for <thead>. Several theses go into one file behind a 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from gui.export.fonts import register_fonts
 from model import __version__
 from model.analysis.report import ThesisReport, build_report
 from model.errors import UserError
-from model.interchange.textfile import partial_path
+from model.interchange.textfile import commit_partial, partial_path, write_atomically
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 600           # device units per inch of the PDF painter
@@ -209,8 +208,10 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
     target = Path(path)
     if not target.parent.is_dir():
         raise UserError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    temp = partial_path(target)
+    if str(paper).lower() not in PAPERS:
+        raise UserError(f"Paper must be one of {', '.join(PAPERS)}, not {paper!r}.")
     titles = [tracker.theses.get(i).title for i in ids]  # NotFound before any work
+    temp = partial_path(target)                 # private from the first byte
     generated = tracker.clock.today().isoformat()
     contents = len(ids) > 1 if contents is None else contents
     writer = _writer(temp, paper, titles[0] if len(ids) == 1 else "Investment theses")
@@ -252,9 +253,9 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
                 tick()
         painter.end()
         painter = None
-        if not temp.exists():
-            raise UserError(f"Cannot write {target}: the folder is not writable.")
-        os.replace(temp, target)
+        if not temp.exists() or not temp.stat().st_size:
+            raise UserError(f"Cannot write {target}: the PDF writer wrote nothing.")
+        commit_partial(temp, target)        # private (0600) unless it replaces a file
         return total
     except OSError as exc:
         raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
@@ -290,6 +291,17 @@ def render_chart_png(tracker, thesis_id: int, path, *, width_px: int = 1600,
     """The timeline as a PNG (for the Markdown export, which only links it; a thesis with no
     catalysts gets none)."""
     image = _timeline_image(tracker, thesis_id, width_px, height_px)
-    if not image.save(str(path), "PNG"):
-        raise UserError(f"Cannot write {path}.")
-    return Path(path)
+    return write_atomically(path, png_bytes(image))       # private, whole or not at all
+
+
+def png_bytes(image) -> bytes:
+    """A QImage encoded as PNG, for ``write_atomically`` (QImage.save would create the file
+    itself, readable by everyone)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise UserError("The chart could not be encoded as PNG.")
+    buffer.close()
+    return bytes(data.data())
