@@ -191,12 +191,15 @@ def import_file(window):
 def export_json(window):
     if window.tracker is None:
         return None
-    path = Files.save(window, "Export JSON", "JSON bundle (*.json)", "theses.json")
+    from gui.export.dialogs import export_folder, remember_export_folder
+    path = Files.save(window, "Export JSON", "JSON bundle (*.json)",
+                      str(export_folder(window.settings) / "theses.json"))
     if not path:
         return None
     from model.interchange.bundle import write_bundle
     bundle = _long(window, "Exporting JSON…", lambda tracker: write_bundle(tracker, path))
     if bundle is not None:
+        remember_export_folder(window.settings, path)
         window.statusBar().showMessage(f"Exported {len(bundle['theses'])} thesis(es) to {path}.",
                                        10000)
     return bundle

@@ -344,15 +344,10 @@ def install_export_actions(main_window) -> list[QAction]:
     settings = getattr(main_window, "settings", None)
 
     def last_dir() -> Path:
-        """The folder the last export went to, else the user's documents folder."""
-        remembered = settings.value("export/folder") if hasattr(settings, "value") else None
-        if remembered and Path(str(remembered)).is_dir():
-            return Path(str(remembered))
-        return documents_folder()
+        return export_folder(settings)
 
     def remember(path: str) -> None:
-        if hasattr(settings, "setValue") and path:
-            settings.setValue("export/folder", str(Path(path).parent))
+        remember_export_folder(settings, path)
 
     def export_pdf_action():
         t = get_tracker()
@@ -403,6 +398,20 @@ def install_export_actions(main_window) -> list[QAction]:
         main_window.menus.add_export_action(action)
         actions.append(action)
     return actions
+
+
+def export_folder(settings) -> Path:
+    """The folder the last export went to, else the user's documents folder: every export
+    (PDF, Markdown, calendar, JSON) starts there, never in the folder the app started from."""
+    remembered = settings.value("export/folder") if hasattr(settings, "value") else None
+    if remembered and Path(str(remembered)).is_dir():
+        return Path(str(remembered))
+    return documents_folder()
+
+
+def remember_export_folder(settings, path: str) -> None:
+    if hasattr(settings, "setValue") and path:
+        settings.setValue("export/folder", str(Path(path).parent))
 
 
 def documents_folder() -> Path:
