@@ -387,7 +387,22 @@ class MainWindow(QMainWindow):
             # An edit may make a thesis match (or stop matching) the search.
             self.apply_search(self.search_box.text())
         self._count()
+        if changes.origin in (Origin.UNDO, Origin.REDO):
+            self._show_what_changed(changes)
         self.changes_applied.emit(changes)
+
+    def _show_what_changed(self, changes) -> None:
+        """An undo or a redo says what it did, and brings the thesis it changed into view
+        when that is not the one shown (a change on another thesis, a deleted thesis back)."""
+        done = "Undone" if changes.origin is Origin.UNDO else "Redone"
+        self.statusBar().showMessage(f"{done}: {changes.label}" if changes.label else done,
+                                     10000)
+        present = [t for t in changes.theses if t not in changes.removed_theses]
+        if (not present or self.current_thesis_id() in present
+                or self.pages.currentWidget() is not self.splitter):
+            return      # Upcoming shows its own rows change; it is not left for the list
+        added = [t for t in present if t in changes.added_theses]
+        self.show_thesis(min(added or present))
 
     # -- list, search, selection -------------------------------------------------------------
     def apply_search(self, text: str) -> None:

@@ -49,6 +49,10 @@ class Menus:
         editor = window.editor
         self.undo = add(self.edit, "&Undo", editor.undo, Key.Undo, "undo")
         self.redo = add(self.edit, "&Redo", editor.redo, Key.Redo, "redo")
+        # Ctrl+Y as well, wherever the platform's Redo is only Ctrl+Shift+Z (Linux desktops).
+        redo_keys = QKeySequence.keyBindings(Key.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            self.redo.setShortcuts([*redo_keys, QKeySequence("Ctrl+Y")])
         editor.undo_changed.connect(self.follow_undo)
         self.follow_undo()
         add(self.edit, "Undo &History…", lambda: show_undo_history(window), name="undoHistory")

@@ -418,3 +418,38 @@ def test_a_half_typed_catalyst_waits_on_its_thesis(app, qtbot, dialogs, stored):
     qtbot.waitUntil(lambda: "Half typed order" in stored(
         lambda t: [c.title for c in t.catalysts.for_thesis(thesis_id)]))
     assert stored(lambda t: len(t.catalysts.for_thesis(thesis_id))) == count + 1
+
+
+def test_undo_shows_the_thesis_it_changed_and_says_what_it_did(app, qtbot, dialogs, stored):
+    """Change Big light's horizon, go to Small light, Ctrl+Z: Big light comes into view with
+    its old horizon and the status bar says what was undone; Ctrl+Y (not only Ctrl+Shift+Z)
+    redoes it. Delete a thesis and Ctrl+Z: the thesis is back and selected. Undo and redo
+    changed things out of sight, silently, and Ctrl+Y did nothing (walk through the app)."""
+    select_thesis(app, "Big light", qtbot)
+    big = app.current_thesis_id()
+    horizon = app.findChild(QLineEdit, "horizonEdit")
+    before = horizon.text()
+    click(horizon)
+    type_in_field(horizon, "2026-2028")
+    press(horizon, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: stored(lambda t: t.theses.get(big).horizon) == "2026-2028")
+    select_thesis(app, "Small light", qtbot)
+    undo(app)
+    qtbot.waitUntil(lambda: app.current_thesis_id() == big)
+    assert horizon.text() == before
+    assert app.statusBar().currentMessage().startswith("Undone: ")
+    shortcut(app, Qt.Key.Key_Y, CTRL)
+    qtbot.waitUntil(lambda: stored(lambda t: t.theses.get(big).horizon) == "2026-2028")
+    assert app.statusBar().currentMessage().startswith("Redone: ")
+
+    select_thesis(app, "Small light", qtbot)
+    small = app.current_thesis_id()
+    dialogs.expect(lambda box: click_button(box, "Yes"))
+    menu(app, "deleteThesis")
+    dialogs.done()
+    qtbot.waitUntil(lambda: app.current_thesis_id() != small)
+    undo(app)
+    qtbot.waitUntil(lambda: app.current_thesis_id() == small)
+    current = app.thesis_list.currentIndex()
+    assert str(current.data()).startswith("Small light")
+    assert dialogs.unexpected == []
