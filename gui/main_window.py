@@ -87,6 +87,19 @@ class _FirstPaint(QObject):
         return False
 
 
+class _Resized(QObject):
+    """Calls ``fit`` whenever the watched widget is resized."""
+
+    def __init__(self, fit, parent=None):
+        super().__init__(parent)
+        self.fit = fit
+
+    def eventFilter(self, obj, event):     # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal(object)     # the new Tracker (or None when closed)
     # A committed operation's OpChanges, once the list, the detail and Upcoming have followed
@@ -214,12 +227,21 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.status_filter)
         left_layout.addLayout(filters)
         self.proxy = ThesisFilterProxy(self)
+        self._title_fitter = _Resized(lambda: self._fit_title(), self)
         self.thesis_list = RecordTable(self.proxy, "thesisList")
         # The view keeps this selection model when the proxy gets another database's list.
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.thesis_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.thesis_list.setSortingEnabled(True)
         self.thesis_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Room the pane gains goes to the title, which is what gets cut, not to the last
+        # column (Next review took all of it while titles stayed cut); a narrow pane keeps
+        # the title at its starting width and scrolls.
+        self.thesis_list.horizontalHeader().setStretchLastSection(False)
+        self._title_floor = 0
+        self.thesis_list.viewport().installEventFilter(self._title_fitter)
+        self.thesis_list.horizontalHeader().sectionResized.connect(
+            lambda index, _old, _new: index and self._fit_title())
         left_layout.addWidget(self.thesis_list, 1)
         self.count_label = QLabel(objectName="listCount")
         # Its text changes with every search: it must never resize (and so re-lay out and
@@ -319,6 +341,8 @@ class MainWindow(QMainWindow):
         if previous is not None:
             previous.deleteLater()
         self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9})
+        self._title_floor = self.thesis_list.columnWidth(0)
+        self._fit_title()
         self.detail.set_tracker(tracker)
         self.upcoming_model = None
         self.upcoming.set_model(None, self.editor)
@@ -472,6 +496,14 @@ class MainWindow(QMainWindow):
             source = self.proxy.mapToSource(current)
             self.detail.set_thesis(self.list_model.record(source.row()).id)
         self._explain()
+
+    def _fit_title(self) -> None:
+        table = self.thesis_list
+        header = table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(1, header.count()))
+        room = table.viewport().width() - others
+        if self._title_floor and header.count():
+            table.setColumnWidth(0, max(self._title_floor, room))
 
     def _reselect_later(self, *args) -> None:
         # One look after a filter's burst of signals (one per run of rows).
