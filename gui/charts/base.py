@@ -102,7 +102,7 @@ def save_png(view: pg.GraphicsView, path, *, scale: float = 2.0) -> Path:
     view.scene().render(painter, source, source)
     painter.end()
     image.setDevicePixelRatio(1.0)
-    from gui.export.pdf import png_bytes
+    from gui.charts import png_bytes
     from model.interchange.textfile import write_atomically
     return write_atomically(path, png_bytes(image))       # private, whole or not at all
 

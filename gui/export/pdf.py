@@ -291,17 +291,5 @@ def render_chart_png(tracker, thesis_id: int, path, *, width_px: int = 1600,
     """The timeline as a PNG (for the Markdown export, which only links it; a thesis with no
     catalysts gets none)."""
     image = _timeline_image(tracker, thesis_id, width_px, height_px)
+    from gui.charts import png_bytes
     return write_atomically(path, png_bytes(image))       # private, whole or not at all
-
-
-def png_bytes(image) -> bytes:
-    """A QImage encoded as PNG, for ``write_atomically`` (QImage.save would create the file
-    itself, readable by everyone)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise UserError("The chart could not be encoded as PNG.")
-    buffer.close()
-    return bytes(data.data())
