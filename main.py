@@ -66,7 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     from model.errors import UserError
 
     parser = build_parser(GUI_COMMAND_MODULES)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if getattr(args, "command", None) == "search" and all(
+                word.startswith("-") and not word.startswith("--") for word in extra):
+            args.query += extra     # "-word" leaves a word out; argparse took it for an option
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.version:
         print(_versions())
         return 0

@@ -67,7 +67,9 @@ def _parse(query: str) -> tuple[list[list[str]], list[str]]:
             if word == "NOT":
                 negate = True
                 continue
-            if word.startswith("-") and len(word) > 1:
+            if word.startswith("-"):
+                if not word.strip("-"):
+                    continue        # a lone "-" (a dash between words): no word to leave out
                 negate, word = True, word[1:]
             term = word.strip(_EDGE_PUNCT) or word.strip("*\"")
         else:
@@ -269,14 +271,41 @@ class Search:
         if built is None:
             return []
         sql, params = built
-        rows = self.store.rows(
-            f"SELECT kind, ref_id, thesis_id, body FROM search_index WHERE rowid IN ({sql}) "
-            f"ORDER BY CASE kind WHEN 'thesis' THEN 0 WHEN 'catalyst' THEN 1 WHEN 'risk' THEN 2 "
-            f"WHEN 'company' THEN 3 ELSE 4 END, ref_id LIMIT ?", (*params, int(limit)))
-        terms = [t for g in parse_query(query) for t in g]
+        select = (f"SELECT kind, ref_id, thesis_id, body FROM search_index WHERE rowid IN ({sql}) "
+                  f"ORDER BY CASE kind WHEN 'thesis' THEN 0 WHEN 'catalyst' THEN 1 "
+                  f"WHEN 'risk' THEN 2 WHEN 'company' THEN 3 ELSE 4 END, ref_id LIMIT ? OFFSET ?")
+        groups, excluded = _parse(query)
+        if excluded:
+            rows = self._without(select, params, excluded, int(limit))
+        else:
+            rows = self.store.rows(select, (*params, int(limit), 0))
+        terms = [t for g in groups for t in g]
         return [SearchHit(r["kind"], int(r["ref_id"]),
                           None if r["thesis_id"] is None else int(r["thesis_id"]),
                           _snippet(r["body"], terms)) for r in rows]
+
+    def _without(self, select: str, params: list[str], excluded: list[str],
+                 limit: int) -> list[Row]:
+        """The hits of ``select`` less those of a thesis holding an excluded word anywhere (as
+        ``thesis_ids`` leaves it out) and the companies and sources holding one themselves,
+        read a page at a time until ``limit`` are kept."""
+        excluded_theses = self._group_ids([[term] for term in excluded])
+        kept: list[Row] = []
+        page = max(limit, 200)
+        offset = 0
+        while len(kept) < limit:
+            rows = self.store.rows(select, (*params, page, offset))
+            for r in rows:
+                if r["thesis_id"] is not None:
+                    if int(r["thesis_id"]) in excluded_theses:
+                        continue
+                elif any(term in (r["body"] or "").lower() for term in excluded):
+                    continue
+                kept.append(r)
+            if len(rows) < page:
+                break
+            offset += page
+        return kept[:limit]
 
     def thesis_ids(self, query: str) -> set[int] | None:
         """Theses matching directly or through a catalyst, risk, beneficiary or cited source,

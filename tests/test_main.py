@@ -100,6 +100,20 @@ def test_a_malformed_start_gets_the_parsers_message(capsys):
     assert "--db: expected one argument" in capsys.readouterr().err
 
 
+def test_search_takes_a_dash_word_as_a_word_to_leave_out(demo_db, capsys):
+    """`search optics -CPO` leaves out what holds "CPO"; argparse took -CPO for an unknown
+    option and refused the command. Other commands still refuse unknown options."""
+    assert main.main(["--db", str(demo_db), "search", "optics"]) == 0
+    everything = capsys.readouterr().out
+    assert main.main(["--db", str(demo_db), "search", "optics", "-CPO"]) == 0
+    fewer = capsys.readouterr().out
+    assert "New light" in everything and "New light" not in fewer and "Space computing" in fewer
+    with pytest.raises(SystemExit) as exit_:
+        main.main(["--db", str(demo_db), "list", "-x"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: -x" in capsys.readouterr().err
+
+
 def test_no_command_starts_the_desktop_app_on_the_named_file(started):
     """Both the fast path (`--db PATH`) and the parser's (no command after it) start the app
     on the file named; a mix-up here opened the default database instead."""

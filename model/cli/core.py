@@ -174,7 +174,9 @@ def cmd_tick(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _search_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query", nargs="+", help="words to find (Chinese included); OR for alternatives")
+    p.add_argument("query", nargs="+",
+                   help="words to find (Chinese included); OR for alternatives; -word or "
+                        "NOT word leaves out the theses (and companies, sources) holding it")
     p.add_argument("--limit", type=int, default=50)
 
 

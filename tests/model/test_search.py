@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model.search import parse_query
+from model.search import excluded_terms, parse_query, searchable
 
 HOSTILE = ['"', '""', '"unclosed phrase', "'", "AND", "OR", "NOT", "NEAR", "NEAR(a b)", "*",
            "light*", "(", ")", "(light", "^", "^light", ":", "body:light", "title:", "-", "+",
@@ -69,6 +69,29 @@ def test_words_phrases_or_and_case(small):
     assert kinds('"centres data"') == set()
     assert kinds("light*") == kinds("light") == {("thesis", t.id), ("company", 1)}
     assert kinds("big AND light") == {("thesis", t.id)}
+
+
+def test_search_leaves_out_what_an_excluded_word_leaves_out_of_the_list(small):
+    """`search big -orbital` and `search data NOT 硅光` list records as the thesis list filters
+    theses: a record of a thesis holding the excluded word anywhere is left out, and a company
+    or source holding it itself. Before, search() ignored -word and NOT word altogether."""
+    tracker, t, o, c = small
+    kinds = lambda q: {(h.kind, h.ref_id) for h in tracker.search.search(q)}  # noqa: E731
+    assert kinds("data") == {("thesis", o.id)}
+    assert kinds("data NOT 硅光") == set()            # the thesis's catalyst holds it
+    assert kinds("data -硅光") == set()
+    assert kinds("light -orbital") == {("thesis", t.id), ("company", 1)}
+    assert kinds("light -innolight") == set()         # the company holds it; so does its thesis
+    assert len(tracker.search.search("a OR e OR o -zzz", limit=2)) == 2
+
+
+def test_a_lone_dash_is_no_word(small):
+    """A "-" between words (typed as "800G - 1.6T") leaves nothing out and finds no hyphens;
+    it used to be searched for, and every hyphen highlighted."""
+    tracker, *_ = small
+    assert parse_query("big - light") == [["big", "light"]]
+    assert excluded_terms("big - light") == [] and excluded_terms("--") == []
+    assert not searchable("-")
 
 
 def test_thesis_ids_follow_catalysts_and_companies(small):
