@@ -53,7 +53,9 @@ def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool | None 
 def _window(db_path, *, settings, clock, seed_if_new: bool | None):
     from gui.app import make_application
     make_application()
-    from gui.main_window import MainWindow
+    from gui.i18n import ensure_installed
+    from gui.main_window import MainWindow, default_settings
+    ensure_installed(settings if settings is not None else default_settings())
     window = MainWindow(settings=settings, clock=clock)
     if db_path is None:
         db_path = window.settings.value("lastDatabase")

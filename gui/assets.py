@@ -87,6 +87,70 @@ def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 
     return result
 
 
+def lazy_icon(name: str):
+    """An action icon that draws itself when first painted, at the size asked for, in the
+    palette's text colour at that moment: building a menu or toolbar costs no SVG work, and
+    after the system switches between light and dark the next paint uses the new colour."""
+    from PySide6.QtGui import QIcon
+    if not _ENGINE:
+        _ENGINE.append(_tinted_engine())    # QIconEngine and QtSvg are not start-up imports
+    return QIcon(_ENGINE[0](name))
+
+
+_ENGINE: list = []
+
+
+def _tinted_engine():
+    from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+
+    class TintedSvg(QIconEngine):
+        """Renders ``icons/actions/<name>.svg`` with currentColor as the palette's button text
+        (greyed for a disabled action), cached per colour and size."""
+
+        def __init__(self, name: str):
+            super().__init__()
+            self.name = name
+            self._cache: dict[tuple[str, int, int, float], QPixmap] = {}
+
+        def clone(self):
+            return TintedSvg(self.name)
+
+        def _colour(self, mode) -> str:
+            palette = QGuiApplication.palette()
+            group = (QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled
+                     else QPalette.ColorGroup.Active)
+            return palette.color(group, QPalette.ColorRole.ButtonText).name()
+
+        def scaledPixmap(self, size, mode, state, scale):        # noqa: N802 - Qt naming
+            colour = self._colour(mode)
+            key = (colour, size.width(), size.height(), scale)
+            pixmap = self._cache.get(key)
+            if pixmap is None:
+                from PySide6.QtSvg import QSvgRenderer
+                svg = icon_svg(self.name).replace("currentColor", colour)
+                renderer = QSvgRenderer(QByteArray(svg.encode()))
+                pixmap = QPixmap(QSize(round(size.width() * scale),
+                                       round(size.height() * scale)))
+                pixmap.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(pixmap)
+                renderer.render(painter)
+                painter.end()
+                pixmap.setDevicePixelRatio(scale)
+                self._cache[key] = pixmap
+            return QPixmap(pixmap)
+
+        def pixmap(self, size, mode, state):
+            return self.scaledPixmap(size, mode, state, 1.0)
+
+        def paint(self, painter, rect, mode, state):
+            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            pixmap = self.scaledPixmap(rect.size(), mode, state, ratio)
+            painter.drawPixmap(QRect(rect.topLeft(), rect.size()), pixmap)
+
+    return TintedSvg
+
+
 def font_file() -> Path:
     """The bundled CJK font subset for PDFs."""
     return resource_path("fonts", "NotoSansSC-Subset.otf")

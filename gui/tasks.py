@@ -71,7 +71,7 @@ class TaskManager(QObject):
         or raise what it raised. Cancel sets ``cancelled``; work that stops because of it
         raises ``Cancelled``."""
         cancelled = threading.Event()
-        dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         dialog.setObjectName("taskProgress")
         dialog.setWindowTitle("Thesis Tracker")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -89,7 +89,9 @@ class TaskManager(QObject):
             return future.result()
         except (StoreError, Cancelled) as exc:
             if cancelled.is_set():
-                raise Cancelled("Cancelled: nothing was changed.") from exc
+                from gui.i18n import translate
+                raise Cancelled(translate("TaskManager", "Cancelled: nothing was "
+                                                         "changed.")) from exc
             raise
 
     show_after_ms = 300

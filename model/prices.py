@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from model.errors import ImportFailed, NotFound, ValidationError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
+from model.messages import message
 from model.storage.sqlite_errors import translated
 
 if TYPE_CHECKING:
@@ -114,10 +115,10 @@ def parse_price_table(table: Table, *,
         if column and column not in columns:
             columns[column] = i
     if "day" not in columns or "close" not in columns:
-        raise ImportFailed(
-            f"{name} needs a date column and a close column (Yahoo's Date,Open,High,Low,Close,"
-            f"Adj Close,Volume or a plain date,close); its header is {','.join(header)!r}. "
-            f"Nothing was imported.")
+        raise ImportFailed(message(
+            "{name} needs a date column and a close column (Yahoo's Date,Open,High,Low,Close,"
+            "Adj Close,Volume or a plain date,close); its header is {header!r}. Nothing was "
+            "imported.", name=name, header=",".join(header)))
     adjusted = "adj_close" in columns
     comma = table.decimal_comma
     today_text = today.isoformat() if today else None
@@ -129,7 +130,8 @@ def parse_price_table(table: Table, *,
         if not any(cell.strip() for cell in record):
             continue
         if len(record) < len(header):
-            problems.append((line_no, f"has {len(record)} fields, the header has {len(header)}"))
+            problems.append((line_no, message("has {fields} fields, the header has {columns}",
+                                              fields=len(record), columns=len(header))))
             continue
         prices = [record[columns[c]].strip().lower() for c in ("close", "adj_close")
                   if c in columns]
@@ -144,13 +146,14 @@ def parse_price_table(table: Table, *,
                 adj = parse_price(record[columns["adj_close"]], what="adjusted close",
                                   decimal_comma=comma)
         except ValidationError as exc:
-            problems.append((line_no, str(exc)))
+            problems.append((line_no, exc.message))
             continue
         if today_text and day > today_text:
-            problems.append((line_no, f"{day} is in the future"))
+            problems.append((line_no, message("{day} is in the future", day=day)))
             continue
         if day in seen:
-            problems.append((line_no, f"{day} is already on line {seen[day]}"))
+            problems.append((line_no, message("{day} is already on line {line}", day=day,
+                                              line=seen[day])))
             continue
         seen[day] = line_no
         rows.append((day, close, adj))

@@ -136,7 +136,10 @@ def press(widget: QWidget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> Non
 
 def bring_to_front(window: QWidget) -> None:
     """Make ``window`` the active one, as the user's click into it does. (Offscreen, a
-    closed dialog can leave no window active, or keep the focus in itself.)"""
+    closed dialog can leave no window active, or keep the focus in itself until it is
+    deleted: its deletion is done first.)"""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if window.isActiveWindow():
         return
     window.activateWindow()
