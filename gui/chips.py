@@ -212,7 +212,7 @@ class ChipButton(QToolButton):
         super().changeEvent(event)
 
 
-class ChipRow(QWidget):
+class ChipRow(Retranslating, QWidget):
     """A thesis's theme and tags as chips in a row (Overview); a click asks the window to
     filter the list by the chip."""
 
@@ -230,6 +230,11 @@ class ChipRow(QWidget):
         self._shown: tuple = ()
         colours.changed.connect(self._recolour)
 
+    def retranslate(self) -> None:
+        for chip in self.chips:
+            chip.setToolTip(self.tr("Show only the theses with “{chip}”").format(
+                chip=chip.value))
+
     def show_chips(self, theme: str, tags) -> None:
         wanted = ((THEME, theme),) * bool(theme) + tuple((TAG, t) for t in tags)
         if wanted == self._shown:
@@ -240,14 +245,21 @@ class ChipRow(QWidget):
         self.chips = []
         for kind, text in wanted:
             chip = ChipButton(kind, text, self.colours, parent=self)
-            chip.setToolTip(self.tr("Show only the theses with “{chip}”").format(chip=text))
             chip.clicked.connect(lambda _=False, k=kind, t=text: self.chip_clicked.emit(k, t))
             self._layout.insertWidget(len(self.chips), chip)
             self.chips.append(chip)
+        self.retranslate()
 
     def _recolour(self) -> None:
         for chip in self.chips:
             chip._restyle()
+
+    def changeEvent(self, event) -> None:                              # noqa: N802 - Qt naming
+        # The chips carry style sheets, which keep them from hearing the application's
+        # palette change themselves: the row tells them.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+        super().changeEvent(event)
 
 
 class FilterBar(Retranslating, QWidget):
@@ -282,6 +294,12 @@ class FilterBar(Retranslating, QWidget):
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setToolTip(self.tr("Show every thesis again"))
         self._rebuild()
+
+    def changeEvent(self, event) -> None:                              # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.PaletteChange:
+            for chip in self.findChildren(ChipButton):
+                chip._restyle()
+        super().changeEvent(event)
 
     def set_filter(self, kind: str, value: str | None) -> None:
         if value:

@@ -11,6 +11,7 @@ calendar exports and before "Back up now".
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
@@ -215,9 +216,13 @@ class Menus:
             for action in menu.actions():
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 if keys and action.menu() is None:
-                    rows.append((menu.title().replace("&", ""),
-                                 action.text().replace("&", "").rstrip("…"), keys))
+                    rows.append((plain_text(menu.title()), plain_text(action.text()), keys))
         return rows
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a list shows it: no mnemonic ("&File", "文件(&F)") and no "…"."""
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text).rstrip("…").strip()
 
 
 def _export(window, name: str):

@@ -9,25 +9,25 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 KEEP, EMPTY = "keep", "empty"
 
-WELCOME = QT_TRANSLATE_NOOP("WelcomeDialog", """\
-<h3>Welcome to Thesis Tracker</h3>
-<p>To show how it works, the five theses in the list are <b>demo data</b>: optical
-interconnect for AI data centres, written up from three research notes of late 2025 and early
-2026 (a broker conference call, a Soochow Securities note, a commentary on a CITIC Securities
-report). Their sources are cited in each thesis.</p>
-<p>The Soochow note sorts the trade into three themes:</p>
-<ul>
-<li><b>Big light (大光)</b>: the high-speed pluggable optical modules themselves
-(800G, 1.6T, 3.2T).</li>
-<li><b>Small light (小光)</b>: what goes into them, upstream: optical and laser chips, DSPs,
-isolators and other passive parts.</li>
-<li><b>New light (新光)</b>: new architectures, co-packaged (CPO) and near-packaged (NPO)
-optics.</li>
-</ul>
-<p>The labels are the note's; reading them this way is ours, as each thesis says.</p>
-<p>Keep the demo to look around (Edit ▸ Remove demo theses takes it out later), or start with
-an empty list.</p>
-""")
+WELCOME = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
+    "<h3>Welcome to Thesis Tracker</h3>"
+    "<p>To show how it works, the five theses in the list are <b>demo data</b>: optical "
+    "interconnect for AI data centres, written up from three research notes of late 2025 and "
+    "early 2026 (a broker conference call, a Soochow Securities note, a commentary on a CITIC "
+    "Securities report). Their sources are cited in each thesis.</p>"
+    "<p>The Soochow note sorts the trade into three themes:</p>"
+    "<ul>"
+    "<li><b>Big light (大光)</b>: the high-speed pluggable optical modules themselves (800G, "
+    "1.6T, 3.2T).</li>"
+    "<li><b>Small light (小光)</b>: what goes into them, upstream: optical and laser chips, "
+    "DSPs, isolators and other passive parts.</li>"
+    "<li><b>New light (新光)</b>: new architectures, co-packaged (CPO) and near-packaged (NPO) "
+    "optics.</li>"
+    "</ul>"
+    "<p>The labels are the note's; reading them this way is ours, as each thesis says.</p>"
+    "<p>Keep the demo to look around (Edit ▸ Remove demo theses takes it out later), or start "
+    "with an empty list.</p>")
 
 
 class WelcomeDialog(QDialog):

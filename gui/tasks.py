@@ -76,6 +76,9 @@ class TaskManager(QObject):
         dialog.setWindowTitle("Thesis Tracker")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(self.show_after_ms)
+        # The first value starts the wait of the minimum duration; without it the dialog kept
+        # the 4 s wait its constructor starts (busy dialogs never get another value).
+        dialog.setValue(0)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         dialog.canceled.connect(cancelled.set)

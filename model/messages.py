@@ -104,6 +104,10 @@ VOCABULARY = (
     term("role"), term("name"),
     # prices
     term("close"), term("adjusted close"),
+    # fields of a bundle or dataset being imported (model.interchange)
+    term("URL"), term("created_at"), term("updated_at"), term("done_on date"),
+    term("external_ref"), term("history field"), term("history time"), term("local name"),
+    term("new"), term("old"), term("price date"), term("subject"),
     # history rows (model.history): the field each is about
     term("created"), term("next_review"), term("review"), term("window"), term("window_moved"),
     # records
@@ -112,7 +116,7 @@ VOCABULARY = (
     # statuses (model.constants)
     term("draft"), term("active"), term("watch"), term("confirmed"), term("broken"),
     term("closed"), term("open"), term("materialised"), term("retired"), term("pending"),
-    term("done"), term("missed"), term("cancelled"),
+    term("done"), term("missed"), term("cancelled"), term("overdue"),
     # the precision of an expected window (model.date_windows.PRECISIONS)
     term("day"), term("month"), term("quarter"), term("half"), term("year"), term("range"),
 )

@@ -416,6 +416,10 @@ class SourceModel(ThesisPartModel):
     def fetch(self, thesis_id):
         return self.tracker.sources.for_thesis(thesis_id)
 
+    def retranslate(self) -> None:
+        self.before_fetch()             # "Cited for" names what cites in the language now
+        super().retranslate()
+
 
 class HistoryModel(ThesisPartModel):
     """The log, newest first; new entries slide in at the top. A row names the record it is

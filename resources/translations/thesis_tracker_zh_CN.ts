@@ -440,6 +440,54 @@
         <translation>复权收盘价</translation>
     </message>
     <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>created_at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>updated_at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>done_on date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>external_ref</source>
+        <translation>外部引用</translation>
+    </message>
+    <message>
+        <source>history field</source>
+        <translation>历史字段</translation>
+    </message>
+    <message>
+        <source>history time</source>
+        <translation>历史时间</translation>
+    </message>
+    <message>
+        <source>local name</source>
+        <translation>本地名称</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>price date</source>
+        <translation>股价日期</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>创建</translation>
     </message>
@@ -530,6 +578,10 @@
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>day</source>
@@ -2939,25 +2991,7 @@ in {folder}</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <source>
-&lt;h3&gt;Welcome to Thesis Tracker&lt;/h3&gt;
-&lt;p&gt;To show how it works, the five theses in the list are &lt;b&gt;demo data&lt;/b&gt;: optical
-interconnect for AI data centres, written up from three research notes of late 2025 and early
-2026 (a broker conference call, a Soochow Securities note, a commentary on a CITIC Securities
-report). Their sources are cited in each thesis.&lt;/p&gt;
-&lt;p&gt;The Soochow note sorts the trade into three themes:&lt;/p&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;Big light (大光)&lt;/b&gt;: the high-speed pluggable optical modules themselves
-(800G, 1.6T, 3.2T).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Small light (小光)&lt;/b&gt;: what goes into them, upstream: optical and laser chips, DSPs,
-isolators and other passive parts.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;New light (新光)&lt;/b&gt;: new architectures, co-packaged (CPO) and near-packaged (NPO)
-optics.&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;The labels are the note&apos;s; reading them this way is ours, as each thesis says.&lt;/p&gt;
-&lt;p&gt;Keep the demo to look around (Edit ▸ Remove demo theses takes it out later), or start with
-an empty list.&lt;/p&gt;
-</source>
+        <source>&lt;h3&gt;Welcome to Thesis Tracker&lt;/h3&gt;&lt;p&gt;To show how it works, the five theses in the list are &lt;b&gt;demo data&lt;/b&gt;: optical interconnect for AI data centres, written up from three research notes of late 2025 and early 2026 (a broker conference call, a Soochow Securities note, a commentary on a CITIC Securities report). Their sources are cited in each thesis.&lt;/p&gt;&lt;p&gt;The Soochow note sorts the trade into three themes:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Big light (大光)&lt;/b&gt;: the high-speed pluggable optical modules themselves (800G, 1.6T, 3.2T).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Small light (小光)&lt;/b&gt;: what goes into them, upstream: optical and laser chips, DSPs, isolators and other passive parts.&lt;/li&gt;&lt;li&gt;&lt;b&gt;New light (新光)&lt;/b&gt;: new architectures, co-packaged (CPO) and near-packaged (NPO) optics.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The labels are the note&apos;s; reading them this way is ours, as each thesis says.&lt;/p&gt;&lt;p&gt;Keep the demo to look around (Edit ▸ Remove demo theses takes it out later), or start with an empty list.&lt;/p&gt;</source>
         <translation>
 &lt;h3&gt;欢迎使用 Thesis Tracker&lt;/h3&gt;
 &lt;p&gt;为了演示用法，列表中的五条投资逻辑是&lt;b&gt;示例数据&lt;/b&gt;：AI 数据中心的光互联，整理自 2025 年底至 2026 年初的三份研究资料（一次券商电话会议纪要、一篇东吴证券研报、一篇对中信证券研报的评论）。每条投资逻辑都注明了出处。&lt;/p&gt;
