@@ -26,9 +26,28 @@ ACTION_ICONS = ("new-thesis", "tick", "review", "search", "upcoming", "export-pd
                 "redo", "import", "delete")
 
 
+def _folder() -> Path | None:
+    """The package's folder when it is one on disk (a checkout, a wheel, a stand-alone
+    build): read directly, which the start-up does several times (palette, translations,
+    toolbar icons) for less than importlib.resources' first use costs."""
+    if not _FOLDER:
+        import gui.resources
+        where = getattr(gui.resources, "__file__", None)
+        folder = Path(where).parent if where else None
+        _FOLDER.append(folder if folder is not None and folder.is_dir() else None)
+    return _FOLDER[0]
+
+
+_FOLDER: list[Path | None] = []
+
+
 def resource(*parts: str):
-    """A Traversable for a shipped file (``resource("icons", "app", "thesis-tracker.svg")``)."""
-    from importlib.resources import files  # not at import: the start-up does not need it
+    """A Traversable for a shipped file (``resource("icons", "app", "thesis-tracker.svg")``):
+    the file itself on disk, else through importlib.resources (a zipped install)."""
+    folder = _folder()
+    if folder is not None:
+        return folder.joinpath(*parts)
+    from importlib.resources import files  # pragma: no cover - only for zip imports
     node = files("gui.resources")
     for part in parts:
         node = node / part
@@ -65,7 +84,8 @@ def icon_svg(name: str) -> str:
     return resource("icons", "actions", f"{name}.svg").read_text(encoding="utf-8")
 
 
-def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 32, 48)):
+def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 32, 48),
+         ratios: tuple[float, ...] = (1, 2)):
     """An action icon drawn in ``color`` (default: the palette's button text, so it reads in
     light and dark mode); Qt derives the disabled look from it."""
     from PySide6.QtCore import QByteArray, Qt
@@ -76,8 +96,8 @@ def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 
     renderer = QSvgRenderer(QByteArray(icon_svg(name).replace("currentColor", color).encode()))
     result = QIcon()
     for size in sizes:
-        for ratio in (1, 2):
-            pixmap = QPixmap(size * ratio, size * ratio)
+        for ratio in ratios:
+            pixmap = QPixmap(round(size * ratio), round(size * ratio))
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             renderer.render(painter)
@@ -87,68 +107,13 @@ def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 
     return result
 
 
-def lazy_icon(name: str):
-    """An action icon that draws itself when first painted, at the size asked for, in the
-    palette's text colour at that moment: building a menu or toolbar costs no SVG work, and
-    after the system switches between light and dark the next paint uses the new colour."""
-    from PySide6.QtGui import QIcon
-    if not _ENGINE:
-        _ENGINE.append(_tinted_engine())    # QIconEngine and QtSvg are not start-up imports
-    return QIcon(_ENGINE[0](name))
-
-
-_ENGINE: list = []
-
-
-def _tinted_engine():
-    from PySide6.QtCore import QByteArray, QRect, QSize, Qt
-    from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
-
-    class TintedSvg(QIconEngine):
-        """Renders ``icons/actions/<name>.svg`` with currentColor as the palette's button text
-        (greyed for a disabled action), cached per colour and size."""
-
-        def __init__(self, name: str):
-            super().__init__()
-            self.name = name
-            self._cache: dict[tuple[str, int, int, float], QPixmap] = {}
-
-        def clone(self):
-            return TintedSvg(self.name)
-
-        def _colour(self, mode) -> str:
-            palette = QGuiApplication.palette()
-            group = (QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled
-                     else QPalette.ColorGroup.Active)
-            return palette.color(group, QPalette.ColorRole.ButtonText).name()
-
-        def scaledPixmap(self, size, mode, state, scale):        # noqa: N802 - Qt naming
-            colour = self._colour(mode)
-            key = (colour, size.width(), size.height(), scale)
-            pixmap = self._cache.get(key)
-            if pixmap is None:
-                from PySide6.QtSvg import QSvgRenderer
-                svg = icon_svg(self.name).replace("currentColor", colour)
-                renderer = QSvgRenderer(QByteArray(svg.encode()))
-                pixmap = QPixmap(QSize(round(size.width() * scale),
-                                       round(size.height() * scale)))
-                pixmap.fill(Qt.GlobalColor.transparent)
-                painter = QPainter(pixmap)
-                renderer.render(painter)
-                painter.end()
-                pixmap.setDevicePixelRatio(scale)
-                self._cache[key] = pixmap
-            return QPixmap(pixmap)
-
-        def pixmap(self, size, mode, state):
-            return self.scaledPixmap(size, mode, state, 1.0)
-
-        def paint(self, painter, rect, mode, state):
-            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-            pixmap = self.scaledPixmap(rect.size(), mode, state, ratio)
-            painter.drawPixmap(QRect(rect.topLeft(), rect.size()), pixmap)
-
-    return TintedSvg
+def tinted_icon(name: str, size: int = 20):
+    """An action icon at one size, for the screens' pixel ratio, in the palette's button text
+    colour (what a toolbar shows at the first paint: one small render per icon, no other
+    sizes). ``Menus`` draws it again when the palette changes (light and dark)."""
+    from PySide6.QtGui import QGuiApplication
+    ratio = max(1.0, float(QGuiApplication.instance().devicePixelRatio()))
+    return icon(name, sizes=(size,), ratios=(ratio,))
 
 
 def font_file() -> Path:

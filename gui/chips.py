@@ -213,8 +213,9 @@ class ChipButton(QToolButton):
 
 
 class ChipRow(Retranslating, QWidget):
-    """A thesis's theme and tags as chips in a row (Overview); a click asks the window to
-    filter the list by the chip."""
+    """A thesis's theme and tags as chips (Overview), wrapped onto as many lines as the width
+    needs; a click asks the window to filter the list by the chip. One widget that paints
+    its chips (no widget or style sheet per chip: it is on screen at the first paint)."""
 
     chip_clicked = Signal(str, str)     # (THEME or TAG, text)
 
@@ -222,44 +223,96 @@ class ChipRow(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("chipRow")
         self.colours = colours
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(GAP)
-        self._layout.addStretch(1)
-        self.chips: list[ChipButton] = []
-        self._shown: tuple = ()
-        colours.changed.connect(self._recolour)
+        self.items: tuple[tuple[str, str], ...] = ()       # (kind, text) in order
+        self.setMouseTracking(True)
+        size = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        size.setHeightForWidth(True)
+        self.setSizePolicy(size)
+        colours.changed.connect(self.update)
+        self.apply_language()
 
     def retranslate(self) -> None:
-        for chip in self.chips:
-            chip.setToolTip(self.tr("Show only the theses with “{chip}”").format(
-                chip=chip.value))
+        self.setToolTip("")             # each chip says what a click does (event: ToolTip)
 
     def show_chips(self, theme: str, tags) -> None:
-        wanted = ((THEME, theme),) * bool(theme) + tuple((TAG, t) for t in tags)
-        if wanted == self._shown:
+        items = ((THEME, theme),) * bool(theme) + tuple((TAG, t) for t in tags)
+        if items != self.items:
+            self.items = items
+            self.updateGeometry()
+            self.update()
+
+    # -- geometry ------------------------------------------------------------------------------
+    def rects(self, width: int | None = None) -> list[QRect]:
+        """Each chip's rectangle, wrapping to a new line where the width runs out."""
+        metrics = QFontMetrics(self.font())
+        width = self.width() if width is None else width
+        height = metrics.height() + 6
+        out, x, y = [], 0, 0
+        for _kind, text in self.items:
+            w = metrics.horizontalAdvance(text) + 2 * PAD_X
+            if x and x + w > width:
+                x, y = 0, y + height + GAP
+            out.append(QRect(x, y, min(w, max(width, 1)), height))
+            x += w + GAP
+        return out
+
+    def hasHeightForWidth(self) -> bool:                          # noqa: N802 - Qt naming
+        return True
+
+    def heightForWidth(self, width: int) -> int:                  # noqa: N802 - Qt naming
+        rects = self.rects(width)
+        return rects[-1].bottom() + 1 if rects else 0
+
+    def sizeHint(self) -> QSize:                                  # noqa: N802 - Qt naming
+        metrics = QFontMetrics(self.font())
+        return QSize(200, self.heightForWidth(max(self.width(), 200)) or metrics.height())
+
+    def minimumSizeHint(self) -> QSize:                           # noqa: N802 - Qt naming
+        return QSize(0, 0)
+
+    def chip_at(self, pos) -> int | None:
+        return next((i for i, rect in enumerate(self.rects()) if rect.contains(pos)), None)
+
+    def colour_of(self, index: int) -> QColor:
+        kind, text = self.items[index]
+        return self.colours.colour(kind, text, dark=_is_dark())
+
+    # -- painting and clicks -------------------------------------------------------------------
+    def paintEvent(self, event) -> None:                          # noqa: N802 - Qt naming
+        painter = QPainter(self)
+        base = self.palette().color(QPalette.ColorRole.Window)
+        metrics = QFontMetrics(self.font())
+        for index, rect in enumerate(self.rects()):
+            text = metrics.elidedText(self.items[index][1], Qt.TextElideMode.ElideRight,
+                                      rect.width() - 2 * PAD_X + 1)
+            paint_chip(painter, rect, text, self.colour_of(index), base)
+        painter.end()
+
+    def mouseMoveEvent(self, event) -> None:                      # noqa: N802 - Qt naming
+        over = self.chip_at(event.position().toPoint()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:                   # noqa: N802 - Qt naming
+        index = self.chip_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index is not None:
+            self.chip_clicked.emit(*self.items[index])
             return
-        self._shown = wanted
-        for chip in self.chips:
-            chip.deleteLater()
-        self.chips = []
-        for kind, text in wanted:
-            chip = ChipButton(kind, text, self.colours, parent=self)
-            chip.clicked.connect(lambda _=False, k=kind, t=text: self.chip_clicked.emit(k, t))
-            self._layout.insertWidget(len(self.chips), chip)
-            self.chips.append(chip)
-        self.retranslate()
+        super().mouseReleaseEvent(event)
 
-    def _recolour(self) -> None:
-        for chip in self.chips:
-            chip._restyle()
-
-    def changeEvent(self, event) -> None:                              # noqa: N802 - Qt naming
-        # The chips carry style sheets, which keep them from hearing the application's
-        # palette change themselves: the row tells them.
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolour()
-        super().changeEvent(event)
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.chip_at(event.pos())
+            if index is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            from gui.models.base import plain_tooltip
+            QToolTip.showText(event.globalPos(), plain_tooltip(
+                self.tr("Show only the theses with “{chip}”").format(
+                    chip=self.items[index][1])), self)
+            return True
+        return super().event(event)
 
 
 class FilterBar(Retranslating, QWidget):

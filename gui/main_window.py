@@ -207,15 +207,15 @@ class MainWindow(Retranslating, QMainWindow):
         left_layout.addLayout(filters)
         # The theme and tag chips clicked (#13): what filters the list, each clearable.
         self.theme_colours = ThemeColours(self)
-        self.chip_filter = FilterBar(self.theme_colours)
-        left_layout.addWidget(self.chip_filter)
+        self._chip_filter: FilterBar | None = None      # made when a chip is first clicked
+        self._left_layout = left_layout
         self.proxy = ThesisFilterProxy(self)
         self.thesis_list = RecordTable(self.proxy, "thesisList")
         for column, kind in ((ThesisListModel.THEME, THEME), (ThesisListModel.TAGS, TAG)):
             chips = ChipDelegate(kind, self.theme_colours, self.thesis_list)
             chips.chip_clicked.connect(self.filter_by_chip)
             self.thesis_list.setItemDelegateForColumn(column, chips)
-        self.theme_colours.changed.connect(self.thesis_list.viewport().update)
+        self.theme_colours.changed.connect(lambda: self.thesis_list.viewport().update())
         # The view keeps this selection model when the proxy gets another database's list.
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.thesis_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -236,6 +236,7 @@ class MainWindow(Retranslating, QMainWindow):
         left_layout.addWidget(self.why)
 
         self.detail = ThesisDetail(None, self.editor, self.theme_colours)
+        self.detail.overview.scorecard.later = self._later     # after the first paint
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
@@ -250,7 +251,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.proxy.matching_applied.connect(self._explain)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
-        self.chip_filter.changed.connect(self._apply_chip_filters)
         self.detail.overview.chip_clicked.connect(self.filter_by_chip)
         self.proxy.rowsInserted.connect(self._count)
         self.proxy.rowsRemoved.connect(self._count)
@@ -308,6 +308,11 @@ class MainWindow(Retranslating, QMainWindow):
             self._count_now()
             self._show_notice()
             self._explain()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "menus"):
+            self.menus.draw_icons()         # the toolbar's and menus' icons in the new colours
+        super().changeEvent(event)
 
     def loading_text(self) -> str:
         """Under the list while its pages are still being read."""
@@ -520,7 +525,8 @@ class MainWindow(Retranslating, QMainWindow):
         if not index.isValid():
             self.search_box.clear()
             self.status_filter.setCurrentIndex(0)
-            self.chip_filter.clear()
+            if self._chip_filter is not None:
+                self._chip_filter.clear()
             index = self.proxy.mapFromSource(source)
         self.thesis_list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -543,6 +549,16 @@ class MainWindow(Retranslating, QMainWindow):
         filter bar above it says so (✕ or Clear filters takes it away)."""
         self.pages.setCurrentIndex(0)
         self.chip_filter.set_filter(kind, value)
+
+    @property
+    def chip_filter(self) -> FilterBar:
+        """The bar above the list saying which theme or tag filters it (built when first
+        needed: nothing filters at start-up)."""
+        if self._chip_filter is None:
+            self._chip_filter = FilterBar(self.theme_colours)
+            self._left_layout.insertWidget(1, self._chip_filter)    # under the search box
+            self._chip_filter.changed.connect(self._apply_chip_filters)
+        return self._chip_filter
 
     def _apply_chip_filters(self) -> None:
         self.proxy.set_theme(self.chip_filter.filters.get(THEME))

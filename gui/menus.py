@@ -11,7 +11,6 @@ calendar exports and before "Back up now".
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
@@ -39,6 +38,7 @@ class Menus:
         self.actions: dict[str, QAction] = {}
         # action -> (its text, its tooltip or None) in English: translated in retranslate()
         self._sources: dict[QAction, tuple[str, str | None]] = {}
+        self._icons: dict[QAction, str] = {}        # action -> its icon's name
         self._menus: list[tuple[object, str]] = []
         bar = window.menuBar()
         add = self._add
@@ -141,7 +141,6 @@ class Menus:
         show.setCheckable(True)
         show.setChecked(True)
         self.toolbar.toggleViewAction().toggled.connect(show.setChecked)
-        self.retranslate()
 
     # -- declaring -----------------------------------------------------------------------------
     def _menu(self, parent, title: str):
@@ -158,8 +157,7 @@ class Menus:
             action.setObjectName(name)
             self.actions[name] = action
         if icon is not None:
-            from gui.assets import lazy_icon
-            action.setIcon(lazy_icon(icon))     # drawn when first shown, in the text colour
+            self._icons[action] = icon
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         self._sources[action] = (text, tip)
@@ -173,7 +171,22 @@ class Menus:
         for name in TOOLBAR:
             bar.addAction(self.actions[name])
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        # The toolbar's icons are drawn now (the first paint shows them); the menus' own when
+        # a menu first opens.
+        self.draw_icons([self.actions[name] for name in TOOLBAR])
+        for menu, _title in self._menus:
+            menu.aboutToShow.connect(lambda m=menu: self.draw_icons(m.actions()))
         return bar
+
+    def draw_icons(self, actions=None) -> None:
+        """Draw (or, after the palette changed, draw again) the icons of ``actions`` (None:
+        every action whose icon was drawn before) in the palette's text colour."""
+        from gui.assets import tinted_icon
+        for action in (actions if actions is not None
+                       else [a for a in self._icons if not a.icon().isNull()]):
+            name = self._icons.get(action)
+            if name is not None and (actions is None or action.icon().isNull()):
+                action.setIcon(tinted_icon(name))
 
     def retranslate(self) -> None:
         for menu, title in self._menus:
@@ -222,6 +235,7 @@ class Menus:
 
 def plain_text(text: str) -> str:
     """A menu text as a list shows it: no mnemonic ("&File", "文件(&F)") and no "…"."""
+    import re
     return re.sub(r"\(&\w\)|&(?=\w)", "", text).rstrip("…").strip()
 
 

@@ -196,14 +196,14 @@ class OverviewTab(Retranslating, QWidget):
         overdue = (bool(t.next_review) and t.status not in SETTLED_STATUSES
                    and t.next_review < self.tracker.clock.today().isoformat())
         from html import escape
-
-        from gui.style import overdue_brush
-        state = (self.tr("last reviewed {date}").format(date=date_text(last[:10])) if last
-                 else self.tr("never reviewed"))
-        colour = overdue_brush().color().name()
-        late = escape(self.tr("review overdue"))
-        self.review_state.setText((f"<b style='color:{colour}'>{late}</b> · " if overdue
-                                   else "") + escape(state))
+        state = escape(self.tr("last reviewed {date}").format(date=date_text(last[:10]))
+                       if last else self.tr("never reviewed"))
+        if overdue:
+            from gui.style import overdue_brush
+            colour = overdue_brush().color().name()
+            late = escape(self.tr("review overdue"))
+            state = f"<b style='color:{colour}'>{late}</b> · " + state
+        self.review_state.setText(state)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -28,8 +28,9 @@ class Shade:
 def _load() -> dict:
     """resources/palette.json (installed as gui.resources): the one file of colours."""
     import json
-    from importlib.resources import files
-    return json.loads((files("gui.resources") / "palette.json").read_text(encoding="utf-8"))
+
+    from gui.assets import resource
+    return json.loads(resource("palette.json").read_text(encoding="utf-8"))
 
 
 _DATA = _load()

@@ -61,6 +61,11 @@ class ScorecardPanel(Retranslating, QGroupBox):
         self.labels: dict[str, QLabel] = {}
         self.titles: dict[str, QLabel] = {}
         self._shown: tuple = (None, None)
+        # Set by the window: runs a step after its first paint (at once after that). The
+        # scorecard reads every catalyst's history and parses their windows (several ms):
+        # the first paint does not wait for it.
+        self.later = None
+        self._pending = False
         for key in self.ROWS:
             label = QLabel(objectName=f"score_{key.replace(' ', '_')}")
             label.setWordWrap(True)
@@ -80,6 +85,19 @@ class ScorecardPanel(Retranslating, QGroupBox):
 
     def show_score(self, tracker, thesis_id) -> None:
         self._shown = (tracker, thesis_id)
+        if self.later is not None and thesis_id is not None:
+            if not self._pending:
+                self._pending = True
+                self.later(self._show_pending)
+            return
+        self._show(tracker, thesis_id)
+
+    def _show_pending(self) -> None:
+        self._pending = False
+        self.later = None               # the window is up: from now on at once
+        self._show(*self._shown)
+
+    def _show(self, tracker, thesis_id) -> None:
         score = None
         if tracker is not None and thesis_id is not None:
             try:

@@ -383,9 +383,12 @@ def default_database_path() -> Path:
     return default_data_dir() / "theses.sqlite3"
 
 
+APP_FOLDER = "thesis-tracker"       # the data folder's name (platformdirs' app name)
+
+
 def default_data_dir() -> Path:
     import platformdirs
-    return Path(platformdirs.user_data_dir("thesis-tracker", appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
 
 
 def _check_header(path: Path) -> None:
@@ -492,7 +495,10 @@ def _make_folder(path: Path) -> None:
         raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
                             f"{exc.strerror or exc}.") from None
     try:
-        if path.parent.resolve() == default_data_dir().resolve():
+        # The data folder is named for the app on every platform: a file elsewhere (--db)
+        # does not pay for loading platformdirs to find that out.
+        if (path.parent.name == APP_FOLDER
+                and path.parent.resolve() == default_data_dir().resolve()):
             tighten(path.parent, PRIVATE_DIR)
     except (OSError, RuntimeError):
         pass

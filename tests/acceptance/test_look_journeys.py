@@ -111,18 +111,18 @@ def test_the_colours_follow_the_system_switching_to_dark_and_back(app, qtbot, da
     qtbot.wait(1)
     timeline = app.charts["timeline"].chart
     assert timeline.view.backgroundBrush().color().name() == "#ffffff"
-    icon = app.actions_by_name["newThesis"].icon()
-
     def icon_ink() -> int:
-        """The lightness of the icon's strokes (0 black ... 255 white)."""
-        image = icon.pixmap(QSize(24, 24)).toImage()
-        inks = [image.pixelColor(x, y).lightness() for x in range(24) for y in range(24)
-                if image.pixelColor(x, y).alpha() > 200]
+        """The lightness of the toolbar's New thesis strokes (0 black ... 255 white)."""
+        icon = app.actions_by_name["newThesis"].icon()
+        image = icon.pixmap(QSize(20, 20)).toImage()
+        inks = [image.pixelColor(x, y).lightness() for x in range(image.width())
+                for y in range(image.height()) if image.pixelColor(x, y).alpha() > 200]
         return max(inks)
     light_ink = icon_ink()
     assert light_ink < 100                  # dark strokes on a light window
-    chip = app.detail.overview.chips.chips[0]
-    light_chip = chip.styleSheet()
+    chips = app.detail.overview.chips
+    theme = chips.items[0][1]
+    assert chips.colour_of(0).name() == colours.theme(theme, app.theme_colours.slots)
 
     dark_mode(True)
     qtbot.waitUntil(lambda: timeline.dark)
@@ -133,7 +133,8 @@ def test_the_colours_follow_the_system_switching_to_dark_and_back(app, qtbot, da
     assert timeline.history_plot.getAxis("left").textPen().color().name() == "#e8eaed"
     assert colours.catalyst("pending", dark=True) in timeline.key.text
     assert icon_ink() > 200                 # light strokes on the dark window
-    assert chip.styleSheet() != light_chip
+    assert chips.colour_of(0).name() == colours.theme(theme, app.theme_colours.slots,
+                                                      dark=True)
     # A chart first built while dark starts dark.
     open_tab(app, "Prices")
     qtbot.wait(1)
@@ -143,7 +144,7 @@ def test_the_colours_follow_the_system_switching_to_dark_and_back(app, qtbot, da
     qtbot.waitUntil(lambda: not timeline.dark)
     assert timeline.view.backgroundBrush().color().name() == "#ffffff"
     assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == light_red
-    assert chip.styleSheet() == light_chip
+    assert chips.colour_of(0).name() == colours.theme(theme, app.theme_colours.slots)
     assert icon_ink() == light_ink
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 128
     assert app.findChildren(QToolButton)

@@ -68,16 +68,28 @@ def test_the_filter_bar_shows_what_filters_and_clears_it(qtbot):
     assert bar.filters == {} and bar.isHidden()
 
 
-def test_a_row_of_chips_reports_the_one_clicked(qtbot):
-    row = ChipRow(ThemeColours())
+def test_a_row_of_chips_wraps_and_reports_the_one_clicked(qtbot):
+    """Overview's chips: the theme first (its colour), then the tags; a narrow row wraps
+    onto more lines (and asks for the height); a click reports the chip under it."""
+    colours = ThemeColours()
+    colours.set_themes(["Optical interconnect", "Space computing"])
+    row = ChipRow(colours)
     qtbot.addWidget(row)
-    row.show_chips("Optical interconnect", ("optics", "大光"))
+    row.show_chips("Optical interconnect", ("optics", "AI capex", "800G", "1.6T", "大光"))
+    row.resize(600, row.heightForWidth(600))
     row.show()
-    assert [(c.kind, c.value) for c in row.chips] == [(THEME, "Optical interconnect"),
-                                                     (TAG, "optics"), (TAG, "大光")]
+    assert row.items[:2] == ((THEME, "Optical interconnect"), (TAG, "optics"))
+    assert row.colour_of(0).name() == palette.theme("Optical interconnect", colours.slots)
+    assert row.colour_of(1).name() == palette.TAG.light
+    one_line = row.heightForWidth(600)
+    assert row.heightForWidth(120) > 2 * one_line
+    rects = row.rects()
+    assert all(r.right() < 600 for r in rects) and len({r.top() for r in rects}) == 1
     with qtbot.waitSignal(row.chip_clicked) as clicked:
-        QTest.mouseClick(row.chips[2], Qt.MouseButton.LeftButton)
+        QTest.mouseClick(row, Qt.MouseButton.LeftButton, pos=rects[5].center())
     assert clicked.args == [TAG, "大光"]
+    with qtbot.assertNotEmitted(row.chip_clicked):
+        QTest.mouseClick(row, Qt.MouseButton.LeftButton, pos=QPoint(599, rects[0].bottom()))
 
 
 def test_a_click_on_a_chip_in_the_list_filters_it(window, qtbot):

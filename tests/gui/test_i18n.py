@@ -53,7 +53,8 @@ def test_model_messages_are_translated_with_their_words(chinese):
     late = message("The date it happened ({day}) is after today ({today}): a catalyst is "
                    "ticked off once it has happened.", day=dt.date(2026, 12, 1),
                    today=dt.date(2026, 11, 24))
-    assert i18n.localize(late) == "发生日期（2026/12/1）晚于今天（2026/11/24）：催化剂要在发生之后才能勾选。"
+    assert i18n.localize(late) == ("发生日期（2026/12/1）晚于今天（2026/11/24）："
+                                   "催化剂要在发生之后才能勾选。")
     typed = message("Cannot read {path}: {reason}.", path="/data/title.csv", reason="title")
     assert i18n.localize(typed) == "无法读取 /data/title.csv：title。"
     assert i18n.localize("plain text") == "plain text"
