@@ -131,8 +131,10 @@ class ChipDelegate(QStyledItemDelegate):
         base = option.palette.color(QPalette.ColorRole.Base)
         painter.save()
         painter.setFont(option.font)
-        for rect, text in placed:
-            paint_chip(painter, rect, text, self.colours.colour(self.kind, text, dark=dark), base)
+        # Coloured by the whole name: a chip cut short ("Space comp…") keeps its theme's colour.
+        for (rect, shown), text in zip(placed, texts):
+            paint_chip(painter, rect, shown, self.colours.colour(self.kind, text, dark=dark),
+                       base)
         if left:
             x = placed[-1][0].right() + GAP if placed else option.rect.left() + 2
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))

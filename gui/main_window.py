@@ -349,7 +349,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.proxy.setSourceModel(self.list_model)
         if previous is not None:
             previous.deleteLater()
-        self.thesis_list.fit_columns({0: 14, 1: 11, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9, 7: 18})
+        self.thesis_list.fit_columns({0: 14, 1: 10, 2: 5, 3: 6, 4: 12, 5: 5, 6: 10, 7: 18})
+        self.theme_colours.set_themes(self.list_model.themes())     # the first page's
         self.detail.set_tracker(tracker)
         self.upcoming_model = None
         self.upcoming.set_model(None, self.editor)
@@ -372,6 +373,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _list_loaded(self) -> None:
         self._count()
+        self.theme_colours.set_themes(self.list_model.themes())
         current = self.thesis_list.currentIndex()
         if current.isValid():
             self.thesis_list.scrollTo(current)
@@ -406,6 +408,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_changes(self, changes) -> None:
         self.list_model.apply_changes(changes)
+        if changes.touches(Kind.THESIS) or changes.reset:
+            # A theme added, renamed or gone: every theme keeps a colour of its own.
+            self.theme_colours.set_themes(self.list_model.themes())
         self.detail.apply_changes(changes)
         # The notice's counts are four queries: after the repaint, once for a burst.
         if ((changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY)

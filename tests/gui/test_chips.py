@@ -113,3 +113,23 @@ def test_a_click_on_a_chip_in_the_list_filters_it(window, qtbot):
     window.filter_by_chip(TAG, "大光")
     assert [proxy.index(r, 0).data().split(":")[0] for r in range(proxy.rowCount())] == \
         ["Big light"]
+
+
+def test_a_chip_cut_short_keeps_its_themes_colour(window):
+    """A theme chip elided to its column ("Space comp…") is drawn in its theme's colour, not
+    the one its shortened text would hash to (found in the screenshots)."""
+    from PySide6.QtGui import QColor
+    from gui.models.thesis_list import ThesisListModel
+    table, proxy = window.thesis_list, window.proxy
+    table.setColumnWidth(ThesisListModel.THEME, 70)
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.index(r, 0).data().startswith("Space computing"))
+    rect = table.visualRect(proxy.index(row, ThesisListModel.THEME))
+    image = table.viewport().grab(rect).toImage()
+    inks = {image.pixelColor(x, y).name() for x in range(image.width())
+            for y in range(image.height())}
+    slots = window.theme_colours.slots
+    assert palette.theme("Space computing", slots) in inks
+    wrong = palette.theme("Space co…", {})
+    assert wrong == palette.theme("Space computing", slots) or wrong not in inks
+    assert QColor(palette.theme("Space computing", slots)).isValid()
