@@ -104,6 +104,19 @@ def main(argv: list[str] | None = None) -> int:
         message = damage if isinstance(exc, ReadOnlyError) and damage else str(exc)
         print(f"error: {message}", file=err)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`list | head`): nothing is wrong. Before the catch-all below
+        # (an OSError is an Exception), which turned this into a traceback after a full check.
+        # Python's own flush of stdout at exit would fail again: point it at nothing.
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):       # not a real file (pytest's capture)
+            pass
+        finally:
+            os.close(devnull)
+        return 0
     except Exception:
         # Not a UserError: a bug, or damage no check caught (a flipped byte inside a record,
         # which SQLite keeps no checksum for). Damage gets one line; a bug keeps its traceback.
@@ -116,8 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted: the last change was not saved unless it was reported.",
               file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
     finally:
         if tracker is not None:
             tracker.close()

@@ -110,11 +110,12 @@ def _after_first_paint(window, step) -> None:
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and obj is window:
                 window.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: QTimer.singleShot(0, once))
+                QTimer.singleShot(0, window, lambda: QTimer.singleShot(0, window, once))
             return False
     window.installEventFilter(FirstPaint(window))
-    # A window started minimised may not paint for a long time: the step runs anyway.
-    QTimer.singleShot(2000, once)
+    # A window started minimised may not paint for a long time: the step runs anyway. Tied
+    # to the window: a window deleted before then takes its step with it.
+    QTimer.singleShot(2000, window, once)
 
 
 def _early_hook(exc_type, exc, tb) -> None:

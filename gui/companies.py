@@ -109,7 +109,9 @@ class CompaniesDialog(QDialog):
         if duplicate is None:
             Messages.info(self, self.tr("Select the duplicate company first."))
             return
-        others = [c for c in self.model.records() if c.id != duplicate.id]
+        from model.companies import likeness
+        others = sorted((c for c in self.model.records() if c.id != duplicate.id),
+                        key=lambda c: -likeness(duplicate, c))      # stable: then as listed
         keep = MergeDialog.ask(self, duplicate, others)
         if keep is None:
             return
@@ -130,7 +132,8 @@ class CompaniesDialog(QDialog):
 
 
 class MergeDialog(QDialog):
-    """Which company the duplicate merges into."""
+    """Which company the duplicate merges into: the likeliest first, chosen only when it is
+    plainly the same company (a merge is not something Enter should do to the wrong one)."""
 
     def __init__(self, parent, duplicate, others):
         super().__init__(parent)
@@ -139,15 +142,22 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr("Merge “{company}” into:").format(
             company=duplicate.label)))
+        from model.companies import likeness
         self.keep = QComboBox(objectName="mergeInto")
         for company in others:
             self.keep.addItem(company.label, company.id)
+        alike = bool(others) and likeness(duplicate, others[0]) >= 2
+        self.keep.setCurrentIndex(0 if alike else -1)
+        self.keep.setPlaceholderText(self.tr("Choose the company to keep"))
         layout.addWidget(self.keep)
         layout.addWidget(QLabel(self.tr("Its theses and prices move to that company; it goes. "
                                         "(Edit ▸ Undo brings it back.)")))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
+        merge = box.button(QDialogButtonBox.StandardButton.Ok)
+        merge.setText(self.tr("Merge"))
+        merge.setEnabled(self.keep.currentIndex() >= 0)
+        self.keep.currentIndexChanged.connect(lambda i: merge.setEnabled(i >= 0))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)

@@ -27,7 +27,8 @@ TITLES = {"overview": QT_TRANSLATE_NOOP("ThesisDetail", "&Overview"),
           "risks": QT_TRANSLATE_NOOP("ThesisDetail", "&Risks"),
           "catalysts": QT_TRANSLATE_NOOP("ThesisDetail", "&Catalysts"),
           "sources": QT_TRANSLATE_NOOP("ThesisDetail", "&Sources"),
-          "history": QT_TRANSLATE_NOOP("ThesisDetail", "&History")}
+          # Alt+H is Theme's in Overview: History takes Alt+Y.
+          "history": QT_TRANSLATE_NOOP("ThesisDetail", "Histor&y")}
 
 
 class LazyTab(QWidget):

@@ -236,6 +236,11 @@ class CompanyDialog(SubmitDialog):
             self.company.addItem(c.label, c.id)
         self.company.setCurrentIndex(-1)
         self.company.lineEdit().setPlaceholderText(self.tr("Known company, or a new name"))
+        # Any part of a known company's label finds it: its local name (中际旭创), its ticker.
+        completer = self.company.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         self.ticker = QLineEdit(objectName="companyTicker")
         self.local = QLineEdit(objectName="companyLocalName")
         self.exchange = QLineEdit(objectName="companyExchange")

@@ -92,6 +92,9 @@ class _FirstPaint(QObject):
 
 class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal(object)     # the new Tracker (or None when closed)
+    # A committed operation's OpChanges, once the list, the detail and Upcoming have followed
+    # it: the charts (and any later view) connect here, never to the store.
+    changes_applied = Signal(object)
 
     def __init__(self, *, settings: QSettings | None = None, clock=None, parent=None):
         super().__init__(parent)
@@ -423,6 +426,7 @@ class MainWindow(Retranslating, QMainWindow):
             # An edit may make a thesis match (or stop matching) the search.
             self.apply_search(self.search_box.text())
         self._count()
+        self.changes_applied.emit(changes)
 
     # -- list, search, selection -------------------------------------------------------------
     def apply_search(self, text: str) -> None:

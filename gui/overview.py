@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,6 +33,26 @@ class StatementEdit(QPlainTextEdit):
         self.left.emit()
 
 
+class StatusCombo(QComboBox):
+    """The thesis status: a change is a decision with a note, so it is chosen from the open
+    list. The arrow keys and the wheel on the closed box would step through every status in
+    between, each a change of its own with its own question (draft -> active -> watch): the
+    keys open the list instead, and the wheel scrolls the page."""
+
+    _OPENING = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                Qt.Key.Key_Home, Qt.Key.Key_End}
+
+    def keyPressEvent(self, event) -> None:     # noqa: N802 - Qt naming
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in self._OPENING and plain:
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:       # noqa: N802 - Qt naming
+        event.ignore()
+
+
 class OverviewTab(Retranslating, QWidget):
     review_requested = Signal()     # the Review… button: the window runs the review dialog
     chip_clicked = Signal(str, str)     # a theme or tag chip: the window filters the list
@@ -44,10 +64,11 @@ class OverviewTab(Retranslating, QWidget):
         self.tracker, self.editor = tracker, editor
         self.thesis = None
         self._unsaved: set[str] = set()     # fields whose last save failed: keep their text (#6)
+        self._asking = False     # a question about a change is open: no second one
         form = QFormLayout(self)
         self.title = QLineEdit(objectName="titleEdit")
         self.theme = QLineEdit(objectName="themeEdit")
-        self.status = QComboBox(objectName="statusCombo")
+        self.status = StatusCombo(objectName="statusCombo")
         for status in THESIS_STATUSES:
             self.status.addItem(status, status)
         self.conviction = QSpinBox(objectName="convictionSpin")
@@ -120,14 +141,16 @@ class OverviewTab(Retranslating, QWidget):
         self.apply_language()
 
     def retranslate(self) -> None:
-        for key, text in (("title", self.tr("&Title")), ("theme", self.tr("T&heme")),
-                          ("status", self.tr("Status")), ("horizon", self.tr("Hori&zon")),
+        # Every Alt key here is free of the menus (File, Edit, View, Help) and the tabs
+        # (Overview, Beneficiaries, Risks, Catalysts, Sources, History, Timeline, Prices).
+        for key, text in (("title", self.tr("T&itle")), ("theme", self.tr("&Theme")),
+                          ("status", self.tr("St&atus")), ("horizon", self.tr("Hori&zon")),
                           ("tags", self.tr("Ta&gs")), ("chips", ""),
                           ("benchmark", self.tr("Benchmar&k")),
-                          ("review", self.tr("Next &review")),
+                          ("review", self.tr("Ne&xt review")),
                           ("statement", self.tr("State&ment"))):
             self.labels[key].setText(text)
-        self.conviction_label.setText(self.tr("Conviction (1-5)"))
+        self.conviction_label.setText(self.tr("Co&nviction (1-5)"))
         for index, status in enumerate(THESIS_STATUSES):
             self.status.setItemText(index, word(status))
         self.tags.setPlaceholderText(self.tr("comma-separated, e.g. optics, 光模块"))
@@ -140,7 +163,7 @@ class OverviewTab(Retranslating, QWidget):
         self.cadence.setSuffix(self.tr(" days"))
         self.cadence.setToolTip(self.tr("Review cadence: a review sets the next date this far "
                                         "ahead"))
-        self.review_button.setText(self.tr("Re&view…"))
+        self.review_button.setText(self.tr("Revie&w…"))
         self.review_button.setToolTip(self.tr("Record a review: a note, any change of "
                                               "conviction or status, and the next review "
                                               "date"))
@@ -196,7 +219,7 @@ class OverviewTab(Retranslating, QWidget):
         overdue = (bool(t.next_review) and t.status not in SETTLED_STATUSES
                    and t.next_review < self.tracker.clock.today().isoformat())
         from html import escape
-        state = escape(self.tr("last reviewed {date}").format(date=date_text(last[:10]))
+        state = escape(self.tr("last {date}").format(date=date_text(last[:10]))
                        if last else self.tr("never reviewed"))
         if overdue:
             from gui.style import overdue_brush
@@ -220,13 +243,18 @@ class OverviewTab(Retranslating, QWidget):
             spin.blockSignals(False)
 
     def _commit_line(self, field: str) -> None:
-        if self.thesis is None:
+        if self.thesis is None or self._asking:
             return
         value = self._lines[field].text()
         if value == (getattr(self.thesis, field) or ""):
             self._unsaved.discard(field)
             return
-        self._after_save(field, self.editor.edit_thesis(self.thesis.id, field, value))
+        self._asking = True     # a refusal's message takes the focus: that is no second edit
+        try:
+            saved = self.editor.edit_thesis(self.thesis.id, field, value)
+        finally:
+            self._asking = False
+        self._after_save(field, saved)
 
     def _commit_statement(self) -> None:
         if self.thesis is not None and self.statement.toPlainText() != self.thesis.statement:
@@ -270,7 +298,14 @@ class OverviewTab(Retranslating, QWidget):
             self._show_spins()
 
     def _conviction_chosen(self, value: int) -> None:
-        if self.thesis is None or value == self.thesis.conviction:
+        # Enter finishes the edit, and the question taking the focus finishes it again: one
+        # question, whose answer (Cancel too) is the last word.
+        if self.thesis is None or value == self.thesis.conviction or self._asking:
             return
-        if not self.editor.change_thesis(self.thesis.id, "conviction", value):
+        self._asking = True
+        try:
+            changed = self.editor.change_thesis(self.thesis.id, "conviction", value)
+        finally:
+            self._asking = False
+        if not changed:
             self._show_spins()          # cancelled or refused: back to the stored value

@@ -32,6 +32,7 @@ class Reminders(QObject):
         self._tracker = None
         self.tray: QSystemTrayIcon | None = None
         window.database_opened.connect(self._opened)
+        window.changes_applied.connect(self._changed)
         if window.tracker is not None:
             self._opened(window.tracker)
         self._follow_setting()
@@ -85,15 +86,12 @@ class Reminders(QObject):
 
     # -- the open database -----------------------------------------------------------------
     def _opened(self, tracker) -> None:
-        if self._tracker is not None:
-            self._tracker.unsubscribe(self._changed)
         self._tracker = tracker
         self.state = None
         if tracker is None:
             return
         from model.reminders import ReminderState
         self.state = ReminderState(tracker, tracker.clock.today())
-        tracker.subscribe(self._changed)
 
     def _changed(self, changes) -> None:
         from model.changes import Origin

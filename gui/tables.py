@@ -82,7 +82,7 @@ class RecordTable(QTableView):
         if (model is not None and previous.isValid() and model.is_draft(previous.row())
                 and current.row() != previous.row()):
             # Leaving the new row: store it if complete (later, not while Qt moves the cursor).
-            QTimer.singleShot(0, self.commit_draft)
+            QTimer.singleShot(0, self, self.commit_draft)   # dropped with the table
 
     def commit_draft(self) -> None:
         """Store the new row if it is complete; otherwise put the cursor on what it lacks."""
@@ -108,7 +108,7 @@ class RecordTable(QTableView):
         if (model is not None and model.draft.complete()
                 and self.state() != QAbstractItemView.State.EditingState
                 and not self.isAncestorOf(QApplication.focusWidget())):
-            QTimer.singleShot(0, self.commit_draft)
+            QTimer.singleShot(0, self, self.commit_draft)   # dropped with the table
 
     def keyPressEvent(self, event):
         model = self._drafting()

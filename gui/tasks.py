@@ -86,6 +86,9 @@ class TaskManager(QObject):
         future = self.run_in_background(lambda: work(cancelled), lambda _f: loop.quit())
         if not future.done():
             loop.exec()
+        # Closing a progress dialog emits canceled(): let go of it first, or every store
+        # failure of work that finished would be reported as "Cancelled" below.
+        dialog.canceled.disconnect(cancelled.set)
         dialog.close()
         dialog.deleteLater()
         try:

@@ -110,14 +110,20 @@ class UpcomingView(Retranslating, QWidget):
             return
         from gui.models.upcoming import is_review
         rows = self.model.records()
-        reviews = [r for r in rows if is_review(r)]
-        overdue = sum(1 for c in rows if self.model.is_overdue(c))
-        self.summary.setText(" · ".join((
-            self.tr("%n overdue", None, overdue),
-            self.tr("%n due in the next {days} days", None, len(rows) - overdue).format(
-                days=self.model.days),
-            self.tr("%n review(s) due", None, len(reviews)),
-            self.tr("double-click a row to open its thesis"))))
+        reviews = sum(1 for r in rows if is_review(r))
+        # A catalyst ticked here stays on the list (checked) until it is reloaded: it is
+        # neither overdue nor due any more.
+        pending = [c for c in rows if not is_review(c) and c.status == "pending"]
+        overdue = sum(1 for c in pending if self.model.is_overdue(c))
+        settled = len(rows) - reviews - len(pending)
+        parts = [self.tr("%n overdue", None, overdue),
+                 self.tr("%n due in the next {days} days", None, len(pending) - overdue).format(
+                     days=self.model.days),
+                 self.tr("%n review(s) due", None, reviews)]
+        if settled:
+            parts.append(self.tr("%n settled here (gone on Reload)", None, settled))
+        parts.append(self.tr("double-click a row to open its thesis"))
+        self.summary.setText(" · ".join(parts))
 
     def _double_clicked(self, index) -> None:
         from gui.models.upcoming import is_review

@@ -80,11 +80,20 @@ class Companies:
             found = self.by_ticker(ticker)
             if found:
                 return found
-        row = self.store.row("SELECT * FROM company WHERE lower(name) = lower(?) "
-                             "AND ticker IS NULL",
-                             (str(fields.get("name", "")).strip(),)) if not ticker else None
-        if row:
-            return Company.from_row(row)
+            return self.add(**fields)
+        # No ticker: a company the user names by its name or its local name (中际旭创) is the
+        # known one, not a new duplicate without a ticker.
+        name = str(fields.get("name", "")).strip()
+        rows = self.store.rows("SELECT * FROM company WHERE lower(name) = lower(?) OR "
+                               "(local_name != '' AND lower(local_name) = lower(?)) "
+                               "ORDER BY ticker IS NULL, id", (name, name)) if name else []
+        if len(rows) > 1:
+            raise ValidationError(message(
+                "{count} companies are called {name} ({labels}): pick one from the list, or "
+                "give the new one its ticker.", count=len(rows), name=quoted(name),
+                labels=", ".join(Company.from_row(r).label for r in rows[:4])))
+        if rows:
+            return Company.from_row(rows[0])
         return self.add(**fields)
 
     def update(self, company_id: int, **fields: Unpack[CompanyFields]) -> Company:
@@ -197,3 +206,20 @@ class Beneficiaries:
                                       name=quoted(current.name))):
             self.store.execute("DELETE FROM beneficiary WHERE id = ?", (beneficiary_id,))
         return current
+
+
+def likeness(one: Company, other: Company) -> int:
+    """How likely ``other`` is the same company as ``one``: 3 the same name (either's name or
+    local name), 2 one name inside the other ("Innolight" in "Zhongji Innolight"), 1 the same
+    first word, 0 nothing alike. Merge offers the likeliest first."""
+    def names(c: Company) -> set[str]:
+        return {n.strip().casefold() for n in (c.name, c.local_name) if n and n.strip()}
+    mine, theirs = names(one), names(other)
+    if mine & theirs:
+        return 3
+    if any(a in b or b in a for a in mine for b in theirs):
+        return 2
+    if {n.split()[0] for n in mine if n.split()} & {n.split()[0] for n in theirs if n.split()}:
+        return 1
+    return 0
+

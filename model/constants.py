@@ -7,4 +7,4 @@ CATALYST_STATUSES = ("pending", "done", "missed", "cancelled")
 # Theses with one of these statuses are settled: their reviews no longer come due.
 SETTLED_STATUSES = ("confirmed", "broken", "closed")
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

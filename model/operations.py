@@ -171,7 +171,8 @@ class Operations:
                                                 country=country)
             return self.tracker.beneficiaries.add(thesis_id=thesis_id, company_id=company.id,
                                                   role=role)
-        label = (message("Add beneficiary {name}", name=quoted(name)) if name
+        named = self.tracker.companies.get(company_id).name if company_id is not None else name
+        label = (message("Add beneficiary {name}", name=quoted(named)) if named.strip()
                  else message("Add beneficiary"))
         return self._run(label, initiator, work)
 

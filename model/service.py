@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from model.risks import Risks
     from model.search import Search
     from model.sources import Sources
-    from model.storage.integrity import Cell, FullCheck
+    from model.storage.integrity import BadDate, Cell, FullCheck
     from model.upcoming import Queue
 
 
@@ -49,10 +49,13 @@ class CheckReport:
     newest_backup_age: dt.timedelta | None
     # Text cells that are not valid UTF-8 (model.storage.integrity.Cell), #14 item 5.
     undecodable: tuple[Cell, ...] = ()
+    # Values in date columns that are no YYYY-MM-DD dates (model.storage.integrity.BadDate).
+    bad_dates: tuple[BadDate, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.foreign_key_problems and not self.undecodable
+        return (self.integrity == ["ok"] and not self.foreign_key_problems
+                and not self.undecodable and not self.bad_dates)
 
 
 class Tracker:
@@ -267,7 +270,8 @@ class Tracker:
 
     # -- safety ------------------------------------------------------------------------------
     def check(self) -> CheckReport:
-        """integrity_check, foreign_key_check and text that is not valid UTF-8; a file too
+        """integrity_check, foreign_key_check, text that is not valid UTF-8 and dates that are
+        no dates; a file too
         damaged to read reports that instead of raising (#14 items 4-5). A full check that
         passes is noted, so the daily one need not run again today."""
         import sqlite3
@@ -279,14 +283,16 @@ class Tracker:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             fk = [tuple(r) for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
             cells = tuple(full.undecodable_cells(conn))
+            dates = tuple(full.bad_dates(conn))
             version = self.store.schema_version
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            integrity, fk, cells, version = [f"cannot be read ({exc})"], [], (), 0
+            integrity, fk, cells, dates, version = [f"cannot be read ({exc})"], [], (), (), 0
         found = backups.list_backups(self.store.path)
         newest = found[0] if found else None
         report = CheckReport(integrity, fk, version, len(found),
                              newest.path if newest else None,
-                             dt.datetime.now() - newest.taken_at if newest else None, cells)
+                             dt.datetime.now() - newest.taken_at if newest else None, cells,
+                             dates)
         if integrity == ["ok"] and not fk:
             full.record_passed(self.store.path)
         return report

@@ -138,15 +138,47 @@ class Catalyst(FromRow):
     created_at: str
 
     @property
+    def placed(self) -> bool:
+        """Both window ends are dates. Only a row another tool wrote before schema 5 (whose
+        triggers refuse such writes) can be otherwise; charts and calendars leave it off."""
+        return _is_date(self.window_start) and _is_date(self.window_end)
+
+    @property
     def window(self) -> Window:
+        """The stored window (ValueError for one that is not placed: see ``describe_window``)."""
         return Window(dt.date.fromisoformat(self.window_start),
                       dt.date.fromisoformat(self.window_end), self.precision, self.expected)
+
+    def describe_window(self) -> str:
+        """The parsed window in words; a window stored as no date says so."""
+        if not self.placed:
+            return message("no date (stored as {start!r} – {end!r})", start=self.window_start,
+                           end=self.window_end)
+        return self.window.describe()
+
+    @property
+    def happened_day(self) -> dt.date | None:
+        """The day it happened, when that is stored as a date."""
+        happened = self.happened_on
+        return dt.date.fromisoformat(happened) if happened and _is_date(happened) else None
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status == "pending" and self.window_end < today.isoformat()
 
     def days_overdue(self, today: dt.date) -> int:
+        if not _is_date(self.window_end):
+            return 0
         return (today - dt.date.fromisoformat(self.window_end)).days
+
+
+def _is_date(text: object) -> bool:
+    """``text`` is a YYYY-MM-DD date (what SQLite's date() gives back unchanged)."""
+    if not isinstance(text, str) or len(text) != 10:
+        return False
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)

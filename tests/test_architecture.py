@@ -1,4 +1,5 @@
-"""The rooms stay clear: model/ never imports Qt, and no SQL is written outside model/."""
+"""The rooms stay clear: model/ never imports Qt, no SQL is written outside model/, and the
+tests mirror the source tree, one test file per module (#11)."""
 
 import ast
 import re
@@ -151,6 +152,18 @@ def test_gui_never_touches_the_database():
     assert offenders == []
 
 
+def test_one_qt_signal_carries_changes_to_every_view():
+    """#11: the store's after-commit notice reaches gui/ in one place (StoreBridge turns it
+    into a Qt signal); no view, chart or tray subscribes to the tracker on its own."""
+    subscribers = []
+    for path in _gui_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(".subscribe"):
+                subscribers.append(f"{path.relative_to(ROOT)}: {ast.unparse(node)}")
+    assert subscribers == ["gui/main_window.py: tracker.subscribe(self.changed.emit)"]
+
+
 def test_gui_keeps_no_undo_logic_of_its_own():
     """Undo lives in the model (#11): gui/ defines no QUndoCommand that does work (the Undo
     History mirror's commands are names only) and keeps no map from old ids to new ones."""
@@ -185,3 +198,124 @@ def test_every_package_is_installed():
     mapped = config["setuptools"]["package-dir"]
     assert mapped == {"model.seeds": "seeds", "gui.resources": "resources"}
     assert listed == found | set(mapped)
+
+
+# -- tests mirror the source tree (#11) -------------------------------------------------------
+# Journeys through the real window live in tests/acceptance and attack, crash and damage suites
+# in tests/safety, each named for what it does; every other test file mirrors one module:
+# the tests of model/storage/backup.py are in tests/model/storage/test_backup.py, of a
+# package's own __init__.py in test___init__.py beside the package's other test files, of
+# main.py in tests/test_main.py.
+TESTS = ROOT / "tests"
+NOT_MIRRORED = ("acceptance", "safety")
+
+# Package __init__.py files that hold only a docstring: nothing in them to test, so no test
+# file. This list holds such files and nothing else (a test below checks each one).
+DOCSTRING_ONLY = {
+    "gui/export/__init__.py",
+    "gui/models/__init__.py",
+    "model/analysis/__init__.py",
+    "model/interchange/__init__.py",
+    "model/storage/__init__.py",
+    "resources/__init__.py",        # installed as gui.resources (pyproject package-dir)
+    "seeds/__init__.py",            # installed as model.seeds
+}
+
+
+def _installed_dirs() -> dict[Path, Path]:
+    """Source folder -> where it is installed, relative to the repository: model/ and gui/
+    as they are, and the folders pyproject's package-dir installs inside them."""
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    mapped = config["setuptools"].get("package-dir", {})
+    dirs = {Path("model"): Path("model"), Path("gui"): Path("gui")}
+    dirs.update({Path(source): Path(*package.split(".")) for package, source in mapped.items()
+                 if package.split(".")[0] in ("model", "gui")})
+    return dirs
+
+
+def _modules() -> list[tuple[str, Path, Path]]:
+    """(source path, installed path, the test file that mirrors it) of every module."""
+    found = [("main.py", Path("main.py"), _mirror(Path("main.py")))]
+    for source, installed in _installed_dirs().items():
+        for path in sorted((ROOT / source).rglob("*.py")):
+            inner = path.relative_to(ROOT / source)
+            found.append((str(source / inner), installed / inner, _mirror(installed / inner)))
+    return found
+
+
+def _mirror(module: Path) -> Path:
+    """model/storage/backup.py -> tests/model/storage/test_backup.py."""
+    return TESTS / module.parent / f"test_{module.name}"
+
+
+def _module_of(test_file: Path) -> Path:
+    """The module a mirrored test file is named for (installed layout), relative to ROOT."""
+    rel = test_file.relative_to(TESTS)
+    return rel.parent / rel.name.removeprefix("test_")
+
+
+def test_every_module_has_its_test_file():
+    """#11: "every module has its test file". A new module without tests/<its path>/test_<its
+    name>.py fails here; only the docstring-only package files below are exempt."""
+    missing = [f"{source} (expected {test.relative_to(ROOT)})"
+               for source, _installed, test in _modules()
+               if source not in DOCSTRING_ONLY and not test.is_file()]
+    assert missing == []
+
+
+def test_the_exempt_files_hold_only_a_docstring():
+    """An exempt __init__.py that gains code (or goes) must leave the list: then the check
+    above asks for its tests."""
+    offenders = []
+    for name in sorted(DOCSTRING_ONLY):
+        path = ROOT / name
+        if not path.is_file():
+            offenders.append(f"{name}: no such file")
+            continue
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        if not (len(body) == 1 and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)):
+            offenders.append(f"{name}: holds more than a docstring")
+    assert offenders == []
+
+
+def _mirrored_test_files() -> list[Path]:
+    return [path for path in sorted(TESTS.rglob("test_*.py"))
+            if path.relative_to(TESTS).parts[0] not in NOT_MIRRORED]
+
+
+def test_every_test_file_is_named_for_a_module():
+    """Outside tests/acceptance and tests/safety a test file is named for the module it tests
+    (test_store_errors.py, test_reviews.py or tests/cli/ were named for features or for
+    nothing); this file, the layout's own check, is the one other."""
+    installed = {module for _source, module, _test in _modules()}
+    offenders = [str(path.relative_to(ROOT)) for path in _mirrored_test_files()
+                 if path != Path(__file__).resolve() and _module_of(path) not in installed]
+    assert offenders == []
+
+
+def test_test_folders_are_packages():
+    """Same-named test files (tests/model/test_upcoming.py, tests/gui/test_upcoming.py,
+    tests/gui/models/test_upcoming.py) are told apart by their packages: every folder with
+    test files has an __init__.py."""
+    folders = {path.parent for path in TESTS.rglob("test_*.py")}
+    assert sorted(str(f.relative_to(ROOT)) for f in folders
+                  if not (f / "__init__.py").is_file()) == []
+
+
+def test_the_mirror_checks_see_a_missing_test_and_a_stray_file():
+    """The checks above could pass by finding nothing: they must map real paths and reject
+    a planted stray name."""
+    tests = {source: test for source, _installed, test in _modules()}
+    assert tests["main.py"] == TESTS / "test_main.py"
+    assert tests["model/storage/backup.py"] == TESTS / "model/storage/test_backup.py"
+    assert tests["gui/charts/__init__.py"] == TESTS / "gui/charts/test___init__.py"
+    assert tests["seeds/__init__.py"] == TESTS / "model/seeds/test___init__.py"
+    assert len(tests) > 100
+    installed = {module for _source, module, _test in _modules()}
+    assert _module_of(TESTS / "gui/test_store_errors.py") == Path("gui/store_errors.py")
+    assert Path("gui/store_errors.py") not in installed
+    assert _module_of(TESTS / "model/cli/test_edit.py") in installed
+    assert _module_of(TESTS / "test_main.py") == Path("main.py") in installed

@@ -102,6 +102,12 @@ class LazyChart(QWidget):
         if self.chart is not None and hasattr(self.chart, "set_thesis_source"):
             self.chart.set_thesis_source(shown_theses)
 
+    def apply_changes(self, changes) -> None:
+        """Follow one committed operation. A chart not built yet has nothing to follow: it
+        reads the store as it is when first shown."""
+        if self.chart is not None:
+            self.chart.apply_changes(changes)
+
     def list_changed(self) -> None:
         if self.chart is not None and hasattr(self.chart, "list_changed"):
             self.chart.list_changed()
@@ -114,7 +120,8 @@ def install_charts(window) -> dict:
 
     Wiring: a click on a timeline bar selects that catalyst in the Catalysts table and a row
     selected there is highlighted on the timeline; a roadmap click opens the thesis on its
-    Timeline with the catalyst selected; each chart follows ``window.database_opened``.
+    Timeline with the catalyst selected; each chart follows ``window.database_opened`` and,
+    after the list and the detail, every committed operation (``window.changes_applied``).
     """
     detail = window.detail
     charts = {"timeline": LazyChart("timeline"), "prices": LazyChart("prices"),
@@ -141,6 +148,8 @@ def install_charts(window) -> dict:
                            proxy.rowsRemoved):
                 signal.connect(lambda *_args: charts["roadmap"].list_changed())
     window.database_opened.connect(database)
+    for chart in charts.values():
+        window.changes_applied.connect(chart.apply_changes)
     if window.tracker is not None:
         database(window.tracker)
 

@@ -168,7 +168,6 @@ class ChartPanel(Retranslating, QWidget):
     (documents, exports) keeps it on white whatever the screen shows.
     """
 
-    changesSeen = QtCore.Signal(object)    # a store Changes, after the chart has followed it
     file_stem = "chart"
 
     def __init__(self, tracker=None, parent=None, *, light: bool = False):
@@ -180,7 +179,6 @@ class ChartPanel(Retranslating, QWidget):
         self.view.setObjectName("chartView")
         self.view.scene().contextMenu = []     # no "Export..." from pyqtgraph: ours instead
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
-        self._listener = None
         if tracker is not None:
             self.set_tracker(tracker)
 
@@ -215,32 +213,15 @@ class ChartPanel(Retranslating, QWidget):
 
     # -- store -------------------------------------------------------------------------------
     def set_tracker(self, tracker) -> None:
-        """Listen to this tracker's store (and stop listening to the previous one)."""
-        self._unsubscribe()
+        """Draw from this tracker's store. The chart does not listen to the store itself: the
+        window hands it every committed operation through ``apply_changes`` (one Qt signal,
+        ``MainWindow.changes_applied``, reaches every view)."""
         self.tracker = tracker
-        if tracker is None:
-            return
-        # A plain function holding the widget only weakly: a deleted widget never gets called.
-        import weakref
 
-        import shiboken6
-        ref = weakref.ref(self)
-        def listener(changes, ref=ref, tracker=tracker):
-            widget = ref()
-            if widget is None or not shiboken6.isValid(widget):
-                tracker.unsubscribe(listener)
-                return
-            widget.on_changes(changes)
-            widget.changesSeen.emit(changes)
-
-        self._listener = (tracker, listener)
-        tracker.subscribe(listener)
-
-    def _unsubscribe(self) -> None:
-        if self._listener is not None:
-            tracker, listener = self._listener
-            tracker.unsubscribe(listener)
-            self._listener = None
+    def apply_changes(self, changes) -> None:
+        """Follow one committed operation (a model.changes.OpChanges)."""
+        if self.tracker is not None:
+            self.on_changes(changes)
 
     def on_changes(self, changes) -> None:   # overridden by charts that follow the store
         pass

@@ -585,8 +585,6 @@ class PricesTab(Retranslating, QWidget):
             lambda index: self.catalystClicked.emit(
                 self.model.record(self.proxy.mapToSource(index).row()).catalyst_id))
         self.tracker = None
-        # The chart listens to the store; the table and the page follow what it hears.
-        self.chart.changesSeen.connect(self._on_changes)
         if tracker is not None:
             self.set_tracker(tracker)
         self.apply_language()
@@ -608,8 +606,10 @@ class PricesTab(Retranslating, QWidget):
         self._summarise()
         self._show_page()
 
-    def _on_changes(self, changes) -> None:
-        if concerns(changes, self.tracker, self.model.thesis_id):
+    def apply_changes(self, changes) -> None:
+        """Follow one committed operation: the chart first, then the table and the page."""
+        self.chart.apply_changes(changes)
+        if self.tracker is not None and concerns(changes, self.tracker, self.model.thesis_id):
             self.model.refresh()
             self._summarise()
             self._show_page()

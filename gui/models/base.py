@@ -95,7 +95,10 @@ class RecordTableModel(QAbstractTableModel):
             value = (column.sort or column.text)(record)
             return "" if value is None else value
         if role == TOOLTIP and column.tooltip:
-            return plain_tooltip(column.tooltip(record))
+            tip = column.tooltip(record)
+            if tip:
+                return plain_tooltip(tip)
+            # none from the column: a subclass may have one (extra_data, below)
         if role == ALIGNMENT and column.align_right:
             return _RIGHT
         if role == RECORD_ROLE:

@@ -274,6 +274,8 @@ class CatalystModel(_Cited):
         return word(record.status)
 
     def window_text(self, record) -> str:
+        if not record.placed:           # a window another tool stored as no date
+            return localize(record.describe_window())
         return window_text(record.window)
 
     def fetch(self, thesis_id):

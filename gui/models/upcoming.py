@@ -46,14 +46,9 @@ class ReviewRow:
 
     window_start = window_end = expected
 
-    @property
-    def window(self):
-        return self
-
-    def describe(self) -> str:
-        """The "Parsed window" cell of a review: its cadence and the last one."""
-        days = self.cadence_days
-        every = translate("Upcoming", "every %n day(s)", None, days)
+    def describe_window(self) -> str:
+        """What the "Parsed window" column shows for a review: its cadence and the last."""
+        every = translate("Upcoming", "every {days} d").format(days=self.cadence_days)
         if self.last_reviewed:
             return translate("Upcoming", "{every}, last {date}").format(
                 every=every, date=date_text(self.last_reviewed[:10]))
@@ -111,7 +106,7 @@ class UpcomingModel(CatalystModel):
         return date_text(record.next_review) if is_review(record) else record.expected
 
     def window_text(self, record) -> str:
-        return record.describe() if is_review(record) else super().window_text(record)
+        return record.describe_window() if is_review(record) else super().window_text(record)
 
     def is_overdue(self, record) -> bool:
         if is_review(record):

@@ -23,6 +23,7 @@ from model.analysis.timeline import (
     pack_rows,
     shown_status,
 )
+from model.storage.date_sql import PLACED, is_date_sql
 from model.types import Catalyst
 
 if TYPE_CHECKING:
@@ -87,7 +88,8 @@ def roadmap_plan(tracker: Tracker, thesis_ids: Sequence[int] | None = None, *,
     where, params = _status_sql(statuses, today.isoformat())
     counts = {r["thesis_id"]: r for r in tracker.store.rows(
         f"SELECT thesis_id, count(*) AS n, min(window_start) AS first, max(window_end) AS last, "
-        f"max(happened_on) AS happened FROM catalyst WHERE {where} GROUP BY thesis_id", params)}
+        f"max(CASE WHEN {is_date_sql('happened_on')} THEN happened_on END) AS happened "
+        f"FROM catalyst WHERE {where} AND {PLACED} GROUP BY thesis_id", params)}
     info = {r["id"]: r for r in tracker.store.rows(
         "SELECT id, title, theme FROM thesis ORDER BY title COLLATE NOCASE, id")}
     order = list(info) if thesis_ids is None else [i for i in thesis_ids if i in info]
@@ -134,7 +136,7 @@ def lane_bars(tracker: Tracker, lanes: Sequence[Lane], *,
                 f"SELECT * FROM catalyst WHERE thesis_id IN ({marks}) "
                 f"ORDER BY window_start, window_end, id", part):
             c = Catalyst.from_row(row)
-            if shown_status(c, today) in wanted:
+            if c.placed and shown_status(c, today) in wanted:
                 found.setdefault(c.thesis_id, []).append(c)
     for thesis_id, items in found.items():
         lane = by_thesis[thesis_id]

@@ -102,7 +102,7 @@ class Timeline:
 
 
 def tooltip(c: Catalyst, status: str) -> str:
-    lines = [c.title, f"Window: {c.expected} ({c.window.describe()})"]
+    lines = [c.title, f"Window: {c.expected} ({c.describe_window()})"]
     state = status if not c.happened_on else f"{status} on {c.happened_on}"
     lines.append(f"Status: {state}")
     if c.outcome:
@@ -114,7 +114,7 @@ def catalyst_bar(c: Catalyst, today: dt.date, y: float, height: float) -> Bar:
     status = shown_status(c, today)
     return Bar(c.id, c.thesis_id, c.title, day_seconds(c.window_start),
                day_seconds(c.window_end) + DAY, y, height, c.precision, status,
-               day_seconds(c.happened_on) if c.happened_on else None, tooltip(c, status))
+               day_seconds(c.happened_day) if c.happened_day else None, tooltip(c, status))
 
 
 def bar_spans(bars: Sequence[Bar]) -> list[tuple[float, float]]:
@@ -141,7 +141,8 @@ def fit_range(spans: Sequence[tuple[float, float]], today_x: float, *,
 def thesis_timeline(tracker: Tracker, thesis_id: int) -> Timeline:
     """One lane per catalyst (in window order), plus conviction and status steps from history."""
     today = tracker.clock.today()
-    catalysts = tracker.catalysts.for_thesis(thesis_id)
+    # A window stored as no date (another tool, before schema 5) has no place on the axis.
+    catalysts = [c for c in tracker.catalysts.for_thesis(thesis_id) if c.placed]
     bars = [catalyst_bar(c, today, float(i), 0.6) for i, c in enumerate(catalysts)]
     lanes = [(float(i), c.title) for i, c in enumerate(catalysts)]
     today_x = day_seconds(today)

@@ -91,7 +91,8 @@ def _check_args(p: argparse.ArgumentParser) -> None:
                    help="rewrite text that is not valid UTF-8 (a backup is taken first)")
 
 
-@command("check", "check the database: integrity, foreign keys, text, schema version, backups")
+@command("check", "check the database: integrity, foreign keys, text, dates, schema version, "
+                  "backups")
 @arguments(_check_args)
 def cmd_check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
     """Run integrity_check and foreign_key_check, look for text that is not valid UTF-8, and
@@ -116,6 +117,15 @@ def cmd_check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
           f"show as \ufffd. Repair them with: python main.py check --repair")
     else:
         p("Text:           ok")
+    if report.bad_dates:
+        dates = report.bad_dates
+        listed = ", ".join(d.describe() for d in dates[:5])
+        more = f" and {len(dates) - 5} more" if len(dates) > 5 else ""
+        p(f"Dates:          {len(dates)} value(s) are no YYYY-MM-DD date ({listed}{more}); "
+          f"the app reads them as no date. Set them with edit-catalyst, set-window, "
+          f"edit-thesis or edit-source")
+    else:
+        p("Dates:          ok")
     if report.newest_backup and report.newest_backup_age is not None:   # set together
         hours = report.newest_backup_age.total_seconds() / 3600
         p(f"Backups:        {report.backups}, newest {report.newest_backup.name} "

@@ -81,7 +81,7 @@ def cmd_add_catalyst(tracker: Tracker, args: argparse.Namespace, out: TextIO) ->
                                       expected=args.expected, impact=args.impact,
                                       description=args.description)
     c = result.value
-    print(f"Added catalyst #{c.id} {c.title}: {c.expected} ({c.window.describe()})", file=out)
+    print(f"Added catalyst #{c.id} {c.title}: {c.expected} ({c.describe_window()})", file=out)
     return 0
 
 
@@ -100,7 +100,7 @@ def cmd_set_window(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> i
     catalyst_id = _catalyst(tracker, args)
     before = tracker.catalysts.get(catalyst_id).expected
     c = tracker.ops.set_window(catalyst_id, args.expected, note=args.note).value
-    print(f"Catalyst #{c.id} {c.title}: {before} -> {c.expected} ({c.window.describe()})",
+    print(f"Catalyst #{c.id} {c.title}: {before} -> {c.expected} ({c.describe_window()})",
           file=out)
     return 0
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.interchange.textfile import write_atomically
+from model.storage.date_sql import PLACED
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -48,7 +49,8 @@ def build_calendar(tracker: Tracker, *, thesis_ids: Iterable[int] | None = None,
         params.extend(ids)
     if pending_only:
         clauses.append("c.status = 'pending'")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    clauses.append(PLACED)      # a window stored as no date has no day on a calendar
+    where = "WHERE " + " AND ".join(clauses)
     rows = store.rows(
         f"SELECT c.*, t.title AS thesis_title, t.status AS thesis_status FROM catalyst c "
         f"JOIN thesis t ON t.id = c.thesis_id {where} ORDER BY c.window_start, c.id", params)

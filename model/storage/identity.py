@@ -50,7 +50,7 @@ _ADDED: dict[int, dict[str, tuple[str, ...]]] = {
     2: {"thesis": ("external_ref",), "catalyst": ("external_ref",)},
     4: {"history": ("undone_at",)},
 }
-_LATEST_KNOWN = max(_ADDED)
+_LATEST_KNOWN = SCHEMA_VERSION    # a step adding columns adds them to _ADDED
 MIGRATION_SET = "thesis_tracker"
 _PLAUSIBLE_NEWER = 10_000      # a version field beyond this is damage, not a future release
 

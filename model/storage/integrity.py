@@ -191,6 +191,37 @@ def undecodable_cells(conn: sqlite3.Connection, *, limit: int | None = None) -> 
     return cells
 
 
+# -- dates that are no dates --------------------------------------------------------------------
+@dataclass(frozen=True)
+class BadDate:
+    """A stored value in a date column that is no YYYY-MM-DD date (written by another tool
+    before m005's triggers, which refuse such writes now)."""
+
+    table: str
+    key: int            # the row's id (a price row: its company id)
+    column: str
+    value: object
+
+    def describe(self) -> str:
+        return f"{self.table} {self.key} {self.column} {self.value!r}"
+
+
+def bad_dates(conn: sqlite3.Connection, *, limit: int = 1000) -> list[BadDate]:
+    """Values in the date columns that are no dates, up to ``limit``, in table order."""
+    from model.storage.date_sql import DATE_COLUMNS, is_date_sql
+    found: list[BadDate] = []
+    for table, column, _optional in DATE_COLUMNS:
+        key = "company_id" if table == "price" else "id"
+        for row in conn.execute(
+                f'SELECT "{key}", "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL '
+                f'AND NOT {is_date_sql(column)} ORDER BY 1 LIMIT ?',
+                (limit - len(found),)):
+            found.append(BadDate(table, row[0], column, row[1]))
+        if len(found) >= limit:
+            break
+    return found
+
+
 def repair_text(store: Store) -> int:
     """Rewrite every undecodable cell with U+FFFD for its bad bytes, in one transaction,
     after a backup (the raw bytes stay in it). Returns the number of cells repaired."""

@@ -19,6 +19,7 @@ from model.constants import (  # noqa: F401 - SCHEMA_VERSION is imported from he
     SCHEMA_VERSION,
     THESIS_STATUSES,
 )
+from model.storage.date_sql import DATE_COLUMNS, is_date_sql
 
 migrations = Migrations("thesis_tracker")
 
@@ -273,6 +274,29 @@ def m004_ids_never_reused_and_undone_history(db: Database) -> None:
     if broken:
         raise RuntimeError(f"m004 would break {len(broken)} reference(s): {broken[:3]}")
     _set_version(db, 4)
+
+
+@migrations(name="m005_date_columns_take_dates_only")
+def m005_date_columns_take_dates_only(db: Database) -> None:
+    """The date columns refuse text that is no YYYY-MM-DD date, whoever writes it (a row from
+    another SQLite tool would otherwise reach every view that reads its dates).
+
+    The CHECKs cannot be mended without rebuilding the tables, so triggers do the work: an
+    insert, or an update that changes the column, is aborted with a message naming the column.
+    A value already stored is left exactly as it was (the user's data is not rewritten; the
+    views read it as no date, and ``python main.py check`` names it).
+    """
+    for table, column, optional in DATE_COLUMNS:
+        bad = f"NOT {is_date_sql('NEW.' + column)}"
+        if optional:
+            bad = f"NEW.{column} IS NOT NULL AND {bad}"
+        message = f"{table}.{column} must be a date written YYYY-MM-DD"
+        db.execute(f"CREATE TRIGGER {table}_{column}_is_a_date_insert BEFORE INSERT ON {table} "
+                   f"WHEN {bad} BEGIN SELECT RAISE(ABORT, '{message}'); END")
+        db.execute(f"CREATE TRIGGER {table}_{column}_is_a_date_update BEFORE UPDATE OF {column} "
+                   f"ON {table} WHEN NEW.{column} IS NOT OLD.{column} AND {bad} "
+                   f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
+    _set_version(db, 5)
 
 
 def _split(script: str) -> list[str]:

@@ -31,7 +31,7 @@ def header_problem(path: Path, head: bytes, size: int) -> str | None:
     """Why the first 100 bytes cannot be a healthy SQLite database, or None.
 
     SQLite would report most of these as "file is not a database"; checking first lets the
-    message say what the file is, and keeps a damaged header's garbage out of peek_version.
+    message say what the file is, and keeps a damaged header out of SQLite.
     """
     if not head:
         return "is empty (0 bytes)"

@@ -28,7 +28,7 @@ from model.errors import (
 )
 from model.messages import message
 from model.storage import backup as backups
-from model.storage import clean_close
+from model.storage import clean_close, held
 from model.storage.connection import connect, undecodable
 from model.storage.files import (
     PRIVATE_DIR,
@@ -168,6 +168,7 @@ class Store:
         # Problems worth telling the user that did not stop opening.
         self.warnings: list[str] = []
         self.instance_lock: InstanceLock | None = None   # when single_instance
+        self.held: held.Key | None = None     # this file, noted as held by this process
         self.use_lock: UseLock | None = None             # held while open
         self.damage: str | None = None     # why the store was switched to read-only (damage)
 
@@ -364,6 +365,8 @@ class Store:
             closed = True
         except sqlite3.Error:
             closed = False
+        held.release(self.held)
+        self.held = None
         if closed and not self.readonly:
             clean_close.record_clean_close(self.path)
         if self.instance_lock is not None:
@@ -392,6 +395,11 @@ def default_data_dir() -> Path:
 
 
 def _check_header(path: Path) -> None:
+    if held.is_held(path):
+        # Another Store of this process has it open (an export's or import's own connection):
+        # its header passed this check then, and a plain open and close of the file now would
+        # release that connection's locks (model.storage.held).
+        return
     try:
         # Non-blocking and checked with fstat: a FIFO swapped in after the first check must
         # not hang the open forever (#14 item 6).
@@ -410,13 +418,6 @@ def _check_header(path: Path) -> None:
         raise CorruptDatabaseError(f"{path} {problem}. It was not opened or changed. "
                                    f"{backups.restore_hint(path, newest)}", path=path,
                                    newest_backup=newest)
-
-
-def peek_version(path: Path) -> int:
-    """The schema version recorded in a database file's header, read without SQLite."""
-    with open(path, "rb") as handle:
-        head = handle.read(64)
-    return int.from_bytes(head[60:64], "big")
 
 
 class OpenOptions(TypedDict, total=False):
@@ -533,6 +534,7 @@ def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clo
         raise translate_error(exc, path) from exc
     store = Store(path, conn, readonly=readonly, clock=clock,
                   backup_dir=backups.backup_dir_for(path))
+    store.held = held.hold(path)
     try:
         _prepare(store, existed=existed, verify=verify, daily_backup=daily_backup,
                  on_new=on_new)

@@ -113,5 +113,12 @@
             <numerusform>%n reviews due</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n settled here (gone on Reload)</source>
+        <translation>
+            <numerusform>%n settled here (gone on Reload)</numerusform>
+            <numerusform>%n settled here (gone on Reload)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

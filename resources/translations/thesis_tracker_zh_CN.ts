@@ -144,6 +144,10 @@
         <translation>添加公司 {name}</translation>
     </message>
     <message>
+        <source>{count} companies are called {name} ({labels}): pick one from the list, or give the new one its ticker.</source>
+        <translation>有 {count} 家公司名为 {name}（{labels}）：请从列表中选择一家，或为新公司填写代码。</translation>
+    </message>
+    <message>
         <source>Ticker {ticker} belongs to {name}.</source>
         <translation>代码 {ticker} 已属于 {name}。</translation>
     </message>
@@ -918,6 +922,10 @@
     <message>
         <source>The review cadence must be from 1 to 3660 days.</source>
         <translation>复盘周期必须在 1 到 3660 天之间。</translation>
+    </message>
+    <message>
+        <source>no date (stored as {start!r} – {end!r})</source>
+        <translation>无日期（存储为 {start!r} – {end!r}）</translation>
     </message>
     <message>
         <source>{what}: {new}</source>
@@ -2267,6 +2275,10 @@ in {folder}</source>
         <translation>将“{company}”合并到：</translation>
     </message>
     <message>
+        <source>Choose the company to keep</source>
+        <translation>选择要保留的公司</translation>
+    </message>
+    <message>
         <source>Its theses and prices move to that company; it goes. (Edit ▸ Undo brings it back.)</source>
         <translation>它的投资逻辑和股价数据将转到那家公司，它本身随之删除。（可用“编辑 ▸ 撤销”恢复。）</translation>
     </message>
@@ -2333,18 +2345,6 @@ in {folder}</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <source>&amp;Title</source>
-        <translation>标题(&amp;T)</translation>
-    </message>
-    <message>
-        <source>T&amp;heme</source>
-        <translation>主题(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Hori&amp;zon</source>
         <translation>投资期限(&amp;Z)</translation>
     </message>
@@ -2357,16 +2357,28 @@ in {folder}</source>
         <translation>基准(&amp;K)</translation>
     </message>
     <message>
-        <source>Next &amp;review</source>
-        <translation>下次复盘(&amp;R)</translation>
-    </message>
-    <message>
         <source>State&amp;ment</source>
         <translation>逻辑陈述(&amp;M)</translation>
     </message>
     <message>
-        <source>Conviction (1-5)</source>
-        <translation>确信度（1-5）</translation>
+        <source>T&amp;itle</source>
+        <translation>标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>状态(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt review</source>
+        <translation>下次复盘(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Co&amp;nviction (1-5)</source>
+        <translation>确信度(&amp;N)（1-5）</translation>
     </message>
     <message>
         <source>comma-separated, e.g. optics, 光模块</source>
@@ -2393,8 +2405,8 @@ in {folder}</source>
         <translation>复盘周期：每次复盘后，下次复盘日期顺延这么多天</translation>
     </message>
     <message>
-        <source>Re&amp;view…</source>
-        <translation>复盘(&amp;V)…</translation>
+        <source>Revie&amp;w…</source>
+        <translation>复盘(&amp;W)…</translation>
     </message>
     <message>
         <source>Record a review: a note, any change of conviction or status, and the next review date</source>
@@ -2405,7 +2417,7 @@ in {folder}</source>
         <translation>状态自 {date} 起</translation>
     </message>
     <message>
-        <source>last reviewed {date}</source>
+        <source>last {date}</source>
         <translation>上次复盘 {date}</translation>
     </message>
     <message>
@@ -2823,8 +2835,8 @@ in {folder}</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>历史记录(&amp;H)</translation>
+        <source>Histor&amp;y</source>
+        <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
         <source>Show &amp;undone changes</source>
@@ -2911,8 +2923,8 @@ in {folder}</source>
 <context>
     <name>Upcoming</name>
     <message>
-        <source>every %n day(s)</source>
-        <translation>每 %n 天</translation>
+        <source>every {days} d</source>
+        <translation>每 {days} 天</translation>
     </message>
     <message>
         <source>{every}, last {date}</source>
@@ -2977,6 +2989,12 @@ in {folder}</source>
         <source>%n review(s) due</source>
         <translation>
             <numerusform>%n 次复盘到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled here (gone on Reload)</source>
+        <translation>
+            <numerusform>%n 项已在此处了结（刷新后消失）</numerusform>
         </translation>
     </message>
     <message>

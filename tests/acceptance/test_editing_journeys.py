@@ -316,6 +316,37 @@ def test_two_clicks_on_the_conviction_arrow_are_one_change(app, qtbot, dialogs, 
     assert dialogs.unexpected == []
 
 
+def test_enter_in_the_conviction_box_asks_once_and_cancel_cancels(app, qtbot, dialogs, stored):
+    """Click into Conviction, press Up, then Enter: one "record the change" question. Cancel
+    puts the stored value back and asks nothing more; nothing is stored. Enter fired the
+    commit, and the question taking the focus fired it again: two questions stacked, and
+    recording the one left after Cancel stored the cancelled change (walk through the app)."""
+    select_thesis(app, "Small light", qtbot)
+    thesis_id = app.current_thesis_id()
+    spin = app.findChild(QSpinBox, "convictionSpin")
+    click(spin)
+    qtbot.waitUntil(spin.hasFocus)
+    press(spin, Qt.Key.Key_Up)
+    assert spin.value() == 4
+    dialogs.expect(dismiss)
+    press(spin, Qt.Key.Key_Return)
+    dialogs.done()
+    qtbot.wait(100)          # a second question would show now
+    assert dialogs.unexpected == []
+    assert spin.value() == 3
+    assert stored(lambda t: t.theses.get(thesis_id).conviction) == 3
+    # Up and Enter again, and this time record it: one change, one history row.
+    click(spin)
+    press(spin, Qt.Key.Key_Up)
+    dialogs.expect(lambda dialog: (type_into(focused(), "orders confirmed"), accept(dialog)))
+    press(spin, Qt.Key.Key_Return)
+    dialogs.done()
+    qtbot.wait(100)
+    assert dialogs.unexpected == []
+    assert stored(lambda t: [(h.old, h.new, h.note) for h in t.history.for_thesis(thesis_id)
+                             if h.field == "conviction"][0]) == ("3", "4", "orders confirmed")
+
+
 def test_adding_a_beneficiary_prints_no_editing_failure(app, qtbot, dialogs, stored, qtlog):
     """Beneficiaries ▸ Add beneficiary with a new company: the row appears selected and Qt
     prints nothing. Before #11 the table opened an editor on the read-only Company column

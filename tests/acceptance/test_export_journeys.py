@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from pypdf import PdfReader
 
-from tests.export.export_helpers import page_texts
+from tests.gui.export.helpers import page_texts
 
 
 def _export_pdf(window, qtbot, when_modal, *, change=None) -> dict:

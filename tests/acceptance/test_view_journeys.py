@@ -60,7 +60,10 @@ def test_a_title_with_markup_shows_as_typed(app, qtbot, dialogs):
     dialogs.expect(read_and_cancel)
     status = app.detail.overview.status
     status.setFocus()
-    press(status, Qt.Key.Key_Down)
+    press(status, Qt.Key.Key_Down)              # opens the list of statuses
+    qtbot.waitUntil(status.view().isVisible)
+    press(status.view(), Qt.Key.Key_Down)
+    press(status.view(), Qt.Key.Key_Return)
     dialogs.done()
     assert any(MARKUP in text and fmt == Qt.TextFormat.PlainText for text, fmt in questions)
     seen = {}

@@ -1,4 +1,5 @@
-"""GUI fixtures: the main window on the demo database with isolated settings and a fixed day."""
+"""GUI fixtures: the main window on the demo database with isolated settings and a fixed day,
+the app's start with small list pages, a database with reviews due."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import pytest
+
+from gui.models.thesis_list import ThesisListModel
+from model.service import Tracker
+from tests.gui.helpers import DUE_THIS_WEEK, OVERDUE_REVIEW
 
 
 @pytest.fixture
@@ -41,27 +46,27 @@ def when_modal(qtbot):
     return schedule
 
 
-def row_with(model, column: int, text: str) -> int:
-    for row in range(model.rowCount()):
-        if text in str(model.index(row, column).data()):
-            return row
-    raise AssertionError(f"no row with {text!r} in column {column}")
+@pytest.fixture
+def launch(make_window, db_path, monkeypatch):
+    """gui.launch as the app starts, with pages small enough that the demo's five theses take
+    several: a first page of two, then one per turn of the event loop."""
+    monkeypatch.setattr(ThesisListModel, "FIRST_PAGE", 2)
+    monkeypatch.setattr(ThesisListModel, "PAGE", 1)
+    return lambda: make_window(db_path, launch=True)
 
 
-def type_text(qtbot, widget, text: str) -> None:
-    """Type as a user would: ASCII as key presses, CJK committed the way an input method does
-    (QTest cannot press keys for characters outside ASCII)."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QInputMethodEvent
-    chunk = ""
-    for ch in text + "\0":
-        if ch != "\0" and ch.isascii() == (chunk[:1].isascii() if chunk else ch.isascii()):
-            chunk += ch
-            continue
-        if chunk.isascii():
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(chunk)
-            QCoreApplication.sendEvent(widget, event)
-        chunk = ch if ch != "\0" else ""
+@pytest.fixture
+def reviewed_window(make_window, db_path, clock, qtbot):
+    """The demo database with one thesis's review 14 days overdue and one due this Friday."""
+    t = Tracker.open(db_path, seed_if_new=True, clock=clock)
+    small = next(th.id for th in t.theses.all() if th.title.startswith("Small light"))
+    scale = next(th.id for th in t.theses.all() if th.title.startswith("Scale-across"))
+    t.theses.update(small, next_review=OVERDUE_REVIEW)
+    t.theses.update(scale, next_review=DUE_THIS_WEEK)
+    t.close()
+    w = make_window(db_path)
+    w.resize(1400, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    w.ids = {"small": small, "scale": scale}
+    return w

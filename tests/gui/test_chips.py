@@ -119,6 +119,7 @@ def test_a_chip_cut_short_keeps_its_themes_colour(window):
     """A theme chip elided to its column ("Space comp…") is drawn in its theme's colour, not
     the one its shortened text would hash to (found in the screenshots)."""
     from PySide6.QtGui import QColor
+
     from gui.models.thesis_list import ThesisListModel
     table, proxy = window.thesis_list, window.proxy
     table.setColumnWidth(ThesisListModel.THEME, 70)

@@ -52,6 +52,8 @@ def test_one_dialog_at_a_time(tmp_path, monkeypatch, qapp):
 
 
 def test_uninstall_restores_the_hooks(tmp_path):
+    """Uninstalling puts the previous excepthook back (the next test, or an embedding tool, gets its
+    own)."""
     before = sys.excepthook
     crash.install(tmp_path / "log")
     assert sys.excepthook is not before

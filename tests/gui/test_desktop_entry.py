@@ -26,6 +26,8 @@ def data_home(tmp_path, monkeypatch):
 
 
 def test_install_desktop_writes_entry_icons_and_metainfo(data_home, capsys):
+    """install-desktop writes the .desktop entry, every icon size and the metainfo where the desktop
+    looks for them (#13)."""
     assert main.main(["install-desktop"]) == 0
     entry_path = data_home / "applications" / f"{DESKTOP_ID}.desktop"
     assert "Installed" in capsys.readouterr().out

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from gui.delegates import WindowEdit
+from gui.dialogs import Messages
 from model.service import Tracker
-from tests.gui.conftest import row_with
+from tests.gui.helpers import (
+    row_with,
+)
 
 
 def _open_catalysts(window, thesis_title: str):
@@ -131,7 +134,6 @@ def test_edit_a_window_to_2h26_shows_the_parsed_range(window, qtbot):
 
 def test_a_window_that_does_not_parse_is_refused_with_a_dialog(window, qtbot, monkeypatch):
     """'someday' is refused with the parser's message; nothing changes, nothing to undo (#3)."""
-    from gui.dialogs import Messages
     errors = []
     monkeypatch.setattr(Messages, "error",
                         classmethod(lambda cls, p, text, title="": errors.append(text)))
@@ -146,7 +148,6 @@ def test_a_window_that_does_not_parse_is_refused_with_a_dialog(window, qtbot, mo
 
 def test_risk_delete_key_asks_then_undo_restores(window, qtbot, monkeypatch):
     """Delete in the risk table asks first; Yes removes it; Undo brings the same risk back (#3)."""
-    from gui.dialogs import Messages
     monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, p, t, title="": True))
     window.show_thesis(next(s.id for s in window.list_model.records() if s.title.startswith("Big")))
     window.detail.tabs.setCurrentIndex(2)
@@ -250,3 +251,29 @@ def test_add_beneficiary_with_a_new_company(window, monkeypatch):
     window.findChild(QTableView, "beneficiaryTable").parent().add()
     assert model.rowCount() == count + 1
     assert model.index(count, model.LOCAL).data() == "光迅科技"
+
+
+def test_a_part_tab_is_built_when_first_shown_and_then_wired(launch, qtbot):
+    """The Catalysts tab is built when first shown (not at start-up) and, once built, a row chosen
+    there is marked on the timeline (#3 speed, #4)."""
+    window = launch()
+    window.resize(1400, 850)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.list_model.complete)
+    assert window.findChild(QTableView, "catalystTable") is None
+
+    bar = window.detail.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    table = window.findChild(QTableView, "catalystTable")
+    assert table is not None and table.isVisible()
+    thesis_id = window.current_thesis_id()
+    expected = {c.id for c in window.tracker.catalysts.for_thesis(thesis_id)}
+    model = table.model()
+    assert {model.index(r, 0).data(Qt.ItemDataRole.UserRole + 3)
+            for r in range(model.rowCount())} == expected
+
+    # Wired to the timeline once built: a row chosen in the table is marked on the chart.
+    cell = QPoint(table.columnViewportPosition(1) + 5, table.rowViewportPosition(0) + 5)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    chosen = table.current_record()
+    assert chosen is not None and window.charts["timeline"]._highlight == chosen.id

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtWidgets import QTableView
+
 import pytest
 
 from gui.dialogs import Messages, UndoRefusedDialog
 from gui.editing import Editor, UndoMirror
 from model.errors import StoreError, ValidationError
+from tests.gui.helpers import capture_errors
 
 
 @pytest.fixture
@@ -141,3 +144,24 @@ def test_ticking_done_asks_the_day_and_keeps_a_refused_day(editor, tracker, monk
     assert refused and "after today" in refused[0]
     assert (ticked.status, ticked.happened_on, ticked.outcome) == ("done", "2026-11-20",
                                                                    "shipped")
+
+
+def test_a_locked_database_shows_a_dialog_and_the_app_keeps_running(window, db_path,
+                                                                      monkeypatch):
+    """Another program holding the write lock makes the edit fail with a message; after the
+    lock goes the same edit works (#3 errors)."""
+    errors = capture_errors(monkeypatch)
+    other = sqlite3.connect(db_path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        window.detail.tabs.setCurrentIndex(2)
+        model = window.findChild(QTableView, "riskTable").model()
+        risk = model.record(0)
+        assert not model.setData(model.index(0, model.TITLE), "Renamed while locked")
+        assert errors and "busy" in errors[0]
+        assert window.undo_stack.count() == 0
+    finally:
+        other.rollback()
+        other.close()
+    assert model.setData(model.index(model.row_of(risk.id), model.TITLE), "Renamed later")
+    assert window.tracker.risks.get(risk.id).title == "Renamed later"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.conftest import type_text
+from tests.gui.helpers import type_text
 
 
 def shown_ids(window) -> set[int]:

@@ -43,6 +43,7 @@ def test_add_refuses_bad_values(empty_tracker, thesis, fields, what):
 
 
 def test_add_to_a_missing_thesis_is_not_found(empty_tracker):
+    """A catalyst for a thesis that does not exist is NotFound, not a foreign-key error (#2)."""
     with pytest.raises(NotFound):
         empty_tracker.catalysts.add(thesis_id=42, title="x", expected="2027")
 
@@ -183,6 +184,8 @@ def test_listeners_hear_the_touched_thesis_and_catalyst(empty_tracker, thesis):
 
 
 def test_due_between_counts_windows_overlapping_the_range(empty_tracker, thesis):
+    """'Due this week' counts a catalyst whose window overlaps the range, not just one ending in it
+    (#3)."""
     import datetime as dt
     empty_tracker.catalysts.add(thesis_id=thesis.id, title="a", expected="Q1 2027")
     empty_tracker.catalysts.add(thesis_id=thesis.id, title="b", expected="2027-06-01")

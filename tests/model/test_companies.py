@@ -55,3 +55,47 @@ def test_beneficiaries_keep_order_role_and_refuse_duplicates(empty_tracker, thes
         empty_tracker.beneficiaries.get(ben_b.id)
     with pytest.raises(ValidationError):       # unknown company: the foreign key refuses it
         empty_tracker.beneficiaries.add(thesis_id=thesis.id, company_id=999)
+
+
+def test_a_beneficiary_named_by_its_local_or_full_name_is_the_known_company(tracker):
+    """Add beneficiary with 中际旭创 (or "zhongji innolight") typed, no ticker: the thesis
+    gets the known Zhongji Innolight (300308.SZ), not a new duplicate without a ticker; the
+    undo step names the company even when it was picked by id (found by a walk through the
+    app)."""
+    known = tracker.companies.by_ticker("300308.SZ")
+    thesis = tracker.ops.add_thesis(title="Local names").value
+    before = len(tracker.companies.all())
+    for typed in ("中际旭创", "zhongji innolight"):
+        added = tracker.ops.add_beneficiary(thesis.id, name=typed, role="r").value
+        assert added.company_id == known.id
+        tracker.ops.remove_beneficiary(added.id)
+    assert len(tracker.companies.all()) == before
+    picked = tracker.ops.add_beneficiary(thesis.id, company_id=known.id)
+    assert tracker.undo_label() == "Add beneficiary “Zhongji Innolight”" == picked.step.label
+
+
+def test_a_name_two_companies_share_asks_for_the_one_meant(empty_tracker):
+    """Two companies answer to one name: nothing is added, and the message names both."""
+    t = empty_tracker
+    t.companies.add(name="Acme", ticker="ACM.A")
+    t.companies.add(name="Other", local_name="acme", ticker="OTH")
+    thesis = t.ops.add_thesis(title="x").value
+    count = len(t.companies.all())
+    with pytest.raises(ValidationError, match=r"2 companies are called “Acme”.*ACM\.A.*OTH"):
+        t.ops.add_beneficiary(thesis.id, name="Acme")
+    assert len(t.companies.all()) == count and t.beneficiaries.for_thesis(thesis.id) == []
+
+
+def test_likeness_puts_the_same_company_first():
+    """3: a shared name or local name; 2: one name inside the other; 1: the same first word."""
+    from model.companies import likeness
+    from model.types import Company
+
+    def c(name, local=""):
+        return Company(0, name, local, None, "", "")
+    innolight = c("Zhongji Innolight", "中际旭创")
+    assert likeness(c("中际旭创"), innolight) == 3
+    assert likeness(c("ZHONGJI INNOLIGHT "), innolight) == 3
+    assert likeness(c("Innolight"), innolight) == 2
+    assert likeness(c("Zhongji Optics"), innolight) == 1
+    assert likeness(c("Alphabet (Google)"), innolight) == 0

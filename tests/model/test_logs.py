@@ -62,6 +62,7 @@ def test_crash_report_holds_versions_and_traceback(log_folder):
 
 
 def test_old_crash_reports_are_pruned(log_folder):
+    """Crash reports do not pile up: the oldest are removed (#13)."""
     for _ in range(logs.MAX_REPORTS + 5):
         logs.write_crash_report(ValueError, ValueError("x"), None, directory=log_folder)
     assert len(list(log_folder.glob("crash-*.txt"))) == logs.MAX_REPORTS

@@ -69,6 +69,8 @@ def test_every_bad_row_is_listed_and_nothing_is_stored(tracker, tmp_path):
 
 
 def test_wrong_columns_and_empty_files_are_refused(tracker):
+    """A file without date and close columns, or with none of its rows, is refused naming why (#4).
+    """
     with pytest.raises(ImportFailed, match="date column and a close column"):
         parse_price_csv("day,open\n2024-01-02,3\n")
     with pytest.raises(ImportFailed, match="empty"):
@@ -101,6 +103,8 @@ def test_import_tells_listeners_which_theses_hold_the_company(tracker):
 
 
 def test_unknown_ticker_needs_a_name_to_be_created(tracker):
+    """Prices for an unknown ticker are refused unless a name is given to create the company (a
+    benchmark index, #4)."""
     with pytest.raises(NotFound, match="no company with ticker"):
         tracker.prices.company_for_ticker("SPX")
     made = tracker.prices.company_for_ticker("spx", create_as="S&P 500")
@@ -111,23 +115,5 @@ def test_unknown_ticker_needs_a_name_to_be_created(tracker):
                                        ("20240305", "2024-03-05"),
                                        ("2024-03-05 00:00:00-05:00", "2024-03-05")])
 def test_date_styles(text, day):
+    """Dates as exported by Yahoo, Wind and Excel are read as the same day (#4)."""
     assert parse_day(text) == day
-
-
-def test_cli_import_prices_and_errors(tracker, tmp_path, capsys):
-    """`import-prices TICKER FILE` reports what it stored; a bad file gives 'error:' and the
-    rows, exit 1, no traceback; --create adds a benchmark index (#4)."""
-    import main
-    tracker.close()
-    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
-    good.write_text(YAHOO)
-    bad.write_text("date,close\n2024-01-02,x\n")
-    db = str(tracker.path)
-    assert main.main(["import-prices", "NVDA", str(good), "--db", db]) == 0
-    assert "Imported 3 daily adjusted closes for NVIDIA" in capsys.readouterr().out
-    assert main.main(["import-prices", "NVDA", str(bad), "--db", db]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("error:") and "row 2:" in err and "Traceback" not in err
-    assert main.main(["import-prices", "SPX", str(good), "--db", db]) == 1
-    assert "no company with ticker" in capsys.readouterr().err
-    assert main.main(["import-prices", "SPX", str(good), "--create", "S&P 500", "--db", db]) == 0

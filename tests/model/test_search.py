@@ -99,6 +99,8 @@ def test_seeded_data_is_searchable(tracker):
 
 
 def test_parse_query_treats_operators_as_plain_words():
+    """Quotes make phrases, OR splits groups; AND, '*' and a lone OR are words or nothing, never FTS
+    syntax that could fail (#3)."""
     assert parse_query('a "b c" OR d AND e*') == [["a", "b c"], ["d", "e"]]
     assert parse_query("OR OR") == []
     assert parse_query(None) == []

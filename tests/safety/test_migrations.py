@@ -13,6 +13,7 @@ import pytest
 
 from model.service import Tracker
 from model.storage import backup as backups
+from model.storage.date_sql import DATE_COLUMNS
 from model.storage.schema import SCHEMA_VERSION
 from tests.safety.helpers import connect, fork, kill_and_collect, say, wait_for_line
 
@@ -214,3 +215,64 @@ def test_sigkill_during_migration_500_times(tmp_path):
     """The long run of the migration-kill test (#6)."""
     outcome = run_migration_kills(tmp_path, 500, seed=500)
     assert outcome["old"] >= 100 and outcome["resumed"], outcome
+
+
+# -- m005: the date columns take dates only -------------------------------------------------
+_GOOD = {"thesis": "INSERT INTO thesis (title, created_at, updated_at) VALUES ('t', 'x', 'x')",
+         "source": "INSERT INTO source (title) VALUES ('s')"}
+
+
+@pytest.fixture
+def upgraded_v4(tmp_path):
+    """The v4 file, with a value another tool stored as no date, upgraded to today's schema."""
+    db = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURES / "v4.sqlite3", db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE thesis SET next_review = 'someday' WHERE id = 1")
+    Tracker.open(db, daily_backup=False).close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize("table, column, optional", DATE_COLUMNS)
+@pytest.mark.parametrize("value", ["soon", "2026-13-01", "2026-02-30", "2026-2-3", "20260203",
+                                   " 2026-02-03", "2026-02-03T10:00", 20260203])
+def test_a_date_column_refuses_what_is_no_date(upgraded_v4, table, column, optional, value):
+    """Whoever writes it (another SQLite tool too), an insert or an update that puts text that
+    is no YYYY-MM-DD date into a date column is refused with a message naming the column;
+    a date, or NULL where the column may be empty, is taken."""
+    conn = upgraded_v4
+    conn.execute("BEGIN")
+    key = "company_id" if table == "price" else "id"
+    if table == "price":        # the fixture holds no prices: one, inside this transaction
+        conn.execute("INSERT INTO price (company_id, day, close) "
+                     "SELECT min(id), '2026-01-02', 1.0 FROM company")
+    existing = conn.execute(f"SELECT {key} FROM {table} WHERE {column} IS NOT NULL "
+                            f"AND date({column}) IS {column} LIMIT 1").fetchone()
+    assert existing, f"the v4 fixture has no {table}.{column} to update"
+    where = f"{key} = ?"
+    params = (existing[0],)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match=rf"{table}\.{column} must be a date"):
+            conn.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (value, *params))
+        shift = "-1 day" if column == "window_start" else "+1 day"    # start stays <= end
+        conn.execute(f"UPDATE {table} SET {column} = date({column}, '{shift}') WHERE {where}",
+                     params)
+        if optional:
+            conn.execute(f"UPDATE {table} SET {column} = NULL WHERE {where}", params)
+        if table in _GOOD:
+            insert = _GOOD[table].replace(") VALUES (", f", {column}) VALUES (?, ", 1)
+            with pytest.raises(sqlite3.IntegrityError, match=rf"{table}\.{column} must be"):
+                conn.execute(insert, (value,))
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def test_a_value_already_stored_stays_and_its_row_can_still_be_edited(upgraded_v4):
+    """The upgrade rewrites none of the user's data: the old non-date stays (``check`` names
+    it), and editing another column of its row is not refused because of it."""
+    conn = upgraded_v4
+    assert conn.execute("SELECT next_review FROM thesis WHERE id = 1").fetchone() == ("someday",)
+    conn.execute("UPDATE thesis SET title = 'renamed', next_review = next_review WHERE id = 1")
+    assert conn.execute("SELECT title FROM thesis WHERE id = 1").fetchone() == ("renamed",)

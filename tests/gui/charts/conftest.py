@@ -22,11 +22,13 @@ def settled(qtbot):
 @pytest.fixture
 def show_chart(qtbot, settled):
     """Show a lane chart (timeline, roadmap) at a size and wait until its plot has settled;
-    its view is closed afterwards (a half-torn-down scene crashes at exit)."""
+    it hears every committed operation as the window's ``changes_applied`` would tell it; its
+    view is closed afterwards (a half-torn-down scene crashes at exit)."""
     shown = []
 
     def show(chart, width: int, height: int):
         qtbot.addWidget(chart)
+        chart.tracker.subscribe(chart.apply_changes)
         chart.resize(width, height)
         chart.show()
         qtbot.waitExposed(chart)
@@ -35,4 +37,5 @@ def show_chart(qtbot, settled):
         return chart
     yield show
     for chart in shown:
+        chart.tracker.unsubscribe(chart.apply_changes)
         chart.view.close()

@@ -38,6 +38,7 @@ def tab(qtbot, tracker, setup, qtmodeltester):
     from gui.charts.prices import PricesTab
     w = PricesTab(tracker)
     qtbot.addWidget(w)
+    tracker.subscribe(w.apply_changes)     # as the window's changes_applied signal does
     w.resize(1000, 700)
     w.set_thesis(setup["thesis"])
     w.show()
@@ -45,6 +46,7 @@ def tab(qtbot, tracker, setup, qtmodeltester):
     qtmodeltester.check(w.model)
     qtmodeltester.check(w.proxy)
     yield w
+    tracker.unsubscribe(w.apply_changes)
     w.chart.view.close()
 
 

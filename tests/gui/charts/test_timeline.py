@@ -69,6 +69,8 @@ def test_click_selects_and_selection_highlights(chart, qtbot, tracker):
 
 
 def test_hover_shows_title_window_status_and_outcome(chart, qtbot, tracker):
+    """Hovering a bar names the catalyst, its window, its status with the day it happened and its
+    outcome (#4)."""
     quarter = next(b for b in chart.timeline.bars if b.title == "Quarter results")
     tracker.catalysts.update(quarter.catalyst_id, outcome="Beat by 8%")
     qtbot.mouseMove(chart.view.viewport(), chart.bar_view_pos(quarter.catalyst_id))

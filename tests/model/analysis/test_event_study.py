@@ -9,16 +9,7 @@ import pytest
 
 from model.analysis.event_study import event_study, event_window
 from model.prices import PriceSeries
-from tests.helpers import trading_days
-
-
-def jump_series(days, jump_day: str, before: float, after: float, drift: float = 0.0):
-    """Flat (or drifting by ``drift`` a day) at ``before``; from ``jump_day`` on, x after/before."""
-    values, level = [], before
-    for d in days:
-        level *= 1 + drift
-        values.append(level * (after / before if d >= jump_day else 1.0))
-    return values
+from tests.helpers import jump_series, trading_days
 
 
 def test_window_on_a_known_jump():
@@ -46,6 +37,7 @@ def test_event_on_a_weekend_counts_from_the_next_trading_day():
 
 
 def test_short_or_missing_data_gives_no_number():
+    """Too few days after an event, or no prices, gives no return rather than a made-up one (#4)."""
     days = trading_days(dt.date(2025, 3, 3), 10)
     series = PriceSeries(1, days, [10.0] * 10)
     assert event_window(series, days[0]) is None            # no close before the event
@@ -85,6 +77,7 @@ def test_event_study_over_the_store_with_benchmark(tracker):
 
 
 def test_event_study_without_benchmark_prices_has_no_excess(tracker):
+    """Without the benchmark's prices there is no excess column, and the raw returns stand (#4)."""
     thesis_id = tracker.theses.add(title="No bench", benchmark_ticker="NONE").id
     stock = tracker.companies.add(name="Jumper", ticker="JMP")
     tracker.beneficiaries.add(thesis_id=thesis_id, company_id=stock.id)
@@ -95,24 +88,3 @@ def test_event_study_without_benchmark_prices_has_no_excess(tracker):
     study = event_study(tracker, thesis_id)
     assert not study.benchmark_has_prices and study.rows[0].excess == {}
     assert study.rows[0].returns[1] == pytest.approx(21.0 / 19.0 - 1)
-
-
-def test_cli_event_study(tracker, capsys):
-    """`event-study THESIS` prints one line per event and company with the returns (#4)."""
-    import main
-    thesis_id = tracker.theses.add(title="Cli study").id
-    stock = tracker.companies.add(name="Jumper", ticker="JMP")
-    tracker.beneficiaries.add(thesis_id=thesis_id, company_id=stock.id)
-    days = trading_days(dt.date(2025, 1, 6), 40)
-    tracker.prices.store_rows(stock.id, [(d, v, None) for d, v in
-                                         zip(days, jump_series(days, days[10], 10.0, 12.5))])
-    c = tracker.catalysts.add(thesis_id=thesis_id, title="News", expected=days[10])
-    tracker.catalysts.tick(c.id, on=days[10])
-    tracker.close()
-    assert main.main(["event-study", "Cli study", "--db", str(tracker.path)]) == 0
-    out = capsys.readouterr().out
-    line = next(row for row in out.splitlines() if "JMP" in row)
-    assert line.split()[-3:] == ["+25.0%", "+25.0%", "+25.0%"] and days[10] in line
-    assert main.main(["event-study", "Cli study", "--horizons", "x", "--db",
-                      str(tracker.path)]) == 1
-    assert capsys.readouterr().err.startswith("error:")

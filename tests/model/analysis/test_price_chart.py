@@ -6,6 +6,8 @@ from model.analysis.price_chart import assign_colours, first_common_day, series_
 
 
 def test_series_label_is_local_name_and_ticker():
+    """A price series is labelled by the local name and ticker a Chinese-market user knows it by
+    (#4)."""
     assert series_label("Zhongji Innolight", "中际旭创", "300308.SZ") == "中际旭创 300308.SZ"
     assert series_label("Alphabet", "", "GOOGL") == "Alphabet GOOGL"
     assert series_label("CSI 300", "", None) == "CSI 300"

@@ -15,6 +15,8 @@ from model.analysis.timeline import (
 
 
 def test_day_seconds_is_utc_midnight():
+    """Chart x positions are UTC midnights, so a day is drawn at the same place in every time zone
+    (#4)."""
     assert day_seconds("1970-01-02") == DAY
     assert day_seconds(dt.date(2026, 11, 24)) == dt.datetime(
         2026, 11, 24, tzinfo=dt.timezone.utc).timestamp()
@@ -73,6 +75,7 @@ def test_conviction_and_status_steps_come_from_history(tracker, clock):
 
 
 def test_pack_rows_reuses_rows_once_free():
+    """Bars that overlap go on separate rows; a row is reused once its bar has ended (#4)."""
     assert pack_rows([(0, 10 * DAY), (2 * DAY, 5 * DAY), (20 * DAY, 30 * DAY)]) == [0, 1, 0]
 
 

@@ -104,6 +104,7 @@ def test_database_settings(tracker):
 
 
 def test_reopening_keeps_data(db_path, clock):
+    """A write is committed: the next open of the file sees it (#2)."""
     t = Tracker.open(db_path, clock=clock)
     thesis = t.theses.add(title="kept")
     t.close()
@@ -151,6 +152,8 @@ def test_corrupt_file_message_names_newest_backup_and_restore(db_path, clock, ho
 
 
 def test_corrupt_file_without_backup_says_so(db_path):
+    """A damaged file with no backup is refused saying so, not offering a restore that cannot be
+    done (#2)."""
     db_path.write_bytes(b"\x00" * 4096)
     with pytest.raises(CorruptDatabaseError) as info:
         Tracker.open(db_path)
