@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from model.errors import ImportFailed, NotFound, ValidationError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
-from model.messages import message
+from model.messages import message, term
 from model.storage.sqlite_errors import translated
 
 if TYPE_CHECKING:
@@ -70,11 +70,11 @@ def parse_day(text: str) -> str:
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][\d:.+\-Z]*)?", value) or \
         re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
     if not m:
-        raise ValidationError(f"{text!r} is not a date (use YYYY-MM-DD)")
+        raise ValidationError(message("{text!r} is not a date (use YYYY-MM-DD)", text=text))
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError:
-        raise ValidationError(f"{text!r} is not a real date") from None
+        raise ValidationError(message("{text!r} is not a real date", text=text)) from None
 
 
 def parse_price(text: str, *, what: str, decimal_comma: bool = False) -> float:
@@ -88,9 +88,11 @@ def parse_price(text: str, *, what: str, decimal_comma: bool = False) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValidationError(f"the {what} {text!r} is not a number") from None
+        raise ValidationError(message("the {what} {text!r} is not a number", what=term(what),
+                                      text=text)) from None
     if not math.isfinite(value) or value <= 0:
-        raise ValidationError(f"the {what} {text!r} must be a positive number")
+        raise ValidationError(message("the {what} {text!r} must be a positive number",
+                                      what=term(what), text=text))
     return value
 
 

@@ -26,7 +26,7 @@ from model.errors import (
     ReadOnlyError,
     StoreError,
 )
-from model.messages import message
+from model.messages import message, term
 from model.storage import backup as backups
 from model.storage import clean_close, held
 from model.storage.connection import connect, undecodable
@@ -200,7 +200,8 @@ class Store:
     def get(self, table: str, row_id: int, what: str | None = None) -> Row:
         found = self.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         if found is None:
-            raise NotFound(f"There is no {what or table} with id {row_id}.")
+            raise NotFound(message("There is no {what} with id {id}.", what=term(what or table),
+                                   id=row_id))
         return found
 
     def resolve_title(self, table: str, name: str, *, what: str, plural: str, scope: str = "",

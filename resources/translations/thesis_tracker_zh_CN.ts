@@ -656,6 +656,22 @@
         <translation>{what}不能为空。</translation>
     </message>
     <message>
+        <source>{text!r} is not a date (use YYYY-MM-DD)</source>
+        <translation>{text!r} 不是日期（请用 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a real date</source>
+        <translation>{text!r} 不是真实存在的日期</translation>
+    </message>
+    <message>
+        <source>the {what} {text!r} is not a number</source>
+        <translation>{what} {text!r} 不是数字</translation>
+    </message>
+    <message>
+        <source>the {what} {text!r} must be a positive number</source>
+        <translation>{what} {text!r} 必须是正数</translation>
+    </message>
+    <message>
         <source>{name} needs a date column and a close column (Yahoo&apos;s Date,Open,High,Low,Close,Adj Close,Volume or a plain date,close); its header is {header!r}. Nothing was imported.</source>
         <translation>{name} 需要日期列和收盘价列（Yahoo 的 Date,Open,High,Low,Close,Adj Close,Volume，或简单的 date,close）；它的表头是 {header!r}。未导入任何内容。</translation>
     </message>
@@ -838,6 +854,10 @@
     <message>
         <source>The change was refused because it breaks a rule of the database ({detail}). Nothing was changed.</source>
         <translation>更改被拒绝，因为它违反了数据库规则（{detail}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no {what} with id {id}.</source>
+        <translation>没有 ID 为 {id} 的{what}。</translation>
     </message>
     <message>
         <source>{path} is open read-only: changes cannot be saved.</source>
