@@ -56,6 +56,7 @@ class ThesisDetail(Retranslating, QWidget):
     build the tab on first access, so callers never see a missing table."""
 
     thesis_changed = Signal(object)    # the shown thesis id, or None
+    notice = Signal(str)               # something the user should know, for the status bar
 
     PARTS = ("beneficiaries", "risks", "catalysts", "sources", "history")
     _TABLES = {"beneficiary_table": "beneficiaries", "risk_table": "risks",
@@ -260,6 +261,9 @@ class ThesisDetail(Retranslating, QWidget):
     def set_thesis(self, thesis_id: int | None) -> None:
         if thesis_id == self.thesis_id and thesis_id is not None:
             return
+        for _model, table in self._built.values():
+            table.finish_editing()
+        waiting = [text for text in (m.unfinished_draft() for m in self.part_models) if text]
         self.thesis_id = thesis_id
         self.overview.load(thesis_id)
         for model in self.part_models:
@@ -268,6 +272,8 @@ class ThesisDetail(Retranslating, QWidget):
         for index in range(1, self.tabs.count()):
             self.tabs.widget(index).setEnabled(thesis_id is not None)
         self.thesis_changed.emit(thesis_id)
+        for text in waiting:
+            self.notice.emit(text)
 
     def _heading(self) -> None:
         thesis = self.overview.thesis

@@ -388,7 +388,8 @@ class CorruptDialog:
         box = QMessageBox(parent)
         box.setObjectName("corruptDialog")
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(translate("CorruptDialog", "The database is damaged"))
+        # The message says what the file is: damaged, or not a Thesis Tracker database at all.
+        box.setWindowTitle(translate("CorruptDialog", "The database cannot be opened"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)
         restore = None

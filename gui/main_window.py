@@ -32,7 +32,7 @@ from gui.database import DatabaseOpener, DatabaseSession
 from gui.detail import ThesisDetail
 from gui.dialogs import Messages
 from gui.editing import Editor, UndoMirror
-from gui.i18n import Retranslating, date_text, word
+from gui.i18n import Retranslating, date_text, localize, word
 from gui.keys import AppUndoFromFields
 from gui.menus import Menus
 from gui.models.base import plain_tooltip
@@ -90,6 +90,19 @@ class _FirstPaint(QObject):
         return False
 
 
+class _Resized(QObject):
+    """Calls ``fit`` whenever the watched widget is resized."""
+
+    def __init__(self, fit, parent=None):
+        super().__init__(parent)
+        self.fit = fit
+
+    def eventFilter(self, obj, event):     # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
 class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal(object)     # the new Tracker (or None when closed)
     # A committed operation's OpChanges, once the list, the detail and Upcoming have followed
@@ -121,6 +134,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._deferred: list = []
         self._started = False
         self._count_pending = False     # a count of the list is due on the next turn
+        self._reselect_due = False      # a look at the list's selection is due
         self._shown_once = False        # the splitter follows the saved share until shown
         self.notice_dismissed = False   # the user closed the start-up notice
         self._notice_due = False
@@ -213,6 +227,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._chip_filter: FilterBar | None = None      # made when a chip is first clicked
         self._left_layout = left_layout
         self.proxy = ThesisFilterProxy(self)
+        self._title_fitter = _Resized(lambda: self._fit_title(), self)
         self.thesis_list = RecordTable(self.proxy, "thesisList")
         for column, kind in ((ThesisListModel.THEME, THEME), (ThesisListModel.TAGS, TAG)):
             chips = ChipDelegate(kind, self.theme_colours, self.thesis_list)
@@ -224,6 +239,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.thesis_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.thesis_list.setSortingEnabled(True)
         self.thesis_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Room the pane gains goes to the title, which is what gets cut, not to the last
+        # column (Next review took all of it while titles stayed cut); a narrow pane keeps
+        # the title at its starting width and scrolls.
+        self.thesis_list.horizontalHeader().setStretchLastSection(False)
+        self._title_floor = 0
+        self.thesis_list.viewport().installEventFilter(self._title_fitter)
+        self.thesis_list.horizontalHeader().sectionResized.connect(
+            lambda index, _old, _new: index and self._fit_title())
         left_layout.addWidget(self.thesis_list, 1)
         self.count_label = QLabel(objectName="listCount")
         # Its text changes with every search: it must never resize (and so re-lay out and
@@ -259,10 +282,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
+        # A search that hid the thesis shown beside the list, then cleared: its row is back,
+        # so it is selected again (the list and the detail never disagree about it).
+        for signal in (self.proxy.rowsInserted, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._reselect_later)
         self.thesis_list.add_requested.connect(lambda: self.new_thesis())
         self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
         self.upcoming.open_thesis.connect(self.show_thesis)
         self.detail.overview.review_requested.connect(self.review_thesis)
+        self.detail.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.pages.currentChanged.connect(
             lambda _i: self.ensure_upcoming() if self.pages.currentWidget() is self.upcoming
             else None)
@@ -352,7 +381,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.proxy.setSourceModel(self.list_model)
         if previous is not None:
             previous.deleteLater()
-        self.thesis_list.fit_columns({0: 14, 1: 10, 2: 5, 3: 6, 4: 12, 5: 5, 6: 10, 7: 18})
+        self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9, 7: 12})
+        self._title_floor = self.thesis_list.columnWidth(0)
+        self._fit_title()
         self.theme_colours.set_themes(self.list_model.themes())     # the first page's
         self.detail.set_tracker(tracker)
         self.upcoming_model = None
@@ -426,7 +457,24 @@ class MainWindow(Retranslating, QMainWindow):
             # An edit may make a thesis match (or stop matching) the search.
             self.apply_search(self.search_box.text())
         self._count()
+        if changes.origin in (Origin.UNDO, Origin.REDO):
+            self._show_what_changed(changes)
         self.changes_applied.emit(changes)
+
+    def _show_what_changed(self, changes) -> None:
+        """An undo or a redo says what it did, and brings the thesis it changed into view
+        when that is not the one shown (a change on another thesis, a deleted thesis back)."""
+        if changes.origin is Origin.UNDO:
+            done = (self.tr("Undone: {step}") if changes.label else self.tr("Undone"))
+        else:
+            done = (self.tr("Redone: {step}") if changes.label else self.tr("Redone"))
+        self.statusBar().showMessage(done.format(step=localize(changes.label)), 10000)
+        present = [t for t in changes.theses if t not in changes.removed_theses]
+        if (not present or self.current_thesis_id() in present
+                or self.pages.currentWidget() is not self.splitter):
+            return      # Upcoming shows its own rows change; it is not left for the list
+        added = [t for t in present if t in changes.added_theses]
+        self.show_thesis(min(added or present))
 
     # -- list, search, selection -------------------------------------------------------------
     def apply_search(self, text: str) -> None:
@@ -503,6 +551,38 @@ class MainWindow(Retranslating, QMainWindow):
             source = self.proxy.mapToSource(current)
             self.detail.set_thesis(self.list_model.record(source.row()).id)
         self._explain()
+
+    def _fit_title(self) -> None:
+        table = self.thesis_list
+        header = table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(1, header.count()))
+        room = table.viewport().width() - others
+        if self._title_floor and header.count():
+            table.setColumnWidth(0, max(self._title_floor, room))
+
+    def _reselect_later(self, *args) -> None:
+        # One look after a filter's burst of signals (one per run of rows).
+        if not self._reselect_due:
+            self._reselect_due = True
+            QTimer.singleShot(0, self, self._reselect)
+
+    def _reselect(self) -> None:
+        self._reselect_due = False
+        thesis_id = self.detail.thesis_id
+        if thesis_id is None or self.list_model is None:
+            return
+        current = self.thesis_list.currentIndex()
+        if current.isValid() and self.list_model.record(
+                self.proxy.mapToSource(current).row()).id == thesis_id:
+            return
+        source = self.list_model.index_of(thesis_id)
+        index = self.proxy.mapFromSource(source) if source is not None else None
+        if index is None or not index.isValid():
+            return          # still hidden by the search: nothing is selected meanwhile
+        self.thesis_list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.thesis_list.scrollTo(index)
 
     def _explain(self) -> None:
         """Under the list: the selected thesis's records that match the search, the words

@@ -81,6 +81,10 @@ class Menus:
                         "undo", icon="undo")
         self.redo = add(self.edit, QT_TRANSLATE_NOOP("Menus", "&Redo"), editor.redo, Key.Redo,
                         "redo", icon="redo")
+        # Ctrl+Y as well, wherever the platform's Redo is only Ctrl+Shift+Z (Linux desktops).
+        redo_keys = QKeySequence.keyBindings(Key.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            self.redo.setShortcuts([*redo_keys, QKeySequence("Ctrl+Y")])
         editor.undo_changed.connect(self.follow_undo)
         add(self.edit, QT_TRANSLATE_NOOP("Menus", "Undo &History…"),
             lambda: show_undo_history(window), name="undoHistory")
@@ -335,14 +339,17 @@ def import_file(window):
 def export_json(window):
     if window.tracker is None:
         return None
+    from gui.export.dialogs import export_folder, remember_export_folder
     path = Files.save(window, translate("Menus", "Export JSON"),
-                      translate("Menus", "JSON bundle (*.json)"), "theses.json")
+                      translate("Menus", "JSON bundle (*.json)"),
+                      str(export_folder(window.settings) / "theses.json"))
     if not path:
         return None
     from model.interchange.bundle import write_bundle
     bundle = _long(window, translate("Menus", "Exporting JSON…"),
                    lambda tracker: write_bundle(tracker, path))
     if bundle is not None:
+        remember_export_folder(window.settings, path)
         theses = len(bundle["theses"])
         window.statusBar().showMessage(
             translate("Menus", "Exported %n thesis(es) to {path}.", None, theses).format(

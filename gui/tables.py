@@ -61,6 +61,25 @@ class RecordTable(QTableView):
             return model
         return None
 
+    def finish_editing(self) -> None:
+        """Keep what is typed in an open cell before the rows change under it (another thesis
+        is shown): the text goes into the model (a new row's draft keeps it), and the editor
+        closes now rather than committing later into rows that are gone."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        while editor is not None and editor.parentWidget() is not self.viewport():
+            editor = editor.parentWidget()
+        if editor is None:      # the focus went elsewhere first: the open editor, if any
+            editor = next((w for w in self.viewport().findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if w.isVisible()), None)
+        if editor is None:
+            return
+        self.commitData(editor)
+        # The view's own close: no new-row logic (storing it, or moving to what it lacks).
+        QTableView.closeEditor(self, editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def closeEditor(self, editor, hint) -> None:        # noqa: N802 - Qt naming
         model = self._drafting()
         on_draft = model is not None and model.is_draft(self.currentIndex().row())

@@ -27,6 +27,21 @@ def render_timeline_image(tracker, thesis_id: int, width_px: int, height_px: int
         chart.deleteLater()
 
 
+def png_bytes(image) -> bytes:
+    """A QImage encoded as PNG, for ``write_atomically`` (QImage.save would create the file
+    itself, readable by everyone)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        from gui.i18n import translate
+        from model.errors import UserError
+        raise UserError(translate("Charts", "The chart could not be encoded as PNG."))
+    buffer.close()
+    return bytes(data.data())
+
+
 from PySide6.QtCore import Signal  # noqa: E402
 from PySide6.QtWidgets import QVBoxLayout, QWidget  # noqa: E402
 

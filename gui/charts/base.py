@@ -18,6 +18,7 @@ from gui.dialogs import Messages
 from gui.i18n import Retranslating, translate
 from model.analysis.chart_text import date_ticks
 from model.analysis.timeline import DAY
+from model.errors import UserError
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
 SCREEN_DPI = 96.0
@@ -130,19 +131,24 @@ def save_png(view: pg.GraphicsView, path, *, scale: float = 2.0) -> Path:
     view.scene().render(painter, source, source)
     painter.end()
     image.setDevicePixelRatio(1.0)
-    path = Path(path)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"Could not write {path}.")
-    return path
+    from gui.charts import png_bytes
+    from model.interchange.textfile import write_atomically
+    return write_atomically(path, png_bytes(image))       # private, whole or not at all
 
 
 def save_svg(view: pg.GraphicsView, path, *, title: str = "Thesis Tracker chart") -> Path:
     """The view's scene as vector SVG."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtSvg import QSvgGenerator
+
+    from model.interchange.textfile import write_atomically
     size = view.size()
     path = Path(path)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(title)
@@ -151,9 +157,11 @@ def save_svg(view: pg.GraphicsView, path, *, title: str = "Thesis Tracker chart"
     view.scene().render(painter, QRectF(0, 0, size.width(), size.height()),
                         QRectF(0, 0, size.width(), size.height()))
     painter.end()
-    if not path.exists():
-        raise OSError(f"Could not write {path}.")
-    return path
+    buffer.close()
+    if not data.size():
+        raise OSError(translate("Charts", "Could not write {path}: the chart drew "
+                                          "nothing.").format(path=path))
+    return write_atomically(path, bytes(data.data()))      # private, whole or not at all
 
 
 class ChartPanel(Retranslating, QWidget):
@@ -263,7 +271,7 @@ class ChartPanel(Retranslating, QWidget):
     def _saving(self, fn, path) -> None:
         try:
             fn(self.view, path)
-        except OSError as exc:
+        except (OSError, UserError) as exc:
             Messages.error_titled(self, self.tr("Save chart"), str(exc))
 
     def render_image(self, width_px: int, height_px: int, *, dpi: float = SCREEN_DPI) -> QImage:

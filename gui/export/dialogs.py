@@ -345,18 +345,11 @@ def run_markdown_export(parent, tracker, thesis_id: int, path: str, *,
 # when it runs (the database can change); the folder of the last export is remembered.
 
 def _last_dir(window) -> Path:
-    """The folder the last export went to, else the user's documents folder."""
-    settings = getattr(window, "settings", None)
-    remembered = settings.value("export/folder") if hasattr(settings, "value") else None
-    if remembered and Path(str(remembered)).is_dir():
-        return Path(str(remembered))
-    return documents_folder()
+    return export_folder(getattr(window, "settings", None))
 
 
 def _remember(window, path: str) -> None:
-    settings = getattr(window, "settings", None)
-    if hasattr(settings, "setValue") and path:
-        settings.setValue("export/folder", str(Path(path).parent))
+    remember_export_folder(getattr(window, "settings", None), path)
 
 
 def export_pdf(window) -> None:
@@ -402,6 +395,20 @@ def export_calendar(window) -> None:
         default_path=str(_last_dir(window) / "catalysts.ics"))
     if choice is not None and run_calendar_export(window, t, choice) is not None:
         _remember(window, choice.path)
+
+
+def export_folder(settings) -> Path:
+    """The folder the last export went to, else the user's documents folder: every export
+    (PDF, Markdown, calendar, JSON) starts there, never in the folder the app started from."""
+    remembered = settings.value("export/folder") if hasattr(settings, "value") else None
+    if remembered and Path(str(remembered)).is_dir():
+        return Path(str(remembered))
+    return documents_folder()
+
+
+def remember_export_folder(settings, path: str) -> None:
+    if hasattr(settings, "setValue") and path:
+        settings.setValue("export/folder", str(Path(path).parent))
 
 
 def documents_folder() -> Path:

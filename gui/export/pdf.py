@@ -8,7 +8,6 @@ row QTextDocument repeats for <thead>. Several theses go into one file behind a 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +33,7 @@ from gui.i18n import date_text, translate
 from model import __version__
 from model.analysis.report import ThesisReport, build_report
 from model.errors import UserError
-from model.interchange.textfile import partial_path
+from model.interchange.textfile import commit_partial, partial_path, write_atomically
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 600           # device units per inch of the PDF painter
@@ -216,8 +215,11 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
         raise UserError(translate("Document", "Cannot write {path}: the folder {folder} does "
                                               "not exist.").format(path=target,
                                                                    folder=target.parent))
-    temp = partial_path(target)
+    if str(paper).lower() not in PAPERS:
+        raise UserError(translate("Document", "Paper must be one of {papers}, not {paper!r}.")
+                        .format(papers=", ".join(PAPERS), paper=paper))
     titles = [tracker.theses.get(i).title for i in ids]  # NotFound before any work
+    temp = partial_path(target)                 # private from the first byte
     generated = tracker.clock.today().isoformat()
     contents = len(ids) > 1 if contents is None else contents
     writer = _writer(temp, paper, titles[0] if len(ids) == 1
@@ -261,10 +263,10 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
                 tick()
         painter.end()
         painter = None
-        if not temp.exists():
-            raise UserError(translate("Document", "Cannot write {path}: the folder is not "
-                                                  "writable.").format(path=target))
-        os.replace(temp, target)
+        if not temp.exists() or not temp.stat().st_size:
+            raise UserError(translate("Document", "Cannot write {path}: the PDF writer wrote "
+                                                  "nothing.").format(path=target))
+        commit_partial(temp, target)        # private (0600) unless it replaces a file
         return total
     except OSError as exc:
         raise UserError(translate("Document", "Cannot write {path}: {reason}.").format(
@@ -301,6 +303,5 @@ def render_chart_png(tracker, thesis_id: int, path, *, width_px: int = 1600,
     """The timeline as a PNG (for the Markdown export, which only links it; a thesis with no
     catalysts gets none)."""
     image = _timeline_image(tracker, thesis_id, width_px, height_px)
-    if not image.save(str(path), "PNG"):
-        raise UserError(translate("Document", "Cannot write {path}.").format(path=path))
-    return Path(path)
+    from gui.charts import png_bytes
+    return write_atomically(path, png_bytes(image))       # private, whole or not at all

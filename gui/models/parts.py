@@ -51,6 +51,7 @@ class ThesisPartModel(RecordTableModel):
 
     kinds: frozenset[Kind] = frozenset()
     noun = "row"
+    unfinished_text = ""                        # QT_TRANSLATE_NOOP("Parts", …)
     draft_fields: tuple[str, ...] = ()          # fields a new row lets the user type
     draft_required: tuple[str, ...] = ()
     draft_defaults: dict[str, Any] = {}
@@ -62,6 +63,8 @@ class ThesisPartModel(RecordTableModel):
         self.thesis_id: int | None = None
         self.draft: Draft | None = None
         self.creator: Callable[[dict], Any] | None = None
+        # New rows left half typed on another thesis, waiting for the user to come back.
+        self._waiting: dict[int, Draft] = {}
 
     def fetch(self, thesis_id: int) -> list:
         raise NotImplementedError
@@ -69,10 +72,34 @@ class ThesisPartModel(RecordTableModel):
     def load(self, thesis_id: int | None) -> None:
         if self.draft is not None and thesis_id != self.thesis_id and self.draft.complete():
             self.commit_draft()         # a finished new row is stored in its own thesis
+        if (self.draft is not None and thesis_id != self.thesis_id
+                and self.thesis_id is not None and not self.draft.empty()):
+            # Half typed: not stored (it lacks a required field), not thrown away either.
+            self._waiting[self.thesis_id] = self.draft
         self.thesis_id = thesis_id
-        self.draft = None
+        waiting = self._waiting.pop(thesis_id, None) if thesis_id is not None else None
         self.before_fetch()
-        self.replace_all([] if thesis_id is None else self.fetch(thesis_id))
+        records = [] if thesis_id is None else self.fetch(thesis_id)
+        self.beginResetModel()          # the rows and the new row change together
+        self._rows = list(records)
+        self.draft = waiting
+        self._reindex()
+        self.endResetModel()
+
+    def unfinished_draft(self) -> str | None:
+        """The new row being typed, in words, when it is neither empty nor complete (it would
+        wait on its thesis if the user went to another), else None."""
+        draft = self.draft
+        if draft is None or draft.empty() or draft.complete():
+            return None
+        name = next((str(draft.values[f]).strip() for f in self.draft_fields
+                     if str(draft.values.get(f) or "").strip()), "")
+        headers = {c.field: translate("Column", c.header) for c in self.columns
+                   if getattr(c, "field", None)}
+        missing = [headers.get(f, f) for f in draft.required
+                   if not str(draft.values.get(f) or "").strip()]
+        return translate("Parts", self.unfinished_text).format(
+            name=name, fields=translate("Parts", " and ").join(missing))
 
     # -- the new row -------------------------------------------------------------------------
     def draft_row(self) -> int | None:
@@ -230,6 +257,9 @@ class CatalystModel(_Cited):
     CHECK, TITLE, EXPECTED, WINDOW, STATUS, HAPPENED, IMPACT, OUTCOME, SOURCES = range(9)
     kinds = frozenset({Kind.CATALYST, Kind.CITATION, Kind.SOURCE})
     noun = "catalyst"
+    unfinished_text = QT_TRANSLATE_NOOP("Parts", "The new catalyst “{name}” is not stored yet: "
+                                                 "it needs {fields}. It waits on its thesis "
+                                                 "until you fill it in (or press Escape on it).")
     draft_fields = ("title", "expected", "impact")
     draft_required = ("title", "expected")
     draft_defaults = {"impact": "+", "status": "pending"}
@@ -331,6 +361,9 @@ class RiskModel(_Cited):
     TITLE, DESCRIPTION, SEVERITY, LIKELIHOOD, SCORE, STATUS, SOURCES = range(7)
     kinds = frozenset({Kind.RISK, Kind.CITATION, Kind.SOURCE})
     noun = "risk"
+    unfinished_text = QT_TRANSLATE_NOOP("Parts", "The new risk “{name}” is not stored yet: "
+                                                 "it needs {fields}. It waits on its thesis "
+                                                 "until you fill it in (or press Escape on it).")
     draft_fields = ("title", "description", "severity", "likelihood")
     draft_required = ("title",)
     draft_defaults = {"severity": 3, "likelihood": 3, "status": "open"}
@@ -381,6 +414,9 @@ class SourceModel(ThesisPartModel):
     TITLE, PUBLISHER, PUBLISHED, URL, SUMMARY, CITED = range(6)
     kinds = frozenset({Kind.SOURCE, Kind.CITATION})
     noun = "source"
+    unfinished_text = QT_TRANSLATE_NOOP("Parts", "The new source “{name}” is not stored yet: "
+                                                 "it needs {fields}. It waits on its thesis "
+                                                 "until you fill it in (or press Escape on it).")
     draft_fields = ("title", "publisher", "published_on", "url", "summary")
     draft_required = ("title",)
     draft_hint = QT_TRANSLATE_NOOP("Parts", "New source: type its title (publisher, date and "

@@ -181,11 +181,25 @@ def write_atomically(path: Path | str, data: str | bytes) -> Path:
 
 
 def partial_path(target: Path) -> Path:
-    """Where a writer that opens files by name itself (Qt's PDF writer) puts a file before it
-    is renamed into place: ``.<name>.<random>.partial`` beside it. The name is unpredictable,
-    so nobody can plant a symlink there beforehand for the writer to follow (#14). Writers in
-    model/ use ``write_atomically`` (or ``model.storage.files.create_partial`` and
-    ``commit_partial``), which also create the file exclusively and fsync it."""
-    import secrets
+    """Where a writer that opens files by name itself (Qt's PDF writer) writes a file before
+    ``commit_partial`` renames it into place: ``.<name>.<random>.partial`` beside it, created
+    here exclusively and private (0600), so nobody can plant a symlink there for the writer to
+    follow and nobody else can read the half-written file (#14). Raises UserError."""
+    from model.errors import UserError
+    from model.storage.files import create_partial
     target = Path(target)
-    return target.with_name(f".{target.name}.{secrets.token_hex(8)}.partial")
+    try:
+        return create_partial(target)
+    except OSError as exc:
+        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+
+
+def commit_partial(temp: Path, target: Path) -> Path:
+    """The finished ``partial_path`` file, fsynced, renamed over ``target`` (whose mode it
+    keeps; a new file is 0600) and the folder fsynced. Raises UserError."""
+    from model.errors import UserError
+    from model.storage.files import commit_partial as commit
+    try:
+        return commit(Path(temp), Path(target))
+    except OSError as exc:
+        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None

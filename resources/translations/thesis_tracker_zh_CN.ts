@@ -1076,6 +1076,10 @@
 <context>
     <name>Charts</name>
     <message>
+        <source>The chart could not be encoded as PNG.</source>
+        <translation>无法将图表编码为 PNG。</translation>
+    </message>
+    <message>
         <source>Time&amp;line</source>
         <translation>时间线(&amp;L)</translation>
     </message>
@@ -1102,6 +1106,10 @@
         <source>MMM</source>
         <comment>date format: a month</comment>
         <translation>M月</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: the chart drew nothing.</source>
+        <translation>无法写入 {path}：图表没有绘出任何内容。</translation>
     </message>
     <message>
         <source>today</source>
@@ -1373,8 +1381,8 @@
 <context>
     <name>CorruptDialog</name>
     <message>
-        <source>The database is damaged</source>
-        <translation>数据库已损坏</translation>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>The newest good backup is {backup}. Restoring it moves the damaged file aside (it is kept, not deleted).</source>
@@ -1655,16 +1663,12 @@ What you were doing may not have finished; your saved data is safe. Please send 
         <translation>无法写入 {path}：无法开始生成 PDF。</translation>
     </message>
     <message>
-        <source>Cannot write {path}: the folder is not writable.</source>
-        <translation>无法写入 {path}：文件夹不可写。</translation>
+        <source>Cannot write {path}: the PDF writer wrote nothing.</source>
+        <translation>无法写入 {path}：PDF 生成器没有写出任何内容。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}.</source>
-        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +1968,22 @@ in {folder}</source>
     <message>
         <source>Loading the list…</source>
         <translation>正在载入列表…</translation>
+    </message>
+    <message>
+        <source>Undone: {step}</source>
+        <translation>已撤销：{step}</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Redone: {step}</source>
+        <translation>已重做：{step}</translation>
+    </message>
+    <message>
+        <source>Redone</source>
+        <translation>已重做</translation>
     </message>
     <message numerus="yes">
         <source>%n of {total} theses</source>
@@ -2477,6 +2497,14 @@ in {folder}</source>
 <context>
     <name>Parts</name>
     <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>The new catalyst “{name}” is not stored yet: it needs {fields}. It waits on its thesis until you fill it in (or press Escape on it).</source>
+        <translation>新催化剂“{name}”尚未保存：还需要填写{fields}。它会留在所属投资逻辑中，直到您填完（或按 Esc 取消）。</translation>
+    </message>
+    <message>
         <source>New catalyst: type its title and expected window (H2 2026, Q3 2026, end of 2027…); it is saved when you leave the row or press Enter. Escape cancels.</source>
         <translation>新催化剂：输入标题和预期时间（2026年下半年、Q3 2026、2027年底…）；离开这一行或按 Enter 即保存，按 Esc 取消。</translation>
     </message>
@@ -2489,8 +2517,16 @@ in {folder}</source>
         <translation>{date} {status}</translation>
     </message>
     <message>
+        <source>The new risk “{name}” is not stored yet: it needs {fields}. It waits on its thesis until you fill it in (or press Escape on it).</source>
+        <translation>新风险“{name}”尚未保存：还需要填写{fields}。它会留在所属投资逻辑中，直到您填完（或按 Esc 取消）。</translation>
+    </message>
+    <message>
         <source>New risk: type what would break the thesis; it is saved when you leave the row or press Enter. Escape cancels.</source>
         <translation>新风险：写下什么会让这条逻辑不成立；离开这一行或按 Enter 即保存，按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>The new source “{name}” is not stored yet: it needs {fields}. It waits on its thesis until you fill it in (or press Escape on it).</source>
+        <translation>新来源“{name}”尚未保存：还需要填写{fields}。它会留在所属投资逻辑中，直到您填完（或按 Esc 取消）。</translation>
     </message>
     <message>
         <source>New source: type its title (publisher, date and link too if you like); it is saved when you leave the row or press Enter. Escape cancels.</source>

@@ -272,6 +272,28 @@ def test_search_says_why_a_thesis_matched_and_leaves_words_out(app, qtbot):
     qtbot.waitUntil(lambda: app.proxy.rowCount() == everything - len(with_laser))
 
 
+def test_a_search_that_hid_the_thesis_then_cleared_selects_it_again(app, qtbot):
+    """Select CPO, type a search it does not match (a hostile one), then clear the box: the
+    list shows every thesis and CPO is selected again, as the detail beside it still shows
+    it; before, no row was selected (found by a walk through the app)."""
+    select_thesis(app, "New light", qtbot)
+    shown = app.current_thesis_id()
+    search = app.search_box
+    search.setFocus()
+    type_into(search, '"foo OR (bar')
+    qtbot.waitUntil(lambda: shown not in app.visible_thesis_ids())
+    assert app.current_thesis_id() == shown
+    search.selectAll()
+    press(search, Qt.Key.Key_Backspace)
+    everything = app.tracker.theses.count()
+    qtbot.waitUntil(lambda: app.proxy.rowCount() == everything)
+    qtbot.waitUntil(lambda: app.thesis_list.currentIndex().isValid())
+    current = app.thesis_list.currentIndex()
+    assert current.data() and str(current.data()).startswith("New light")
+    assert app.thesis_list.selectionModel().isRowSelected(current.row())
+    assert app.current_thesis_id() == shown
+
+
 def test_overdue_review_shows_in_the_notice_at_once(app, qtbot):
     """A thesis whose next review is set to yesterday counts as a review due in the notice
     straight away, not after a restart (defect 8)."""

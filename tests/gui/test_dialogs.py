@@ -221,10 +221,14 @@ def test_corrupt_dialog_offers_restore_only_with_a_backup(parent, when_modal):
 
     def only_close(box):
         seen.append([b.text() for b in box.buttons()])
+        seen.append(box.windowTitle())
         box.button(QMessageBox.StandardButton.Close).click()
     when_modal(only_close)
-    assert CorruptDialog.ask(parent, "damaged", None) == "cancel"
-    assert "Restore newest backup" not in seen[-1]
+    message = "/x/notes.sqlite3 is not a Thesis Tracker database (not SQLite)."
+    assert CorruptDialog.ask(parent, message, None) == "cancel"
+    assert "Restore newest backup" not in seen[-2]
+    # A text file opened by mistake is not "damaged": the title says no more than is known.
+    assert seen[-1] == "The database cannot be opened"
 
 
 def test_undo_refused_dialog_can_forget_the_step(parent, when_modal):

@@ -428,3 +428,14 @@ def test_every_alt_key_in_the_window_does_one_thing(window):
     for name in ("statusCombo", "convictionSpin"):
         assert any(label.buddy() is not None and label.buddy().objectName() == name
                    for label in overview.findChildren(QLabel)), f"{name} has no Alt key"
+
+
+def test_a_wider_list_gives_its_room_to_the_titles(window, qtbot):
+    """Widening the window widens the Title column, not the last one (Next review took all
+    of it while titles stayed cut; found by a walk through the app)."""
+    header = window.thesis_list.horizontalHeader()
+    last = header.count() - 1
+    before = header.sectionSize(0), header.sectionSize(last)
+    window.resize(2200, 850)
+    qtbot.waitUntil(lambda: header.sectionSize(0) > before[0])
+    assert header.sectionSize(last) == before[1]

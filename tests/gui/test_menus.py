@@ -181,3 +181,23 @@ def test_export_entries_go_between_export_json_and_back_up(window):
     assert texts.index("Export &JSON…") < texts.index("Export &Test…") < texts.index(
         "&Back up now")
     assert window.actions_by_name["exportTest"] is extra
+
+
+def test_export_json_starts_where_the_last_export_went(window, tmp_path, monkeypatch):
+    """Export JSON suggests theses.json in the documents folder (it suggested the folder the
+    app was started from: a source checkout), then in the folder the last export went to,
+    like Export PDF (found by a walk through the app)."""
+    docs, chosen = tmp_path / "Documents", tmp_path / "shared"
+    docs.mkdir()
+    chosen.mkdir()
+    monkeypatch.setattr("gui.export.dialogs.documents_folder", lambda: docs)
+    suggested = []
+
+    def save(cls, parent, title, filters, suggestion=""):
+        suggested.append(suggestion)
+        return str(chosen / "bundle.json")
+    monkeypatch.setattr(Files, "save", classmethod(save))
+    window.actions_by_name["exportJson"].trigger()
+    window.actions_by_name["exportJson"].trigger()
+    assert suggested == [str(docs / "theses.json"), str(chosen / "theses.json")]
+    assert (chosen / "bundle.json").exists()

@@ -60,7 +60,8 @@ def test_backups_of_a_private_database_are_private_and_restore_keeps_the_mode(tm
     assert mode(db) == 0o640
 
 
-@pytest.mark.parametrize("command, name", [("export", "out.json"), ("export-ics", "out.ics")])
+@pytest.mark.parametrize("command, name", [("export", "out.json"), ("export-ics", "out.ics"),
+                                           ("export-pdf", "out.pdf"), ("export-md", "out.md")])
 def test_exports_are_private_and_never_follow_a_planted_symlink(command, name, tracker, tmp_path,
                                                                  capsys):
     """An export is 0600; a symlink planted at the name its temporary file used to have
@@ -73,9 +74,17 @@ def test_exports_are_private_and_never_follow_a_planted_symlink(command, name, t
     (out / f".{name}.partial").symlink_to(victim)
     path = tracker.path
     tracker.close()
-    assert main.main(["--db", str(path), command, str(out / name)]) == 0, capsys.readouterr()
+    args = [str(out / name)] if command in ("export", "export-ics") else ["1", "-o",
+                                                                          str(out / name)]
+    assert main.main(["--db", str(path), command, *args]) == 0, capsys.readouterr()
     assert victim.read_text() == "keep me"
     assert mode(out / name) == 0o600 and (out / name).stat().st_size > 100
+    # The Markdown's timeline picture, and nothing half-written left beside them (the PDF
+    # and the PNG were 0644: Qt created them; found by a walk through the app).
+    for picture in out.glob("*.png"):
+        assert mode(picture) == 0o600
+    assert [p.name for p in out.iterdir() if p.name.endswith(".partial")] == [
+        f".{name}.partial"]
 
 
 def test_markdown_export_is_private(tracker, tmp_path):

@@ -86,14 +86,17 @@ def test_layout_view_sizes_a_never_shown_view(panel):
     assert not panel.view.isVisible()
 
 
-def test_png_and_svg_are_written_and_a_failure_is_an_oserror(panel, tmp_path):
-    """Save as PNG/SVG write real files; a PNG that cannot be written is an OSError, not a silent
-    False."""
+def test_png_and_svg_are_written_private_and_a_failure_says_why(panel, tmp_path):
+    """Save as PNG/SVG write real files, private (0600) like every file the app makes (they
+    were 0644); a PNG that cannot be written is an error naming the file and the reason, not
+    a silent False."""
+    from model.errors import UserError
     png = save_png(panel.view, tmp_path / "c.png", scale=1.5)
     assert png.read_bytes().startswith(b"\x89PNG")
     svg = save_svg(panel.view, tmp_path / "c.svg", title="My chart")
     assert "<svg" in svg.read_text() and "My chart" in svg.read_text()
-    with pytest.raises(OSError, match="Could not write"):
+    assert png.stat().st_mode & 0o777 == svg.stat().st_mode & 0o777 == 0o600
+    with pytest.raises(UserError, match="Cannot write .*c.png: No such file or directory"):
         save_png(panel.view, tmp_path / "missing" / "c.png")
 
 
@@ -114,7 +117,7 @@ def test_the_menu_saves_where_asked_and_shows_why_it_could_not(panel, tmp_path, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
         lambda *a: (str(tmp_path / "missing" / "x.png"), "")))
     panel.ask_save_png()
-    assert errors and errors[0][0] == "Save chart" and "Could not write" in errors[0][1]
+    assert errors and errors[0][0] == "Save chart" and "Cannot write" in errors[0][1]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     panel.ask_save_svg()                                  # cancelled: nothing, no error
     assert len(errors) == 1 and isinstance(menu, QMenu)

@@ -91,6 +91,31 @@ def test_a_complete_draft_is_stored_when_another_thesis_is_shown(tracker, big):
     tracker.unsubscribe(model.apply_changes)
 
 
+def test_a_half_typed_draft_waits_on_its_thesis(tracker, big, qtmodeltester):
+    """A new row with a title but no window is not stored when another thesis is shown, and
+    not lost: it is back, as typed, when its thesis is shown again; it says what it lacks.
+    An empty new row is simply gone."""
+    model = CatalystModel(tracker)
+    qtmodeltester.check(model)
+    model.creator = lambda values: pytest.fail("an incomplete row is never stored")
+    small = tracker.theses.resolve("Small light")
+    model.load(big)
+    count = model.rowCount()
+    row = model.start_draft()
+    model.setData(model.index(row, model.TITLE), "Half typed")
+    assert model.unfinished_draft() == (
+        "The new catalyst “Half typed” is not stored yet: it needs Expected. It waits on its "
+        "thesis until you fill it in (or press Escape on it).")
+    model.load(small)
+    assert model.draft is None and model.unfinished_draft() is None
+    model.start_draft()                 # an empty new row on Small light: not kept
+    model.load(big)
+    assert model.rowCount() == count + 1 and model.is_draft(count)
+    assert model.index(count, model.TITLE).data() == "Half typed"
+    model.load(small)
+    assert model.draft is None
+
+
 def test_catalyst_check_cell_ticks_through_the_editor_and_colours_by_status(tracker, big):
     """The check cell asks the editor to tick (which asks the user); overdue rows are coloured and
     say since when."""
