@@ -94,7 +94,7 @@ class ThesisPartModel(RecordTableModel):
             return None
         name = next((str(draft.values[f]).strip() for f in self.draft_fields
                      if str(draft.values.get(f) or "").strip()), "")
-        headers = {c.field: translate("Column", c.header) for c in self.columns
+        headers = {c.field: self.header_text(c.header) for c in self.columns
                    if getattr(c, "field", None)}
         missing = [headers.get(f, f) for f in draft.required
                    if not str(draft.values.get(f) or "").strip()]

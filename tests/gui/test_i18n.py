@@ -297,7 +297,7 @@ RELAYS = {
     "gui/detail.py": {"retranslate"},           # the tabs' TITLES
     "gui/menus.py": {"retranslate"},            # every action's text and tip
     "gui/models/base.py": {"header_text"},      # the Column headers
-    "gui/models/parts.py": {"_draft_data"},     # a new row's hint
+    "gui/models/parts.py": {"_draft_data", "unfinished_draft"},   # a new row: hint, notice
     "gui/onboarding.py": {"__init__"},          # WELCOME
     "gui/shortcuts.py": {"__init__"},           # TABLE_KEYS
     "gui/tables.py": {"catalyst_menu"},         # the ways a catalyst ends
