@@ -6,7 +6,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 DIST   ?= dist
-.PHONY: run lint test test-all bench setup clean-venv dist install-desktop uninstall-desktop
+.PHONY: run lint test test-all bench setup clean-venv dist install-desktop uninstall-desktop \
+	translations
 
 $(STAMP): pyproject.toml .ci/setup
 	bash .ci/setup $(VENV)
@@ -39,6 +40,12 @@ dist: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath $(DIST) \
 		--workpath build/pyinstaller packaging/thesis-tracker.spec
 	@echo "dist: $(DIST)/thesis-tracker/thesis-tracker"
+
+# The translations (#13): lupdate reads the marked strings of gui/ and model/ into
+# resources/translations/*.ts, lrelease compiles the .qm files (committed, so a fresh clone
+# needs no Qt tools). DROP_OBSOLETE=1 also removes the entries of strings that are gone.
+translations: $(STAMP)
+	$(PY) tools/translations.py $(if $(DROP_OBSOLETE),--drop-obsolete)
 
 # The launcher entry and icon for the current user, in $$XDG_DATA_HOME (~/.local/share).
 install-desktop: $(STAMP)

@@ -10,7 +10,11 @@ declared parts:
 - ``window.editor`` (gui.editing.Editor): every edit as one model operation; undo and redo
   ask the model (``window.undo_stack`` only mirrors it, for Edit ▸ Undo History).
 - ``window.menus`` (gui.menus.Menus): the menu bar; ``window.actions_by_name`` its actions by
-  object name; ``menus.add_export_action(action)`` adds a File ▸ Export entry.
+  object name; ``menus.add_export_action(action)`` adds a File ▸ Export entry;
+  ``window.toolbar`` the toolbar of everyday actions.
+- The window and its parts set their texts in ``retranslate()`` and say them again when the
+  language changes (gui.i18n); ``window.theme_colours`` gives each theme its chip colour and
+  ``window.chip_filter`` filters the list by a theme or tag chip.
 - ``window.charts``: the Timeline, Prices and Roadmap charts (built when first shown).
 - ``window.detail.add_detail_tab(widget, title)`` adds a tab beside Overview…History; a
   widget with ``set_thesis(thesis_id | None)`` is told whenever the selected thesis changes.
@@ -53,7 +57,9 @@ def launch(db_path=None, *, settings=None, clock=None, seed_if_new: bool | None 
 def _window(db_path, *, settings, clock, seed_if_new: bool | None):
     from gui.app import make_application
     make_application()
-    from gui.main_window import MainWindow
+    from gui.i18n import ensure_installed
+    from gui.main_window import MainWindow, default_settings
+    ensure_installed(settings if settings is not None else default_settings())
     window = MainWindow(settings=settings, clock=clock)
     if db_path is None:
         db_path = window.settings.value("lastDatabase")

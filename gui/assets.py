@@ -26,9 +26,28 @@ ACTION_ICONS = ("new-thesis", "tick", "review", "search", "upcoming", "export-pd
                 "redo", "import", "delete")
 
 
+def _folder() -> Path | None:
+    """The package's folder when it is one on disk (a checkout, a wheel, a stand-alone
+    build): read directly, which the start-up does several times (palette, translations,
+    toolbar icons) for less than importlib.resources' first use costs."""
+    if not _FOLDER:
+        import gui.resources
+        where = getattr(gui.resources, "__file__", None)
+        folder = Path(where).parent if where else None
+        _FOLDER.append(folder if folder is not None and folder.is_dir() else None)
+    return _FOLDER[0]
+
+
+_FOLDER: list[Path | None] = []
+
+
 def resource(*parts: str):
-    """A Traversable for a shipped file (``resource("icons", "app", "thesis-tracker.svg")``)."""
-    from importlib.resources import files  # not at import: the start-up does not need it
+    """A Traversable for a shipped file (``resource("icons", "app", "thesis-tracker.svg")``):
+    the file itself on disk, else through importlib.resources (a zipped install)."""
+    folder = _folder()
+    if folder is not None:
+        return folder.joinpath(*parts)
+    from importlib.resources import files  # pragma: no cover - only for zip imports
     node = files("gui.resources")
     for part in parts:
         node = node / part
@@ -65,7 +84,8 @@ def icon_svg(name: str) -> str:
     return resource("icons", "actions", f"{name}.svg").read_text(encoding="utf-8")
 
 
-def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 32, 48)):
+def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 32, 48),
+         ratios: tuple[float, ...] = (1, 2)):
     """An action icon drawn in ``color`` (default: the palette's button text, so it reads in
     light and dark mode); Qt derives the disabled look from it."""
     from PySide6.QtCore import QByteArray, Qt
@@ -76,8 +96,8 @@ def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 
     renderer = QSvgRenderer(QByteArray(icon_svg(name).replace("currentColor", color).encode()))
     result = QIcon()
     for size in sizes:
-        for ratio in (1, 2):
-            pixmap = QPixmap(size * ratio, size * ratio)
+        for ratio in ratios:
+            pixmap = QPixmap(round(size * ratio), round(size * ratio))
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             renderer.render(painter)
@@ -85,6 +105,15 @@ def icon(name: str, color: str | None = None, sizes: tuple[int, ...] = (16, 24, 
             pixmap.setDevicePixelRatio(ratio)
             result.addPixmap(pixmap)
     return result
+
+
+def tinted_icon(name: str, size: int = 20):
+    """An action icon at one size, for the screens' pixel ratio, in the palette's button text
+    colour (what a toolbar shows at the first paint: one small render per icon, no other
+    sizes). ``Menus`` draws it again when the palette changes (light and dark)."""
+    from PySide6.QtGui import QGuiApplication
+    ratio = max(1.0, float(QGuiApplication.instance().devicePixelRatio()))
+    return icon(name, sizes=(size,), ratios=(ratio,))
 
 
 def font_file() -> Path:

@@ -3,7 +3,7 @@ merged into the one to keep (#12 item 10)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Messages, plain_label, run_modal
+from gui.i18n import translate
 from gui.models.base import Column, RecordTableModel
 from gui.tables import RecordTable
 from model.changes import Kind, OpChanges
@@ -30,12 +31,14 @@ class CompanyModel(RecordTableModel):
         self.tracker = tracker
         self._theses: dict[int, list[str]] = {}
         self.columns = [
-            Column("Company", lambda c: c.name, field="name"),
-            Column("Local name", lambda c: c.local_name, field="local_name"),
-            Column("Ticker", lambda c: c.ticker or "", field="ticker"),
-            Column("Exchange", lambda c: c.exchange, field="exchange"),
-            Column("Country", lambda c: c.country, field="country"),
-            Column("Theses", self._used, sort=lambda c: len(self._theses.get(c.id, [])),
+            Column(QT_TRANSLATE_NOOP("Column", "Company"), lambda c: c.name, field="name"),
+            Column(QT_TRANSLATE_NOOP("Column", "Local name"),
+                   lambda c: c.local_name, field="local_name"),
+            Column(QT_TRANSLATE_NOOP("Column", "Ticker"), lambda c: c.ticker or "", field="ticker"),
+            Column(QT_TRANSLATE_NOOP("Column", "Exchange"), lambda c: c.exchange, field="exchange"),
+            Column(QT_TRANSLATE_NOOP("Column", "Country"), lambda c: c.country, field="country"),
+            Column(QT_TRANSLATE_NOOP("Column", "Theses"),
+                   self._used, sort=lambda c: len(self._theses.get(c.id, [])),
                    tooltip=lambda c: "\n".join(self._theses.get(c.id, [])) or None),
         ]
         self.reload()
@@ -43,7 +46,7 @@ class CompanyModel(RecordTableModel):
     def _used(self, company) -> str:
         titles = self._theses.get(company.id, [])
         if not titles:
-            return "none"
+            return translate("Companies", "none")
         return f"{len(titles)}: " + "; ".join(titles)
 
     def reload(self) -> None:
@@ -73,23 +76,24 @@ class CompaniesDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("companiesDialog")
-        self.setWindowTitle("Companies")
+        self.setWindowTitle(self.tr("Companies"))
         self.main_window = window
         self.model = CompanyModel(window.tracker, self)
         self.model.editor = lambda company, field, value: window.editor.run(
             "edit_company", company.id, **{field: value})
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Correct a company in place (double-click or F2). Select a "
-                                "duplicate, then Merge into… the one to keep."))
+        layout.addWidget(QLabel(self.tr("Correct a company in place (double-click or F2). "
+                                        "Select a duplicate, then Merge into… the one to "
+                                        "keep.")))
         self.table = RecordTable(self.model, "companyTable")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.model.NAME, Qt.SortOrder.AscendingOrder)
         self.table.fit_columns({0: 20, 1: 10, 2: 10, 3: 8, 4: 6, 5: 30})
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.merge_button = QPushButton("&Merge into…", objectName="mergeCompanies")
-        self.merge_button.setToolTip("Merge the selected company into another: its theses "
-                                     "and prices move over, and it goes")
+        self.merge_button = QPushButton(self.tr("&Merge into…"), objectName="mergeCompanies")
+        self.merge_button.setToolTip(self.tr("Merge the selected company into another: its "
+                                             "theses and prices move over, and it goes"))
         buttons.addWidget(self.merge_button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -103,7 +107,7 @@ class CompaniesDialog(QDialog):
     def merge(self) -> None:
         duplicate = self.table.current_record()
         if duplicate is None:
-            Messages.info(self, "Select the duplicate company first.")
+            Messages.info(self, self.tr("Select the duplicate company first."))
             return
         from model.companies import likeness
         others = sorted((c for c in self.model.records() if c.id != duplicate.id),
@@ -134,23 +138,24 @@ class MergeDialog(QDialog):
     def __init__(self, parent, duplicate, others):
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle("Merge companies")
+        self.setWindowTitle(self.tr("Merge companies"))
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(f"Merge “{duplicate.label}” into:"))
+        layout.addWidget(plain_label(self.tr("Merge “{company}” into:").format(
+            company=duplicate.label)))
         from model.companies import likeness
         self.keep = QComboBox(objectName="mergeInto")
         for company in others:
             self.keep.addItem(company.label, company.id)
         alike = bool(others) and likeness(duplicate, others[0]) >= 2
         self.keep.setCurrentIndex(0 if alike else -1)
-        self.keep.setPlaceholderText("Choose the company to keep")
+        self.keep.setPlaceholderText(self.tr("Choose the company to keep"))
         layout.addWidget(self.keep)
-        layout.addWidget(QLabel("Its theses and prices move to that company; it goes. "
-                                "(Edit ▸ Undo brings it back.)"))
+        layout.addWidget(QLabel(self.tr("Its theses and prices move to that company; it goes. "
+                                        "(Edit ▸ Undo brings it back.)")))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         merge = box.button(QDialogButtonBox.StandardButton.Ok)
-        merge.setText("Merge")
+        merge.setText(self.tr("Merge"))
         merge.setEnabled(self.keep.currentIndex() >= 0)
         self.keep.currentIndexChanged.connect(lambda i: merge.setEnabled(i >= 0))
         box.accepted.connect(self.accept)

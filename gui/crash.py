@@ -156,6 +156,8 @@ def open_log_folder(window) -> bool:
     from model.logs import log_dir
     folder = log_dir()
     opened = open_folder(folder)
-    window.statusBar().showMessage(f"The log is in {folder}" if opened
-                                   else f"Could not open {folder}", 10000)
+    from gui.i18n import translate
+    text = (translate("Crash", "The log is in {folder}") if opened
+            else translate("Crash", "Could not open {folder}"))
+    window.statusBar().showMessage(text.format(folder=folder), 10000)
     return opened

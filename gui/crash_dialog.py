@@ -23,14 +23,15 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent, report: Path, details: str):
         super().__init__(parent, objectName="crashDialog")
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(self.tr("Something went wrong"))
         self.report = report
         self.details = details
         layout = QVBoxLayout(self)
         message = QLabel(
-            f"Something went wrong — details saved to {report}.\n\nWhat you were doing may "
-            f"not have finished; your saved data is safe. Please send the details with a "
-            f"note of what you did.", objectName="crashMessage")
+            self.tr("Something went wrong — details saved to {report}.\n\nWhat you were doing "
+                    "may not have finished; your saved data is safe. Please send the details "
+                    "with a note of what you did.").format(report=report),
+            objectName="crashMessage")
         message.setWordWrap(True)
         message.setTextInteractionFlags(message.textInteractionFlags()
                                         | Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -40,8 +41,8 @@ class CrashDialog(QDialog):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy details", objectName="copyDetails")
-        folder = QPushButton("Open log &folder", objectName="openLogFolder")
+        self.copy_button = QPushButton(self.tr("&Copy details"), objectName="copyDetails")
+        folder = QPushButton(self.tr("Open log &folder"), objectName="openLogFolder")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
@@ -53,7 +54,7 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(f"{self.details}\n(report: {self.report})")
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
     @classmethod
     def ask(cls, parent, report: Path, details: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from gui.dialogs import CorruptDialog, Messages
+from gui.i18n import error_text, localize, translate
 from model.errors import CorruptDatabaseError, UserError
 
 
@@ -39,21 +40,23 @@ class DatabaseOpener:
         except AlreadyOpenError as exc:
             return self._open_elsewhere(path, exc, clock)
         except CorruptDatabaseError as exc:
-            if self.offer_restore(path, str(exc), exc.newest_backup):
+            if self.offer_restore(path, error_text(exc), exc.newest_backup):
                 return self.open(path, clock=clock)
             return None
         except UserError as exc:
-            Messages.error(window, str(exc))
+            Messages.error(window, error_text(exc))
             return None
 
     def _open_elsewhere(self, path: Path, exc, clock):
         """Another window has the file (#6): bring it forward, or look at it read-only."""
         from gui.instance_link import AlreadyOpenDialog, ask_to_raise
         from model.service import Tracker
-        choice = AlreadyOpenDialog.ask(self.window, str(exc))
+        choice = AlreadyOpenDialog.ask(self.window, error_text(exc))
         if choice == "raise":
             if not ask_to_raise(path):
-                Messages.error(self.window, f"{exc} That window did not answer.")
+                Messages.error(self.window, translate("DatabaseOpener", "{problem} That window "
+                                                                        "did not answer.")
+                               .format(problem=error_text(exc)))
             else:
                 self.handed_over = True
             return None
@@ -62,7 +65,7 @@ class DatabaseOpener:
         try:
             return Tracker.open(path, readonly=True, clock=clock)
         except UserError as again:
-            Messages.error(self.window, str(again))
+            Messages.error(self.window, error_text(again))
             return None
 
     def offer_restore_after_closing(self, path: Path, message: str, backup) -> bool:
@@ -85,7 +88,7 @@ class DatabaseOpener:
         try:
             backups.restore(path, backup)
         except UserError as exc:
-            Messages.error(self.window, str(exc))
+            Messages.error(self.window, error_text(exc))
             return False
         return True
 
@@ -113,7 +116,7 @@ class DatabaseSession(QObject):
         from model.storage.location import location_warning
         warning = location_warning(self.tracker.path)
         if warning:
-            self.window.statusBar().showMessage(warning)
+            self.window.statusBar().showMessage(localize(warning))
         if self.tracker.readonly:
             return
         # The day's first backup copies the whole file (seconds at 10,000 theses), so it
@@ -142,9 +145,10 @@ class DatabaseSession(QObject):
         try:
             taken = future.result()
         except UserError as exc:
-            message = f"Today's backup could not be taken: {exc}"
+            message = self.tr("Today's backup could not be taken: {problem}").format(
+                problem=error_text(exc))
         else:
-            message = f"Today's backup: {taken.name}" if taken else ""
+            message = self.tr("Today's backup: {name}").format(name=taken.name) if taken else ""
         if message and self.window.tracker is self.tracker:
             self.window.statusBar().showMessage(message)
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import Retranslating
+
 
 class CalendarPopup(QWidget):
     """The calendar under a date field; a click (or Enter) picks, Escape closes."""
@@ -41,7 +43,7 @@ class CalendarPopup(QWidget):
         self.close()
 
 
-class DateField(QWidget):
+class DateField(Retranslating, QWidget):
     """A line edit for YYYY-MM-DD with a calendar button beside it."""
 
     editingFinished = Signal()      # Enter, leaving the field, or a day picked
@@ -53,11 +55,10 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.edit = QLineEdit(objectName=f"{object_name}Text")
-        self.edit.setPlaceholderText("YYYY-MM-DD" + (" (none)" if optional else ""))
+        self.optional = optional
         self.edit.setClearButtonEnabled(optional)
         self.button = QToolButton(objectName=f"{object_name}Calendar")
         self.button.setText("…")
-        self.button.setToolTip("Pick a day from the calendar (Alt+Down)")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
@@ -66,6 +67,13 @@ class DateField(QWidget):
         self.button.clicked.connect(self.show_calendar)
         self.edit.editingFinished.connect(self.editingFinished)
         self.edit.installEventFilter(self)
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        # Typed and stored as ISO whatever the language: the placeholder says so.
+        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD (none)") if self.optional
+                                     else self.tr("YYYY-MM-DD"))
+        self.button.setToolTip(self.tr("Pick a day from the calendar (Alt+Down)"))
 
     # -- value -------------------------------------------------------------------------------
     def text(self) -> str:

@@ -12,18 +12,29 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from gui.i18n import date_text, error_text, translate, word
 from gui.models.base import plain_tooltip
 from gui.style import overdue_brush
 from model.date_windows import parse_window
 from model.errors import ValidationError
 
 
+def window_text(window) -> str:
+    """A parsed window in the interface's language: "2026-07-01 – 2026-12-31 (half)", or its
+    one day."""
+    if window.start == window.end:
+        return date_text(window.start)
+    return translate("Window", "{start} – {end} ({precision})").format(
+        start=date_text(window.start), end=date_text(window.end),
+        precision=word(window.precision))
+
+
 def describe_window(text: str) -> tuple[bool, str]:
     """(parses?, the range in words or the reason it does not)."""
     try:
-        return True, parse_window(text).describe()
+        return True, window_text(parse_window(text))
     except ValidationError as exc:
-        return False, str(exc)
+        return False, error_text(exc)
 
 
 class WindowEdit(QLineEdit):
@@ -32,7 +43,8 @@ class WindowEdit(QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("windowEdit")
-        self.setPlaceholderText("e.g. H2 2026, 2H26, Q3 2026, end of 2027, 2026-05-20")
+        self.setPlaceholderText(self.tr("e.g. H2 2026, 2H26, Q3 2026, end of 2027, "
+                                        "2026-05-20, 2026年下半年"))
         self._normal = self.palette()
         self.textChanged.connect(self._show_parse)
 
@@ -65,13 +77,18 @@ class WindowDelegate(QStyledItemDelegate):
 
 
 class ComboDelegate(QStyledItemDelegate):
-    def __init__(self, options, parent=None):
+    """A choice among ``options`` (stored values); ``words``: shown in the interface's
+    language (statuses), the stored value kept as the item's data."""
+
+    def __init__(self, options, parent=None, *, words: bool = False):
         super().__init__(parent)
         self.options = list(options)
+        self.words = words
 
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
-        combo.addItems(self.options)
+        for value in self.options:
+            combo.addItem(word(value) if self.words else value, value)
         # Commit as soon as a choice is made, as a native combo cell does.
         combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c),
                                                      self.closeEditor.emit(c)))
@@ -83,7 +100,7 @@ class ComboDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(self.options.index(value))
 
     def setModelData(self, editor, model, index):
-        value = editor.currentText()
+        value = editor.currentData()
         if value != str(index.data(Qt.ItemDataRole.EditRole) or ""):
             model.setData(index, value, Qt.ItemDataRole.EditRole)
 

@@ -6,7 +6,7 @@ has a ``set_thesis(thesis_id)`` method is told whenever the selected thesis chan
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -17,8 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import Retranslating, translate
 from gui.overview import OverviewTab
 from model.changes import Origin
+
+# The tabs' titles (context "ThesisDetail").
+TITLES = {"overview": QT_TRANSLATE_NOOP("ThesisDetail", "&Overview"),
+          "beneficiaries": QT_TRANSLATE_NOOP("ThesisDetail", "&Beneficiaries"),
+          "risks": QT_TRANSLATE_NOOP("ThesisDetail", "&Risks"),
+          "catalysts": QT_TRANSLATE_NOOP("ThesisDetail", "&Catalysts"),
+          "sources": QT_TRANSLATE_NOOP("ThesisDetail", "&Sources"),
+          # Alt+H is Theme's in Overview: History takes Alt+Y.
+          "history": QT_TRANSLATE_NOOP("ThesisDetail", "Histor&y")}
 
 
 class LazyTab(QWidget):
@@ -40,7 +50,7 @@ class LazyTab(QWidget):
         return self.content
 
 
-class ThesisDetail(QWidget):
+class ThesisDetail(Retranslating, QWidget):
     """Overview is built at once; Beneficiaries, Risks, Catalysts, Sources and History (model,
     table, delegates) when first shown. Their attributes (``catalysts``, ``catalyst_table``...)
     build the tab on first access, so callers never see a missing table."""
@@ -53,9 +63,10 @@ class ThesisDetail(QWidget):
                "catalyst_table": "catalysts", "source_table": "sources",
                "history_table": "history"}
 
-    def __init__(self, tracker, editor, parent=None):
+    def __init__(self, tracker, editor, theme_colours=None, parent=None):
         super().__init__(parent)
         self.tracker, self.editor = tracker, editor
+        self._titles: dict[QWidget, object] = {}    # tab -> its English title, or a callable
         self.thesis_id: int | None = None
         self._built: dict[str, tuple] = {}      # part -> (model, table)
         self._when_built: dict[str, list] = {}
@@ -74,19 +85,42 @@ class ThesisDetail(QWidget):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
 
-        self.overview = OverviewTab(tracker, editor)
+        self.overview = OverviewTab(tracker, editor, theme_colours)
         # Scrolls rather than forcing a tall window: the form and its scorecard grow (#7).
         overview_scroll = QScrollArea(objectName="overviewScroll", widgetResizable=True)
         overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
         overview_scroll.setWidget(self.overview)
-        self.tabs.addTab(overview_scroll, "&Overview")
+        self.tabs.addTab(overview_scroll, "")
+        self._titles[overview_scroll] = TITLES["overview"]
         self._lazy = {}
-        for part, title in zip(self.PARTS, ("&Beneficiaries", "&Risks", "&Catalysts",
-                                            "&Sources", "Histor&y")):
+        for part in self.PARTS:
             self._lazy[part] = LazyTab(lambda part=part: self._build_part(part))
-            self.tabs.addTab(self._lazy[part], title)
+            self.tabs.addTab(self._lazy[part], "")
+            self._titles[self._lazy[part]] = TITLES[part]
         self.tabs.currentChanged.connect(self._tab_shown)
         self.set_thesis(None)
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        for index in range(self.tabs.count()):
+            title = self._titles.get(self.tabs.widget(index))
+            if title is not None:
+                self.tabs.setTabText(index, title() if callable(title)
+                                     else translate("ThesisDetail", title))
+        self._heading()
+        if "history" in self._built:
+            self._retranslate_history()
+
+    def _retranslate_history(self) -> None:
+        undone = getattr(self, "show_undone", None)
+        if undone is not None:
+            undone.setText(self.tr("Show &undone changes"))
+            undone.setToolTip(self.tr("Changes taken back with Edit ▸ Undo stay in the log, "
+                                      "greyed; reports and exports leave them out"))
+
+    def tab_of(self, part: str) -> QWidget:
+        """The tab a part (catalysts, risks…) lives in."""
+        return self._lazy[part]
 
     # -- the part tabs, built on demand -------------------------------------------------------
     def __getattr__(self, name):
@@ -150,6 +184,7 @@ class ThesisDetail(QWidget):
             table.fit_columns(widths)
             return model, table, PartPanel(table, noun=noun, add=add, remove=remove,
                                            label=label)
+        # PartPanel's nouns name the buttons ("Add catalyst") and its questions.
 
         # A new catalyst, risk or source is a row typed in place (the model's draft); it is
         # created, one undoable step, once its required fields are filled.
@@ -187,22 +222,25 @@ class ThesisDetail(QWidget):
             widget = QWidget()
             column = QVBoxLayout(widget)
             column.setContentsMargins(0, 0, 0, 0)
-            undone = QCheckBox("Show &undone changes", objectName="showUndone")
-            undone.setToolTip("Changes taken back with Edit ▸ Undo stay in the log, greyed; "
-                              "reports and exports leave them out")
+            undone = self.show_undone = QCheckBox(objectName="showUndone")
             undone.toggled.connect(model.set_show_undone)
             column.addWidget(undone)
             column.addWidget(table)
         self._built[part] = (model, table)
+        if part == "history":
+            self._retranslate_history()
         model.load(self.thesis_id)
         for callback in self._when_built.pop(part, []):
             callback(model, table)
         return widget
 
     # -- extension point ---------------------------------------------------------------------
-    def add_detail_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab (charts, scorecards...); it gets ``set_thesis(id)`` calls if it has one."""
-        index = self.tabs.addTab(widget, title)
+    def add_detail_tab(self, widget: QWidget, title) -> int:
+        """Add a tab (charts, scorecards...); it gets ``set_thesis(id)`` calls if it has one.
+        ``title`` is its text, or a callable that says it in the interface's language."""
+        index = self.tabs.addTab(widget, title() if callable(title) else title)
+        if callable(title):
+            self._titles[widget] = title
         if hasattr(widget, "set_thesis"):
             self.thesis_changed.connect(widget.set_thesis)
             widget.set_thesis(self.thesis_id)
@@ -239,7 +277,7 @@ class ThesisDetail(QWidget):
 
     def _heading(self) -> None:
         thesis = self.overview.thesis
-        self.heading.setText(thesis.title if thesis else "No thesis selected")
+        self.heading.setText(thesis.title if thesis else self.tr("No thesis selected"))
 
     def apply_changes(self, changes) -> None:
         if self.thesis_id is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.date_field import DateField
+from gui.i18n import date_text, error_text, translate, word
 from model.errors import UserError
 
 
@@ -88,10 +89,11 @@ class Files:
         return path or None
 
 
-def _buttons(dialog: QDialog, ok_text: str = "OK") -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                            | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    if ok_text is not None:
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
@@ -104,14 +106,14 @@ class NoteDialog(QDialog):
     def __init__(self, parent, question: str):
         super().__init__(parent)
         self.setObjectName("noteDialog")
-        self.setWindowTitle("Record the change")
+        self.setWindowTitle(self.tr("Record the change"))
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(question))
         self.note = QLineEdit()
         self.note.setObjectName("noteEdit")
-        self.note.setPlaceholderText("Why? (optional, kept in the history)")
+        self.note.setPlaceholderText(self.tr("Why? (optional, kept in the history)"))
         layout.addWidget(self.note)
-        layout.addWidget(_buttons(self, "Record"))
+        layout.addWidget(_buttons(self, self.tr("Record")))
 
     @classmethod
     def ask(cls, parent, question: str) -> str | None:
@@ -142,7 +144,7 @@ class SubmitDialog(QDialog):
                     self._submit(*values)
             except UserError as exc:
                 focused = self.focusWidget()
-                Messages.error(self, str(exc))
+                Messages.error(self, error_text(exc))
                 # Back to where the user was typing, to correct it.
                 self.activateWindow()
                 if focused is not None:
@@ -162,20 +164,24 @@ class TickDialog(SubmitDialog):
     def __init__(self, parent, title: str, status: str, today: dt.date, submit=None):
         super().__init__(parent, submit)
         self.setObjectName("tickDialog")
-        verb = {"done": "Tick off", "missed": "Mark missed", "cancelled": "Mark cancelled"}
-        self.setWindowTitle(f"{verb.get(status, status)}: {title}")
+        verb = {"done": self.tr("Tick off"), "missed": self.tr("Mark missed"),
+                "cancelled": self.tr("Mark cancelled")}
+        self.setWindowTitle(self.tr("{verb}: {title}").format(verb=verb.get(status, status),
+                                                              title=title))
         form = QFormLayout(self)
         heading = plain_label(title, bold=True)
         form.addRow(heading)
         self.date = DateField(object_name="tickDate")
         self.date.set_date(today)
-        form.addRow("Happened on" if status == "done" else "Decided on", self.date)
+        form.addRow(self.tr("Happened on") if status == "done" else self.tr("Decided on"),
+                    self.date)
         self.note = QLineEdit()
         self.note.setObjectName("tickNote")
-        self.note.setPlaceholderText("Outcome: what happened, and what it means for the thesis")
+        self.note.setPlaceholderText(self.tr("Outcome: what happened, and what it means for the "
+                                             "thesis"))
         self.note.setMinimumWidth(380)
-        form.addRow("Outcome", self.note)
-        form.addRow(_buttons(self, verb.get(status, "OK")))
+        form.addRow(self.tr("Outcome"), self.note)
+        form.addRow(_buttons(self, verb.get(status)))
         self.note.setFocus()
 
     def values(self) -> tuple[str, str]:
@@ -192,7 +198,7 @@ class NewThesisDialog(SubmitDialog):
     def __init__(self, parent, submit=None):
         super().__init__(parent, submit)
         self.setObjectName("newThesisDialog")
-        self.setWindowTitle("New thesis")
+        self.setWindowTitle(self.tr("New thesis"))
         form = QFormLayout(self)
         self.title = QLineEdit()
         self.title.setObjectName("newThesisTitle")
@@ -201,10 +207,10 @@ class NewThesisDialog(SubmitDialog):
         self.statement = QPlainTextEdit()
         self.statement.setObjectName("newThesisStatement")
         self.statement.setTabChangesFocus(True)
-        form.addRow("&Title", self.title)
-        form.addRow("T&heme", self.theme)
-        form.addRow("&Statement", self.statement)
-        form.addRow(_buttons(self, "Create"))
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("T&heme"), self.theme)
+        form.addRow(self.tr("&Statement"), self.statement)
+        form.addRow(_buttons(self, self.tr("Create")))
 
     def values(self) -> dict:
         return {"title": self.title.text(), "theme": self.theme.text(),
@@ -221,7 +227,7 @@ class CompanyDialog(SubmitDialog):
     def __init__(self, parent, companies, submit=None):
         super().__init__(parent, submit)
         self.setObjectName("companyDialog")
-        self.setWindowTitle("Add beneficiary")
+        self.setWindowTitle(self.tr("Add beneficiary"))
         form = QFormLayout(self)
         self.company = QComboBox(objectName="companyCombo")
         self.company.setEditable(True)
@@ -229,7 +235,7 @@ class CompanyDialog(SubmitDialog):
         for c in companies:
             self.company.addItem(c.label, c.id)
         self.company.setCurrentIndex(-1)
-        self.company.lineEdit().setPlaceholderText("Known company, or a new name")
+        self.company.lineEdit().setPlaceholderText(self.tr("Known company, or a new name"))
         # Any part of a known company's label finds it: its local name (中际旭创), its ticker.
         completer = self.company.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -238,14 +244,14 @@ class CompanyDialog(SubmitDialog):
         self.ticker = QLineEdit(objectName="companyTicker")
         self.local = QLineEdit(objectName="companyLocalName")
         self.exchange = QLineEdit(objectName="companyExchange")
-        self.exchange.setPlaceholderText("e.g. SZSE, SSE, HKEX, NASDAQ")
+        self.exchange.setPlaceholderText(self.tr("e.g. SZSE, SSE, HKEX, NASDAQ"))
         self.role = QLineEdit(objectName="companyRole")
-        form.addRow("&Company", self.company)
-        form.addRow("&Ticker (new company)", self.ticker)
-        form.addRow("&Local name (new company)", self.local)
-        form.addRow("&Exchange (new company)", self.exchange)
-        form.addRow("&Role in the thesis", self.role)
-        form.addRow(_buttons(self, "Add"))
+        form.addRow(self.tr("&Company"), self.company)
+        form.addRow(self.tr("&Ticker (new company)"), self.ticker)
+        form.addRow(self.tr("&Local name (new company)"), self.local)
+        form.addRow(self.tr("&Exchange (new company)"), self.exchange)
+        form.addRow(self.tr("&Role in the thesis"), self.role)
+        form.addRow(_buttons(self, self.tr("Add")))
 
     def values(self) -> dict:
         text = self.company.currentText().strip()
@@ -270,12 +276,14 @@ class UndoRefusedDialog:
         box = QMessageBox(parent)
         box.setObjectName("undoRefusedDialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Cannot undo")
+        box.setWindowTitle(translate("UndoRefusedDialog", "Cannot undo"))
         box.setTextFormat(Qt.TextFormat.PlainText)      # it quotes a record's title
         box.setText(message)
-        box.setInformativeText("The step stays on the undo stack. Forget it to undo the steps "
-                               "before it.")
-        drop = box.addButton("Forget this step", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(translate("UndoRefusedDialog", "The step stays on the undo "
+                                                              "stack. Forget it to undo the "
+                                                              "steps before it."))
+        drop = box.addButton(translate("UndoRefusedDialog", "Forget this step"),
+                             QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Close)
         return run_modal(box, lambda _r: "drop" if box.clickedButton() is drop else "keep")
 
@@ -284,51 +292,51 @@ class ReviewDialog(SubmitDialog):
     """A thesis review (#7): a required note, optional conviction/status change, the next
     review date (today + cadence unless chosen) and the cadence itself. Ctrl+Enter records."""
 
-    UNCHANGED = "(unchanged)"
 
     def __init__(self, parent, thesis, statuses, today: dt.date, next_date: dt.date,
                  submit=None):
         super().__init__(parent, submit)
         self.setObjectName("reviewDialog")
-        self.setWindowTitle(f"Review: {thesis.title}")
+        self.setWindowTitle(self.tr("Review: {title}").format(title=thesis.title))
         self.thesis, self.today = thesis, today
         form = QFormLayout(self)
-        last = f"next review was due {thesis.next_review}" if thesis.next_review else \
-            "no review scheduled yet"
+        last = (self.tr("next review was due {date}").format(date=date_text(thesis.next_review))
+                if thesis.next_review else self.tr("no review scheduled yet"))
         form.addRow(plain_label(thesis.title, bold=True))
         form.addRow(QLabel(last))
         self.note = QPlainTextEdit(objectName="reviewNote")
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("What did you check, and does the thesis still hold? "
-                                     "(required, kept in the history)")
+        self.note.setPlaceholderText(self.tr("What did you check, and does the thesis still "
+                                             "hold? (required, kept in the history)"))
         self.note.setMinimumSize(420, 90)
-        form.addRow("&Note", self.note)
+        form.addRow(self.tr("&Note"), self.note)
+        unchanged = self.tr("(unchanged) {value}")
         self.conviction = QComboBox(objectName="reviewConviction")
-        self.conviction.addItem(f"{self.UNCHANGED} {thesis.conviction}", None)
+        self.conviction.addItem(unchanged.format(value=thesis.conviction), None)
         for value in range(1, 6):
             if value != thesis.conviction:
                 self.conviction.addItem(str(value), value)
-        form.addRow("&Conviction", self.conviction)
+        form.addRow(self.tr("&Conviction"), self.conviction)
         self.status = QComboBox(objectName="reviewStatus")
-        self.status.addItem(f"{self.UNCHANGED} {thesis.status}", None)
+        self.status.addItem(unchanged.format(value=word(thesis.status)), None)
         for status in statuses:
             if status != thesis.status:
-                self.status.addItem(status, status)
-        form.addRow("&Status", self.status)
+                self.status.addItem(word(status), status)
+        form.addRow(self.tr("&Status"), self.status)
         self.cadence = QSpinBox(objectName="reviewCadence")
         self.cadence.setRange(1, 3660)
-        self.cadence.setSuffix(" days")
+        self.cadence.setSuffix(self.tr(" days"))
         self.cadence.setValue(int(thesis.review_cadence_days or 90))
-        form.addRow("Review &every", self.cadence)
+        form.addRow(self.tr("Review &every"), self.cadence)
         self.next_date = DateField(object_name="reviewNextDate")
         self.next_date.set_date(next_date)
-        form.addRow("Ne&xt review", self.next_date)
+        form.addRow(self.tr("Ne&xt review"), self.next_date)
         # A new cadence moves the next date with it, until the user picks a date themselves.
         self._date_picked = False
         self.next_date.edit.textEdited.connect(lambda _t: setattr(self, "_date_picked", True))
         self.next_date.editingFinished.connect(self._date_chosen)
         self.cadence.valueChanged.connect(self._cadence_changed)
-        self.buttons = _buttons(self, "Record review")
+        self.buttons = _buttons(self, self.tr("Record review"))
         form.addRow(self.buttons)
         self.note.textChanged.connect(self._enable)
         self._enable()
@@ -381,14 +389,18 @@ class CorruptDialog:
         box.setObjectName("corruptDialog")
         box.setIcon(QMessageBox.Icon.Critical)
         # The message says what the file is: damaged, or not a Thesis Tracker database at all.
-        box.setWindowTitle("The database cannot be opened")
+        box.setWindowTitle(translate("CorruptDialog", "The database cannot be opened"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)
         restore = None
         if backup is not None:
-            box.setInformativeText(f"The newest good backup is {backup}. Restoring it moves the "
-                                   f"damaged file aside (it is kept, not deleted).")
-            restore = box.addButton("Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
+            box.setInformativeText(translate("CorruptDialog", "The newest good backup is "
+                                                              "{backup}. Restoring it moves the "
+                                                              "damaged file aside (it is kept, "
+                                                              "not deleted).").format(
+                                                                  backup=backup))
+            restore = box.addButton(translate("CorruptDialog", "Restore newest backup"),
+                                    QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         return run_modal(box, lambda _r: "restore" if restore is not None
                          and box.clickedButton() is restore else "cancel")

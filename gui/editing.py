@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gui.dialogs import CompanyDialog, Messages, NoteDialog, TickDialog, UndoRefusedDialog
+from gui.i18n import error_text, localize, word
 from model.changes import quoted
 from model.errors import UserError, ValidationError
 from model.undo import UndoRefused
@@ -48,7 +49,7 @@ class Editor(QObject):
 
     # -- plumbing ----------------------------------------------------------------------------
     def show_error(self, exc: UserError) -> None:
-        Messages.error(self.parent_widget, str(exc))
+        Messages.error(self.parent_widget, error_text(exc))
 
     def run(self, name: str, *args: Any, initiator: object = None, **kwargs: Any):
         """``tracker.ops.<name>(...)``: its value (True when it is None), or None after
@@ -70,12 +71,17 @@ class Editor(QObject):
 
     # -- undo and redo -----------------------------------------------------------------------
     def undo_text(self) -> str:
+        """Edit ▸ Undo naming the step: "Undo Tick “Google TPU v7 ramp”"."""
         label = self.tracker.undo_label() if self.tracker is not None else None
-        return f"&Undo {label}" if label else "&Undo"
+        if not label:
+            return self.tr("&Undo")
+        return self.tr("&Undo {step}").format(step=localize(label))
 
     def redo_text(self) -> str:
         label = self.tracker.redo_label() if self.tracker is not None else None
-        return f"&Redo {label}" if label else "&Redo"
+        if not label:
+            return self.tr("&Redo")
+        return self.tr("&Redo {step}").format(step=localize(label))
 
     def can_undo(self) -> bool:
         return self.tracker is not None and self.tracker.can_undo()
@@ -97,7 +103,7 @@ class Editor(QObject):
         try:
             self.tracker.undo() if undo else self.tracker.redo()
         except UndoRefused as exc:
-            if undo and UndoRefusedDialog.ask(self.parent_widget, str(exc)) == "drop":
+            if undo and UndoRefusedDialog.ask(self.parent_widget, error_text(exc)) == "drop":
                 self.tracker.drop_undo_step()
             elif not undo:
                 self.show_error(exc)
@@ -125,9 +131,11 @@ class Editor(QObject):
         if str(old) == str(value):
             return True
         if note is None:
+            shown = (lambda v: word(str(v))) if field == "status" else str
             note = NoteDialog.ask(self.parent_widget,
-                                  f"Change {field} of {quoted(current.title, 60)} from {old} "
-                                  f"to {value}.")
+                                  self.tr("Change {field} of {title} from {old} to {new}.")
+                                  .format(field=word(field), title=quoted(current.title, 60),
+                                          old=shown(old), new=shown(value)))
             if note is None:
                 return None
         name = "set_status" if field == "status" else "set_conviction"
@@ -250,7 +258,7 @@ class UndoMirror(QObject):
             if tracker is not None:
                 done, undone = tracker.undo_history()
                 for label in [*done, *undone]:
-                    self.stack.push(_Named(self, label))
+                    self.stack.push(_Named(self, localize(label)))
                 self.stack.setIndex(len(done))
         finally:
             self._syncing = False

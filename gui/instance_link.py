@@ -93,10 +93,14 @@ class AlreadyOpenDialog:
     @classmethod
     def ask(cls, parent, message: str) -> str | None:
         """'raise', 'readonly' or None (tests replace this modal part)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Database already open", message,
+        from gui.i18n import translate
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("AlreadyOpenDialog", "Database already open"), message,
                           QMessageBox.StandardButton.Cancel, parent)
-        bring = box.addButton("Bring it forward", QMessageBox.ButtonRole.AcceptRole)
-        readonly = box.addButton("Open read-only", QMessageBox.ButtonRole.ActionRole)
+        bring = box.addButton(translate("AlreadyOpenDialog", "Bring it forward"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        readonly = box.addButton(translate("AlreadyOpenDialog", "Open read-only"),
+                                 QMessageBox.ButtonRole.ActionRole)
         box.setDefaultButton(bring)
         box.setTextFormat(Qt.TextFormat.PlainText)
         from gui.dialogs import run_modal

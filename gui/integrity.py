@@ -44,8 +44,10 @@ class IntegrityCheck(QObject):
         if result.ok or self.window.tracker is not self.tracker:
             return
         self.tracker.mark_damaged(result)
-        self.window.statusBar().showMessage(result.message)
+        from gui.i18n import localize
+        self.window.statusBar().showMessage(localize(result.message))
         backup = result.newest_good_backup
         path = self.tracker.path
-        if self.window.opener.offer_restore_after_closing(path, result.message, backup):
+        if self.window.opener.offer_restore_after_closing(path, localize(result.message),
+                                                          backup):
             self.window.open_database(path)

@@ -1,5 +1,7 @@
-"""The main window: thesis list (search, status filter) beside the selected thesis, Upcoming,
-the start-up notice, settings that come back, and opening databases without crashing."""
+"""The main window: thesis list (search, status filter, chip filters) beside the selected
+thesis, Upcoming, the toolbar, the start-up notice, settings that come back, and opening
+databases without crashing. Its texts follow the interface language as it changes
+(``retranslate``), its colours the system's light or dark palette."""
 
 from __future__ import annotations
 
@@ -25,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.chips import TAG, THEME, ChipDelegate, FilterBar, ThemeColours
 from gui.database import DatabaseOpener, DatabaseSession
 from gui.detail import ThesisDetail
 from gui.dialogs import Messages
 from gui.editing import Editor, UndoMirror
+from gui.i18n import Retranslating, date_text, localize, word
 from gui.keys import AppUndoFromFields
 from gui.menus import Menus
 from gui.models.base import plain_tooltip
@@ -41,7 +45,6 @@ from model.changes import Kind, Origin
 from model.constants import THESIS_STATUSES
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
-LOADING = "Loading the list…"     # under the list while its pages are still being read
 MAX_RECENT = 8
 
 
@@ -100,7 +103,7 @@ class _Resized(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal(object)     # the new Tracker (or None when closed)
     # A committed operation's OpChanges, once the list, the detail and Upcoming have followed
     # it: the charts (and any later view) connect here, never to the store.
@@ -138,10 +141,11 @@ class MainWindow(QMainWindow):
         self._build()
         self.menus = Menus(self)
         self.actions_by_name = self.menus.actions      # by object name, for scripts and tests
-        self._later(self._install_exports)
+        self.toolbar = self.menus.toolbar
         from gui.charts import install_charts  # Timeline, Prices and Roadmap tabs (#4)
         self.charts = install_charts(self)
         self.statusBar()
+        self.apply_language()
         self._restore_layout()
         # Overdue counts, review marks and Upcoming depend on the date: refresh at midnight.
         self.day_timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.VeryCoarseTimer)
@@ -191,13 +195,6 @@ class MainWindow(QMainWindow):
 
     STARTUP_FALLBACK_MS = 2000
 
-    def _install_exports(self) -> None:
-        from gui.export.dialogs import install_export_actions  # File ▸ Export PDF/Markdown (#5)
-        for action in install_export_actions(self):
-            if action.objectName() == "actionExportCalendar":
-                # The one calendar export: choice of theses and pending-only (#5).
-                self.actions_by_name["exportCalendar"] = action
-
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.pages = QTabWidget(objectName="pages")
@@ -215,20 +212,28 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
         self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText("Search everything (titles, companies, 光模块…)")
         self.search_box.setClearButtonEnabled(True)
         self.undo_keys = AppUndoFromFields(self)
         self.undo_keys.follow(self.search_box)
         self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.addItem("", None)
         for status in THESIS_STATUSES:
-            self.status_filter.addItem(status.capitalize(), status)
+            self.status_filter.addItem("", status)
         filters.addWidget(self.search_box, 1)
         filters.addWidget(self.status_filter)
         left_layout.addLayout(filters)
+        # The theme and tag chips clicked (#13): what filters the list, each clearable.
+        self.theme_colours = ThemeColours(self)
+        self._chip_filter: FilterBar | None = None      # made when a chip is first clicked
+        self._left_layout = left_layout
         self.proxy = ThesisFilterProxy(self)
         self._title_fitter = _Resized(lambda: self._fit_title(), self)
         self.thesis_list = RecordTable(self.proxy, "thesisList")
+        for column, kind in ((ThesisListModel.THEME, THEME), (ThesisListModel.TAGS, TAG)):
+            chips = ChipDelegate(kind, self.theme_colours, self.thesis_list)
+            chips.chip_clicked.connect(self.filter_by_chip)
+            self.thesis_list.setItemDelegateForColumn(column, chips)
+        self.theme_colours.changed.connect(lambda: self.thesis_list.viewport().update())
         # The view keeps this selection model when the proxy gets another database's list.
         self.thesis_list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.thesis_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -256,21 +261,23 @@ class MainWindow(QMainWindow):
         self.why.hide()
         left_layout.addWidget(self.why)
 
-        self.detail = ThesisDetail(None, self.editor)
+        self.detail = ThesisDetail(None, self.editor, self.theme_colours)
+        self.detail.overview.scorecard.later = self._later     # after the first paint
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setChildrenCollapsible(False)
-        self.pages.addTab(self.splitter, "&Theses")
+        self.pages.addTab(self.splitter, "")
         self.upcoming = UpcomingView()
-        self.pages.addTab(self.upcoming, "&Upcoming")
+        self.pages.addTab(self.upcoming, "")
 
         self.search_box.textChanged.connect(self.apply_search)
         self.proxy.matching_applied.connect(self._explain)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
+        self.detail.overview.chip_clicked.connect(self.filter_by_chip)
         self.proxy.rowsInserted.connect(self._count)
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
@@ -299,15 +306,49 @@ class MainWindow(QMainWindow):
         # Long titles must not widen the window: the label takes the room there is (the
         # tooltip lists them all).
         self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.notice_button = QPushButton("Show &Upcoming", objectName="noticeButton")
-        close = QPushButton("Dismiss", objectName="noticeDismiss")
+        self.notice_button = QPushButton(objectName="noticeButton")
+        self.notice_close = QPushButton(objectName="noticeDismiss")
         layout.addWidget(self.notice_label, 1)
         layout.addWidget(self.notice_button)
-        layout.addWidget(close)
+        layout.addWidget(self.notice_close)
         self.notice_button.clicked.connect(self.show_upcoming)
-        close.clicked.connect(self._dismiss_notice)
+        self.notice_close.clicked.connect(self._dismiss_notice)
         frame.hide()
         return frame
+
+    # -- language ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the window in the interface's language (at start and whenever View ▸
+        Language… changes it): the parts that are widgets hear the change themselves."""
+        self.search_box.setPlaceholderText(self.tr("Search everything (titles, companies, "
+                                                   "光模块…)"))
+        self.status_filter.setItemText(0, self.tr("All statuses"))
+        for index, status in enumerate(THESIS_STATUSES, 1):
+            self.status_filter.setItemText(index, word(status).capitalize())
+        self.pages.setTabText(0, self.tr("&Theses"))
+        self.pages.setTabText(1, self.tr("&Upcoming"))
+        self.notice_button.setText(self.tr("Show &Upcoming"))
+        self.notice_close.setText(self.tr("Dismiss"))
+        if hasattr(self, "menus"):
+            self.menus.retranslate()
+            self.undo_mirror.sync()         # Edit ▸ Undo History names the steps again
+        for model in (self.list_model, self.upcoming_model):
+            if model is not None:
+                model.retranslate()
+        self._title()
+        if self.tracker is not None:
+            self._count_now()
+            self._show_notice()
+            self._explain()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "menus"):
+            self.menus.draw_icons()         # the toolbar's and menus' icons in the new colours
+        super().changeEvent(event)
+
+    def loading_text(self) -> str:
+        """Under the list while its pages are still being read."""
+        return self.tr("Loading the list…")
 
     # -- databases ---------------------------------------------------------------------------
     def open_database(self, path, *, seed_if_new: bool = False) -> bool:
@@ -336,13 +377,14 @@ class MainWindow(QMainWindow):
         self.list_model.loaded.connect(self._list_loaded)
         self._later(self.list_model.load_rest)
         if not self.list_model.complete:
-            self._count_text(LOADING)
+            self._count_text(self.loading_text())
         self.proxy.setSourceModel(self.list_model)
         if previous is not None:
             previous.deleteLater()
-        self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9})
+        self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9, 7: 12})
         self._title_floor = self.thesis_list.columnWidth(0)
         self._fit_title()
+        self.theme_colours.set_themes(self.list_model.themes())     # the first page's
         self.detail.set_tracker(tracker)
         self.upcoming_model = None
         self.upcoming.set_model(None, self.editor)
@@ -365,6 +407,7 @@ class MainWindow(QMainWindow):
 
     def _list_loaded(self) -> None:
         self._count()
+        self.theme_colours.set_themes(self.list_model.themes())
         current = self.thesis_list.currentIndex()
         if current.isValid():
             self.thesis_list.scrollTo(current)
@@ -399,6 +442,9 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, changes) -> None:
         self.list_model.apply_changes(changes)
+        if changes.touches(Kind.THESIS) or changes.reset:
+            # A theme added, renamed or gone: every theme keeps a colour of its own.
+            self.theme_colours.set_themes(self.list_model.themes())
         self.detail.apply_changes(changes)
         # The notice's counts are four queries: after the repaint, once for a burst.
         if ((changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY)
@@ -418,9 +464,11 @@ class MainWindow(QMainWindow):
     def _show_what_changed(self, changes) -> None:
         """An undo or a redo says what it did, and brings the thesis it changed into view
         when that is not the one shown (a change on another thesis, a deleted thesis back)."""
-        done = "Undone" if changes.origin is Origin.UNDO else "Redone"
-        self.statusBar().showMessage(f"{done}: {changes.label}" if changes.label else done,
-                                     10000)
+        if changes.origin is Origin.UNDO:
+            done = (self.tr("Undone: {step}") if changes.label else self.tr("Undone"))
+        else:
+            done = (self.tr("Redone: {step}") if changes.label else self.tr("Redone"))
+        self.statusBar().showMessage(done.format(step=localize(changes.label)), 10000)
         present = [t for t in changes.theses if t not in changes.removed_theses]
         if (not present or self.current_thesis_id() in present
                 or self.pages.currentWidget() is not self.splitter):
@@ -458,24 +506,31 @@ class MainWindow(QMainWindow):
             self._count_text("")
             return
         if not self.list_model.complete:
-            self._count_text(LOADING)
+            self._count_text(self.loading_text())
             return
         overdue, reviews = self.list_model.totals()
-        self._count_text(f"{self.proxy.rowCount()} of {self.list_model.rowCount()} theses · "
-                         f"{overdue} catalyst(s) overdue · {reviews} review(s) overdue")
+        self._count_text(" · ".join((
+            self.tr("%n of {total} theses", None, self.proxy.rowCount()).format(
+                total=self.list_model.rowCount()),
+            self.tr("%n catalyst(s) overdue", None, overdue),
+            self.tr("%n review(s) overdue", None, reviews))))
         self._title(overdue + reviews)
 
     def _count_text(self, text: str) -> None:
         self.count_label.setText(text)
         self.count_label.setToolTip(text)       # in full when the pane is too narrow for it
 
-    def _title(self, overdue: int = 0) -> None:
+    def _title(self, overdue: int | None = None) -> None:
         """'Thesis Tracker — theses.sqlite3 — 4 overdue': catalysts and reviews past due (#7),
-        counted from the list's summaries (no query per edit) once the list is complete."""
+        counted from the list's summaries (no query per edit) once the list is complete;
+        without a count, the last one."""
+        if overdue is None:
+            overdue = getattr(self, "_overdue_shown", 0)
+        self._overdue_shown = overdue
         if self.tracker is None:
             self.setWindowTitle("Thesis Tracker")
             return
-        suffix = f" — {overdue} overdue" if overdue else ""
+        suffix = " — " + self.tr("%n overdue", None, overdue) if overdue else ""
         self.setWindowTitle(f"Thesis Tracker — {self.tracker.path.name}{suffix}")
 
     def visible_thesis_ids(self) -> list[int]:
@@ -542,8 +597,9 @@ class MainWindow(QMainWindow):
             return
         from model.search import parse_query
         terms = sorted({t for g in parse_query(text) for t in g}, key=len, reverse=True)
-        lines = [f"<b>{html.escape(hit.kind)}</b>: {mark(hit.snippet, terms)}" for hit in hits]
-        self.why.setText("Matches here:<br>" + "<br>".join(lines))
+        lines = [f"<b>{html.escape(word(hit.kind))}</b>: {mark(hit.snippet, terms)}"
+                 for hit in hits]
+        self.why.setText(html.escape(self.tr("Matches here:")) + "<br>" + "<br>".join(lines))
         self.why.show()
 
     def show_thesis(self, thesis_id: int) -> None:
@@ -558,6 +614,8 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             self.search_box.clear()
             self.status_filter.setCurrentIndex(0)
+            if self._chip_filter is not None:
+                self._chip_filter.clear()
             index = self.proxy.mapFromSource(source)
         self.thesis_list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -574,6 +632,26 @@ class MainWindow(QMainWindow):
             self.upcoming_model = UpcomingModel(self.tracker, parent=self)
             self.upcoming_model.editor = self.editor.edit_catalyst
             self.upcoming.set_model(self.upcoming_model, self.editor)
+
+    def filter_by_chip(self, kind: str, value: str) -> None:
+        """A theme or tag chip clicked (#13): the list shows only the theses with it, and the
+        filter bar above it says so (✕ or Clear filters takes it away)."""
+        self.pages.setCurrentIndex(0)
+        self.chip_filter.set_filter(kind, value)
+
+    @property
+    def chip_filter(self) -> FilterBar:
+        """The bar above the list saying which theme or tag filters it (built when first
+        needed: nothing filters at start-up)."""
+        if self._chip_filter is None:
+            self._chip_filter = FilterBar(self.theme_colours)
+            self._left_layout.insertWidget(1, self._chip_filter)    # under the search box
+            self._chip_filter.changed.connect(self._apply_chip_filters)
+        return self._chip_filter
+
+    def _apply_chip_filters(self) -> None:
+        self.proxy.set_theme(self.chip_filter.filters.get(THEME))
+        self.proxy.set_tag(self.chip_filter.filters.get(TAG))
 
     def focus_search(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -600,6 +678,31 @@ class MainWindow(QMainWindow):
             self.show_thesis(thesis.id)
         return thesis
 
+    def tick_selected(self):
+        """Edit ▸ Tick catalyst (the toolbar's Tick): the catalyst selected in Upcoming or in
+        the thesis's Catalysts tab; with none selected, the Catalysts tab to pick one."""
+        if self.tracker is None:
+            return None
+        if self.pages.currentWidget() is self.upcoming and self.upcoming.model is not None:
+            from gui.models.upcoming import is_review
+            record = self.upcoming.table.current_record()
+            if record is not None and not is_review(record):
+                return self.editor.tick(record)
+        if self.current_thesis_id() is None:
+            self.statusBar().showMessage(self.tr("Select a thesis, then the catalyst to tick."),
+                                         10000)
+            return None
+        self.pages.setCurrentIndex(0)
+        _model, table = self.detail.part("catalysts")
+        tab = self.detail.tab_of("catalysts")
+        record = table.current_record() if self.detail.tabs.currentWidget() is tab else None
+        if record is None:
+            self.detail.tabs.setCurrentWidget(tab)
+            self.statusBar().showMessage(self.tr("Select the catalyst to tick, then Tick "
+                                                 "again (or tick its Done box)."), 10000)
+            return None
+        return self.editor.tick(record)
+
     def review_thesis(self):
         """Review… (#7): the dialog, then one undoable review of the selected thesis."""
         thesis_id = self.current_thesis_id()
@@ -620,8 +723,8 @@ class MainWindow(QMainWindow):
             return None
         result = done[0]
         if result:
-            self.statusBar().showMessage(f"Review recorded; next review {result.next_review}.",
-                                         10000)
+            self.statusBar().showMessage(self.tr("Review recorded; next review {date}.").format(
+                date=date_text(result.next_review)), 10000)
         return result
 
     def delete_thesis(self) -> bool:
@@ -629,9 +732,10 @@ class MainWindow(QMainWindow):
         if self.tracker is None or thesis_id is None:
             return False
         title = self.tracker.theses.get(thesis_id).title
-        if not Messages.confirm(self, f"Delete the thesis “{title}” with all its catalysts, "
-                                      f"risks, beneficiaries and history?\n(Edit ▸ Undo "
-                                      f"brings it back.)"):
+        if not Messages.confirm(self, self.tr("Delete the thesis “{title}” with all its "
+                                              "catalysts, risks, beneficiaries and history?\n"
+                                              "(Edit ▸ Undo brings it back.)").format(
+                                                  title=title)):
             return False
         return bool(self.editor.delete_thesis(thesis_id))
 
@@ -649,13 +753,16 @@ class MainWindow(QMainWindow):
         if not (overdue or reviews or week):
             self.notice.hide()
             return
-        text = (f"{overdue} catalyst{'s' if overdue != 1 else ''} overdue, "
-                f"{reviews} review{'s' if reviews != 1 else ''} due, {week} due this week")
+        comma, semicolon = self.tr(", ", "list separator"), self.tr("; ", "list separator")
+        text = comma.join((self.tr("%n catalyst(s) overdue", None, overdue),
+                           self.tr("%n review(s) due", None, reviews),
+                           self.tr("%n due this week", None, week)))
         named = self.tracker.catalysts.due_between_titles(today, sunday, limit=10)
         if named:
-            text += ": " + "; ".join(title for title, _thesis in named[:3])
+            text += self.tr(": ", "before a list") + semicolon.join(
+                title for title, _thesis in named[:3])
             if week > 3:
-                text += f" and {week - 3} more"
+                text += self.tr(" and %n more", None, week - 3)
         self.notice_label.setText(text)
         self.notice_label.setToolTip(plain_tooltip("\n".join(
             f"{title} ({thesis})" for title, thesis in named)) if named else "")

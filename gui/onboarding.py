@@ -4,45 +4,45 @@ takes them out later (one undoable step, ``tracker.ops.remove_demo``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 KEEP, EMPTY = "keep", "empty"
 
-WELCOME = """\
-<h3>Welcome to Thesis Tracker</h3>
-<p>To show how it works, the five theses in the list are <b>demo data</b>: optical
-interconnect for AI data centres, written up from three research notes of late 2025 and early
-2026 (a broker conference call, a Soochow Securities note, a commentary on a CITIC Securities
-report). Their sources are cited in each thesis.</p>
-<p>The Soochow note sorts the trade into three themes:</p>
-<ul>
-<li><b>Big light (大光)</b>: the high-speed pluggable optical modules themselves
-(800G, 1.6T, 3.2T).</li>
-<li><b>Small light (小光)</b>: what goes into them, upstream: optical and laser chips, DSPs,
-isolators and other passive parts.</li>
-<li><b>New light (新光)</b>: new architectures, co-packaged (CPO) and near-packaged (NPO)
-optics.</li>
-</ul>
-<p>The labels are the note's; reading them this way is ours, as each thesis says.</p>
-<p>Keep the demo to look around (Edit ▸ Remove demo theses takes it out later), or start with
-an empty list.</p>
-"""
+WELCOME = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
+    "<h3>Welcome to Thesis Tracker</h3>"
+    "<p>To show how it works, the five theses in the list are <b>demo data</b>: optical "
+    "interconnect for AI data centres, written up from three research notes of late 2025 and "
+    "early 2026 (a broker conference call, a Soochow Securities note, a commentary on a CITIC "
+    "Securities report). Their sources are cited in each thesis.</p>"
+    "<p>The Soochow note sorts the trade into three themes:</p>"
+    "<ul>"
+    "<li><b>Big light (大光)</b>: the high-speed pluggable optical modules themselves (800G, "
+    "1.6T, 3.2T).</li>"
+    "<li><b>Small light (小光)</b>: what goes into them, upstream: optical and laser chips, "
+    "DSPs, isolators and other passive parts.</li>"
+    "<li><b>New light (新光)</b>: new architectures, co-packaged (CPO) and near-packaged (NPO) "
+    "optics.</li>"
+    "</ul>"
+    "<p>The labels are the note's; reading them this way is ours, as each thesis says.</p>"
+    "<p>Keep the demo to look around (Edit ▸ Remove demo theses takes it out later), or start "
+    "with an empty list.</p>")
 
 
 class WelcomeDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent, objectName="welcomeDialog")
-        self.setWindowTitle("Welcome to Thesis Tracker")
+        self.setWindowTitle(self.tr("Welcome to Thesis Tracker"))
         self.choice = KEEP
         layout = QVBoxLayout(self)
-        text = QLabel(WELCOME, objectName="welcomeText")
+        text = QLabel(self.tr(WELCOME), objectName="welcomeText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(text)
         buttons = QDialogButtonBox()
-        keep = QPushButton("&Keep the demo", objectName="keepDemo")
-        empty = QPushButton("&Start empty", objectName="startEmpty")
+        keep = QPushButton(self.tr("&Keep the demo"), objectName="keepDemo")
+        empty = QPushButton(self.tr("&Start empty"), objectName="startEmpty")
         buttons.addButton(keep, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(empty, QDialogButtonBox.ButtonRole.DestructiveRole)
         keep.setDefault(True)
@@ -92,18 +92,22 @@ def remove_demo(window, *, confirm: bool = True) -> int:
     if tracker is None:
         return 0
     count = len(demo_thesis_ids(tracker))
+    from gui.i18n import error_text, translate
     if not count:
-        Messages.info(window, "There are no demo theses in this database.")
+        Messages.info(window, translate("Onboarding", "There are no demo theses in this "
+                                                      "database."))
         return 0
     if confirm and not Messages.confirm(
-            window, f"Remove the {count} demo theses with their catalysts, risks and sources?"
-                    f"\n(Edit ▸ Undo brings them back.)"):
+            window, translate("Onboarding", "Remove the %n demo theses with their catalysts, "
+                                            "risks and sources?\n(Edit ▸ Undo brings them "
+                                            "back.)", None, count)):
         return 0
     try:
         removed = tracker.ops.remove_demo().value
     except UserError as exc:
-        Messages.error(window, str(exc))
+        Messages.error(window, error_text(exc))
         return 0
-    window.statusBar().showMessage(f"Removed {removed} demo theses. Edit ▸ Undo brings them "
-                                   f"back.", 10000)
+    window.statusBar().showMessage(translate("Onboarding", "Removed %n demo theses. Edit ▸ "
+                                                           "Undo brings them back.", None,
+                                             removed), 10000)
     return removed

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.chips import ChipRow, ThemeColours
 from gui.date_field import DateField
+from gui.i18n import Retranslating, date_text, word
 from gui.keys import AppUndoFromFields
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
 from model.errors import NotFound
@@ -51,10 +53,12 @@ class StatusCombo(QComboBox):
         event.ignore()
 
 
-class OverviewTab(QWidget):
+class OverviewTab(Retranslating, QWidget):
     review_requested = Signal()     # the Review… button: the window runs the review dialog
+    chip_clicked = Signal(str, str)     # a theme or tag chip: the window filters the list
 
-    def __init__(self, tracker, editor, parent=None):
+    def __init__(self, tracker, editor, theme_colours: ThemeColours | None = None,
+                 parent=None):
         super().__init__(parent)
         self.setObjectName("overviewTab")
         self.tracker, self.editor = tracker, editor
@@ -65,37 +69,32 @@ class OverviewTab(QWidget):
         self.title = QLineEdit(objectName="titleEdit")
         self.theme = QLineEdit(objectName="themeEdit")
         self.status = StatusCombo(objectName="statusCombo")
-        self.status.addItems(THESIS_STATUSES)
+        for status in THESIS_STATUSES:
+            self.status.addItem(status, status)
         self.conviction = QSpinBox(objectName="convictionSpin")
         self.conviction.setRange(1, 5)
         self.conviction.setKeyboardTracking(False)
         self.changed_label = QLabel(objectName="lastChanged")
         row = QHBoxLayout()
         row.addWidget(self.status)
-        conviction_label = QLabel("Co&nviction (1-5)")
-        conviction_label.setBuddy(self.conviction)
-        row.addWidget(conviction_label)
+        self.conviction_label = QLabel()
+        self.conviction_label.setBuddy(self.conviction)
+        row.addWidget(self.conviction_label)
         row.addWidget(self.conviction)
         row.addWidget(self.changed_label, 1)
         self.horizon = QLineEdit(objectName="horizonEdit")
         self.tags = QLineEdit(objectName="tagsEdit")
-        self.tags.setPlaceholderText("comma-separated, e.g. optics, 光模块")
+        # The theme and tags as chips: a click filters the thesis list by one (#13).
+        self.chips = ChipRow(theme_colours or ThemeColours(self))
+        self.chips.chip_clicked.connect(self.chip_clicked)
         # The index the event study measures excess returns against; its prices are imported
         # from the Prices tab (#12).
         self.benchmark = QLineEdit(objectName="benchmarkEdit")
-        self.benchmark.setPlaceholderText("ticker of an index or company, e.g. 000300.SH")
-        self.benchmark.setToolTip("The event study's Excess columns compare each company with "
-                                  "this ticker; import its prices in the Prices tab")
         self.next_review = DateField(object_name="nextReviewEdit", optional=True)
         self.cadence = QSpinBox(objectName="cadenceSpin")
         self.cadence.setRange(1, 3660)
-        self.cadence.setPrefix("every ")
-        self.cadence.setSuffix(" days")
         self.cadence.setKeyboardTracking(False)
-        self.cadence.setToolTip("Review cadence: a review sets the next date this far ahead")
-        self.review_button = QPushButton("Revie&w…", objectName="reviewButton")
-        self.review_button.setToolTip("Record a review: a note, any change of conviction or "
-                                      "status, and the next review date")
+        self.review_button = QPushButton(objectName="reviewButton")
         self.review_state = QLabel(objectName="reviewState")
         review_row = QHBoxLayout()
         review_row.addWidget(self.next_review, 1)
@@ -104,20 +103,22 @@ class OverviewTab(QWidget):
         review_row.addWidget(self.review_state)
         self.statement = StatementEdit(objectName="statementEdit")
         self.statement.setTabChangesFocus(True)
-        # Every Alt key here is free of the menus (File, Edit, View, Help) and the tabs
-        # (Overview, Beneficiaries, Risks, Catalysts, Sources, History, Timeline, Prices).
-        form.addRow("T&itle", self.title)
-        form.addRow("&Theme", self.theme)
-        status_label = QLabel("St&atus")
-        status_label.setBuddy(self.status)      # a layout row has no buddy of its own
-        form.addRow(status_label, row)
-        form.addRow("Hori&zon", self.horizon)
-        form.addRow("Ta&gs", self.tags)
-        form.addRow("Benchmar&k", self.benchmark)
-        review_label = QLabel("Ne&xt review")
-        review_label.setBuddy(self.next_review)     # a layout row has no buddy of its own
-        form.addRow(review_label, review_row)
-        form.addRow("State&ment", self.statement)
+        # Labels made here (a layout row has no buddy of its own), their texts set in
+        # retranslate().
+        self.labels: dict[str, QLabel] = {}
+        for key, field, buddy in (("title", self.title, self.title),
+                                  ("theme", self.theme, self.theme),
+                                  ("status", row, self.status),
+                                  ("horizon", self.horizon, self.horizon),
+                                  ("tags", self.tags, self.tags),
+                                  ("chips", self.chips, None),
+                                  ("benchmark", self.benchmark, self.benchmark),
+                                  ("review", review_row, self.next_review),
+                                  ("statement", self.statement, self.statement)):
+            label = self.labels[key] = QLabel()
+            if buddy is not None:
+                label.setBuddy(buddy)
+            form.addRow(label, field)
         from gui.scorecard import ScorecardPanel
         self.scorecard = ScorecardPanel()
         form.addRow(self.scorecard)
@@ -137,6 +138,36 @@ class OverviewTab(QWidget):
         self.undo_keys = AppUndoFromFields(self)
         self.undo_keys.follow(*self._lines.values(), self.statement)
         self.setEnabled(False)
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        # Every Alt key here is free of the menus (File, Edit, View, Help) and the tabs
+        # (Overview, Beneficiaries, Risks, Catalysts, Sources, History, Timeline, Prices).
+        for key, text in (("title", self.tr("T&itle")), ("theme", self.tr("&Theme")),
+                          ("status", self.tr("St&atus")), ("horizon", self.tr("Hori&zon")),
+                          ("tags", self.tr("Ta&gs")), ("chips", ""),
+                          ("benchmark", self.tr("Benchmar&k")),
+                          ("review", self.tr("Ne&xt review")),
+                          ("statement", self.tr("State&ment"))):
+            self.labels[key].setText(text)
+        self.conviction_label.setText(self.tr("Co&nviction (1-5)"))
+        for index, status in enumerate(THESIS_STATUSES):
+            self.status.setItemText(index, word(status))
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. optics, 光模块"))
+        self.benchmark.setPlaceholderText(self.tr("ticker of an index or company, e.g. "
+                                                  "000300.SH"))
+        self.benchmark.setToolTip(self.tr("The event study's Excess columns compare each "
+                                          "company with this ticker; import its prices in the "
+                                          "Prices tab"))
+        self.cadence.setPrefix(self.tr("every "))
+        self.cadence.setSuffix(self.tr(" days"))
+        self.cadence.setToolTip(self.tr("Review cadence: a review sets the next date this far "
+                                        "ahead"))
+        self.review_button.setText(self.tr("Revie&w…"))
+        self.review_button.setToolTip(self.tr("Record a review: a note, any change of "
+                                              "conviction or status, and the next review "
+                                              "date"))
+        self._show_state()
 
     def load(self, thesis_id: int | None) -> None:
         same = self.thesis is not None and self.thesis.id == thesis_id
@@ -169,19 +200,39 @@ class OverviewTab(QWidget):
         # A spin box being clicked through keeps its value until the user leaves it.
         if force or not self.conviction.hasFocus():
             self._show_spins()
-        if t is not None:
-            when = self.tracker.theses.last_changed(t.id, "status") or t.updated_at
-            self.changed_label.setText(f"status since {when[:10]}")
-            last = self.tracker.reviews.last_reviewed(t.id)
-            overdue = (bool(t.next_review) and t.status not in SETTLED_STATUSES
-                       and t.next_review < self.tracker.clock.today().isoformat())
-            self.review_state.setText(("<b style='color:#c62828'>review overdue</b> · "
-                                       if overdue else "")
-                                      + (f"last {last[:10]}" if last else "never reviewed"))
-        else:
+        self._show_state()
+        self.chips.show_chips(t.theme if t is not None else "",
+                              t.tag_list if t is not None else ())
+        self.scorecard.show_score(self.tracker, None if t is None else t.id)
+
+    def _show_state(self) -> None:
+        """Since when the status holds, and how the reviews stand."""
+        t = self.thesis
+        if t is None or self.tracker is None:
             self.changed_label.clear()
             self.review_state.clear()
-        self.scorecard.show_score(self.tracker, None if t is None else t.id)
+            return
+        when = self.tracker.theses.last_changed(t.id, "status") or t.updated_at
+        self.changed_label.setText(self.tr("status since {date}").format(
+            date=date_text(when[:10])))
+        last = self.tracker.reviews.last_reviewed(t.id)
+        overdue = (bool(t.next_review) and t.status not in SETTLED_STATUSES
+                   and t.next_review < self.tracker.clock.today().isoformat())
+        from html import escape
+        state = escape(self.tr("last {date}").format(date=date_text(last[:10]))
+                       if last else self.tr("never reviewed"))
+        if overdue:
+            from gui.style import overdue_brush
+            colour = overdue_brush().color().name()
+            late = escape(self.tr("review overdue"))
+            state = f"<b style='color:{colour}'>{late}</b> · " + state
+        self.review_state.setText(state)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_state()      # the overdue red of the light or the dark palette
 
     def _show_spins(self) -> None:
         t = self.thesis

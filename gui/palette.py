@@ -28,8 +28,9 @@ class Shade:
 def _load() -> dict:
     """resources/palette.json (installed as gui.resources): the one file of colours."""
     import json
-    from importlib.resources import files
-    return json.loads((files("gui.resources") / "palette.json").read_text(encoding="utf-8"))
+
+    from gui.assets import resource
+    return json.loads(resource("palette.json").read_text(encoding="utf-8"))
 
 
 _DATA = _load()
@@ -77,3 +78,34 @@ def catalyst_colours(*, dark: bool = False) -> dict[str, str]:
 
 def thesis_colours(*, dark: bool = False) -> dict[str, str]:
     return {name: shade.pick(dark) for name, shade in THESIS.items()}
+
+
+# Chips (#13): a colour per theme, one for tags.
+THEMES = tuple(_shade(pair) for pair in _DATA["themes"])
+TAG = _shade(_DATA["tag"])
+
+
+def theme_slots(themes) -> dict[str, int]:
+    """A distinct colour (an index into THEMES) per theme, as far as there are colours: each
+    theme takes the slot its name hashes to (stable across runs and databases), or the next
+    free one; themes are placed in name order, so the same set always gets the same colours
+    and a new theme moves none of the others unless it takes a slot first."""
+    import zlib
+    slots: dict[str, int] = {}
+    taken: set[int] = set()
+    for theme in sorted({t for t in themes if t}, key=str.casefold):
+        slot = zlib.crc32(theme.casefold().encode("utf-8")) % len(THEMES)
+        if len(taken) < len(THEMES):
+            while slot in taken:
+                slot = (slot + 1) % len(THEMES)
+        slots[theme] = slot
+        taken.add(slot)
+    return slots
+
+
+def theme(name: str, slots: dict[str, int] | None = None, *, dark: bool = False) -> str:
+    """A theme's chip colour (its slot among ``slots``, else its hashed one)."""
+    slot = (slots or {}).get(name)
+    if slot is None:
+        slot = theme_slots([name]).get(name, 0)
+    return THEMES[slot].pick(dark)

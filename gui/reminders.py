@@ -51,8 +51,8 @@ class Reminders(QObject):
             self.tray.setObjectName("reminderTray")
             self.tray.setToolTip("Thesis Tracker")
             menu = QMenu(self.window)
-            menu.addAction("Show Thesis Tracker", self.show_window)
-            menu.addAction("Turn reminders off", lambda: self.set_enabled(False))
+            menu.addAction(self.tr("Show Thesis Tracker"), self.show_window)
+            menu.addAction(self.tr("Turn reminders off"), lambda: self.set_enabled(False))
             self.tray.setContextMenu(menu)
             self.tray.activated.connect(self._tray_activated)
             self.tray.messageClicked.connect(self.open_notice)
@@ -107,13 +107,16 @@ class Reminders(QObject):
         if notice is None or not enabled(self.window.settings):
             return None
         self.last_notice = notice
+        from gui.i18n import localize
+        title, body = localize(notice.title), localize(notice.body)
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
-            self.tray.showMessage(notice.title, notice.body,
-                                  QSystemTrayIcon.MessageIcon.Information, 30000)
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 30000)
         else:
             # No notification service (or no tray): the status bar says it instead.
             self.window.statusBar().showMessage(
-                f"{notice.title}: {notice.body.splitlines()[0]}", 60000)
+                self.tr("{title}: {first_line}").format(title=title,
+                                                        first_line=body.splitlines()[0]),
+                60000)
         self.notified.emit(notice)
         return notice
 

@@ -93,7 +93,9 @@ class SearchWorker(QObject):
             except SearchInterrupted:
                 continue                # stale now (the loop ends), or interrupted too late
             except UserError as exc:
-                return generation, None, f"Search failed: {exc}"
+                from gui.i18n import error_text, translate
+                return generation, None, translate("Search", "Search failed: {problem}").format(
+                    problem=error_text(exc))
         return generation, SearchInterrupted, ""
 
     def _close(self) -> None:

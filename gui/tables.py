@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui.delegates import ComboDelegate, ScoreDelegate, TextDelegate, WindowDelegate
 from gui.dialogs import Messages
+from gui.i18n import Retranslating, translate, word
 from gui.models.parts import ThesisPartModel
 from model.constants import CATALYST_STATUSES, RISK_STATUSES
 
@@ -144,6 +145,15 @@ class RecordTable(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def changeEvent(self, event) -> None:                  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            model = self.model()
+            while hasattr(model, "sourceModel"):
+                model = model.sourceModel()
+            if hasattr(model, "retranslate"):
+                model.retranslate()         # headers and cells in the new language
+        super().changeEvent(event)
+
     def current_record(self):
         index = self.currentIndex()
         if not index.isValid():
@@ -171,8 +181,9 @@ class RecordTable(QTableView):
             self.setColumnWidth(column, max(chars * unit, needed))
 
 
-class PartPanel(QWidget):
-    """A RecordTable with Add/Remove buttons wired to callbacks; remove asks first."""
+class PartPanel(Retranslating, QWidget):
+    """A RecordTable with Add/Remove buttons wired to callbacks; remove asks first. ``noun``
+    is one of model.messages.VOCABULARY ("catalyst"), shown in the interface's language."""
 
     def __init__(self, table: RecordTable, *, noun: str, add: Callable[[], object],
                  remove: Callable[[object], object], label: Callable[[object], str],
@@ -183,12 +194,10 @@ class PartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add {noun}")
+        self.add_button = QPushButton()
         self.add_button.setObjectName(f"add_{noun}")
-        self.add_button.setToolTip(f"Add a {noun} (Insert)")
-        self.remove_button = QPushButton(f"Remove {noun}")
+        self.remove_button = QPushButton()
         self.remove_button.setObjectName(f"remove_{noun}")
-        self.remove_button.setToolTip(f"Remove the selected {noun} (Delete)")
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -199,6 +208,15 @@ class PartPanel(QWidget):
         table.add_requested.connect(self.add)
         table.remove_requested.connect(self.remove)
         table.draft_committed.connect(self.select)
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        noun = word(self.noun)
+        self.add_button.setText(self.tr("Add {noun}").format(noun=noun))
+        self.add_button.setToolTip(self.tr("Add a {noun} (Insert)").format(noun=noun))
+        self.remove_button.setText(self.tr("Remove {noun}").format(noun=noun))
+        self.remove_button.setToolTip(self.tr("Remove the selected {noun} (Delete)").format(
+            noun=noun))
 
     def add(self) -> None:
         """A new row to type into (catalysts, risks, sources), or the add dialog; the new
@@ -242,14 +260,16 @@ class PartPanel(QWidget):
         record = self.table.current_record()
         if record is None:
             return
-        if Messages.confirm(self, f"Remove the {self.noun} “{self._label(record)}”?\n"
-                                  f"(Edit ▸ Undo brings it back.)"):
+        if Messages.confirm(self, self.tr("Remove the {noun} “{name}”?\n(Edit ▸ Undo brings it "
+                                          "back.)").format(noun=word(self.noun),
+                                                           name=self._label(record))):
             self._remove(record)
 
 
 def install_catalyst_delegates(table: RecordTable, model) -> None:
     table.setItemDelegateForColumn(model.EXPECTED, WindowDelegate(table))
-    table.setItemDelegateForColumn(model.STATUS, ComboDelegate(CATALYST_STATUSES, table))
+    table.setItemDelegateForColumn(model.STATUS, ComboDelegate(CATALYST_STATUSES, table,
+                                                               words=True))
     table.setItemDelegateForColumn(model.IMPACT, ComboDelegate(("+", "-"), table))
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -263,9 +283,11 @@ def catalyst_menu(table: RecordTable, editor, position) -> QMenu | None:
     if record is None:
         return None
     menu = QMenu(table)
-    for status, text in (("done", "Tick off…"), ("missed", "Mark missed…"),
-                         ("cancelled", "Mark cancelled…"), ("pending", "Reopen (pending)")):
-        action = QAction(text, menu)
+    for status, text in (("done", QT_TRANSLATE_NOOP("Catalysts", "Tick off…")),
+                         ("missed", QT_TRANSLATE_NOOP("Catalysts", "Mark missed…")),
+                         ("cancelled", QT_TRANSLATE_NOOP("Catalysts", "Mark cancelled…")),
+                         ("pending", QT_TRANSLATE_NOOP("Catalysts", "Reopen (pending)"))):
+        action = QAction(translate("Catalysts", text), menu)
         action.setEnabled(record.status != status)
         action.triggered.connect(lambda _=False, s=status, r=record: editor.tick(r, s))
         menu.addAction(action)
@@ -275,4 +297,5 @@ def catalyst_menu(table: RecordTable, editor, position) -> QMenu | None:
 def install_risk_delegates(table: RecordTable, model) -> None:
     table.setItemDelegateForColumn(model.SEVERITY, ScoreDelegate(table))
     table.setItemDelegateForColumn(model.LIKELIHOOD, ScoreDelegate(table))
-    table.setItemDelegateForColumn(model.STATUS, ComboDelegate(RISK_STATUSES, table))
+    table.setItemDelegateForColumn(model.STATUS, ComboDelegate(RISK_STATUSES, table,
+                                                               words=True))

@@ -71,11 +71,14 @@ class TaskManager(QObject):
         or raise what it raised. Cancel sets ``cancelled``; work that stops because of it
         raises ``Cancelled``."""
         cancelled = threading.Event()
-        dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         dialog.setObjectName("taskProgress")
         dialog.setWindowTitle("Thesis Tracker")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(self.show_after_ms)
+        # The first value starts the wait of the minimum duration; without it the dialog kept
+        # the 4 s wait its constructor starts (busy dialogs never get another value).
+        dialog.setValue(0)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         dialog.canceled.connect(cancelled.set)
@@ -92,7 +95,9 @@ class TaskManager(QObject):
             return future.result()
         except (StoreError, Cancelled) as exc:
             if cancelled.is_set():
-                raise Cancelled("Cancelled: nothing was changed.") from exc
+                from gui.i18n import translate
+                raise Cancelled(translate("TaskManager", "Cancelled: nothing was "
+                                                         "changed.")) from exc
             raise
 
     show_after_ms = 300

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import Retranslating
 from gui.tables import RecordTable, catalyst_menu, install_catalyst_delegates
 
 
-class UpcomingView(QWidget):
+class UpcomingView(Retranslating, QWidget):
     open_thesis = Signal(int)      # the user double-clicked a row: show its thesis
 
     def __init__(self, parent=None):
@@ -29,20 +30,16 @@ class UpcomingView(QWidget):
         self.roadmap = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.list_button = QPushButton("&List", objectName="upcomingListButton", checkable=True)
-        self.roadmap_button = QPushButton("Road&map", objectName="upcomingRoadmapButton",
-                                          checkable=True)
+        self.list_button = QPushButton(objectName="upcomingListButton", checkable=True)
+        self.roadmap_button = QPushButton(objectName="upcomingRoadmapButton", checkable=True)
         self.list_button.setChecked(True)
         self.roadmap_button.setEnabled(False)      # until install_charts gives it a roadmap
-        self.roadmap_button.setToolTip("All theses' catalysts on one timeline, filterable by "
-                                       "status and theme")
         group = QButtonGroup(self)
         group.setExclusive(True)
         group.addButton(self.list_button)
         group.addButton(self.roadmap_button)
         self.summary = QLabel(objectName="upcomingSummary")
-        self.reload_button = QPushButton("Re&load")
-        self.reload_button.setToolTip("Drop what was ticked and look again (F5)")
+        self.reload_button = QPushButton(objectName="upcomingReload")
         top.addWidget(self.list_button)
         top.addWidget(self.roadmap_button)
         top.addWidget(self.summary, 1)
@@ -62,6 +59,16 @@ class UpcomingView(QWidget):
         self.reload_button.clicked.connect(self.reload)
         self.list_button.toggled.connect(lambda on: on and self.show_list())
         self.roadmap_button.toggled.connect(lambda on: on and self.show_roadmap())
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        self.list_button.setText(self.tr("&List"))
+        self.roadmap_button.setText(self.tr("Road&map"))
+        self.roadmap_button.setToolTip(self.tr("All theses' catalysts on one timeline, "
+                                               "filterable by status and theme"))
+        self.reload_button.setText(self.tr("Re&load"))
+        self.reload_button.setToolTip(self.tr("Drop what was ticked and look again (F5)"))
+        self._summarise()
 
     # -- List | Roadmap ----------------------------------------------------------------------
     def set_roadmap(self, widget) -> None:
@@ -109,12 +116,14 @@ class UpcomingView(QWidget):
         pending = [c for c in rows if not is_review(c) and c.status == "pending"]
         overdue = sum(1 for c in pending if self.model.is_overdue(c))
         settled = len(rows) - reviews - len(pending)
-        parts = [f"{overdue} overdue", f"{len(pending) - overdue} due in the next "
-                                        f"{self.model.days} days",
-                 f"{reviews} review(s) due"]
+        parts = [self.tr("%n overdue", None, overdue),
+                 self.tr("%n due in the next {days} days", None, len(pending) - overdue).format(
+                     days=self.model.days),
+                 self.tr("%n review(s) due", None, reviews)]
         if settled:
-            parts.append(f"{settled} settled here (gone on Reload)")
-        self.summary.setText(" · ".join(parts) + " · double-click a row to open its thesis")
+            parts.append(self.tr("%n settled here (gone on Reload)", None, settled))
+        parts.append(self.tr("double-click a row to open its thesis"))
+        self.summary.setText(" · ".join(parts))
 
     def _double_clicked(self, index) -> None:
         from gui.models.upcoming import is_review
@@ -134,5 +143,5 @@ class UpcomingView(QWidget):
                 return
             record = self.table.current_record()
             menu.addSeparator()
-        menu.addAction("Open thesis", lambda: self.open_thesis.emit(record.thesis_id))
+        menu.addAction(self.tr("Open thesis"), lambda: self.open_thesis.emit(record.thesis_id))
         menu.exec(self.table.viewport().mapToGlobal(position))

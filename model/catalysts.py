@@ -10,6 +10,7 @@ from model.changes import quoted
 from model.constants import CATALYST_STATUSES
 from model.date_windows import Window, parse_window
 from model.errors import NotFound, ValidationError
+from model.messages import fields_named, message
 from model.types import Catalyst
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class Catalysts:
             "outcome": validate.text(outcome, what="outcome"),
             "impact": validate.impact(impact), "created_at": self.store.clock.stamp(),
         }
-        with self.store.write(f"Add catalyst {quoted(values['title'])}"):
+        with self.store.write(message("Add catalyst {title}", title=quoted(values["title"]))):
             self._thesis_exists(thesis_id)
             catalyst_id = self.store.insert("catalyst", values)
             if status != "pending":
@@ -113,11 +114,13 @@ class Catalysts:
             if not values:
                 return current
             if set(values) >= {"expected"} and len(set(values) - _WINDOW_COLUMNS) == 0:
-                step.label = step.label or f"Move the window of {quoted(current.title)}"
+                step.label = step.label or message("Move the window of {title}",
+                                                   title=quoted(current.title))
             else:
-                what = " and ".join(n.replace("_", " ") for n in values
-                                    if n not in _WINDOW_COLUMNS - {"expected"})
-                step.label = step.label or f"Edit {what} of {quoted(current.title)}"
+                what = fields_named([n for n in values
+                                     if n not in _WINDOW_COLUMNS - {"expected"}])
+                step.label = step.label or message("Edit {what} of {title}", what=what,
+                                                   title=quoted(current.title))
             self.store.update("catalyst", catalyst_id, values)
             if "expected" in values:
                 slipped = (values["window_end"], values["window_start"]) > (
@@ -150,9 +153,12 @@ class Catalysts:
             current = self.get(catalyst_id)
             if status == current.status and happened == current.happened_on and not note:
                 return current
-            verb = {"done": "Tick", "missed": "Mark missed", "cancelled": "Mark cancelled",
-                    "pending": "Reopen"}[status]
-            step.label = step.label or f"{verb} {quoted(current.title)}"
+            title = quoted(current.title)
+            step.label = step.label or {
+                "done": message("Tick {title}", title=title),
+                "missed": message("Mark missed {title}", title=title),
+                "cancelled": message("Mark cancelled {title}", title=title),
+                "pending": message("Reopen {title}", title=title)}[status]
             values: dict[str, str | None] = {"status": status, "happened_on": happened}
             if note:
                 values["outcome"] = note
@@ -166,7 +172,7 @@ class Catalysts:
     def delete(self, catalyst_id: int) -> Catalyst:
         """Delete a catalyst (its citations go with it; undo brings both back)."""
         current = self.get(catalyst_id)
-        with self.store.write(f"Delete catalyst {quoted(current.title)}"):
+        with self.store.write(message("Delete catalyst {title}", title=quoted(current.title))):
             self.store.execute("DELETE FROM catalyst WHERE id = ?", (catalyst_id,))
         return current
 
@@ -175,12 +181,13 @@ class Catalysts:
         day = validate.optional_date(value, what="date it happened")
         if day is None:
             if required:
-                raise ValidationError("Give the date it happened (YYYY-MM-DD).")
+                raise ValidationError(message("Give the date it happened (YYYY-MM-DD)."))
             return None
-        today = self.store.clock.today().isoformat()
-        if day > today:
-            raise ValidationError(f"The date it happened ({day}) is after today ({today}): a "
-                                  f"catalyst is ticked off once it has happened.")
+        today = self.store.clock.today()
+        if day > today.isoformat():
+            raise ValidationError(message(
+                "The date it happened ({day}) is after today ({today}): a catalyst is ticked "
+                "off once it has happened.", day=dt.date.fromisoformat(day), today=today))
         return day
 
     # -- queries across theses ---------------------------------------------------------------

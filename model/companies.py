@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypedDict
 from model import validate
 from model.changes import quoted
 from model.errors import NotFound, ValidationError
+from model.messages import message
 from model.types import Beneficiary, Company
 
 if TYPE_CHECKING:
@@ -67,8 +68,9 @@ class Companies:
         values = _company_values(name=name, local_name=local_name, ticker=ticker,
                                  exchange=exchange, country=country)
         if values["ticker"] and self.by_ticker(values["ticker"]):
-            raise ValidationError(f"A company with ticker {values['ticker']} already exists.")
-        with self.store.write(f"Add company {quoted(values['name'])}"):
+            raise ValidationError(message("A company with ticker {ticker} already exists.",
+                                          ticker=values["ticker"]))
+        with self.store.write(message("Add company {name}", name=quoted(values["name"]))):
             company_id = self.store.insert("company", values)
         return self.get(company_id)
 
@@ -86,9 +88,10 @@ class Companies:
                                "(local_name != '' AND lower(local_name) = lower(?)) "
                                "ORDER BY ticker IS NULL, id", (name, name)) if name else []
         if len(rows) > 1:
-            raise ValidationError(f"{len(rows)} companies are called {quoted(name)} "
-                                  f"({', '.join(Company.from_row(r).label for r in rows[:4])}): "
-                                  f"pick one from the list, or give the new one its ticker.")
+            raise ValidationError(message(
+                "{count} companies are called {name} ({labels}): pick one from the list, or "
+                "give the new one its ticker.", count=len(rows), name=quoted(name),
+                labels=", ".join(Company.from_row(r).label for r in rows[:4])))
         if rows:
             return Company.from_row(rows[0])
         return self.add(**fields)
@@ -103,8 +106,9 @@ class Companies:
         if values["ticker"]:
             other = self.by_ticker(values["ticker"])
             if other and other.id != company_id:
-                raise ValidationError(f"Ticker {values['ticker']} belongs to {other.name}.")
-        with self.store.write(f"Edit company {quoted(values['name'])}"):
+                raise ValidationError(message("Ticker {ticker} belongs to {name}.",
+                                              ticker=values["ticker"], name=other.name))
+        with self.store.write(message("Edit company {name}", name=quoted(values["name"]))):
             self.store.update("company", company_id, values)
         return self.get(company_id)
 
@@ -123,9 +127,11 @@ class Companies:
         (a thesis that already has both keeps the one with a role), its prices fill the
         days the other lacks, and the duplicate goes. Undo brings it back as it was."""
         if duplicate_id == into:
-            raise ValidationError("Choose another company to merge into.")
+            raise ValidationError(message("Choose another company to merge into."))
         duplicate, keep = self.get(duplicate_id), self.get(into)
-        with self.store.write(f"Merge {quoted(duplicate.name)} into {quoted(keep.name)}"):
+        with self.store.write(message("Merge {duplicate} into {keep}",
+                                      duplicate=quoted(duplicate.name),
+                                      keep=quoted(keep.name))):
             for row in self.store.rows("SELECT * FROM beneficiary WHERE company_id = ?",
                                        (duplicate_id,)):
                 other = self.store.row("SELECT * FROM beneficiary WHERE thesis_id = ? AND "
@@ -175,8 +181,9 @@ class Beneficiaries:
     def add(self, *, thesis_id: int, company_id: int, role: str = "") -> Beneficiary:
         if self.store.scalar("SELECT 1 FROM beneficiary WHERE thesis_id = ? AND company_id = ?",
                              (thesis_id, company_id)):
-            raise ValidationError("That company is already a beneficiary of this thesis.")
-        with self.store.write("Add beneficiary"):
+            raise ValidationError(message("That company is already a beneficiary of this "
+                                          "thesis."))
+        with self.store.write(message("Add beneficiary")):
             position = self.store.scalar("SELECT coalesce(max(position), 0) + 1 FROM beneficiary "
                                          "WHERE thesis_id = ?", (thesis_id,))
             row_id = self.store.insert("beneficiary", {
@@ -189,13 +196,14 @@ class Beneficiaries:
         current = self.get(beneficiary_id)
         if current.role == role:
             return current
-        with self.store.write(f"Edit role of {quoted(current.name)}"):
+        with self.store.write(message("Edit role of {name}", name=quoted(current.name))):
             self.store.update("beneficiary", beneficiary_id, {"role": role})
         return self.get(beneficiary_id)
 
     def remove(self, beneficiary_id: int) -> Beneficiary:
         current = self.get(beneficiary_id)
-        with self.store.write(f"Remove beneficiary {quoted(current.name)}"):
+        with self.store.write(message("Remove beneficiary {name}",
+                                      name=quoted(current.name))):
             self.store.execute("DELETE FROM beneficiary WHERE id = ?", (beneficiary_id,))
         return current
 

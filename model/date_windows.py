@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from model.errors import ValidationError
+from model.messages import message, term
 
 PRECISIONS = ("day", "month", "quarter", "half", "year", "range")
 
@@ -256,8 +257,8 @@ def _year_span(m: re.Match[str], text: str) -> Window:
 def parse_window(text: object) -> Window:
     """Parse research wording into a Window; raise ValidationError naming text it can't read."""
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("An expected window is required, e.g. 'H2 2026', 'Q3 2026' or "
-                              "'2026-02-09'.")
+        raise ValidationError(message("An expected window is required, e.g. 'H2 2026', "
+                                      "'Q3 2026' or '2026-02-09'."))
     cleaned = " ".join(text.split())
     for pattern, build in _patterns():
         match = pattern.match(cleaned)
@@ -266,10 +267,10 @@ def parse_window(text: object) -> Window:
                 return build(match, text.strip())
             except (ValueError, KeyError):
                 continue
-    raise ValidationError(
-        f"Cannot read the window {text.strip()!r}: write a date (2026-02-09), a month "
-        f"(Feb 2026), a quarter (Q3 2026, 3Q26), a half (H1 2026, 2H26, second half of 2026), "
-        f"a year (2027) or 'end of 2027'.")
+    raise ValidationError(message(
+        "Cannot read the window {text!r}: write a date (2026-02-09), a month (Feb 2026), a "
+        "quarter (Q3 2026, 3Q26), a half (H1 2026, 2H26, second half of 2026), a year (2027) "
+        "or 'end of 2027'.", text=text.strip()))
 
 
 def try_parse_window(text: str) -> Window | None:
@@ -286,5 +287,6 @@ def parse_date(text: object, *, what: str = "date") -> dt.date:
     try:
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
-        raise ValidationError(f"The {what} {text!r} is not a date: write it as YYYY-MM-DD, "
-                              f"e.g. 2026-02-09.") from None
+        raise ValidationError(message("The {what} {text!r} is not a date: write it as "
+                                      "YYYY-MM-DD, e.g. 2026-02-09.", what=term(what),
+                                      text=text)) from None

@@ -9,12 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from model.messages import Message, joined, message
+
 
 class UserError(Exception):
     """A problem the user can understand and fix: bad input, a locked or damaged file."""
 
     def __str__(self) -> str:
-        return self.args[0] if self.args else self.__class__.__name__
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+    @property
+    def message(self) -> str:
+        """The text as raised: a ``model.messages.Message`` when it was made translatable
+        (``gui.i18n.localize`` shows it in the interface's language), else plain text."""
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
 
 
 class ValidationError(UserError):
@@ -71,10 +79,22 @@ class ImportFailed(UserError):
 
     def __init__(self, message: str, problems: Sequence[tuple[int | str, str]] | None = None):
         self.problems: list[tuple[int | str, str]] = list(problems or [])
+        text: str = message
         if self.problems:
-            lines = [message] + [f"  {'row ' if isinstance(row, int) else ''}{row}: {reason}"
-                                 for row, reason in self.problems[:self.SHOWN]]
+            # Structure only (Message, not message()): the lines' own words are translated.
+            lines: list[Message] = [
+                Message("  {row}: {reason}", reason=reason,
+                        row=_row(row) if isinstance(row, int) else row)
+                for row, reason in self.problems[:self.SHOWN]]
             if len(self.problems) > self.SHOWN:
-                lines.append(f"  ... and {len(self.problems) - self.SHOWN:,} more")
-            message = "\n".join(lines)
-        super().__init__(message)
+                lines.append(_more(len(self.problems) - self.SHOWN))
+            text = Message("{summary}\n{rows}", summary=message, rows=joined(lines, "\n"))
+        super().__init__(text)
+
+
+def _row(number: int) -> Message:
+    return message("row {number}", number=number)
+
+
+def _more(count: int) -> Message:
+    return message("  ... and {count:,} more", count=count)

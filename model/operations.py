@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from model.changes import OpChanges, quoted
 from model.errors import NotFound, ValidationError
+from model.messages import message, term
 from model.types import Beneficiary, Catalyst, Citation, Company, Risk, Source, Thesis
 from model.undo import UndoStep
 
@@ -102,13 +103,14 @@ class Operations:
             if demo_thesis_ids(self.tracker):
                 return {}
             return load_seeds(self.tracker)
-        return self._run("Load the demo theses", initiator, work)
+        return self._run(message("Load the demo theses"), initiator, work)
 
     def remove_demo(self, *, initiator: object = None) -> OpResult[int]:
         """Edit ▸ Remove demo theses (#13): every demo thesis with what it holds, and the
         demo's companies and sources nothing else uses; one step that undo brings back."""
         from model.demo import remove_demo
-        return self._run("Remove demo theses", initiator, lambda: remove_demo(self.tracker))
+        return self._run(message("Remove demo theses"), initiator,
+                         lambda: remove_demo(self.tracker))
 
     # -- catalysts -----------------------------------------------------------------------------
     def add_catalyst(self, thesis_id: int, *, title: str, expected: str, impact: str = "+",
@@ -170,7 +172,8 @@ class Operations:
             return self.tracker.beneficiaries.add(thesis_id=thesis_id, company_id=company.id,
                                                   role=role)
         named = self.tracker.companies.get(company_id).name if company_id is not None else name
-        label = f"Add beneficiary {quoted(named)}" if named.strip() else "Add beneficiary"
+        label = (message("Add beneficiary {name}", name=quoted(named)) if named.strip()
+                 else message("Add beneficiary"))
         return self._run(label, initiator, work)
 
     def edit_beneficiary(self, beneficiary_id: int, *, role: str,
@@ -206,7 +209,7 @@ class Operations:
             if thesis_id is not None:
                 self.tracker.sources.cite(source.id, thesis_id=thesis_id, locator=locator)
             return source
-        return self._run(f"Add source {quoted(title)}", initiator, work)
+        return self._run(message("Add source {title}", title=quoted(title)), initiator, work)
 
     def edit_source(self, source_id: int, *, initiator: object = None,
                     **fields: Any) -> OpResult[Source]:
@@ -235,7 +238,8 @@ class Operations:
                 sources.uncite(citation.id)
             return len(citations)
         title = self.tracker.sources.get(source_id).title
-        return self._run(f"Remove source {quoted(title)} from this thesis", initiator, work)
+        return self._run(message("Remove source {title} from this thesis", title=quoted(title)),
+                         initiator, work)
 
     def delete_source(self, source_id: int, *, initiator: object = None) -> OpResult[Source]:
         return self._run("", initiator, lambda: self.tracker.sources.delete(source_id))
@@ -245,7 +249,7 @@ class Operations:
                       initiator: object = None) -> OpResult[dict[str, int]]:
         """A JSON bundle, all or nothing; one step (unless too big to keep for undo)."""
         from model.interchange.bundle import import_bundle
-        return self._run_import("Import a bundle", initiator,
+        return self._run_import(message("Import a bundle"), initiator,
                                 lambda: import_bundle(self.tracker, data, backup=backup))
 
     def import_file(self, path: str, *, initiator: object = None) -> OpResult[str]:
@@ -259,17 +263,21 @@ class Operations:
             if looks_like_peer(path):
                 from model.interchange.peer_import import import_peer_file
                 counts = import_peer_file(self.tracker, path)
-                return (f"Imported {NAME} data: {counts['theses']} new thesis(es), "
-                        f"{counts['catalysts']} new and {counts['updated']} updated "
-                        f"catalyst(s), {counts['unchanged']} unchanged.")
+                return message("Imported {name} data: {theses} new thesis(es), {catalysts} new "
+                               "and {updated} updated catalyst(s), {unchanged} unchanged.",
+                               name=NAME, theses=counts["theses"],
+                               catalysts=counts["catalysts"], updated=counts["updated"],
+                               unchanged=counts["unchanged"])
             if str(path).lower().endswith(".csv"):
                 from model.interchange.catalyst_csv import import_catalyst_csv
-                return f"Imported {import_catalyst_csv(self.tracker, path)} catalyst(s)."
+                return message("Imported {count} catalyst(s).",
+                               count=import_catalyst_csv(self.tracker, path))
             from model.interchange.bundle import import_bundle, read_bundle_file
             counts = import_bundle(self.tracker, read_bundle_file(path))
-            return (f"Imported {counts['theses']} thesis(es), {counts['catalysts']} "
-                    f"catalyst(s) and {counts['risks']} risk(s).")
-        return self._run_import(f"Import {Path(path).name}", initiator, work)
+            return message("Imported {theses} thesis(es), {catalysts} catalyst(s) and {risks} "
+                           "risk(s).", theses=counts["theses"], catalysts=counts["catalysts"],
+                           risks=counts["risks"])
+        return self._run_import(message("Import {name}", name=Path(path).name), initiator, work)
 
     def import_prices(self, company_ref: int | str, path: str, *, create_as: str | None = None,
                       initiator: object = None) -> OpResult[PriceImport]:
@@ -282,4 +290,4 @@ class Operations:
 def require(value: object, what: str) -> None:
     """Refuse an empty required argument with a message naming it (CLI and dialogs)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValidationError(f"The {what} must not be empty.")
+        raise ValidationError(message("The {what} must not be empty.", what=term(what)))

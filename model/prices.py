@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from model.errors import ImportFailed, NotFound, ValidationError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
+from model.messages import message, term
 from model.storage.sqlite_errors import translated
 
 if TYPE_CHECKING:
@@ -69,11 +70,11 @@ def parse_day(text: str) -> str:
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][\d:.+\-Z]*)?", value) or \
         re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
     if not m:
-        raise ValidationError(f"{text!r} is not a date (use YYYY-MM-DD)")
+        raise ValidationError(message("{text!r} is not a date (use YYYY-MM-DD)", text=text))
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError:
-        raise ValidationError(f"{text!r} is not a real date") from None
+        raise ValidationError(message("{text!r} is not a real date", text=text)) from None
 
 
 def parse_price(text: str, *, what: str, decimal_comma: bool = False) -> float:
@@ -87,9 +88,11 @@ def parse_price(text: str, *, what: str, decimal_comma: bool = False) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValidationError(f"the {what} {text!r} is not a number") from None
+        raise ValidationError(message("the {what} {text!r} is not a number", what=term(what),
+                                      text=text)) from None
     if not math.isfinite(value) or value <= 0:
-        raise ValidationError(f"the {what} {text!r} must be a positive number")
+        raise ValidationError(message("the {what} {text!r} must be a positive number",
+                                      what=term(what), text=text))
     return value
 
 
@@ -114,10 +117,10 @@ def parse_price_table(table: Table, *,
         if column and column not in columns:
             columns[column] = i
     if "day" not in columns or "close" not in columns:
-        raise ImportFailed(
-            f"{name} needs a date column and a close column (Yahoo's Date,Open,High,Low,Close,"
-            f"Adj Close,Volume or a plain date,close); its header is {','.join(header)!r}. "
-            f"Nothing was imported.")
+        raise ImportFailed(message(
+            "{name} needs a date column and a close column (Yahoo's Date,Open,High,Low,Close,"
+            "Adj Close,Volume or a plain date,close); its header is {header!r}. Nothing was "
+            "imported.", name=name, header=",".join(header)))
     adjusted = "adj_close" in columns
     comma = table.decimal_comma
     today_text = today.isoformat() if today else None
@@ -129,7 +132,8 @@ def parse_price_table(table: Table, *,
         if not any(cell.strip() for cell in record):
             continue
         if len(record) < len(header):
-            problems.append((line_no, f"has {len(record)} fields, the header has {len(header)}"))
+            problems.append((line_no, message("has {fields} fields, the header has {columns}",
+                                              fields=len(record), columns=len(header))))
             continue
         prices = [record[columns[c]].strip().lower() for c in ("close", "adj_close")
                   if c in columns]
@@ -144,13 +148,14 @@ def parse_price_table(table: Table, *,
                 adj = parse_price(record[columns["adj_close"]], what="adjusted close",
                                   decimal_comma=comma)
         except ValidationError as exc:
-            problems.append((line_no, str(exc)))
+            problems.append((line_no, exc.message))
             continue
         if today_text and day > today_text:
-            problems.append((line_no, f"{day} is in the future"))
+            problems.append((line_no, message("{day} is in the future", day=day)))
             continue
         if day in seen:
-            problems.append((line_no, f"{day} is already on line {seen[day]}"))
+            problems.append((line_no, message("{day} is already on line {line}", day=day,
+                                              line=seen[day])))
             continue
         seen[day] = line_no
         rows.append((day, close, adj))

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from model.messages import joined, message
+
 if TYPE_CHECKING:
     from model.service import Tracker
     from model.upcoming import ReviewDue, UpcomingCatalyst
@@ -35,10 +37,12 @@ class Reminder:
 
     def line(self) -> str:
         if self.kind == OPENS:
-            return f"Window opens: {self.subject} ({self.thesis_title})"
+            return message("Window opens: {subject} ({thesis})", subject=self.subject,
+                           thesis=self.thesis_title)
         if self.kind == OVERDUE:
-            return f"Overdue: {self.subject} ({self.thesis_title})"
-        return f"Review due: {self.thesis_title}"
+            return message("Overdue: {subject} ({thesis})", subject=self.subject,
+                           thesis=self.thesis_title)
+        return message("Review due: {thesis}", thesis=self.thesis_title)
 
 
 def due_on(catalysts: Iterable[UpcomingCatalyst], reviews: Iterable[ReviewDue],
@@ -89,15 +93,16 @@ def notice_for(reminders: Sequence[Reminder], *, max_lines: int = 4) -> Notice |
     thesis_id = next(iter(theses)) if len(theses) == 1 else None
     if len(reminders) == 1:
         only = reminders[0]
-        title = {OPENS: "Catalyst window opens", OVERDUE: "Catalyst overdue",
-                 REVIEW: "Review due"}[only.kind]
+        title = {OPENS: message("Catalyst window opens"), OVERDUE: message("Catalyst overdue"),
+                 REVIEW: message("Review due")}[only.kind]
         body = (only.thesis_title if only.kind == REVIEW
                 else f"{only.subject}\n{only.thesis_title}")
         return Notice(title, body, thesis_id)
     lines = [r.line() for r in reminders[:max_lines]]
     if len(reminders) > max_lines:
-        lines.append(f"… and {len(reminders) - max_lines} more")
-    return Notice(f"{len(reminders)} things fell due", "\n".join(lines), thesis_id)
+        lines.append(message("… and {count} more", count=len(reminders) - max_lines))
+    return Notice(message("{count} things fell due", count=len(reminders)),
+                  joined(lines, "\n"), thesis_id)
 
 
 class ReminderState:

@@ -10,6 +10,7 @@ from model import validate
 from model.changes import quoted
 from model.date_windows import parse_date
 from model.errors import ValidationError
+from model.messages import message
 from model.types import HistoryEntry, Thesis
 
 if TYPE_CHECKING:
@@ -56,9 +57,9 @@ class Reviews:
         else:
             following = parse_date(next_review, what="next review date")
             if following <= today:
-                raise ValidationError(f"The next review date {following.isoformat()} must be "
-                                      f"after today ({today.isoformat()}).")
-        with self.store.write(f"Review of {quoted(current.title)}"):
+                raise ValidationError(message("The next review date {day} must be after today "
+                                              "({today}).", day=following, today=today))
+        with self.store.write(message("Review of {title}", title=quoted(current.title))):
             if cadence is not None and int(cadence) != current.review_cadence_days:
                 self.theses.update(thesis_id, review_cadence_days=cadence)
                 if next_review is None or (isinstance(next_review, str)

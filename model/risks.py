@@ -8,6 +8,7 @@ from model import validate
 from model.changes import quoted
 from model.constants import RISK_STATUSES
 from model.errors import NotFound, ValidationError
+from model.messages import fields_named, message
 from model.types import Risk
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class Risks:
                   "severity": validate.score(severity, what="severity"),
                   "likelihood": validate.score(likelihood, what="likelihood"),
                   "status": validate.choice(status, RISK_STATUSES, what="risk status")}
-        with self.store.write(f"Add risk {quoted(values['title'])}"):
+        with self.store.write(message("Add risk {title}", title=quoted(values["title"]))):
             if not self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
                 raise NotFound(f"There is no thesis with id {thesis_id}.")
             risk_id = self.store.insert("risk", values)
@@ -74,8 +75,9 @@ class Risks:
             values = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
             if not values:
                 return current
-            step.label = step.label or (f"Edit {' and '.join(values)} of risk "
-                                        f"{quoted(current.title)}")
+            step.label = step.label or message("Edit {what} of risk {title}",
+                                               what=fields_named(list(values)),
+                                               title=quoted(current.title))
             self.store.update("risk", risk_id, values)
             if "status" in values:
                 self.history.record(current.thesis_id, "risk", old=current.status,
@@ -86,6 +88,6 @@ class Risks:
     def delete(self, risk_id: int) -> Risk:
         """Delete a risk (its citations go with it; undo brings both back)."""
         current = self.get(risk_id)
-        with self.store.write(f"Delete risk {quoted(current.title)}"):
+        with self.store.write(message("Delete risk {title}", title=quoted(current.title))):
             self.store.execute("DELETE FROM risk WHERE id = ?", (risk_id,))
         return current

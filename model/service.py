@@ -20,6 +20,7 @@ from model.catalysts import Catalysts
 from model.changes import OpChanges, Origin
 from model.errors import UserError
 from model.history import History
+from model.messages import message
 from model.storage.store import Clock, OpenOptions, Store, open_store
 from model.theses import Theses
 
@@ -98,9 +99,9 @@ class Tracker:
         from model.undo import apply_images, check_unchanged
         stack = self.store.undo_stack
         if not stack.steps:
-            raise UserError("There is nothing to undo.")
+            raise UserError(message("There is nothing to undo."))
         step = stack.steps[-1]
-        with self.store.write(f"Undo {step.label}", initiator=initiator,
+        with self.store.write(message("Undo {label}", label=step.label), initiator=initiator,
                               origin=Origin.UNDO) as write:
             conn = self.store.conn
             check_unchanged(conn, step, expect_after=True, verb="undo")
@@ -116,9 +117,9 @@ class Tracker:
         from model.undo import apply_images, check_unchanged
         stack = self.store.undo_stack
         if not stack.undone:
-            raise UserError("There is nothing to redo.")
+            raise UserError(message("There is nothing to redo."))
         step = stack.undone[-1]
-        with self.store.write(f"Redo {step.label}", initiator=initiator,
+        with self.store.write(message("Redo {label}", label=step.label), initiator=initiator,
                               origin=Origin.REDO) as write:
             conn = self.store.conn
             check_unchanged(conn, step, expect_after=False, verb="redo")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from model import validate
 from model.changes import quoted
 from model.errors import NotFound, ValidationError
+from model.messages import fields_named, message
 from model.types import Citation, Source
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class Sources:
             summary: str = "") -> Source:
         values = _source_values(title=title, publisher=publisher, published_on=published_on,
                                 url=url, summary=summary)
-        with self.store.write(f"Add source {quoted(values['title'])}"):
+        with self.store.write(message("Add source {title}", title=quoted(values["title"]))):
             source_id = self.store.insert("source", values)
         return self.get(source_id)
 
@@ -65,15 +66,16 @@ class Sources:
                       if getattr(current, k) != v}
             if not values:
                 return current
-            what = " and ".join(k.replace("_", " ") for k in values)
-            step.label = step.label or f"Edit {what} of source {quoted(current.title)}"
+            step.label = step.label or message("Edit {what} of source {title}",
+                                               what=fields_named(list(values)),
+                                               title=quoted(current.title))
             self.store.update("source", source_id, values)
         return self.get(source_id)
 
     def delete(self, source_id: int) -> Source:
         """Delete a source and every citation of it (undo brings both back)."""
         current = self.get(source_id)
-        with self.store.write(f"Delete source {quoted(current.title)}"):
+        with self.store.write(message("Delete source {title}", title=quoted(current.title))):
             self.store.execute("DELETE FROM source WHERE id = ?", (source_id,))
         return current
 
@@ -94,13 +96,13 @@ class Sources:
                 f"SELECT * FROM citation WHERE source_id = ? AND {column} = ?", (source_id, value))
             if existing:
                 return Citation.from_row(existing)
-            step.label = step.label or f"Cite {quoted(source.title)}"
+            step.label = step.label or message("Cite {title}", title=quoted(source.title))
             row_id = self.store.insert("citation", {"source_id": source_id, column: value,
                                                     "locator": locator})
         return Citation.from_row(self.store.get("citation", row_id))
 
     def uncite(self, citation_id: int) -> None:
-        with self.store.write("Remove a citation"):
+        with self.store.write(message("Remove a citation")):
             self.store.get("citation", citation_id, "citation")
             self.store.execute("DELETE FROM citation WHERE id = ?", (citation_id,))
 

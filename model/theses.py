@@ -12,6 +12,7 @@ from model import validate
 from model.changes import quoted
 from model.constants import SETTLED_STATUSES, THESIS_STATUSES
 from model.errors import NotFound, ValidationError
+from model.messages import fields_named, message, term
 from model.storage.sqlite_errors import translated
 from model.types import Thesis, ThesisSummary
 from model.upcoming import week_end
@@ -28,7 +29,7 @@ SELECT t.id, t.title, t.theme, t.status, t.conviction, t.next_review,
        n.title AS next_catalyst, n.expected AS next_expected, n.window_start AS next_start,
        coalesce(o.overdue, 0) AS overdue, coalesce(o.pending, 0) AS pending,
        (t.next_review IS NOT NULL AND t.next_review <= :week_end
-        AND t.status NOT IN {settled}) AS review_due
+        AND t.status NOT IN {settled}) AS review_due, t.tags
 FROM thesis t
 -- One pass over the (thesis, status, window) index beats the planner's choice of the status
 -- index plus a temporary B-tree (measured 3x at 100,000 catalysts).
@@ -70,9 +71,10 @@ def _summaries(conn: sqlite3.Connection, today: dt.date, ids: Iterable[int] | No
     share = sys.intern
     return [ThesisSummary(i, title, share(theme), share(st), conviction,
                           review and share(review), next_title, expected and share(expected),
-                          start and share(start), overdue, pending, bool(due))
+                          start and share(start), overdue, pending, bool(due),
+                          share(tags or ""))
             for (i, title, theme, st, conviction, review, next_title, expected, start, overdue,
-                 pending, due) in rows]
+                 pending, due, tags) in rows]
 
 
 class Theses:
@@ -115,7 +117,7 @@ class Theses:
             thesis_id = int(ref)
             if self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
                 return thesis_id
-            raise NotFound(f"There is no thesis with id {thesis_id}.")
+            raise NotFound(message("There is no thesis with id {id}.", id=thesis_id))
         name = str(ref or "").strip()
         if not name:
             raise NotFound("Name a thesis by id or title.")
@@ -141,7 +143,7 @@ class Theses:
             "benchmark_ticker": _ticker(benchmark_ticker),
             "created_at": stamp, "updated_at": stamp,
         }
-        with self.store.write(f"New thesis {quoted(values['title'])}"):
+        with self.store.write(message("New thesis {title}", title=quoted(values["title"]))):
             thesis_id = self.store.insert("thesis", values)
             self.history.record(thesis_id, "created", new=values["title"],
                                 note=validate.text(note, what="note"))
@@ -161,8 +163,9 @@ class Theses:
                       if getattr(current, name) != value}
             if not values:
                 return current
-            what = " and ".join(name.replace("_", " ") for name in values)
-            step.label = step.label or f"Edit {what} of {quoted(current.title)}"
+            step.label = step.label or message("Edit {what} of {title}",
+                                               what=fields_named(list(values)),
+                                               title=quoted(current.title))
             values["updated_at"] = self.store.clock.stamp()
             self.store.update("thesis", thesis_id, values)
             if "next_review" in values:
@@ -185,7 +188,10 @@ class Theses:
             old = getattr(current, name)
             if old == value:
                 return current
-            step.label = step.label or f"Change {name} of {quoted(current.title)} to {value}"
+            shown = term(str(value)) if name == "status" else value
+            step.label = step.label or message("Change {what} of {title} to {value}",
+                                               what=term(name), title=quoted(current.title),
+                                               value=shown)
             self.store.update("thesis", thesis_id, {name: value,
                                                     "updated_at": self.store.clock.stamp()})
             self.history.record(thesis_id, name, old=str(old), new=str(value), note=note)
@@ -195,7 +201,7 @@ class Theses:
         """Delete a thesis with everything it holds (catalysts, risks, beneficiaries, its
         citations and history); one step, which undo brings back whole with the same ids."""
         current = self.get(thesis_id)
-        with self.store.write(f"Delete thesis {quoted(current.title)}"):
+        with self.store.write(message("Delete thesis {title}", title=quoted(current.title))):
             self.store.execute("DELETE FROM thesis WHERE id = ?", (thesis_id,))
         return current
 
@@ -229,10 +235,10 @@ def _cadence(value: object) -> int:
         # What int() takes as it is (90.0 from JSON is 90, "90" from a form); else its text.
         days = int(value) if isinstance(value, (str, bytes, SupportsInt)) else int(str(value))
     except (TypeError, ValueError):
-        raise ValidationError(f"The review cadence must be a number of days, "
-                              f"not {value!r}.") from None
+        raise ValidationError(message("The review cadence must be a number of days, not "
+                                      "{value!r}.", value=value)) from None
     if not 1 <= days <= 3660:
-        raise ValidationError("The review cadence must be from 1 to 3660 days.")
+        raise ValidationError(message("The review cadence must be from 1 to 3660 days."))
     return days
 
 

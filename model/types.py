@@ -9,6 +9,7 @@ from typing import Any, ClassVar, TypeVar
 
 from model.constants import CATALYST_STATUSES, RISK_STATUSES, THESIS_STATUSES  # noqa: F401
 from model.date_windows import Window
+from model.messages import message, term
 
 _Record = TypeVar("_Record", bound="FromRow")
 
@@ -66,6 +67,11 @@ class ThesisSummary(FromRow):
     overdue: int
     pending: int
     review_due: bool = False
+    tags: str = ""          # comma-separated, as stored ("optics, 光模块")
+
+    @property
+    def tag_list(self) -> tuple[str, ...]:
+        return split_tags(self.tags)
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,8 @@ class Catalyst(FromRow):
     def describe_window(self) -> str:
         """The parsed window in words; a window stored as no date says so."""
         if not self.placed:
-            return f"no date (stored as {self.window_start!r} – {self.window_end!r})"
+            return message("no date (stored as {start!r} – {end!r})", start=self.window_start,
+                           end=self.window_end)
         return self.window.describe()
 
     @property
@@ -208,10 +215,21 @@ class HistoryEntry(FromRow):
     undone_at: str | None = None     # when the change was undone (kept in the log, marked)
 
     def describe(self) -> str:
-        what = self.subject or self.field
+        """"status: draft -> active", "Google TPU v7 ramp: pending -> done" (the words
+        translatable: ``model.messages``)."""
+        what = self.subject or term(self.field)
         if self.old is None and self.new is not None:
-            return f"{what}: {self.new}"
-        return f"{what}: {self.old} -> {self.new}"
+            return message("{what}: {new}", what=what, new=_value(self.new))
+        return message("{what}: {old} -> {new}", what=what, old=_value(self.old),
+                       new=_value(self.new))
+
+
+_STATUSES = frozenset(THESIS_STATUSES + CATALYST_STATUSES + RISK_STATUSES)
+
+
+def _value(value: str | None) -> str:
+    """A value in the history: a status is a word of the vocabulary, anything else as it is."""
+    return term(value) if value in _STATUSES else str(value)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Any
 
 from model.changes import Kind, OpChanges, Origin
 from model.errors import UserError
+from model.messages import message, term
 
 # Parents before children: rows are put back (inserted) in this order and removed in the
 # reverse, so a foreign key never points at a row that is not there yet (or any more).
@@ -258,20 +259,15 @@ def _current(conn: sqlite3.Connection, table: str, cols: Sequence[str], key: Key
     return None if found is None else tuple(found)
 
 
-_WHAT = {"thesis": "thesis", "catalyst": "catalyst", "risk": "risk", "company": "company",
-         "source": "source", "beneficiary": "beneficiary", "citation": "citation",
-         "price": "price"}
-
-
 def _name(table: str, cols: Sequence[str], row: Row | None, key: Key) -> str:
     values = dict(zip(cols, row)) if row is not None else {}
     title = values.get("title") or values.get("name")
-    what = _WHAT.get(table, table)
+    what = term(table)      # thesis, catalyst, risk, company, source, beneficiary, citation
     if title:
-        return f"the {what} “{title}”"
+        return message("the {what} “{title}”", what=what, title=title)
     if table == "price":
-        return f"the price of company {key[0]} on {key[1]}"
-    return f"the {what} with id {key[0]}"
+        return message("the price of company {company} on {day}", company=key[0], day=key[1])
+    return message("the {what} with id {id}", what=what, id=key[0])
 
 
 def check_unchanged(conn: sqlite3.Connection, step: UndoStep, *, expect_after: bool,
@@ -287,13 +283,17 @@ def check_unchanged(conn: sqlite3.Connection, step: UndoStep, *, expect_after: b
                 continue
             name = _name(images.table, images.columns, row if row is not None else now, key)
             if row is None:
-                why = f"{name} was added again elsewhere since"
+                why = message("{name} was added again elsewhere since", name=name)
             elif now is None:
-                why = f"{name} was deleted elsewhere since"
+                why = message("{name} was deleted elsewhere since", name=name)
             else:
-                why = f"{name} was changed elsewhere since"
-            raise UndoRefused(f"Cannot {verb} “{step.label}”: {why} (by another program or "
-                              f"window). Nothing was changed.")
+                why = message("{name} was changed elsewhere since", name=name)
+            refusal = (message("Cannot undo “{label}”: {why} (by another program or window). "
+                               "Nothing was changed.", label=step.label, why=why)
+                       if verb == "undo" else
+                       message("Cannot redo “{label}”: {why} (by another program or window). "
+                               "Nothing was changed.", label=step.label, why=why))
+            raise UndoRefused(refusal)
 
 
 def apply_images(conn: sqlite3.Connection, step: UndoStep, *, to_after: bool,

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable
 
 from model.date_windows import parse_date
 from model.errors import ValidationError
+from model.messages import joined, message, term
 
 MAX_TEXT = 5_000_000
 
@@ -18,23 +19,28 @@ def text(value: object, *, what: str, required: bool = False) -> str:
     if not isinstance(value, str):
         value = str(value)
     if "\x00" in value:
-        raise ValidationError(f"The {what} contains a NUL character, which cannot be stored.")
+        raise ValidationError(message("The {what} contains a NUL character, which cannot be "
+                                      "stored.", what=term(what)))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValidationError(f"The {what} contains an invalid character (a lone surrogate); "
-                              f"retype or paste it again.") from None
+        raise ValidationError(message("The {what} contains an invalid character (a lone "
+                                      "surrogate); retype or paste it again.",
+                                      what=term(what))) from None
     if len(value) > MAX_TEXT:
-        raise ValidationError(f"The {what} is longer than {MAX_TEXT:,} characters.")
+        raise ValidationError(message("The {what} is longer than {limit:,} characters.",
+                                      what=term(what), limit=MAX_TEXT))
     if required and not value.strip():
-        raise ValidationError(f"The {what} must not be empty.")
+        raise ValidationError(message("The {what} must not be empty.", what=term(what)))
     return value
 
 
 def choice(value: object, options: Collection[str], *, what: str) -> str:
     cleaned = str(value or "").strip().lower()
     if cleaned not in options:
-        raise ValidationError(f"{value!r} is not a valid {what}: use one of {', '.join(options)}.")
+        raise ValidationError(message("{value!r} is not a valid {what}: use one of {options}.",
+                                      value=value, what=term(what),
+                                      options=joined([term(o) for o in options])))
     return cleaned
 
 
@@ -43,10 +49,11 @@ def score(value: object, *, what: str) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise ValidationError(f"The {what} must be a whole number from 1 to 5, "
-                              f"not {value!r}.") from None
+        raise ValidationError(message("The {what} must be a whole number from 1 to 5, not "
+                                      "{value!r}.", what=term(what), value=value)) from None
     if not 1 <= number <= 5:
-        raise ValidationError(f"The {what} must be from 1 to 5, not {number}.")
+        raise ValidationError(message("The {what} must be from 1 to 5, not {number}.",
+                                      what=term(what), number=number))
     return number
 
 
@@ -63,7 +70,8 @@ def impact(value: object) -> str:
     mapping = {"+": "+", "positive": "+", "pos": "+", "up": "+", "": "+",
                "-": "-", "negative": "-", "neg": "-", "down": "-"}
     if cleaned not in mapping:
-        raise ValidationError(f"The expected impact {value!r} must be + or -.")
+        raise ValidationError(message("The expected impact {value!r} must be + or -.",
+                                      value=value))
     return mapping[cleaned]
 
 

@@ -98,3 +98,16 @@ def _close_export_notices():
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "exportDone":
             widget.close()
+
+
+@pytest.fixture(autouse=True)
+def _system_language(request):
+    """Every Qt test runs in the interface language a user with no choice of their own gets
+    (the system's: C, so English with its plural forms, ISO dates), whatever the test before
+    it chose (#13): translators, QLocale's default and the dates it writes are process-wide."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from gui import i18n
+        if i18n.installed_language() != "":
+            i18n.install_language("")
+    yield

@@ -18,7 +18,7 @@ def render_timeline_image(tracker, thesis_id: int, width_px: int, height_px: int
     300-dpi image for print has text of the same printed size as on screen.
     """
     from gui.charts.timeline import TimelineChart
-    chart = TimelineChart(tracker, thesis_id=thesis_id)
+    chart = TimelineChart(tracker, thesis_id=thesis_id, light=True)    # paper is white
     try:
         return chart.render_image(width_px, height_px, dpi=dpi)
     finally:
@@ -35,8 +35,9 @@ def png_bytes(image) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
+        from gui.i18n import translate
         from model.errors import UserError
-        raise UserError("The chart could not be encoded as PNG.")
+        raise UserError(translate("Charts", "The chart could not be encoded as PNG."))
     buffer.close()
     return bytes(data.data())
 
@@ -140,8 +141,9 @@ def install_charts(window) -> dict:
     detail = window.detail
     charts = {"timeline": LazyChart("timeline"), "prices": LazyChart("prices"),
               "roadmap": LazyChart("roadmap")}
-    detail.add_detail_tab(charts["timeline"], "Time&line")
-    detail.add_detail_tab(charts["prices"], "&Prices")
+    from gui.i18n import translate
+    detail.add_detail_tab(charts["timeline"], lambda: translate("Charts", "Time&line"))
+    detail.add_detail_tab(charts["prices"], lambda: translate("Charts", "&Prices"))
     # The roadmap lives inside Upcoming (its List | Roadmap switch), as issue #4 asks.
     window.upcoming.set_roadmap(charts["roadmap"])
 

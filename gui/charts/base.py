@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 import pyqtgraph as pg
 
 from gui.dialogs import Messages
+from gui.i18n import Retranslating, translate
 from model.analysis.chart_text import date_ticks
 from model.analysis.timeline import DAY
 from model.errors import UserError
@@ -37,13 +38,41 @@ class TimeAxis(pg.AxisItem):
         self._labels: dict[float, str] = {}
 
     def tickValues(self, minVal, maxVal, size):
-        ticks = date_ticks(minVal, maxVal, size)
+        ticks = date_ticks(minVal, maxVal, size, names=tick_names())
         self._labels = {x: label for x, label, _ in ticks}
         return [(DAY * 365, [x for x, label, _ in ticks if label]),
                 (DAY * 91, [x for x, label, _ in ticks if not label])]
 
     def tickStrings(self, values, scale, spacing):
         return [self._labels.get(v, "") for v in values]
+
+
+def tick_names():
+    """Month and date labels for the time axes in the interface's language: "Feb 2026" in
+    English, "2026年2月" in Chinese (the formats are translated strings)."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from model.analysis.chart_text import TickNames
+    locale = QLocale()
+    month_year = translate("Charts", "MMM yyyy", "date format: a month and its year")
+    day_month_year = translate("Charts", "d MMM yyyy", "date format: a whole date")
+    day_only = translate("Charts", "d", "date format: a day of the month")
+    return TickNames(
+        month=lambda m: locale.toString(QDate(2000, m, 1), translate(
+            "Charts", "MMM", "date format: a month")),
+        month_year=lambda y, m: locale.toString(QDate(y, m, 1), month_year),
+        day_month_year=lambda y, m, d: locale.toString(QDate(y, m, d), day_month_year),
+        day=lambda y, m, d: locale.toString(QDate(y, m, d), day_only))
+
+
+def chart_colours(dark: bool) -> tuple[str, str]:
+    """(background, ink) of a chart: white paper, or the dark window's own."""
+    if not dark:
+        return "#ffffff", "#333333"
+    from PySide6.QtGui import QGuiApplication, QPalette
+    palette = QGuiApplication.palette()
+    return (palette.color(QPalette.ColorRole.Base).name(),
+            palette.color(QPalette.ColorRole.Text).name())
 
 
 def layout_view(view: pg.GraphicsView, size: QSize) -> None:
@@ -130,21 +159,29 @@ def save_svg(view: pg.GraphicsView, path, *, title: str = "Thesis Tracker chart"
     painter.end()
     buffer.close()
     if not data.size():
-        raise OSError(f"Could not write {path}: the chart drew nothing.")
+        raise OSError(translate("Charts", "Could not write {path}: the chart drew "
+                                          "nothing.").format(path=path))
     return write_atomically(path, bytes(data.data()))      # private, whole or not at all
 
 
-class ChartPanel(QWidget):
+class ChartPanel(Retranslating, QWidget):
     """A chart widget: ``self.view`` (a GraphicsLayoutWidget) plus the Save as menu.
 
     pyqtgraph's own view menus are switched off so a right click anywhere on the chart opens
     one menu with the save actions (and whatever ``extra_actions`` adds).
+
+    On screen a chart follows the system palette: white with the palette's light colours, or
+    the dark window's background with the dark ones, switching when the system does
+    (``PaletteChange``: ``follow_palette``, then the subclass's ``recolour``). ``light=True``
+    (documents, exports) keeps it on white whatever the screen shows.
     """
 
     file_stem = "chart"
 
-    def __init__(self, tracker=None, parent=None):
+    def __init__(self, tracker=None, parent=None, *, light: bool = False):
         super().__init__(parent)
+        self.light = light
+        self.dark = False
         self.tracker = None
         self.view = pg.GraphicsLayoutWidget()
         self.view.setObjectName("chartView")
@@ -152,6 +189,35 @@ class ChartPanel(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         if tracker is not None:
             self.set_tracker(tracker)
+
+    # -- palette and language ------------------------------------------------------------------
+    def follow_palette(self) -> None:
+        """Colours for the palette now: the view's background and ink, the axes, then
+        whatever the chart draws (``recolour``)."""
+        from gui.style import is_dark
+        self.dark = not self.light and is_dark()
+        background, ink = chart_colours(self.dark)
+        self.view.setBackground(background)
+        for item in self.view.ci.items:
+            if isinstance(item, pg.PlotItem):
+                for name in ("left", "bottom"):
+                    axis = item.getAxis(name)
+                    axis.setPen(ink)
+                    axis.setTextPen(ink)
+        self.recolour()
+
+    def recolour(self) -> None:
+        """Subclasses redraw in the colours of ``self.dark``."""
+
+    def retranslate(self) -> None:
+        """Subclasses set their texts (built charts only: pyqtgraph's own)."""
+
+    def changeEvent(self, event) -> None:                   # noqa: N802 - Qt naming
+        if event.type() == QtCore.QEvent.Type.PaletteChange and not self.light:
+            from gui.style import is_dark
+            if is_dark() != self.dark:
+                self.follow_palette()
+        super().changeEvent(event)
 
     # -- store -------------------------------------------------------------------------------
     def set_tracker(self, tracker) -> None:
@@ -174,8 +240,8 @@ class ChartPanel(QWidget):
         self.extra_actions(menu)
         if not menu.isEmpty():
             menu.addSeparator()
-        menu.addAction("Save as &PNG…", self.ask_save_png).setObjectName("savePng")
-        menu.addAction("Save as &SVG…", self.ask_save_svg).setObjectName("saveSvg")
+        menu.addAction(self.tr("Save as &PNG…"), self.ask_save_png).setObjectName("savePng")
+        menu.addAction(self.tr("Save as &SVG…"), self.ask_save_svg).setObjectName("saveSvg")
         return menu
 
     def extra_actions(self, menu: QMenu) -> None:
@@ -185,18 +251,19 @@ class ChartPanel(QWidget):
         self.context_menu().exec(event.globalPos())
 
     def ask_save_png(self) -> None:
-        path = self.ask_path("PNG image (*.png)", ".png")
+        path = self.ask_path(self.tr("PNG image (*.png)"), ".png")
         if path:
             self._saving(save_png, path)
 
     def ask_save_svg(self) -> None:
-        path = self.ask_path("SVG drawing (*.svg)", ".svg")
+        path = self.ask_path(self.tr("SVG drawing (*.svg)"), ".svg")
         if path:
             self._saving(save_svg, path)
 
     def ask_path(self, kind: str, suffix: str) -> str | None:
         """Where to save; tests replace this (the dialog is modal)."""
-        path, _ = QFileDialog.getSaveFileName(self, "Save chart", self.file_stem + suffix, kind)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), self.file_stem + suffix,
+                                              kind)
         if path and not path.lower().endswith(suffix):
             path += suffix
         return path or None
@@ -205,7 +272,7 @@ class ChartPanel(QWidget):
         try:
             fn(self.view, path)
         except (OSError, UserError) as exc:
-            Messages.error_titled(self, "Save chart", str(exc))
+            Messages.error_titled(self, self.tr("Save chart"), str(exc))
 
     def render_image(self, width_px: int, height_px: int, *, dpi: float = SCREEN_DPI) -> QImage:
         return render_view(self.view, width_px, height_px, dpi=dpi, prepare=self.prepare_render)
@@ -214,9 +281,14 @@ class ChartPanel(QWidget):
         """Place what depends on pixel sizes, once a headless render has laid the view out."""
 
 
-def html_key(colours: dict[str, str]) -> str:
-    """A one-line colour key for a LabelItem: a coloured square before each status."""
-    return "&nbsp;&nbsp;".join(f"<span style='color:{c}'>&#9632;</span>&nbsp;{name}"
+def html_key(colours: dict[str, str], ink: str = "#333333") -> str:
+    """A one-line colour key for a LabelItem: a coloured square before each status (its name
+    in the interface's language)."""
+    from html import escape
+
+    from gui.i18n import word
+    return "&nbsp;&nbsp;".join(f"<span style='color:{c}'>&#9632;</span>&nbsp;"
+                               f"<span style='color:{ink}'>{escape(word(name))}</span>"
                                for name, c in colours.items())
 
 

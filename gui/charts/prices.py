@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,8 +31,9 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import palette
-from gui.charts.base import ChartPanel, TimeAxis, elide
+from gui.charts.base import ChartPanel, TimeAxis, chart_colours, elide
 from gui.dialogs import Messages, run_modal
+from gui.i18n import Retranslating, date_text, error_text, number_text, translate, word
 from gui.models.base import SORT_ROLE, Column, RecordTableModel
 from model.analysis.event_study import HORIZONS, EventStudy, event_study, percent
 from model.analysis.price_chart import (
@@ -45,9 +46,12 @@ from model.analysis.timeline import DAY, day_seconds, shown_status
 from model.changes import Kind
 from model.errors import NotFound, UserError
 
-FORMATS = ("CSV, one file per company: a Yahoo Finance download (Date, Open, High, Low, Close, "
-           "Adj Close, Volume; the adjusted close is used) or two columns date,close, in any "
-           "encoding. Days without trading (Yahoo's null rows) are skipped.")
+
+def formats_text() -> str:
+    return translate("Prices", "CSV, one file per company: a Yahoo Finance download (Date, Open, "
+                               "High, Low, Close, Adj Close, Volume; the adjusted close is "
+                               "used) or two columns date,close, in any encoding. Days without "
+                               "trading (Yahoo's null rows) are skipped.")
 DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
           "dot": Qt.PenStyle.DotLine}
 
@@ -86,7 +90,7 @@ class PricesChart(ChartPanel):
     day or absolute; each line its own colour for as long as the chart shows the thesis."""
 
     file_stem = "prices"
-    REBASED, ABSOLUTE = "Rebased to 100", "Absolute"
+    REBASED, ABSOLUTE = "Rebased to 100", "Absolute"     # the modes' English names
 
     def __init__(self, tracker=None, parent=None, *, thesis_id: int | None = None):
         super().__init__(None, parent)
@@ -102,15 +106,17 @@ class PricesChart(ChartPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         controls = QHBoxLayout()
         self.mode = QComboBox(objectName="priceMode")
-        self.mode.addItems([self.REBASED, self.ABSOLUTE])
+        self.mode.addItem("", True)         # rebased
+        self.mode.addItem("", False)        # absolute
         self.rebase_date = QDateEdit(objectName="rebaseDate", calendarPopup=True)
         self.rebase_date.setDisplayFormat("yyyy-MM-dd")
-        self.import_button = QPushButton("&Import prices…", objectName="importPrices")
+        self.import_button = QPushButton(objectName="importPrices")
         self.note = QLabel(objectName="pricesNote")
         # Long notes must never widen the tab (and squeeze the thesis list, #12 defect 3).
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         controls.addWidget(self.mode)
-        controls.addWidget(QLabel("on"))
+        self.on_label = QLabel()
+        controls.addWidget(self.on_label)
         controls.addWidget(self.rebase_date)
         controls.addWidget(self.note, 1)
         controls.addWidget(self.import_button)
@@ -125,18 +131,32 @@ class PricesChart(ChartPanel):
         # and zoom smoothly. PlotItem hands these to every curve added.
         self.plot.setDownsampling(auto=True, mode="peak")
         self.plot.setClipToView(True)
-        self.mode.currentTextChanged.connect(lambda _t: self.redraw())
+        self.mode.currentIndexChanged.connect(lambda _i: self.redraw())
         self.rebase_date.dateChanged.connect(self._day_chosen)
         self.import_button.clicked.connect(self.ask_import)
         self._data: dict[int, tuple[str, np.ndarray, np.ndarray]] = {}
+        self.follow_palette()
+        self.apply_language()
         if tracker is not None:
             self.set_tracker(tracker)
         if thesis_id is not None:
             self.set_thesis(thesis_id)
 
+    def retranslate(self) -> None:
+        self.mode.setItemText(0, self.tr("Rebased to 100"))
+        self.mode.setItemText(1, self.tr("Absolute"))
+        self.on_label.setText(self.tr("on"))
+        self.import_button.setText(self.tr("&Import prices…"))
+        self._note_missing()
+        self.redraw()
+
+    def recolour(self) -> None:
+        self.legend.setLabelTextColor(chart_colours(self.dark)[1])
+        self.redraw()
+
     @property
     def rebased(self) -> bool:
-        return self.mode.currentText() == self.REBASED
+        return bool(self.mode.currentData())
 
     @property
     def has_prices(self) -> bool:
@@ -190,11 +210,15 @@ class PricesChart(ChartPanel):
                 self.rebase_date.blockSignals(True)
                 self.rebase_date.setDate(QDate(day.year, day.month, day.day))
                 self.rebase_date.blockSignals(False)
+        self._note_missing()
+        self.redraw(fit=fit)
+
+    def _note_missing(self) -> None:
         if self.missing and self._data:
-            self.note.setText("No prices yet for " + ", ".join(s.label for s in self.missing))
+            self.note.setText(self.tr("No prices yet for {companies}").format(
+                companies=", ".join(s.label for s in self.missing)))
         elif not self.missing:
             self.note.setText("")
-        self.redraw(fit=fit)
 
     def redraw(self, *, fit: bool = False) -> None:
         self.rebase_date.setEnabled(self.rebased and bool(self._data))
@@ -218,19 +242,28 @@ class PricesChart(ChartPanel):
                 self.curves[spec.company_id] = curve
             curve.setPen(self.pen_for(spec))
             curve.setData(xs, values)
-            self.legend.addItem(curve, spec.label)
+            self.legend.addItem(curve, self.series_label(spec))
         self.plot.getAxis("left").setLabel(
-            f"rebased (100 = {self.rebase_date.date().toString('yyyy-MM-dd')})"
-            if self.rebased else "close")
+            self.tr("rebased (100 = {date})").format(
+                date=date_text(self.rebase_date.date().toPython()))
+            if self.rebased else self.tr("close"))
         self._draw_markers()
         if fit and self._data:
             self.plot.enableAutoRange()
             self.plot.autoRange()
 
+    def series_label(self, spec: SeriesSpec) -> str:
+        """A line's name in the legend; the benchmark says so in the interface's language."""
+        suffix = " (benchmark)"
+        if spec.benchmark and spec.label.endswith(suffix):
+            return self.tr("{name} (benchmark)").format(name=spec.label[:-len(suffix)])
+        return spec.label
+
     def pen_for(self, spec: SeriesSpec):
         if spec.benchmark:
-            return pg.mkPen(palette.BENCHMARK.light, width=1.5, style=Qt.PenStyle.DashLine)
-        colour, dash = palette.series(self.colours.get(spec.company_id, 0))
+            return pg.mkPen(palette.BENCHMARK.pick(self.dark), width=1.5,
+                            style=Qt.PenStyle.DashLine)
+        colour, dash = palette.series(self.colours.get(spec.company_id, 0), dark=self.dark)
         return pg.mkPen(colour, width=1.5, style=DASHES[dash])
 
     def legend_entries(self) -> list[tuple[str, str, Qt.PenStyle]]:
@@ -255,8 +288,9 @@ class PricesChart(ChartPanel):
             day = c.happened_on or c.window_start
             style = Qt.PenStyle.SolidLine if c.happened_on else Qt.PenStyle.DashLine
             line = pg.InfiniteLine(day_seconds(day), angle=90, movable=False,
-                                   pen=pg.mkPen(palette.catalyst(status), width=1, style=style))
-            line.setToolTip(f"{c.title}\n{status} · {day}")
+                                   pen=pg.mkPen(palette.catalyst(status, dark=self.dark),
+                                                width=1, style=style))
+            line.setToolTip(f"{c.title}\n{word(status)} · {date_text(day)}")
             line.setZValue(-5)
             line.catalyst_id = c.id
             self.plot.addItem(line, ignoreBounds=True)
@@ -268,11 +302,14 @@ class PricesChart(ChartPanel):
         prices for: the beneficiaries, then the benchmark."""
         if self.tracker is None or self.thesis_id is None:
             return []
+        benchmark = self.tr("benchmark")
         targets: list[tuple[int | str, str]] = [
-            (s.company_id, s.label.replace(" (benchmark)", " · benchmark")) for s in self.series]
+            (s.company_id, s.label.replace(" (benchmark)", f" · {benchmark}"))
+            for s in self.series]
         ticker = self.tracker.theses.get(self.thesis_id).benchmark_ticker
         if ticker and self.tracker.companies.by_ticker(ticker) is None:
-            targets.append((ticker, f"{ticker} · benchmark (new company)"))
+            targets.append((ticker, self.tr("{ticker} · benchmark (new company)").format(
+                ticker=ticker)))
         return targets
 
     def ask_import(self) -> None:
@@ -280,9 +317,9 @@ class PricesChart(ChartPanel):
             return
         targets = self.import_targets()
         if not targets:
-            Messages.info_titled(self, "Import prices",
-                                    "Add a beneficiary company to this thesis first, or set "
-                                    "its benchmark ticker in Overview.")
+            Messages.info_titled(self, self.tr("Import prices"),
+                                 self.tr("Add a beneficiary company to this thesis first, or "
+                                         "set its benchmark ticker in Overview."))
             return
         without = [i for i, (ref, _) in enumerate(targets)
                    if not isinstance(ref, int) or ref in {s.company_id for s in self.missing}]
@@ -295,12 +332,15 @@ class PricesChart(ChartPanel):
                 ref, path, create_as=ref if isinstance(ref, str) else None,
                 initiator=self).value
         except UserError as exc:
-            Messages.error_titled(self, "Import prices", str(exc))
+            Messages.error_titled(self, self.tr("Import prices"), error_text(exc))
             return
         # The store's notice has redrawn the chart (and fitted it for a first import).
-        still = " · No prices yet for " + ", ".join(s.label for s in self.missing) \
-            if self.missing else ""
-        self.note.setText(f"Imported {done.rows} days ({done.first} to {done.last}).{still}")
+        text = self.tr("Imported %n days ({first} to {last}).", None, done.rows).format(
+            first=date_text(done.first), last=date_text(done.last))
+        if self.missing:
+            text += " · " + self.tr("No prices yet for {companies}").format(
+                companies=", ".join(s.label for s in self.missing))
+        self.note.setText(text)
         self.note.setToolTip(self.note.text())
 
 
@@ -309,7 +349,7 @@ class ImportPricesDialog(QDialog):
 
     def __init__(self, companies, parent=None, *, current: int = 0):
         super().__init__(parent)
-        self.setWindowTitle("Import prices")
+        self.setWindowTitle(self.tr("Import prices"))
         self.setObjectName("importPricesDialog")
         form = QFormLayout(self)
         self.company = QComboBox(objectName="priceCompany")
@@ -318,31 +358,32 @@ class ImportPricesDialog(QDialog):
         self.company.setCurrentIndex(current)
         self.path = QLineEdit(objectName="pricePath")
         self.path.setMinimumWidth(360)
-        browse = QPushButton("&Browse…", objectName="browsePrices")
+        browse = QPushButton(self.tr("&Browse…"), objectName="browsePrices")
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        company_label = QLabel("&Company")
+        company_label = QLabel(self.tr("&Company"))
         company_label.setBuddy(self.company)
         # A row whose field is a layout has no buddy of its own: without one the label shows
         # its "&" instead of underlining the shortcut ("CSV &file", #12 item 14).
-        file_label = QLabel("CSV &file", objectName="priceFileLabel")
+        file_label = QLabel(self.tr("CSV &file"), objectName="priceFileLabel")
         file_label.setBuddy(self.path)
         form.addRow(company_label, self.company)
         form.addRow(file_label, row)
-        formats = QLabel(FORMATS, objectName="priceFormats")
+        formats = QLabel(formats_text(), objectName="priceFormats")
         formats.setWordWrap(True)
         form.addRow(formats)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         browse.clicked.connect(self._browse)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Prices CSV", "", "CSV files (*.csv);;All (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Prices CSV"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.path.setText(path)
 
@@ -358,7 +399,7 @@ class ImportPricesDialog(QDialog):
         return run_modal(dialog, answer)
 
 
-class EmptyPrices(QWidget):
+class EmptyPrices(Retranslating, QWidget):
     """What the Prices tab shows before any of the thesis's companies has prices: what to
     import, a button to do it, and the file formats (#12 defect 2)."""
 
@@ -367,7 +408,7 @@ class EmptyPrices(QWidget):
         self.setObjectName("pricesEmpty")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.heading = QLabel("No prices yet", objectName="pricesEmptyHeading")
+        self.heading = QLabel(objectName="pricesEmptyHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -375,8 +416,8 @@ class EmptyPrices(QWidget):
         self.message = QLabel(objectName="pricesEmptyMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.import_button = QPushButton("&Import prices…", objectName="pricesEmptyImport")
-        self.formats = QLabel(FORMATS, objectName="pricesEmptyFormats")
+        self.import_button = QPushButton(objectName="pricesEmptyImport")
+        self.formats = QLabel(objectName="pricesEmptyFormats")
         self.formats.setWordWrap(True)
         self.formats.setEnabled(False)       # drawn muted: a note, not an instruction
         for widget in (self.heading, self.message):
@@ -392,23 +433,36 @@ class EmptyPrices(QWidget):
         layout.addStretch(2)
         for label in (self.heading, self.message, self.formats):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._chart = None
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("No prices yet"))
+        self.import_button.setText(self.tr("&Import prices…"))
+        self.formats.setText(formats_text())
+        if self._chart is not None:
+            self.show_for(self._chart)
 
     def show_for(self, chart: PricesChart) -> None:
+        self._chart = chart
         companies = [s.label for s in chart.series]
         if companies:
-            self.message.setText(
-                "Import daily prices for " + ", ".join(companies) + " to chart them against "
-                "this thesis's catalysts and fill the event study (returns after each done "
-                "catalyst, and the excess over the benchmark once it has prices).")
+            self.message.setText(self.tr(
+                "Import daily prices for {companies} to chart them against this thesis's "
+                "catalysts and fill the event study (returns after each done catalyst, and the "
+                "excess over the benchmark once it has prices).").format(
+                    companies=", ".join(companies)))
             self.import_button.setEnabled(True)
         elif chart.import_targets():
-            self.message.setText("Import the benchmark's prices now; add beneficiary "
-                                 "companies in the Beneficiaries tab to chart them too.")
+            self.message.setText(self.tr("Import the benchmark's prices now; add beneficiary "
+                                         "companies in the Beneficiaries tab to chart them "
+                                         "too."))
             self.import_button.setEnabled(True)
         else:
-            self.message.setText("This thesis names no companies yet: add beneficiaries in the "
-                                 "Beneficiaries tab (or a benchmark ticker in Overview), then "
-                                 "import their prices here.")
+            self.message.setText(self.tr("This thesis names no companies yet: add "
+                                         "beneficiaries in the Beneficiaries tab (or a "
+                                         "benchmark ticker in Overview), then import their "
+                                         "prices here."))
             self.import_button.setEnabled(False)
 
 
@@ -423,18 +477,34 @@ class EventStudyModel(RecordTableModel):
         self.study: EventStudy | None = None
         self.horizons = tuple(horizons)
         self.columns = [
-            Column("Date", lambda r: r.happened_on),
-            Column("Catalyst", lambda r: elide(r.catalyst, 60), tooltip=lambda r: r.catalyst),
-            Column("Company", lambda r: r.ticker or r.company, tooltip=lambda r: r.company),
-            Column("Base close", lambda r: f"{r.base_close:,.2f}", sort=lambda r: r.base_close,
-                   tooltip=lambda r: f"close of {r.base_day}", align_right=True)]
+            Column(QT_TRANSLATE_NOOP("Column", "Date"), lambda r: date_text(r.happened_on),
+                   sort=lambda r: r.happened_on),
+            Column(QT_TRANSLATE_NOOP("Column", "Catalyst"), lambda r: elide(r.catalyst, 60),
+                   tooltip=lambda r: r.catalyst),
+            Column(QT_TRANSLATE_NOOP("Column", "Company"), lambda r: r.ticker or r.company,
+                   tooltip=lambda r: r.company),
+            Column(QT_TRANSLATE_NOOP("Column", "Base close"),
+                   lambda r: number_text(r.base_close, 2), sort=lambda r: r.base_close,
+                   tooltip=lambda r: translate("Prices", "close of {date}").format(
+                       date=date_text(r.base_day)), align_right=True)]
+        # "+5d" and "Excess +5d": the horizons are numbers, put into a translated pattern.
         for h in self.horizons:
-            self.columns.append(Column(f"+{h}d", self._ret(h, "returns"),
+            self.columns.append(Column(f"+{h}", self._ret(h, "returns"),
                                        sort=self._raw(h, "returns"), align_right=True))
         for h in self.horizons:
-            self.columns.append(Column(f"Excess +{h}d", self._ret(h, "excess"),
+            self.columns.append(Column(f"excess+{h}", self._ret(h, "excess"),
                                        sort=self._raw(h, "excess"), align_right=True,
-                                       tooltip=lambda r: "over the thesis's benchmark"))
+                                       tooltip=lambda r: translate(
+                                           "Prices", "over the thesis's benchmark")))
+
+    def header_text(self, header: str) -> str:
+        if header.startswith("+"):
+            return translate("Prices", "+{days}d", "a return after so many trading days"
+                             ).format(days=header[1:])
+        if header.startswith("excess+"):
+            return translate("Prices", "Excess +{days}d", "a return over the benchmark "
+                             "after so many trading days").format(days=header[7:])
+        return super().header_text(header)
 
     @staticmethod
     def _ret(h, what):
@@ -468,7 +538,7 @@ class EventStudyModel(RecordTableModel):
         return self.study.rows
 
 
-class PricesTab(QWidget):
+class PricesTab(Retranslating, QWidget):
     """Chart above, event study table below, or what to import while there are no prices;
     follows the selected thesis."""
 
@@ -517,6 +587,11 @@ class PricesTab(QWidget):
         self.tracker = None
         if tracker is not None:
             self.set_tracker(tracker)
+        self.apply_language()
+
+    def retranslate(self) -> None:
+        self.model.retranslate()
+        self._summarise()
 
     def set_tracker(self, tracker) -> None:
         self.tracker = tracker
@@ -551,12 +626,15 @@ class PricesTab(QWidget):
         if study is None:
             self.summary.setText("")
             return
-        parts = [f"Event study: {len(study.rows)} row(s) from {study.events} done catalyst(s)"]
+        parts = [self.tr("Event study: %n row(s) from {events} done catalyst(s)", None,
+                    len(study.rows)).format(events=study.events)]
         if study.benchmark:
-            parts.append(f"excess over {study.benchmark}" if study.benchmark_has_prices else
-                         f"benchmark {study.benchmark} has no prices yet: import them above "
-                         f"for the Excess columns")
+            parts.append(self.tr("excess over {benchmark}").format(benchmark=study.benchmark)
+                         if study.benchmark_has_prices else
+                         self.tr("benchmark {benchmark} has no prices yet: import them above for "
+                                 "the Excess columns").format(benchmark=study.benchmark))
         else:
-            parts.append("no benchmark: set one in Overview for the Excess columns")
-        self.summary.setText(" · ".join(parts) + " · day 0 = first trading day on or after "
-                             "the event; base = the close before it")
+            parts.append(self.tr("no benchmark: set one in Overview for the Excess columns"))
+        parts.append(self.tr("day 0 = first trading day on or after the event; base = the "
+                             "close before it"))
+        self.summary.setText(" · ".join(parts))

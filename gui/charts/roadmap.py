@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 import pyqtgraph as pg
 
 from gui import palette
-from gui.charts.base import html_key
+from gui.charts.base import chart_colours, html_key
 from gui.charts.timeline import LABEL_PX, LaneChart, LanePlot, align_left_axes, happened_spots
+from gui.i18n import number_text, word
 from model.analysis.roadmap import RoadmapPlan, lane_bars, roadmap_plan, themes
 from model.analysis.timeline import SHOWN_STATUSES, Timeline
 from model.changes import Kind
 
-ALL_THEMES = "All themes"
 LANE_PX = 40            # one lane's height on screen: two rows of bars with titles inside
 
 
@@ -70,16 +70,17 @@ class RoadmapChart(LaneChart):
         filters = QHBoxLayout()
         self.status_boxes: dict[str, QCheckBox] = {}
         for status in SHOWN_STATUSES:
-            box = QCheckBox(status, objectName=f"roadmap_{status}")
+            box = QCheckBox(objectName=f"roadmap_{status}")
             box.setChecked(status not in ("cancelled",))
-            box.setStyleSheet(f"QCheckBox {{ color: {palette.catalyst(status)}; }}")
             box.toggled.connect(lambda _on: self.refresh(fit=True))
             self.status_boxes[status] = box
             filters.addWidget(box)
         filters.addStretch(1)
-        filters.addWidget(QLabel("Theme"))
+        self.theme_label = QLabel()
+        filters.addWidget(self.theme_label)
         self.theme = QComboBox(objectName="roadmapTheme")
-        self.theme.currentTextChanged.connect(lambda _t: self.refresh(fit=True))
+        self.theme_label.setBuddy(self.theme)
+        self.theme.currentIndexChanged.connect(lambda _i: self.refresh(fit=True))
         filters.addWidget(self.theme)
         layout.addLayout(filters)
         self.summary = QLabel(objectName="roadmapSummary")
@@ -99,9 +100,30 @@ class RoadmapChart(LaneChart):
         self.lanes.bars.clicked.connect(self._clicked)
         self.lanes.markers.sigClicked.connect(
             lambda _item, points, _ev: len(points) and self._clicked(int(points[0].data())))
-        self.key.setText(html_key(palette.catalyst_colours()), size="9pt")
+        self.follow_palette()
+        self.apply_language()
         if tracker is not None:
             self.set_tracker(tracker)
+
+    def recolour(self) -> None:
+        self.lanes.recolour(self.dark)
+        for status, box in self.status_boxes.items():
+            box.setStyleSheet(
+                f"QCheckBox {{ color: {palette.catalyst(status, dark=self.dark)}; }}")
+        self.key.setText(html_key(palette.catalyst_colours(dark=self.dark),
+                                  chart_colours(self.dark)[1]), size="9pt")
+
+    def retranslate(self) -> None:
+        for status, box in self.status_boxes.items():
+            box.setText(word(status))
+        self.theme_label.setText(self.tr("Theme"))
+        if self.theme.count():
+            self.theme.setItemText(0, self.tr("All themes"))
+        self.lanes.retranslate()
+        self.key.setText(html_key(palette.catalyst_colours(dark=self.dark),
+                                  chart_colours(self.dark)[1]), size="9pt")
+        if self.plan is not None:
+            self.refresh()
 
     # -- what it shows -----------------------------------------------------------------------
     def set_tracker(self, tracker) -> None:
@@ -127,13 +149,14 @@ class RoadmapChart(LaneChart):
             self.refresh()
 
     def _fill_themes(self) -> None:
-        current = self.theme.currentText()
+        current = self.theme.currentData()
         self.theme.blockSignals(True)
         self.theme.clear()
-        self.theme.addItem(ALL_THEMES)
+        self.theme.addItem(self.tr("All themes"), None)
         if self.tracker is not None:
-            self.theme.addItems(themes(self.tracker))
-        index = self.theme.findText(current)
+            for theme in themes(self.tracker):
+                self.theme.addItem(theme, theme)
+        index = self.theme.findData(current) if current is not None else 0
         self.theme.setCurrentIndex(max(index, 0))
         self.theme.blockSignals(False)
 
@@ -141,8 +164,8 @@ class RoadmapChart(LaneChart):
         return [s for s, box in self.status_boxes.items() if box.isChecked()]
 
     def themes(self) -> list[str] | None:
-        text = self.theme.currentText()
-        return None if text in ("", ALL_THEMES) else [text]
+        theme = self.theme.currentData()
+        return None if not theme else [theme]
 
     # -- drawing -----------------------------------------------------------------------------
     def refresh(self, *, fit: bool = False) -> None:
@@ -163,9 +186,12 @@ class RoadmapChart(LaneChart):
                                         themes=self.themes())
         metrics = QFontMetricsF(self.lanes.axis.style.get("tickFont") or self.lanes.axis.font())
         # Elided to the axis's width: pyqtgraph drops a label that does not fit whole.
-        labels = [(lane.y, metrics.elidedText(
-            f"▾ {lane.label} · {lane.count} theses" if lane.is_heading else lane.label,
-            Qt.TextElideMode.ElideRight, LABEL_PX)) for lane in plan.lanes]
+        def lane_label(lane) -> str:
+            if not lane.is_heading:
+                return lane.label
+            return self.tr("▾ {theme} · %n theses", None, lane.count).format(theme=lane.label)
+        labels = [(lane.y, metrics.elidedText(lane_label(lane), Qt.TextElideMode.ElideRight,
+                                              LABEL_PX)) for lane in plan.lanes]
         self.lanes.axis.set_lanes(labels)
         align_left_axes([self.lanes.plot], [label[:60] for _, label in labels[:500]],
                         most=LABEL_PX + 20)
@@ -179,9 +205,13 @@ class RoadmapChart(LaneChart):
             self.lanes.plot.setXRange(*plan.x_range, padding=0)
         else:
             self.lanes.plot.setXRange(*x_range, padding=0)
-        listed = f" of the {len(ids):,} the list shows" if ids is not None else ""
-        self.summary.setText(f"{plan.catalysts:,} catalysts in {plan.theses:,} theses{listed}"
-                             " · wheel scrolls lanes, Ctrl+wheel zooms time")
+        shown = self.tr("%n catalysts in {theses} theses", None, plan.catalysts).format(
+            theses=number_text(plan.theses))
+        if ids is not None:
+            shown += self.tr(" of the {count} the list shows").format(
+                count=number_text(len(ids)))
+        self.summary.setText(shown + " · " + self.tr("wheel scrolls lanes, Ctrl+wheel zooms "
+                                                     "time"))
         self.lanes.place_today_label()
 
     def visible_lanes(self) -> int:

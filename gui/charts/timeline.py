@@ -12,12 +12,19 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import palette
-from gui.charts.base import ChartPanel, TimeAxis, elide, html_key
+from gui.charts.base import ChartPanel, TimeAxis, chart_colours, elide, html_key
+from gui.i18n import translate, word
 from model.analysis.chart_text import place_labels
 from model.analysis.timeline import DAY, Timeline, thesis_timeline
 
 TODAY_COLOUR = palette.TODAY.light
-TODAY_PEN = pg.mkPen(TODAY_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+
+
+def today_pen(dark: bool = False):
+    return pg.mkPen(palette.TODAY.pick(dark), width=1.5, style=Qt.PenStyle.DashLine)
+
+
+TODAY_PEN = today_pen()
 POINT_PX = 8.0          # half-size of the diamond drawn for a one-day window
 LABEL_PX = 240          # lane labels are elided to this width
 MIN_BAR_PX = 3.0        # a bar is never drawn narrower than this, however far zoomed out
@@ -41,6 +48,7 @@ class BarsItem(pg.GraphicsObject):
         self.bands: list[tuple[float, float]] = []     # (y0, y1) of shaded lanes
         self.band_x: tuple[float, float] | None = None
         self.selected: int | None = None
+        self.dark = False           # the dark palette's colours (a chart on a dark window)
         self._hover: int | None = None
         self._bounds = QRectF()
         self._x0 = self._x1 = self._y0 = self._y1 = np.zeros(0)
@@ -102,9 +110,9 @@ class BarsItem(pg.GraphicsObject):
             return
         px, py = self._pixel()
         p.setRenderHint(p.RenderHint.Antialiasing, False)
+        shade = QColor(255, 255, 255, 18) if self.dark else QColor(0, 0, 0, 14)
         for y0, y1 in self.bands:
-            p.fillRect(QRectF(self._bounds.left(), y0, self._bounds.width(), y1 - y0),
-                       QColor(0, 0, 0, 14))
+            p.fillRect(QRectF(self._bounds.left(), y0, self._bounds.width(), y1 - y0), shade)
         if not self.bars:
             return
         if self.selected is not None:
@@ -119,12 +127,13 @@ class BarsItem(pg.GraphicsObject):
             if self._points[i]:
                 cx, cy = (b.x0 + b.x1) / 2, b.y
                 dx, dy = POINT_PX * px, min(POINT_PX * py, (self._y1[i] - self._y0[i]) * 0.75)
-                diamonds.setdefault(palette.catalyst(b.status), []).append(QPolygonF([
+                diamonds.setdefault(palette.catalyst(b.status, dark=self.dark), []).append(
+                    QPolygonF([
                     QPointF(cx - dx, cy), QPointF(cx, cy - dy), QPointF(cx + dx, cy),
-                    QPointF(cx, cy + dy)]))
+                        QPointF(cx, cy + dy)]))
                 continue
             width = max(b.x1 - b.x0, MIN_BAR_PX * px)
-            groups.setdefault(palette.catalyst(b.status), []).append(
+            groups.setdefault(palette.catalyst(b.status, dark=self.dark), []).append(
                 QRectF(b.x0, self._y0[i], width, self._y1[i] - self._y0[i]))
         p.setPen(Qt.PenStyle.NoPen)
         for colour, rects in groups.items():
@@ -135,8 +144,9 @@ class BarsItem(pg.GraphicsObject):
             p.setBrush(QBrush(QColor(colour)))
             for polygon in polygons:
                 p.drawPolygon(polygon)
-        for marked, pen in ((self._hover, pg.mkPen("#424242", width=1.5)),
-                            (self.selected, pg.mkPen("#000000", width=2.5))):
+        hover, chosen = ("#bdbdbd", "#ffffff") if self.dark else ("#424242", "#000000")
+        for marked, pen in ((self._hover, pg.mkPen(hover, width=1.5)),
+                            (self.selected, pg.mkPen(chosen, width=2.5))):
             i = self.index_of(marked) if marked is not None else None
             if i is None:
                 continue
@@ -167,7 +177,8 @@ class BarsItem(pg.GraphicsObject):
         p.save()
         p.resetTransform()
         p.setFont(self._font)
-        p.setPen(QColor("white"))
+        # On the dark palette's lighter bars, dark text reads; on the light one's, white.
+        p.setPen(QColor("#111111" if self.dark else "white"))
         for i in candidates:
             b = self.bars[i]
             width = self._widths.get(b.title)
@@ -220,6 +231,13 @@ class BarsItem(pg.GraphicsObject):
 
 
 MARKER_BRUSH, MARKER_PEN = pg.mkBrush("#212121"), pg.mkPen("w", width=1.2)
+
+
+def marker_style(dark: bool):
+    """(brush, pen) of the happened markers: a dark dot ringed white, or the reverse."""
+    if dark:
+        return pg.mkBrush("#eeeeee"), pg.mkPen("#202020", width=1.2)
+    return MARKER_BRUSH, MARKER_PEN
 
 
 def happened_spots(bars) -> dict:
@@ -291,11 +309,29 @@ class LanePlot:
         plot.addItem(self.today)
         # "today" in the top margin's corner of the line, turned to the side with room: a label
         # on the line itself was clipped at the plot's edge (#12 defect 13).
-        self.today_label = pg.TextItem("today", color=TODAY_COLOUR, anchor=(0, 0))
+        self.today_label = pg.TextItem(translate("Charts", "today"), color=TODAY_COLOUR,
+                                       anchor=(0, 0))
         self.today_label.setZValue(11)
         plot.addItem(self.today_label, ignoreBounds=True)
         plot.getViewBox().sigRangeChanged.connect(self.place_today_label)
         plot.getViewBox().sigResized.connect(self.place_today_label)
+        self.dark = False
+
+    def recolour(self, dark: bool) -> None:
+        """The light or the dark palette's colours for what this plot draws."""
+        self.dark = dark
+        self.bars.dark = dark
+        self.bars.update()
+        self.today.setPen(today_pen(dark))
+        self.today_label.setColor(palette.TODAY.pick(dark))
+        brush, pen = marker_style(dark)
+        self.markers.setBrush(brush)
+        self.markers.setPen(pen)
+        self.markers.opts["brush"], self.markers.opts["pen"] = brush, pen
+
+    def retranslate(self) -> None:
+        self.today_label.setText(translate("Charts", "today"))
+        self.place_today_label()
 
     def place_today_label(self, *_args) -> None:
         """Put "today" just inside the top of the plot beside the line, on whichever side has
@@ -320,8 +356,8 @@ class LanePlot:
         shades every other lane (lanes holding several rows of bars)."""
         self.bars.set_bars(timeline.bars)
         self.bars.bands = [(y - 0.5, y + 0.5) for y, _ in timeline.lanes[1::2]] if bands else []
-        self.markers.setData(**happened_spots(timeline.bars), brush=MARKER_BRUSH,
-                             pen=MARKER_PEN)
+        brush, pen = marker_style(self.dark)
+        self.markers.setData(**happened_spots(timeline.bars), brush=brush, pen=pen)
         self.today.setPos(timeline.today_x)
         metrics = QFontMetricsF(self.axis.style.get("tickFont") or self.axis.font())
         # Elide by measured width too: pyqtgraph drops a label that does not fit whole.
@@ -349,7 +385,7 @@ class LaneChart(ChartPanel):
 
     def extra_actions(self, menu) -> None:
         if self.timeline is not None:
-            menu.addAction("&Fit to all catalysts", self.fit)
+            menu.addAction(self.tr("&Fit to all catalysts"), self.fit)
 
     def fit(self) -> None:
         if self.timeline is not None:
@@ -375,8 +411,9 @@ class TimelineChart(LaneChart):
 
     file_stem = "timeline"
 
-    def __init__(self, tracker=None, parent=None, *, thesis_id: int | None = None):
-        super().__init__(None, parent)
+    def __init__(self, tracker=None, parent=None, *, thesis_id: int | None = None,
+                 light: bool = False):
+        super().__init__(None, parent, light=light)
         self.setObjectName("timelineChart")
         self.thesis_id: int | None = None
         self.timeline: Timeline | None = None
@@ -395,11 +432,11 @@ class TimelineChart(LaneChart):
         plot.setMouseEnabled(x=True, y=False)
         plot.showGrid(x=False, y=True, alpha=0.2)
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(1, 6)]])
-        plot.getAxis("left").setLabel("conviction")
+        plot.getAxis("left").setLabel(translate("Charts", "conviction"))
         plot.setYRange(0.5, 6.2, padding=0)
         plot.setMaximumHeight(130)
         plot.setMinimumHeight(80)
-        self.history_today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN)
+        self.history_today = pg.InfiniteLine(angle=90, movable=False, pen=today_pen())
         plot.addItem(self.history_today)
         self.conviction_curve = pg.PlotCurveItem(pen=pg.mkPen(palette.CONVICTION.light,
                                                               width=2.5))
@@ -420,10 +457,29 @@ class TimelineChart(LaneChart):
         self.lanes.bars.clicked.connect(self._clicked)
         self.lanes.markers.sigClicked.connect(
             lambda _item, points, _ev: len(points) and self._clicked(int(points[0].data())))
+        self.follow_palette()
+        self.apply_language()
         if tracker is not None:
             self.set_tracker(tracker)
         if thesis_id is not None:
             self.set_thesis(thesis_id)
+
+    def recolour(self) -> None:
+        dark = self.dark
+        self.lanes.recolour(dark)
+        self.history_today.setPen(today_pen(dark))
+        colour = palette.CONVICTION.pick(dark)
+        self.conviction_curve.setPen(pg.mkPen(colour, width=2.5))
+        self.conviction_now.setBrush(pg.mkBrush(colour))
+        self.conviction_now.setPen(pg.mkPen(chart_colours(dark)[0], width=1))
+        if self.timeline is not None:
+            self.refresh()
+
+    def retranslate(self) -> None:
+        self.history_plot.getAxis("left").setLabel(translate("Charts", "conviction"))
+        self.lanes.retranslate()
+        if self.timeline is not None:
+            self.refresh()
 
     # -- what is shown -----------------------------------------------------------------------
     def set_tracker(self, tracker) -> None:
@@ -463,7 +519,8 @@ class TimelineChart(LaneChart):
         fit = fit or not self.user_moved()
         self.timeline = thesis_timeline(self.tracker, self.thesis_id)
         self.lanes.show(self.timeline, aligned=[self.history_plot])
-        self.key.setText(html_key(palette.catalyst_colours()), size="9pt")
+        self.key.setText(html_key(palette.catalyst_colours(dark=self.dark),
+                                  chart_colours(self.dark)[1]), size="9pt")
         steps = self.timeline.conviction
         self.conviction_curve.setData(np.array(steps.xs), np.array(steps.ys), stepMode="center")
         self.conviction_now.setData(x=[steps.xs[-1]], y=[steps.ys[-1]])
@@ -482,13 +539,13 @@ class TimelineChart(LaneChart):
         self.status_spans = []
         self._status_xs = list(xs)
         for x0, x1, name in zip(xs, xs[1:], names):
-            colour = QColor(palette.thesis(name))
+            colour = QColor(palette.thesis(name, dark=self.dark))
             fill = QColor(colour)
             fill.setAlpha(45)
             region = pg.LinearRegionItem((x0, x1), movable=False, brush=fill,
                                          pen=pg.mkPen(None))
             region.setZValue(-10)
-            label = pg.TextItem(name, color=colour, anchor=(0, 0))
+            label = pg.TextItem(word(name), color=colour, anchor=(0, 0))
             label.setVisible(False)
             self.history_plot.addItem(region)
             self.history_plot.addItem(label, ignoreBounds=True)

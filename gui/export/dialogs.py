@@ -1,5 +1,6 @@
-"""Export dialogs: PDF (current, filtered or all theses; paper; open when done), calendar, and the
-File-menu actions that reach them and the Markdown export."""
+"""Export dialogs: PDF (current, filtered or all theses; paper; open when done), calendar, and what
+File ▸ Export PDF / Markdown / Calendar run (``export_pdf``, ``export_markdown``,
+``export_calendar``: gui.menus declares the actions and loads this module when one is chosen)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Messages, run_modal
+from gui.i18n import error_text, translate
 from model.errors import UserError
 
 NAME_LIMIT = 60         # characters of a default file name, before its suffix
@@ -63,7 +65,7 @@ def fit_to_text(edit: QLineEdit, *, most: int = 900) -> None:
 def _path_row(parent: QWidget, edit: QLineEdit, caption: str, filters: str) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
-    browse = QPushButton("Browse…", parent)
+    browse = QPushButton(translate("Export", "Browse…"), parent)
     browse.setObjectName("browseButton")
 
     def pick():
@@ -82,14 +84,15 @@ class ExportPdfDialog(QDialog):
                  filtered_ids: list[int] | None = None, all_ids: list[int] = (),
                  default_path: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(self.tr("Export PDF"))
         self.setObjectName("exportPdfDialog")
         self._ids = {"current": [current_id] if current_id is not None else [],
                      "filtered": list(filtered_ids or []), "all": list(all_ids)}
-        self.current = QRadioButton("Current thesis", self)
-        self.filtered = QRadioButton(f"Theses shown in the list ({len(self._ids['filtered'])})",
-                                     self)
-        self.all = QRadioButton(f"All theses ({len(self._ids['all'])})", self)
+        self.current = QRadioButton(self.tr("Current thesis"), self)
+        self.filtered = QRadioButton(self.tr("Theses shown in the list ({count})").format(
+            count=len(self._ids["filtered"])), self)
+        self.all = QRadioButton(self.tr("All theses ({count})").format(
+            count=len(self._ids["all"])), self)
         for name, button in (("current", self.current), ("filtered", self.filtered),
                              ("all", self.all)):
             button.setObjectName(f"scope_{name}")
@@ -98,24 +101,25 @@ class ExportPdfDialog(QDialog):
         self.paper = QComboBox(self)
         self.paper.setObjectName("paperCombo")
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("Letter", "letter")
+        self.paper.addItem(self.tr("Letter"), "letter")
         self.path = QLineEdit(default_path, self)
         self.path.setObjectName("pathEdit")
         fit_to_text(self.path)
-        self.open_when_done = QCheckBox("Open when done", self)
+        self.open_when_done = QCheckBox(self.tr("Open when done"), self)
         self.open_when_done.setObjectName("openWhenDone")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         scope = QVBoxLayout()
         for button in (self.current, self.filtered, self.all):
             scope.addWidget(button)
-        form.addRow("Theses:", scope)
-        form.addRow("Paper:", self.paper)
-        form.addRow("File:", _path_row(self, self.path, "Export PDF", "PDF files (*.pdf)"))
+        form.addRow(self.tr("Theses:"), scope)
+        form.addRow(self.tr("Paper:"), self.paper)
+        form.addRow(self.tr("File:"), _path_row(self, self.path, self.tr("Export PDF"),
+                                                self.tr("PDF files (*.pdf)")))
         form.addRow("", self.open_when_done)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -148,9 +152,10 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
     """Export with a cancellable progress dialog; errors become a message box. True if written."""
     from gui.export.pdf import ExportCancelled, export_pdf
 
-    progress = QProgressDialog("Exporting theses to PDF…", "Cancel", 0, 100, parent)
+    progress = QProgressDialog(translate("Export", "Exporting theses to PDF…"),
+                               translate("Export", "Cancel"), 0, 100, parent)
     progress.setObjectName("pdfProgress")
-    progress.setWindowTitle("Export PDF")
+    progress.setWindowTitle(translate("Export", "Export PDF"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0 if len(choice.thesis_ids) > 1 else 800)
 
@@ -166,15 +171,16 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
     except ExportCancelled:
         return False
     except UserError as exc:
-        Messages.error_titled(parent, "Export PDF", str(exc))
+        Messages.error_titled(parent, translate("Export", "Export PDF"), error_text(exc))
         return False
     finally:
         progress.close()
         progress.deleteLater()
     count = len(choice.thesis_ids)
-    ExportDone.tell(parent, "Export PDF", [Path(choice.path)],
-                    f"Exported {count} {'thesis' if count == 1 else 'theses'} "
-                    f"({pages} page{'s' if pages != 1 else ''}) to PDF.", open_url=open_url)
+    ExportDone.tell(parent, translate("Export", "Export PDF"), [Path(choice.path)],
+                    translate("Export", "Exported %n thesis(es) ({pages}) to PDF.", None,
+                              count).format(pages=translate("Export", "%n page(s)", None,
+                                                            pages)), open_url=open_url)
     if choice.open_when_done:
         (open_url or QDesktopServices.openUrl)(QUrl.fromLocalFile(str(Path(choice.path)
                                                                       .resolve())))
@@ -197,10 +203,12 @@ class ExportDone(QMessageBox):
         self.open_url = open_url or (lambda url: QDesktopServices.openUrl(url))
         names = "\n".join(p.name for p in self.paths)
         self.setText(summary)
-        self.setInformativeText(f"{names}\nin {self.paths[0].parent}")
-        self.open_button = self.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+        self.setInformativeText(self.tr("{names}\nin {folder}").format(
+            names=names, folder=self.paths[0].parent))
+        self.open_button = self.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
         self.open_button.setObjectName("exportOpen")
-        self.folder_button = self.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+        self.folder_button = self.addButton(self.tr("Show in &folder"),
+                                            QMessageBox.ButtonRole.ActionRole)
         self.folder_button.setObjectName("exportShowFolder")
         self.addButton(QMessageBox.StandardButton.Close)
         self.setDefaultButton(QMessageBox.StandardButton.Close)
@@ -228,7 +236,7 @@ class ExportCalendarDialog(QDialog):
     def __init__(self, parent=None, *, theses: list[tuple[int, str]] = (),
                  checked: set[int] | None = None, default_path: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Export calendar")
+        self.setWindowTitle(self.tr("Export calendar"))
         self.setObjectName("exportCalendarDialog")
         self.list = QListWidget(self)
         self.list.setObjectName("calendarTheses")
@@ -238,17 +246,18 @@ class ExportCalendarDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if checked is None or thesis_id in checked
                                else Qt.CheckState.Unchecked)
-        self.pending_only = QCheckBox("Pending catalysts only", self)
+        self.pending_only = QCheckBox(self.tr("Pending catalysts only"), self)
         self.pending_only.setObjectName("pendingOnly")
         self.path = QLineEdit(default_path, self)
         self.path.setObjectName("pathEdit")
         fit_to_text(self.path)
-        select_all, select_none = QPushButton("All", self), QPushButton("None", self)
+        select_all = QPushButton(self.tr("All"), self)
+        select_none = QPushButton(self.tr("None"), self)
         select_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         select_none.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         picks = QHBoxLayout()
@@ -259,8 +268,8 @@ class ExportCalendarDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addLayout(picks)
         layout.addWidget(self.pending_only)
-        layout.addLayout(_path_row(self, self.path, "Export calendar",
-                                   "iCalendar files (*.ics)"))
+        layout.addLayout(_path_row(self, self.path, self.tr("Export calendar"),
+                                   self.tr("iCalendar files (*.ics)")))
         layout.addWidget(self.buttons)
         self.path.textChanged.connect(self._update)
         self.list.itemChanged.connect(self._update)
@@ -298,11 +307,11 @@ def run_calendar_export(parent, tracker, choice: CalendarChoice, *,
         count = export_ics(tracker, choice.path, thesis_ids=choice.thesis_ids,
                            pending_only=choice.pending_only)
     except UserError as exc:
-        Messages.error_titled(parent, "Export calendar", str(exc))
+        Messages.error_titled(parent, translate("Export", "Export calendar"), error_text(exc))
         return None
-    ExportDone.tell(parent, "Export calendar", [Path(choice.path)],
-                    f"Exported {count} catalyst{'s' if count != 1 else ''} as calendar events.",
-                    open_url=open_url)
+    ExportDone.tell(parent, translate("Export", "Export calendar"), [Path(choice.path)],
+                    translate("Export", "Exported %n catalyst(s) as calendar events.", None,
+                              count), open_url=open_url)
     return count
 
 
@@ -321,83 +330,71 @@ def run_markdown_export(parent, tracker, thesis_id: int, path: str, *,
             written.append(chart)
         export_markdown(tracker, thesis_id, target, chart=chart.name if chart else None)
     except UserError as exc:
-        Messages.error_titled(parent, "Export Markdown", str(exc))
+        Messages.error_titled(parent, translate("Export", "Export Markdown"), error_text(exc))
         return False
-    ExportDone.tell(parent, "Export Markdown", written,
-                    "Exported the thesis to Markdown" + (" with its timeline chart." if chart
-                                                         else "."), open_url=open_url)
+    ExportDone.tell(parent, translate("Export", "Export Markdown"), written,
+                    translate("Export", "Exported the thesis to Markdown with its timeline "
+                                        "chart.") if chart
+                    else translate("Export", "Exported the thesis to Markdown."),
+                    open_url=open_url)
     return True
 
 
-# -- the main window's File menu ------------------------------------------------------------
+# -- File ▸ Export PDF / Markdown / Calendar ----------------------------------------------------
+# Each reads the window's open tracker, its selected thesis and the theses its list shows
+# when it runs (the database can change); the folder of the last export is remembered.
 
-def install_export_actions(main_window) -> list[QAction]:
-    """Add Export PDF…, Export Markdown… and Export Calendar… to the window's File menu
-    (``main_window.menus.add_export_action``). Each reads the window's open tracker, its
-    selected thesis and the theses its list shows when it runs (the database can change)."""
-    def get_tracker():
-        return main_window.tracker
+def _last_dir(window) -> Path:
+    return export_folder(getattr(window, "settings", None))
 
-    get_current = main_window.current_thesis_id
-    get_shown = main_window.visible_thesis_ids
 
-    settings = getattr(main_window, "settings", None)
+def _remember(window, path: str) -> None:
+    remember_export_folder(getattr(window, "settings", None), path)
 
-    def last_dir() -> Path:
-        return export_folder(settings)
 
-    def remember(path: str) -> None:
-        remember_export_folder(settings, path)
+def export_pdf(window) -> None:
+    """File ▸ Export PDF…: the dialog, then the export with its progress."""
+    t = window.tracker
+    if t is None:
+        return
+    current = window.current_thesis_id()
+    name = t.theses.get(current).title if current is not None else "theses"
+    choice = ExportPdfDialog.ask(
+        window, current_id=current, filtered_ids=window.visible_thesis_ids(),
+        all_ids=t.theses.ids(), default_path=str(_last_dir(window) / f"{file_stem(name)}.pdf"))
+    if choice is not None and run_pdf_export(window, t, choice):
+        _remember(window, choice.path)
 
-    def export_pdf_action():
-        t = get_tracker()
-        if t is None:
-            return
-        current = get_current()
-        name = t.theses.get(current).title if current is not None else "theses"
-        choice = ExportPdfDialog.ask(
-            main_window, current_id=current, filtered_ids=get_shown(), all_ids=t.theses.ids(),
-            default_path=str(last_dir() / f"{file_stem(name)}.pdf"))
-        if choice is not None and run_pdf_export(main_window, t, choice):
-            remember(choice.path)
 
-    def export_markdown_action():
-        t, current = get_tracker(), get_current()
-        if t is None:
-            return
-        if current is None:
-            Messages.info_titled(main_window, "Export Markdown", "Select a thesis first.")
-            return
-        default = last_dir() / f"{file_stem(t.theses.get(current).title)}.md"
-        path, _ = QFileDialog.getSaveFileName(main_window, "Export Markdown", str(default),
-                                              "Markdown files (*.md)")
-        if path and run_markdown_export(main_window, t, current, path):
-            remember(path)
+def export_markdown(window) -> None:
+    """File ▸ Export Markdown…: the selected thesis, its chart beside it."""
+    t, current = window.tracker, window.current_thesis_id()
+    if t is None:
+        return
+    if current is None:
+        Messages.info_titled(window, translate("Export", "Export Markdown"),
+                             translate("Export", "Select a thesis first."))
+        return
+    default = _last_dir(window) / f"{file_stem(t.theses.get(current).title)}.md"
+    path, _ = QFileDialog.getSaveFileName(window, translate("Export", "Export Markdown"),
+                                          str(default),
+                                          translate("Export", "Markdown files (*.md)"))
+    if path and run_markdown_export(window, t, current, path):
+        _remember(window, path)
 
-    def export_calendar_action():
-        t = get_tracker()
-        if t is None:
-            return
-        shown = get_shown()
-        choice = ExportCalendarDialog.ask(
-            main_window, theses=[(th.id, th.title) for th in t.theses.all()],
-            checked=set(shown) if shown else None,
-            default_path=str(last_dir() / "catalysts.ics"))
-        if choice is not None and run_calendar_export(main_window, t, choice) is not None:
-            remember(choice.path)
 
-    actions = []
-    for text, name, slot in (("Export &PDF…", "actionExportPdf", export_pdf_action),
-                             ("Export &Markdown…", "actionExportMarkdown",
-                              export_markdown_action),
-                             ("Export &Calendar…", "actionExportCalendar",
-                              export_calendar_action)):
-        action = QAction(text, main_window)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False, run=slot: run())
-        main_window.menus.add_export_action(action)
-        actions.append(action)
-    return actions
+def export_calendar(window) -> None:
+    """File ▸ Export Calendar…: the theses to include (those the list shows ticked)."""
+    t = window.tracker
+    if t is None:
+        return
+    shown = window.visible_thesis_ids()
+    choice = ExportCalendarDialog.ask(
+        window, theses=[(th.id, th.title) for th in t.theses.all()],
+        checked=set(shown) if shown else None,
+        default_path=str(_last_dir(window) / "catalysts.ics"))
+    if choice is not None and run_calendar_export(window, t, choice) is not None:
+        _remember(window, choice.path)
 
 
 def export_folder(settings) -> Path:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 
 from gui.export.document import ACCENT, CHART_URL, MUTED, contents_html, thesis_html
 from gui.export.fonts import register_fonts
+from gui.i18n import date_text, translate
 from model import __version__
 from model.analysis.report import ThesisReport, build_report
 from model.errors import UserError
@@ -178,14 +179,18 @@ def _paint_page(painter: QPainter, layout: _Layout, laid: _Laid, index: int, num
     footer = QRectF(body.left(), layout.footer_y - metrics.height(), body.width(),
                     metrics.height() * 1.2)
     painter.drawText(footer, Qt.AlignmentFlag.AlignLeft,
-                     f"Generated {generated} · Thesis Tracker {__version__}")
-    painter.drawText(footer, Qt.AlignmentFlag.AlignRight, f"page {number} of {total}")
+                     translate("Document", "Generated {date} · Thesis Tracker {version}").format(
+                         date=date_text(generated), version=__version__))
+    painter.drawText(footer, Qt.AlignmentFlag.AlignRight,
+                     translate("Document", "page {number} of {total}").format(number=number,
+                                                                              total=total))
 
 
 def _writer(path: Path, paper: str, title: str) -> QPdfWriter:
     paper_id = PAPERS.get(str(paper).lower())
     if paper_id is None:
-        raise UserError(f"Paper must be one of {', '.join(PAPERS)}, not {paper!r}.")
+        raise UserError(translate("Document", "Paper must be one of {papers}, not {paper!r}.")
+                        .format(papers=", ".join(PAPERS), paper=paper))
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(paper_id), QPageLayout.Orientation.Portrait,
@@ -204,17 +209,21 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
     """
     ids = [int(i) for i in thesis_ids]
     if not ids:
-        raise UserError("There are no theses to export.")
+        raise UserError(translate("Document", "There are no theses to export."))
     target = Path(path)
     if not target.parent.is_dir():
-        raise UserError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        raise UserError(translate("Document", "Cannot write {path}: the folder {folder} does "
+                                              "not exist.").format(path=target,
+                                                                   folder=target.parent))
     if str(paper).lower() not in PAPERS:
-        raise UserError(f"Paper must be one of {', '.join(PAPERS)}, not {paper!r}.")
+        raise UserError(translate("Document", "Paper must be one of {papers}, not {paper!r}.")
+                        .format(papers=", ".join(PAPERS), paper=paper))
     titles = [tracker.theses.get(i).title for i in ids]  # NotFound before any work
     temp = partial_path(target)                 # private from the first byte
     generated = tracker.clock.today().isoformat()
     contents = len(ids) > 1 if contents is None else contents
-    writer = _writer(temp, paper, titles[0] if len(ids) == 1 else "Investment theses")
+    writer = _writer(temp, paper, titles[0] if len(ids) == 1
+                     else translate("Document", "Investment theses"))
     layout = _Layout(writer)
     total_steps = len(ids) * 2  # lay out, then paint
     step = 0
@@ -223,7 +232,7 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
         nonlocal step
         step += 1
         if progress is not None and progress(step, total_steps) is False:
-            raise ExportCancelled("The PDF export was cancelled.")
+            raise ExportCancelled(translate("Document", "The PDF export was cancelled."))
 
     painter = None
     try:
@@ -239,7 +248,8 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
         total = sum(item.pages for item in laid)
         painter = QPainter()
         if not painter.begin(writer):
-            raise UserError(f"Cannot write {target}: the PDF could not be started.")
+            raise UserError(translate("Document", "Cannot write {path}: the PDF could not be "
+                                                  "started.").format(path=target))
         # Flate instead of JPEG for the chart: no ringing around its lines and text.
         painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
         number = 0
@@ -254,11 +264,13 @@ def export_pdf(tracker, thesis_ids, path, paper: str = "a4", *,
         painter.end()
         painter = None
         if not temp.exists() or not temp.stat().st_size:
-            raise UserError(f"Cannot write {target}: the PDF writer wrote nothing.")
+            raise UserError(translate("Document", "Cannot write {path}: the PDF writer wrote "
+                                                  "nothing.").format(path=target))
         commit_partial(temp, target)        # private (0600) unless it replaces a file
         return total
     except OSError as exc:
-        raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+        raise UserError(translate("Document", "Cannot write {path}: {reason}.").format(
+            path=target, reason=exc.strerror or exc)) from None
     finally:
         if painter is not None and painter.isActive():
             painter.end()
@@ -277,7 +289,7 @@ def _contents(writer, layout, reports: list[ThesisReport], laid: list[_Laid],
             first += item.pages
         doc = _document(writer, layout, contents_html(entries, generated))
         if doc.pageCount() == pages:
-            return _Laid(doc, "Contents", pages)
+            return _Laid(doc, translate("Document", "Contents"), pages)
         pages = doc.pageCount()
 
 

@@ -28,7 +28,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 3         # the record's id
 
 @dataclass
 class Column:
-    """One column: header, display text, optional raw sort value, and the field it edits."""
+    """One column: header, display text, optional raw sort value, and the field it edits.
+
+    The header is English, marked ``QT_TRANSLATE_NOOP("Column", …)`` where it is written;
+    ``headerData`` shows it in the interface's language."""
 
     header: str
     text: Callable[[Any], Any]
@@ -61,8 +64,20 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.columns)):
-            return self.columns[section].header
+            return self.header_text(self.columns[section].header)
         return None
+
+    def header_text(self, header: str) -> str:
+        from gui.i18n import translate
+        return translate("Column", header)
+
+    def retranslate(self) -> None:
+        """The interface's language changed: headers and cells say it again."""
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def data(self, index, role=DISPLAY):
         row = index.row()               # -1 for an invalid index

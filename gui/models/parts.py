@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
+from gui.delegates import window_text
+from gui.i18n import date_text, localize, timestamp_text, translate, word
 from gui.models.base import (
     CHECK_STATE,
     DISPLAY,
@@ -49,10 +51,11 @@ class ThesisPartModel(RecordTableModel):
 
     kinds: frozenset[Kind] = frozenset()
     noun = "row"
+    unfinished_text = ""                        # QT_TRANSLATE_NOOP("Parts", …)
     draft_fields: tuple[str, ...] = ()          # fields a new row lets the user type
     draft_required: tuple[str, ...] = ()
     draft_defaults: dict[str, Any] = {}
-    draft_hint = ""
+    draft_hint = ""                             # QT_TRANSLATE_NOOP("Parts", …)
 
     def __init__(self, tracker, parent=None):
         super().__init__(parent)
@@ -91,12 +94,12 @@ class ThesisPartModel(RecordTableModel):
             return None
         name = next((str(draft.values[f]).strip() for f in self.draft_fields
                      if str(draft.values.get(f) or "").strip()), "")
-        headers = {c.field: c.header for c in self.columns if getattr(c, "field", None)}
+        headers = {c.field: self.header_text(c.header) for c in self.columns
+                   if getattr(c, "field", None)}
         missing = [headers.get(f, f) for f in draft.required
                    if not str(draft.values.get(f) or "").strip()]
-        return (f"The new {self.noun} “{name}” is not stored yet: it needs "
-                f"{' and '.join(missing)}. It waits on its thesis until you fill it in "
-                f"(or press Escape on it).")
+        return translate("Parts", self.unfinished_text).format(
+            name=name, fields=translate("Parts", " and ").join(missing))
 
     # -- the new row -------------------------------------------------------------------------
     def draft_row(self) -> int | None:
@@ -156,7 +159,7 @@ class ThesisPartModel(RecordTableModel):
         if role == FOREGROUND and name not in self.draft.values:
             return muted_brush()
         if role == TOOLTIP:
-            return self.draft_hint
+            return translate("Parts", self.draft_hint) if self.draft_hint else None
         return None
 
     def flags(self, index):
@@ -205,6 +208,20 @@ class ThesisPartModel(RecordTableModel):
 
 
 _DRAFT_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_STATUSES = frozenset(("draft", "active", "watch", "confirmed", "broken", "closed", "open",
+                       "materialised", "retired", "pending", "done", "missed", "cancelled"))
+
+
+def history_value(value) -> str:
+    """An old or new value in the History: a status in the interface's language, a date as
+    the locale writes it, anything else as stored."""
+    if value is None:
+        return ""
+    if value in _STATUSES:
+        return word(value)
+    if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        return date_text(value)
+    return value
 _DRAFT_EDITABLE = _DRAFT_SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 
@@ -240,12 +257,16 @@ class CatalystModel(_Cited):
     CHECK, TITLE, EXPECTED, WINDOW, STATUS, HAPPENED, IMPACT, OUTCOME, SOURCES = range(9)
     kinds = frozenset({Kind.CATALYST, Kind.CITATION, Kind.SOURCE})
     noun = "catalyst"
+    unfinished_text = QT_TRANSLATE_NOOP("Parts", "The new catalyst “{name}” is not stored yet: "
+                                                 "it needs {fields}. It waits on its thesis "
+                                                 "until you fill it in (or press Escape on it).")
     draft_fields = ("title", "expected", "impact")
     draft_required = ("title", "expected")
     draft_defaults = {"impact": "+", "status": "pending"}
-    draft_hint = ("New catalyst: type its title and expected window (H2 2026, Q3 2026, "
-                  "end of 2027…); it is saved when you leave the row or press Enter. "
-                  "Escape cancels.")
+    draft_hint = QT_TRANSLATE_NOOP("Parts", "New catalyst: type its title and expected window "
+                                            "(H2 2026, Q3 2026, end of 2027…); it is saved "
+                                            "when you leave the row or press Enter. Escape "
+                                            "cancels.")
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)
@@ -253,21 +274,39 @@ class CatalystModel(_Cited):
 
     def make_columns(self) -> list[Column]:
         return [
-            Column("Done", lambda c: "", sort=lambda c: c.status),
-            Column("Catalyst", lambda c: c.title, field="title",
-                   tooltip=lambda c: c.description or None),
-            Column("Expected", lambda c: c.expected, field="expected",
-                   sort=lambda c: (c.window_start, c.window_end),
-                   tooltip=lambda c: c.describe_window()),
-            Column("Parsed window", lambda c: c.describe_window(),
+            Column(QT_TRANSLATE_NOOP("Column", "Done"), lambda c: "", sort=lambda c: c.status),
+            Column(QT_TRANSLATE_NOOP("Column", "Catalyst"), self.title_text, field="title",
+                   edit_value=lambda c: c.title, tooltip=lambda c: c.description or None),
+            Column(QT_TRANSLATE_NOOP("Column", "Expected"), self.expected_text,
+                   field="expected", edit_value=lambda c: c.expected,
+                   sort=lambda c: (c.window_start, c.window_end), tooltip=self.window_text),
+            Column(QT_TRANSLATE_NOOP("Column", "Parsed window"), self.window_text,
                    sort=lambda c: (c.window_start, c.window_end)),
-            Column("Status", lambda c: c.status, field="status"),
-            Column("Happened", lambda c: c.happened_on or "", field="happened_on"),
-            Column("Impact", lambda c: c.impact, field="impact"),
-            Column("Outcome", lambda c: c.outcome, field="outcome",
+            Column(QT_TRANSLATE_NOOP("Column", "Status"), self.status_text, field="status",
+                   edit_value=lambda c: c.status, sort=lambda c: c.status),
+            Column(QT_TRANSLATE_NOOP("Column", "Happened"), lambda c: date_text(c.happened_on),
+                   field="happened_on", edit_value=lambda c: c.happened_on or "",
+                   sort=lambda c: c.happened_on or ""),
+            Column(QT_TRANSLATE_NOOP("Column", "Impact"), lambda c: c.impact, field="impact"),
+            Column(QT_TRANSLATE_NOOP("Column", "Outcome"), lambda c: c.outcome, field="outcome",
                    tooltip=lambda c: c.outcome or None),
-            Column("Sources", self.cites, tooltip=lambda c: self.cites(c) or None),
+            Column(QT_TRANSLATE_NOOP("Column", "Sources"),
+                   self.cites, tooltip=lambda c: self.cites(c) or None),
         ]
+
+    def title_text(self, record) -> str:
+        return record.title
+
+    def expected_text(self, record) -> str:
+        return record.expected
+
+    def status_text(self, record) -> str:
+        return word(record.status)
+
+    def window_text(self, record) -> str:
+        if not record.placed:           # a window another tool stored as no date
+            return localize(record.describe_window())
+        return window_text(record.window)
 
     def fetch(self, thesis_id):
         return self.tracker.catalysts.for_thesis(thesis_id)
@@ -293,8 +332,12 @@ class CatalystModel(_Cited):
                 return status_brush(record.status)
         if role == TOOLTIP and column == self.CHECK:
             if self.is_overdue(record):
-                return f"Overdue: the window ended {record.window_end}"
-            return f"{record.status}" + (f" on {record.happened_on}" if record.happened_on else "")
+                return translate("Parts", "Overdue: the window ended {date}").format(
+                    date=date_text(record.window_end))
+            if record.happened_on:
+                return translate("Parts", "{status} on {date}").format(
+                    status=word(record.status), date=date_text(record.happened_on))
+            return word(record.status)
         return None
 
     def flags(self, index):
@@ -318,24 +361,33 @@ class RiskModel(_Cited):
     TITLE, DESCRIPTION, SEVERITY, LIKELIHOOD, SCORE, STATUS, SOURCES = range(7)
     kinds = frozenset({Kind.RISK, Kind.CITATION, Kind.SOURCE})
     noun = "risk"
+    unfinished_text = QT_TRANSLATE_NOOP("Parts", "The new risk “{name}” is not stored yet: "
+                                                 "it needs {fields}. It waits on its thesis "
+                                                 "until you fill it in (or press Escape on it).")
     draft_fields = ("title", "description", "severity", "likelihood")
     draft_required = ("title",)
     draft_defaults = {"severity": 3, "likelihood": 3, "status": "open"}
-    draft_hint = ("New risk: type what would break the thesis; it is saved when you leave "
-                  "the row or press Enter. Escape cancels.")
+    draft_hint = QT_TRANSLATE_NOOP("Parts", "New risk: type what would break the thesis; it "
+                                            "is saved when you leave the row or press Enter. "
+                                            "Escape cancels.")
     cite_key = "risk_id"
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)
         self.columns = [
-            Column("Risk", lambda r: r.title, field="title"),
-            Column("Description", lambda r: r.description, field="description",
+            Column(QT_TRANSLATE_NOOP("Column", "Risk"), lambda r: r.title, field="title"),
+            Column(QT_TRANSLATE_NOOP("Column", "Description"),
+                   lambda r: r.description, field="description",
                    tooltip=lambda r: r.description or None),
-            Column("Severity", lambda r: r.severity, field="severity", align_right=True),
-            Column("Likelihood", lambda r: r.likelihood, field="likelihood", align_right=True),
-            Column("Score", lambda r: r.score, align_right=True),
-            Column("Status", lambda r: r.status, field="status"),
-            Column("Sources", self.cites, tooltip=lambda r: self.cites(r) or None),
+            Column(QT_TRANSLATE_NOOP("Column", "Severity"),
+                   lambda r: r.severity, field="severity", align_right=True),
+            Column(QT_TRANSLATE_NOOP("Column", "Likelihood"),
+                   lambda r: r.likelihood, field="likelihood", align_right=True),
+            Column(QT_TRANSLATE_NOOP("Column", "Score"), lambda r: r.score, align_right=True),
+            Column(QT_TRANSLATE_NOOP("Column", "Status"), lambda r: word(r.status),
+                   field="status", edit_value=lambda r: r.status, sort=lambda r: r.status),
+            Column(QT_TRANSLATE_NOOP("Column", "Sources"),
+                   self.cites, tooltip=lambda r: self.cites(r) or None),
         ]
 
     def fetch(self, thesis_id):
@@ -346,11 +398,12 @@ class BeneficiaryModel(ThesisPartModel):
     COMPANY, LOCAL, TICKER, EXCHANGE, ROLE = range(5)
     kinds = frozenset({Kind.BENEFICIARY, Kind.COMPANY})
     columns = [
-        Column("Company", lambda b: b.name),
-        Column("Local name", lambda b: b.local_name),
-        Column("Ticker", lambda b: b.ticker or ""),
-        Column("Exchange", lambda b: b.exchange),
-        Column("Role", lambda b: b.role, field="role", tooltip=lambda b: b.role or None),
+        Column(QT_TRANSLATE_NOOP("Column", "Company"), lambda b: b.name),
+        Column(QT_TRANSLATE_NOOP("Column", "Local name"), lambda b: b.local_name),
+        Column(QT_TRANSLATE_NOOP("Column", "Ticker"), lambda b: b.ticker or ""),
+        Column(QT_TRANSLATE_NOOP("Column", "Exchange"), lambda b: b.exchange),
+        Column(QT_TRANSLATE_NOOP("Column", "Role"),
+               lambda b: b.role, field="role", tooltip=lambda b: b.role or None),
     ]
 
     def fetch(self, thesis_id):
@@ -361,22 +414,29 @@ class SourceModel(ThesisPartModel):
     TITLE, PUBLISHER, PUBLISHED, URL, SUMMARY, CITED = range(6)
     kinds = frozenset({Kind.SOURCE, Kind.CITATION})
     noun = "source"
+    unfinished_text = QT_TRANSLATE_NOOP("Parts", "The new source “{name}” is not stored yet: "
+                                                 "it needs {fields}. It waits on its thesis "
+                                                 "until you fill it in (or press Escape on it).")
     draft_fields = ("title", "publisher", "published_on", "url", "summary")
     draft_required = ("title",)
-    draft_hint = ("New source: type its title (publisher, date and link too if you like); it "
-                  "is saved when you leave the row or press Enter. Escape cancels.")
+    draft_hint = QT_TRANSLATE_NOOP("Parts", "New source: type its title (publisher, date and "
+                                            "link too if you like); it is saved when you leave "
+                                            "the row or press Enter. Escape cancels.")
 
     def __init__(self, tracker, parent=None):
         super().__init__(tracker, parent)
         self._cited: dict[int, str] = {}
         self.columns = [
-            Column("Source", lambda s: s.title, field="title"),
-            Column("Publisher", lambda s: s.publisher, field="publisher"),
-            Column("Published", lambda s: s.published_on or "", field="published_on"),
-            Column("URL or file", lambda s: s.url, field="url"),
-            Column("Summary", lambda s: s.summary, field="summary",
+            Column(QT_TRANSLATE_NOOP("Column", "Source"), lambda s: s.title, field="title"),
+            Column(QT_TRANSLATE_NOOP("Column", "Publisher"),
+                   lambda s: s.publisher, field="publisher"),
+            Column(QT_TRANSLATE_NOOP("Column", "Published"), lambda s: date_text(s.published_on),
+                   field="published_on", edit_value=lambda s: s.published_on or "",
+                   sort=lambda s: s.published_on or ""),
+            Column(QT_TRANSLATE_NOOP("Column", "URL or file"), lambda s: s.url, field="url"),
+            Column(QT_TRANSLATE_NOOP("Column", "Summary"), lambda s: s.summary, field="summary",
                    tooltip=lambda s: s.summary or None),
-            Column("Cited for", lambda s: self._cited.get(s.id, "")),
+            Column(QT_TRANSLATE_NOOP("Column", "Cited for"), lambda s: self._cited.get(s.id, "")),
         ]
 
     def before_fetch(self) -> None:
@@ -385,12 +445,18 @@ class SourceModel(ThesisPartModel):
             return
         found: dict[int, list[str]] = {}
         for c in self.tracker.sources.citations_for_thesis(self.thesis_id):
-            what = "thesis" if c.thesis_id else ("risk" if c.risk_id else "catalyst")
-            found.setdefault(c.source_id, []).append(what + (f": {c.locator}" if c.locator else ""))
+            what = word("thesis" if c.thesis_id else ("risk" if c.risk_id else "catalyst"))
+            found.setdefault(c.source_id, []).append(
+                what + (translate("Parts", ": {locator}").format(locator=c.locator)
+                        if c.locator else ""))
         self._cited = {k: "; ".join(v) for k, v in found.items()}
 
     def fetch(self, thesis_id):
         return self.tracker.sources.for_thesis(thesis_id)
+
+    def retranslate(self) -> None:
+        self.before_fetch()             # "Cited for" names what cites in the language now
+        super().retranslate()
 
 
 class HistoryModel(ThesisPartModel):
@@ -405,12 +471,16 @@ class HistoryModel(ThesisPartModel):
         self.show_undone = False
         self._catalysts: dict[int, str] = {}
         self.columns = [
-            Column("When", lambda h: h.at.replace("T", " ").rstrip("Z")),
-            Column("What", self._what, tooltip=lambda h: h.describe()),
-            Column("Field", lambda h: h.field),
-            Column("From", lambda h: h.old or ""),
-            Column("To", lambda h: h.new or ""),
-            Column("Note", self._note, tooltip=lambda h: h.note or None),
+            Column(QT_TRANSLATE_NOOP("Column", "When"),
+                   lambda h: timestamp_text(h.at.replace("T", " ").rstrip("Z")),
+                   sort=lambda h: h.at),
+            Column(QT_TRANSLATE_NOOP("Column", "What"), self._what,
+                   tooltip=lambda h: localize(h.describe())),
+            Column(QT_TRANSLATE_NOOP("Column", "Field"), lambda h: word(h.field)),
+            Column(QT_TRANSLATE_NOOP("Column", "From"), lambda h: history_value(h.old)),
+            Column(QT_TRANSLATE_NOOP("Column", "To"), lambda h: history_value(h.new)),
+            Column(QT_TRANSLATE_NOOP("Column", "Note"),
+                   self._note, tooltip=lambda h: h.note or None),
         ]
 
     def _what(self, entry) -> str:
@@ -418,10 +488,12 @@ class HistoryModel(ThesisPartModel):
             return entry.subject
         if entry.catalyst_id is not None and entry.catalyst_id in self._catalysts:
             return self._catalysts[entry.catalyst_id]
-        return entry.field
+        return word(entry.field)
 
     def _note(self, entry) -> str:
-        return f"(undone) {entry.note}".strip() if entry.undone_at else entry.note
+        if entry.undone_at:
+            return translate("Parts", "(undone) {note}").format(note=entry.note).strip()
+        return entry.note
 
     def set_show_undone(self, show: bool) -> None:
         self.show_undone = show

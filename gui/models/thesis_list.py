@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 
+from gui.chips import CHIPS_ROLE
+from gui.i18n import date_text, translate, word
 from gui.models.base import FONT, FOREGROUND, SORT_ROLE, Column, RecordTableModel, TodayCache
 from gui.models.base import orderable as _orderable
 from gui.style import overdue_brush
 from model.changes import OpChanges, Origin
+
+_CHIPS = int(CHIPS_ROLE)
 
 
 def _next(summary) -> str:
@@ -17,20 +21,31 @@ def _next(summary) -> str:
     return f"{summary.next_catalyst} · {summary.next_expected}"
 
 
-class ThesisListModel(RecordTableModel):
-    """One row per thesis (``ThesisSummary``); refreshed row by row from store changes."""
+def _overdue_tip(summary) -> str | None:
+    overdue = summary.overdue
+    if not overdue:
+        return None
+    return translate("ThesisList", "%n pending catalyst(s) past their window", None, overdue)
 
-    TITLE, THEME, STATUS, CONVICTION, NEXT, OVERDUE, REVIEW = range(7)
+
+class ThesisListModel(RecordTableModel):
+    """One row per thesis (``ThesisSummary``); refreshed row by row from store changes. The
+    theme and the tags are chips (``CHIPS_ROLE``; gui.chips paints them)."""
+
+    TITLE, THEME, STATUS, CONVICTION, NEXT, OVERDUE, REVIEW, TAGS = range(8)
     columns = [
-        Column("Title", lambda s: s.title, sort=lambda s: s.title.casefold()),
-        Column("Theme", lambda s: s.theme, sort=lambda s: s.theme.casefold()),
-        Column("Status", lambda s: s.status),
-        Column("Conviction", lambda s: s.conviction, align_right=True),
-        Column("Next catalyst", _next, sort=lambda s: s.next_start or "9999-99-99",
-               tooltip=_next),
-        Column("Overdue", lambda s: s.overdue or "", sort=lambda s: s.overdue, align_right=True,
-               tooltip=lambda s: f"{s.overdue} pending catalyst(s) past their window"
-               if s.overdue else None),
+        Column(QT_TRANSLATE_NOOP("Column", "Title"), lambda s: s.title,
+               sort=lambda s: s.title.casefold()),
+        Column(QT_TRANSLATE_NOOP("Column", "Theme"), lambda s: s.theme,
+               sort=lambda s: s.theme.casefold()),
+        Column(QT_TRANSLATE_NOOP("Column", "Status"), lambda s: word(s.status),
+               sort=lambda s: s.status),
+        Column(QT_TRANSLATE_NOOP("Column", "Conviction"), lambda s: s.conviction,
+               align_right=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Next catalyst"), _next,
+               sort=lambda s: s.next_start or "9999-99-99", tooltip=_next),
+        Column(QT_TRANSLATE_NOOP("Column", "Overdue"), lambda s: s.overdue or "",
+               sort=lambda s: s.overdue, align_right=True, tooltip=_overdue_tip),
     ]
 
     # Rows read before the window first paints (more than a screenful at any window size,
@@ -46,8 +61,10 @@ class ThesisListModel(RecordTableModel):
         self.tracker = tracker
         self._today = TodayCache(tracker.clock)
         self.columns = self.columns + [
-            Column("Next review", self._review_text, sort=lambda s: s.next_review or "9999",
-                   tooltip=self._review_tip)]
+            Column(QT_TRANSLATE_NOOP("Column", "Next review"), self._review_text,
+                   sort=lambda s: s.next_review or "9999", tooltip=self._review_tip),
+            Column(QT_TRANSLATE_NOOP("Column", "Tags"), lambda s: s.tags,
+                   sort=lambda s: s.tags.casefold())]
         self._sorted_by: tuple | None = None
         self._rows = tracker.theses.summaries(tracker.theses.ids_by_title(self.FIRST_PAGE))
         self._more = len(self._rows) == self.FIRST_PAGE     # the rest not even listed yet
@@ -149,17 +166,31 @@ class ThesisListModel(RecordTableModel):
         """Its next review date has passed (``review_due`` already leaves out settled theses)."""
         return summary.review_due and summary.next_review < self._today.iso()
 
+    def themes(self) -> set[str]:
+        """Every theme in the list (the chips' colours are assigned over them)."""
+        return {s.theme for s in self._rows if s.theme}
+
     def _review_text(self, s) -> str:
         if not s.next_review:
             return ""
-        return f"⚠ {s.next_review} overdue" if self.review_overdue(s) else s.next_review
+        if self.review_overdue(s):
+            return translate("ThesisList", "⚠ {date} overdue").format(
+                date=date_text(s.next_review))
+        return date_text(s.next_review)
 
     def _review_tip(self, s) -> str | None:
         if self.review_overdue(s):
-            return f"Review overdue since {s.next_review}: select it and press Review…"
-        return "Review due this week" if s.review_due else None
+            return translate("ThesisList", "Review overdue since {date}: select it and press "
+                                           "Review…").format(date=date_text(s.next_review))
+        return translate("ThesisList", "Review due this week") if s.review_due else None
 
     def extra_data(self, record, column, role):
+        if role == _CHIPS:
+            if column == self.THEME:
+                return (record.theme,) if record.theme else ()
+            if column == self.TAGS:
+                return record.tag_list
+            return None
         if role == FOREGROUND and (
                 (column == self.OVERDUE and record.overdue)
                 or (column == self.REVIEW and self.review_overdue(record))):
@@ -261,6 +292,8 @@ class ThesisFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._ids: set[int] | None = None
         self._status: str | None = None
+        self._theme: str | None = None          # a theme chip clicked (#13)
+        self._tag: str | None = None            # a tag chip clicked
         self._accept: bytearray | None = None     # per source row, only during a re-filter
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -292,10 +325,7 @@ class ThesisFilterProxy(QSortFilterProxyModel):
     def _refilter_all(self) -> None:
         """One layout change, with acceptance worked out for every row up front (a bytearray
         lookup per filterAcceptsRow call instead of reading the record)."""
-        ids, status = self._ids, self._status
-        self._accept = bytearray((ids is None or r.id in ids)
-                                 and (status is None or r.status == status)
-                                 for r in self.sourceModel().records())
+        self._accept = bytearray(self._accepts(r) for r in self.sourceModel().records())
         try:
             self.invalidate()
         finally:
@@ -306,6 +336,24 @@ class ThesisFilterProxy(QSortFilterProxyModel):
         if status == self._status:
             return
         self._filter_change(lambda: setattr(self, "_status", status))
+
+    def set_theme(self, theme: str | None) -> None:
+        """Only the theses of this theme (a theme chip clicked); None: any."""
+        theme = theme or None
+        if theme != self._theme:
+            self._filter_change(lambda: setattr(self, "_theme", theme))
+
+    def set_tag(self, tag: str | None) -> None:
+        """Only the theses with this tag (a tag chip clicked); None: any."""
+        tag = tag or None
+        if tag != self._tag:
+            self._filter_change(lambda: setattr(self, "_tag", tag))
+
+    def _accepts(self, summary) -> bool:
+        return ((self._ids is None or summary.id in self._ids)
+                and (self._status is None or summary.status == self._status)
+                and (self._theme is None or summary.theme == self._theme)
+                and (self._tag is None or self._tag in summary.tag_list))
 
     def _filter_change(self, apply) -> None:
         # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); older Qt lacks them.
@@ -326,7 +374,4 @@ class ThesisFilterProxy(QSortFilterProxyModel):
         accept = self._accept
         if accept is not None:
             return accept[source_row] == 1
-        summary = self.sourceModel().record(source_row)
-        if self._status is not None and summary.status != self._status:
-            return False
-        return self._ids is None or summary.id in self._ids
+        return self._accepts(self.sourceModel().record(source_row))

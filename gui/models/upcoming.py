@@ -6,9 +6,10 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from gui.i18n import date_text, translate
 from gui.models.base import FONT, FOREGROUND, TOOLTIP, Column
 from gui.models.parts import CatalystModel
 from gui.style import overdue_brush
@@ -45,9 +46,13 @@ class ReviewRow:
 
     window_start = window_end = expected
 
-    def describe_window(self) -> str:        # what the "Parsed window" column shows
-        last = f", last {self.last_reviewed[:10]}" if self.last_reviewed else ", never reviewed"
-        return f"every {self.cadence_days} d{last}"
+    def describe_window(self) -> str:
+        """What the "Parsed window" column shows for a review: its cadence and the last."""
+        every = translate("Upcoming", "every {days} d").format(days=self.cadence_days)
+        if self.last_reviewed:
+            return translate("Upcoming", "{every}, last {date}").format(
+                every=every, date=date_text(self.last_reviewed[:10]))
+        return translate("Upcoming", "{every}, never reviewed").format(every=every)
 
     @classmethod
     def from_due(cls, due) -> "ReviewRow":
@@ -77,7 +82,7 @@ class UpcomingModel(CatalystModel):
     def make_columns(self):
         columns = super().make_columns()
         columns = [c for c in columns if c.header != "Sources"]
-        columns.insert(1, Column("Thesis", self._thesis_title,
+        columns.insert(1, Column(QT_TRANSLATE_NOOP("Column", "Thesis"), self._thesis_title,
                                  sort=lambda c: self._thesis_title(c).casefold()))
         return columns
 
@@ -88,6 +93,20 @@ class UpcomingModel(CatalystModel):
 
     def cites(self, record) -> str:
         return ""
+
+    def title_text(self, record) -> str:
+        return translate("Upcoming", "Thesis review") if is_review(record) else record.title
+
+    def status_text(self, record) -> str:
+        if is_review(record):
+            return translate("Upcoming", "review due")
+        return super().status_text(record)
+
+    def expected_text(self, record) -> str:
+        return date_text(record.next_review) if is_review(record) else record.expected
+
+    def window_text(self, record) -> str:
+        return record.describe_window() if is_review(record) else super().window_text(record)
 
     def is_overdue(self, record) -> bool:
         if is_review(record):
@@ -103,9 +122,12 @@ class UpcomingModel(CatalystModel):
                 font.setItalic(True)
                 return font
             if role == TOOLTIP and column in (self.CHECK, self.TITLE):
-                state = "overdue" if self.is_overdue(record) else "due"
-                return (f"Review {state} on {record.next_review}: double-click to open the "
-                        f"thesis and press Review…")
+                text = (translate("Upcoming", "Review overdue since {date}: double-click to "
+                                              "open the thesis and press Review…")
+                        if self.is_overdue(record) else
+                        translate("Upcoming", "Review due on {date}: double-click to open the "
+                                              "thesis and press Review…"))
+                return text.format(date=date_text(record.next_review))
             return None
         return super().extra_data(record, column, role)
 

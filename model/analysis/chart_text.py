@@ -6,7 +6,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from model.analysis.timeline import DAY
 
@@ -38,8 +39,23 @@ def _months(first: dt.date, last: dt.date, step: int) -> list[dt.date]:
             year, month = year + 1, 1
 
 
-def date_ticks(lo: float, hi: float, width_px: float, *,
-               label_px: float = 64.0) -> list[tuple[float, str, bool]]:
+@dataclass(frozen=True)
+class TickNames:
+    """How the labels are written: English abbreviations unless the GUI passes its
+    locale's ("2026年2月"). Each takes numbers: month (1-12), year, day."""
+
+    month: Callable[[int], str] = lambda m: calendar.month_abbr[m]
+    month_year: Callable[[int, int], str] = lambda y, m: f"{calendar.month_abbr[m]} {y}"
+    day_month_year: Callable[[int, int, int], str] = \
+        lambda y, m, d: f"{d} {calendar.month_abbr[m]} {y}"
+    day: Callable[[int, int, int], str] = lambda y, m, d: str(d)
+
+
+ENGLISH = TickNames()
+
+
+def date_ticks(lo: float, hi: float, width_px: float, *, label_px: float = 64.0,
+               names: TickNames = ENGLISH) -> list[tuple[float, str, bool]]:
     """Ticks for a time axis from ``lo`` to ``hi`` (epoch seconds) drawn ``width_px`` wide:
     (x, label, major). Labels are at least ``label_px`` apart, and the year is always said:
 
@@ -67,7 +83,7 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
                 for month in (4, 7, 10):
                     quarter = dt.date(year, month, 1)
                     if lo <= _x(quarter) <= hi:
-                        ticks.append((_x(quarter), calendar.month_abbr[month] if named else "",
+                        ticks.append((_x(quarter), names.month(month) if named else "",
                                       False))
         return sorted(ticks)
     if days > DAYS_UP_TO_DAYS:
@@ -82,11 +98,11 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
                 continue
             show_year = day.month == 1 or not said_year
             said_year = said_year or x - lo >= edge
-            label = f"{calendar.month_abbr[day.month]} {day.year}" if show_year \
-                else calendar.month_abbr[day.month]
+            label = names.month_year(day.year, day.month) if show_year \
+                else names.month(day.month)
             ticks.append((x, label, day.month == 1))
         if not ticks:       # a range inside one month: say which
-            ticks.append((lo, f"{calendar.month_abbr[first.month]} {first.year}", True))
+            ticks.append((lo, names.month_year(first.year, first.month), True))
         return ticks
     step = next(s for s in (1, 2, 7, 14) if s * px_per_day >= label_px * 0.6)
     said = False
@@ -96,9 +112,9 @@ def date_ticks(lo: float, hi: float, width_px: float, *,
         x = _x(day)
         if lo <= x <= hi and (day.day == 1 or (day - first).days % step == 0):
             if day.day == 1 or not said:
-                label = f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+                label = names.day_month_year(day.year, day.month, day.day)
             else:
-                label = str(day.day)
+                label = names.day(day.year, day.month, day.day)
             said = said or x - lo >= edge
             ticks.append((x, label, day.day == 1))
         day += dt.timedelta(days=1)

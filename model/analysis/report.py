@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from model.messages import Message, message, term
 from model.types import HistoryEntry
 
 if TYPE_CHECKING:
@@ -68,8 +69,8 @@ class CatalystLine:
     @property
     def label(self) -> str:
         if self.state == "overdue":
-            return f"OVERDUE {self.days_overdue} d"
-        return CHECK_MARKS[self.state][1]
+            return message("OVERDUE {days} d", days=self.days_overdue)
+        return term(CHECK_MARKS[self.state][1])
 
     @property
     def window_text(self) -> str:
@@ -158,14 +159,16 @@ def build_report(tracker: Tracker, thesis_id: int, *,
         where = f" ({cit.locator})" if cit.locator else ""
         if cit.thesis_id is not None:
             by_thesis.append(n)
-            cited_by[cit.source_id].append("thesis" + where)
+            cited_by[cit.source_id].append(message("thesis{where}", where=where))
         elif cit.risk_id is not None:
             by_risk.setdefault(cit.risk_id, []).append(n)
-            cited_by[cit.source_id].append(f"risk: {risk_titles.get(cit.risk_id, '?')}{where}")
+            cited_by[cit.source_id].append(message(
+                "risk: {title}{where}", title=risk_titles.get(cit.risk_id, "?"), where=where))
         elif cit.catalyst_id is not None:   # always, when neither of the others (a CHECK)
             by_catalyst.setdefault(cit.catalyst_id, []).append(n)
-            cited_by[cit.source_id].append(
-                f"catalyst: {catalyst_titles.get(cit.catalyst_id, '?')}{where}")
+            cited_by[cit.source_id].append(message(
+                "catalyst: {title}{where}", title=catalyst_titles.get(cit.catalyst_id, "?"),
+                where=where))
 
     catalyst_lines = []
     for c in catalysts:
@@ -239,11 +242,20 @@ def _seconds(stamp: str) -> float:
     return when.timestamp()
 
 
-def path_text(steps: Sequence[tuple[str, object]]) -> str:
+def path_text(steps: Sequence[tuple[str, object]], *, words: bool = False) -> str:
     """``((at, value), ...)`` as "3 (2025-12-09) → 4 (2026-02-10)"; a value with no recorded
-    time says so instead of printing empty brackets ("3 ()", #12 defect 13)."""
-    return " → ".join(f"{v} ({at[:10]})" if at else f"{v} (no change recorded)"
-                      for at, v in steps) or "–"
+    time says so instead of printing empty brackets ("3 ()", #12 defect 13). ``words``: the
+    values are statuses, translated with the sentence."""
+    if not steps:
+        return "–"
+    fields: dict[str, object] = {}
+    parts = []
+    for i, (at, value) in enumerate(steps):
+        fields[f"v{i}"] = term(str(value)) if words else str(value)
+        fields[f"at{i}"] = (dt.date.fromisoformat(at[:10]) if at
+                            else message("no change recorded"))
+        parts.append(f"{{v{i}}} ({{at{i}}})")
+    return Message(" → ".join(parts), **fields)
 
 
 def _scorecard(tracker: Tracker, thesis_id: int) -> list[tuple[str, str]]:
@@ -253,20 +265,23 @@ def _scorecard(tracker: Tracker, thesis_id: int) -> list[tuple[str, str]]:
         return []
     score = service.for_thesis(thesis_id)
     c = score.counts
-    slipped = "none"
+    slipped: str = message("none")
     if c.slipped:
         average = c.average_slip_days
-        slipped = f"{c.slipped}" + (f" (on average {average:.0f} days later)"
-                                    if average is not None else "")
+        slipped = (message("{count} (on average {days:.0f} days later)", count=c.slipped,
+                           days=average)
+                   if average is not None else str(c.slipped))
     if c.positive_decided:
-        positive = (f"{c.positive_done} of {c.positive_decided} decided "
-                    f"({100 * c.positive_hit_rate:.0f}%)")
+        positive: str = message("{done} of {decided} decided ({rate:.0f}%)", done=c.positive_done,
+                                decided=c.positive_decided, rate=100 * c.positive_hit_rate)
     else:
-        positive = "none decided yet"
-    return [("Catalysts", f"{c.done} done, {c.missed} missed, {c.cancelled} cancelled, "
-                          f"{c.pending} pending ({c.total} in all)"),
-            ("Slipped (window moved later)", slipped),
-            ("Positive catalysts that happened", positive),
-            ("Conviction path", path_text(score.conviction_path)),
-            ("Status path", path_text(score.status_path)),
-            ("Verdict", score.verdict)]
+        positive = message("none decided yet")
+    return [(message("Catalysts"),
+             message("{done} done, {missed} missed, {cancelled} cancelled, {pending} pending "
+                     "({total} in all)", done=c.done, missed=c.missed, cancelled=c.cancelled,
+                     pending=c.pending, total=c.total)),
+            (message("Slipped (window moved later)"), slipped),
+            (message("Positive catalysts that happened"), positive),
+            (message("Conviction path"), path_text(score.conviction_path)),
+            (message("Status path"), path_text(score.status_path, words=True)),
+            (message("Verdict"), score.verdict)]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from model.date_windows import try_parse_window
+from model.messages import message, term
 from model.storage.sqlite_errors import translated
 
 if TYPE_CHECKING:
@@ -81,20 +82,20 @@ class ThesisScore:
     def verdict(self) -> str:
         """Conviction against the outcome, in words."""
         if self.outcome is None:
-            return "open"
+            return term("open")
         held = self.conviction_at_outcome
         start = self.conviction_path[0][1] if self.conviction_path else held
         if self.outcome == "confirmed":
             if held is not None and held >= 4:
-                return "confirmed, called with high conviction"
+                return message("confirmed, called with high conviction")
             if held is not None and held <= 2:
-                return "confirmed despite low conviction"
-            return "confirmed"
+                return message("confirmed despite low conviction")
+            return term("confirmed")
         if held is not None and start is not None and held < start:
-            return "broken, conviction cut beforehand"
+            return message("broken, conviction cut beforehand")
         if held is not None and held >= 4:
-            return "broken while conviction was high"
-        return "broken"
+            return message("broken while conviction was high")
+        return term("broken")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from model.date_windows import parse_window
 from model.errors import ImportFailed, UserError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
+from model.messages import Message, joined, message
 
 if TYPE_CHECKING:
     from model.service import Tracker
@@ -44,16 +45,19 @@ def parse_catalyst_table(tracker: Tracker, table: Table) -> list[dict[str, Any]]
     unknown = [h for h, c in zip(header, columns) if c not in REQUIRED + OPTIONAL]
     duplicated = sorted({c for c in columns if columns.count(c) > 1 and c})
     if missing or unknown or duplicated:
-        parts = []
+        parts: list[Message] = []
         if missing:
-            parts.append(f"missing required column(s): {', '.join(missing)}")
+            parts.append(message("missing required column(s): {columns}",
+                                 columns=", ".join(missing)))
         if unknown:
-            parts.append(f"unknown column(s): {', '.join(unknown)} (allowed: "
-                         f"{', '.join(REQUIRED + OPTIONAL)})")
+            parts.append(message("unknown column(s): {columns} (allowed: {allowed})",
+                                 columns=", ".join(unknown),
+                                 allowed=", ".join(REQUIRED + OPTIONAL)))
         if duplicated:
-            parts.append(f"duplicated column(s): {', '.join(duplicated)}")
-        raise ImportFailed(f"{name} has the wrong columns: {'; '.join(parts)}. Nothing was "
-                           f"imported.")
+            parts.append(message("duplicated column(s): {columns}",
+                                 columns=", ".join(duplicated)))
+        raise ImportFailed(message("{name} has the wrong columns: {problems}. Nothing was "
+                                   "imported.", name=name, problems=joined(parts, "; ")))
     rows: list[dict[str, Any]] = []      # the catalyst rows to insert (a Window as "window")
     problems = list(table.problems)
     theses_cache: dict[str, int] = {}
@@ -61,13 +65,14 @@ def parse_catalyst_table(tracker: Tracker, table: Table) -> list[dict[str, Any]]
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(columns):
-            problems.append((line_no, f"has {len(record)} fields, the header has {len(columns)}"))
+            problems.append((line_no, message("has {fields} fields, the header has {columns}",
+                                              fields=len(record), columns=len(columns))))
             continue
         values = dict(zip(columns, record))
         try:
             rows.append(_row(tracker, values, theses_cache))
         except UserError as exc:
-            problems.append((line_no, str(exc)))
+            problems.append((line_no, exc.message))
     problems.sort()
     refuse_bad_rows(name, problems, rows, "catalyst")
     return rows

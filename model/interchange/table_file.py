@@ -17,6 +17,7 @@ from pathlib import Path
 
 from model.errors import ImportFailed
 from model.interchange.textfile import decode
+from model.messages import message
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 TEXT_TABLES = (".csv", ".tsv", ".txt")
@@ -51,11 +52,12 @@ def read_table(path: Path | str) -> Table:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailed(f"There is no file at {path}.") from None
+        raise ImportFailed(message("There is no file at {path}.", path=path)) from None
     except IsADirectoryError:
-        raise ImportFailed(f"{path} is a folder, not a file.") from None
+        raise ImportFailed(message("{path} is a folder, not a file.", path=path)) from None
     except OSError as exc:
-        raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ImportFailed(message("Cannot read {path}: {reason}.", path=path,
+                                   reason=exc.strerror or exc)) from None
     if path.suffix.lower() in SPREADSHEETS or raw.startswith(_MAGIC):
         return _spreadsheet(path, raw)
     return parse_text(decode(raw, name=str(path))[0], name=str(path))
@@ -70,7 +72,8 @@ def parse_text(text: str, *, name: str = "the file") -> Table:
     try:
         header = next(reader)
     except StopIteration:
-        raise ImportFailed(f"{name} is empty: it needs a header row.") from None
+        raise ImportFailed(message("{name} is empty: it needs a header row.",
+                                   name=name)) from None
     except csv.Error as exc:
         raise ImportFailed(f"{name} is not a readable CSV file: {exc}.") from None
     rows: list[tuple[int, list[str]]] = []
@@ -116,7 +119,8 @@ def _spreadsheet(path: Path, raw: bytes) -> Table:
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
     if not rows:
-        raise ImportFailed(f"{path} is empty: its first sheet needs a header row.")
+        raise ImportFailed(message("{path} is empty: its first sheet needs a header row.",
+                                   path=path))
     if len(rows) > MAX_ROWS:
         raise ImportFailed(f"{path} has more than {MAX_ROWS:,} rows; split it.")
     header = rows[0]

@@ -7,6 +7,7 @@ from collections.abc import Sequence, Sized
 from pathlib import Path
 
 from model.errors import ImportFailed
+from model.messages import message, term
 
 # Tried in order when a file has no BOM: strict UTF-8 first (it rarely decodes by accident),
 # then the encodings analysts' files actually come in, before asking charset-normalizer.
@@ -40,16 +41,16 @@ def decode(raw: bytes, *, name: str = "the file") -> tuple[str, str]:
     if best is None:
         best = from_bytes(raw).best()
     if best is None:
-        raise ImportFailed(f"Cannot tell the text encoding of {name}: save it as UTF-8 and try "
-                           f"again.")
+        raise ImportFailed(message("Cannot tell the text encoding of {name}: save it as UTF-8 "
+                                   "and try again.", name=name))
     encoding = best.encoding
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"   # a superset: decodes every GBK file, and more
     try:
         return raw.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
-        raise ImportFailed(f"Cannot tell the text encoding of {name}: save it as UTF-8 and try "
-                           f"again.") from None
+        raise ImportFailed(message("Cannot tell the text encoding of {name}: save it as UTF-8 "
+                                   "and try again.", name=name)) from None
 
 
 def _line_of(raw: bytes, offset: int) -> int:
@@ -139,9 +140,11 @@ def refuse_bad_rows(name: str, problems: Sequence[tuple[int | str, str]], rows: 
     """All or nothing for a table of rows: any bad row, or none at all, refuses the file
     (``problems`` are (line, what is wrong) pairs the message lists)."""
     if problems:
-        raise ImportFailed(f"{name}: {len(problems)} bad row(s); nothing was imported.", problems)
+        raise ImportFailed(message("{name}: {count} bad row(s); nothing was imported.", name=name,
+                                   count=len(problems)), problems)
     if not rows:
-        raise ImportFailed(f"{name} has a header but no {noun} rows; nothing was imported.")
+        raise ImportFailed(message("{name} has a header but no {noun} rows; nothing was "
+                                   "imported.", name=name, noun=term(noun)))
 
 
 def read_text(path: Path | str) -> str:
@@ -149,11 +152,12 @@ def read_text(path: Path | str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailed(f"There is no file at {path}.") from None
+        raise ImportFailed(message("There is no file at {path}.", path=path)) from None
     except IsADirectoryError:
-        raise ImportFailed(f"{path} is a folder, not a file.") from None
+        raise ImportFailed(message("{path} is a folder, not a file.", path=path)) from None
     except OSError as exc:
-        raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ImportFailed(message("Cannot read {path}: {reason}.", path=path,
+                                   reason=exc.strerror or exc)) from None
     return decode(raw, name=str(path))[0]
 
 

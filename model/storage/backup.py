@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from model.errors import CorruptDatabaseError, DiskFullError, StoreError
+from model.messages import message
 
 # The names were defined here: importers still find them (re-exported with "as").
 from model.storage.backup_names import Backup as Backup
@@ -77,9 +78,9 @@ def newest_good_backup(db_path: Path) -> Path | None:
 
 def restore_hint(db_path: Path, backup: Path | None) -> str:
     if backup is None:
-        return "No verified backup was found."
-    return (f"The newest good backup is {backup}; restore it with: "
-            f"python main.py restore \"{backup}\" --db \"{db_path}\"")
+        return message("No verified backup was found.")
+    return message("The newest good backup is {backup}; restore it with: python main.py "
+                   "restore \"{backup}\" --db \"{db_path}\"", backup=backup, db_path=db_path)
 
 
 def take_backup(store: BackupSource, *, reason: str = "manual") -> Path:

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from model.constants import SCHEMA_VERSION
+from model.messages import message
 
 # Tables every released version has had since m001, with the columns code relies on.
 KEY_COLUMNS: dict[str, frozenset[str]] = {
@@ -148,10 +149,13 @@ def identify(conn: sqlite3.Connection, schema_version: int = SCHEMA_VERSION) -> 
 def describe(identity: Identity, path: object, schema_version: int = SCHEMA_VERSION) -> str:
     """A sentence for a file that is not ours to open or restore."""
     if identity.kind == "newer":
-        return (f"{path} was written by a newer Thesis Tracker (schema version "
-                f"{identity.version}; this version reads up to {schema_version})")
+        return message("{path} was written by a newer Thesis Tracker (schema version "
+                       "{version}; this version reads up to {supported})", path=path,
+                       version=identity.version, supported=schema_version)
     if identity.kind in ("damaged-version", "damaged-schema"):
-        return f"{path} is damaged: {identity.detail}"
+        return message("{path} is damaged: {detail}", path=path, detail=identity.detail)
     if identity.kind == "new":
-        return f"{path} is an empty SQLite database, not a Thesis Tracker one"
-    return f"{path} is a SQLite database, but not a Thesis Tracker one ({identity.detail})"
+        return message("{path} is an empty SQLite database, not a Thesis Tracker one",
+                       path=path)
+    return message("{path} is a SQLite database, but not a Thesis Tracker one ({detail})",
+                   path=path, detail=identity.detail)

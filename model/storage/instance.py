@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model.errors import LockedError, ReadOnlyError, StoreError
+from model.messages import message
 from model.storage.locking import FileLock, probe
 from model.storage.sqlite_file import name_digest
 
@@ -91,15 +92,15 @@ class InstanceLock:
         try:
             taken = self._lock.acquire(shared=False)
         except OSError as exc:
-            raise ReadOnlyError(f"Cannot create the lock file {self.path}: "
-                                f"{exc.strerror or exc}. Open the database read-only or move it "
-                                f"somewhere writable.") from None
+            raise ReadOnlyError(message("Cannot create the lock file {path}: {reason}. Open the "
+                                        "database read-only or move it somewhere writable.",
+                                        path=self.path, reason=exc.strerror or exc)) from None
         if not taken:
             pid = _read_pid(self.path)
-            who = f" (pid {pid})" if pid else ""
+            who = message(" (pid {pid})", pid=pid) if pid else ""
             raise AlreadyOpenError(
-                f"{self.db_path} is open elsewhere{who}: use that window, or open this one "
-                f"read-only.", path=self.db_path, pid=pid)
+                message("{path} is open elsewhere{who}: use that window, or open this one "
+                        "read-only.", path=self.db_path, who=who), path=self.db_path, pid=pid)
         # The lock is ours: record our pid for the next instance's message.
         self._lock.write_note(f"{os.getpid()}\n")
         return self

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.messages import message
 from model.storage.backup import backup_dir_for, backup_stem, newest_good_backup, restore_hint
 from model.storage.files import PRIVATE_FILE, make_private_dir, write_atomically
 from model.storage.sqlite_errors import one_line
@@ -46,12 +47,14 @@ class FullCheck:
     @property
     def message(self) -> str:
         if self.ok:
-            return f"{self.path} passed its full integrity check."
+            return message("{path} passed its full integrity check.", path=self.path)
         shown = "; ".join(self.problems[:3])
-        more = f" (and {len(self.problems) - 3} more)" if len(self.problems) > 3 else ""
-        return (f"{self.path} failed its full integrity check ({shown}{more}): it is open "
-                f"read-only so nothing more is written to it. "
-                f"{restore_hint(self.path, self.newest_good_backup)}")
+        more = (message(" (and {count} more)", count=len(self.problems) - 3)
+                if len(self.problems) > 3 else "")
+        return message("{path} failed its full integrity check ({problems}{more}): it is open "
+                       "read-only so nothing more is written to it. {hint}", path=self.path,
+                       problems=shown, more=more,
+                       hint=restore_hint(self.path, self.newest_good_backup))
 
 
 @dataclass(frozen=True)

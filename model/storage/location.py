@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from model.messages import message
+
 _SYNCED = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "mobile documents",
            "box sync", "pcloud", "nextcloud", "owncloud", "坚果云", "百度网盘")
 
@@ -13,12 +15,12 @@ def location_warning(path: Path) -> str | None:
     text = str(Path(path).resolve()).lower()
     for name in _SYNCED:
         if name in text:
-            return (f"The database is in a cloud-synced folder ({name}). Syncing can copy it "
-                    f"half-written or from two machines at once: keep it on a local disk and "
-                    f"back up instead.")
+            return message("The database is in a cloud-synced folder ({name}). Syncing can "
+                           "copy it half-written or from two machines at once: keep it on a "
+                           "local disk and back up instead.", name=name)
     if text.startswith(("//", "\\\\")) or _is_network_mount(Path(path)):
-        return ("The database is on a network drive, where SQLite's locking is unreliable: "
-                "keep it on a local disk.")
+        return message("The database is on a network drive, where SQLite's locking is "
+                       "unreliable: keep it on a local disk.")
     return None
 
 

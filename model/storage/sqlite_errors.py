@@ -15,6 +15,7 @@ from model.errors import (
     StoreError,
     ValidationError,
 )
+from model.messages import message
 
 
 def one_line(text: object) -> str:
@@ -28,25 +29,29 @@ def translate_error(exc: sqlite3.Error, path: Path | str | None = None) -> Store
     detail = one_line(exc)
     where = f" ({path})" if path else ""
     if "locked" in text or "busy" in text:
-        return LockedError(f"The database{where} is busy: another program is writing to it. "
-                           f"Retry in a moment.")
+        return LockedError(message("The database{where} is busy: another program is writing "
+                                   "to it. Retry in a moment.", where=where))
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"The database{where} cannot be written: the file or its folder is "
-                             f"read-only. Nothing was changed.")
+        return ReadOnlyError(message("The database{where} cannot be written: the file or its "
+                                     "folder is read-only. Nothing was changed.", where=where))
     if "full" in text:
-        return DiskFullError(f"The disk holding the database{where} is full: the change was not "
-                             f"saved. Free some space and try again.")
+        return DiskFullError(message("The disk holding the database{where} is full: the change "
+                                     "was not saved. Free some space and try again.",
+                                     where=where))
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return CorruptDatabaseError(f"The database{where} is damaged ({detail}).", path=path)
+        return CorruptDatabaseError(message("The database{where} is damaged ({detail}).",
+                                            where=where, detail=detail), path=path)
     if "could not decode to utf-8" in text:
         # Only from a connection that is not tolerant (model.storage.connection): a read.
-        return CorruptDatabaseError(f"The database{where} holds text that is not valid UTF-8: "
-                                    f"python main.py check lists it and --repair mends it.",
-                                    path=path)
+        return CorruptDatabaseError(message("The database{where} holds text that is not valid "
+                                            "UTF-8: python main.py check lists it and --repair "
+                                            "mends it.", where=where), path=path)
     if "unable to open" in text or "disk i/o" in text:
-        return StoreError(f"The database{where} cannot be opened or read ({detail}).")
+        return StoreError(message("The database{where} cannot be opened or read ({detail}).",
+                                  where=where, detail=detail))
     # Not "refused the change": this may as well be a read.
-    return StoreError(f"The database{where} could not do this: {detail}. Nothing was changed.")
+    return StoreError(message("The database{where} could not do this: {detail}. Nothing was "
+                              "changed.", where=where, detail=detail))
 
 
 @contextmanager
@@ -54,7 +59,8 @@ def translated(path: Path | str | None = None) -> Iterator[None]:
     try:
         yield
     except sqlite3.IntegrityError as exc:
-        raise ValidationError(f"The change was refused because it breaks a rule of the "
-                              f"database ({exc}). Nothing was changed.") from exc
+        raise ValidationError(message("The change was refused because it breaks a rule of the "
+                                      "database ({detail}). Nothing was changed.",
+                                      detail=str(exc))) from exc
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc

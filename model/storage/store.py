@@ -26,6 +26,7 @@ from model.errors import (
     ReadOnlyError,
     StoreError,
 )
+from model.messages import message, term
 from model.storage import backup as backups
 from model.storage import clean_close, held
 from model.storage.connection import connect, undecodable
@@ -199,7 +200,8 @@ class Store:
     def get(self, table: str, row_id: int, what: str | None = None) -> Row:
         found = self.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         if found is None:
-            raise NotFound(f"There is no {what or table} with id {row_id}.")
+            raise NotFound(message("There is no {what} with id {id}.", what=term(what or table),
+                                   id=row_id))
         return found
 
     def resolve_title(self, table: str, name: str, *, what: str, plural: str, scope: str = "",
@@ -240,7 +242,8 @@ class Store:
         every listener hears one ``OpChanges`` describing them.
         """
         if self.readonly:
-            raise ReadOnlyError(f"{self.path} is open read-only: changes cannot be saved.")
+            raise ReadOnlyError(message("{path} is open read-only: changes cannot be saved.",
+                                        path=self.path))
         if self._pending is not None:
             inner = self._pending
             if not inner.label and label:
@@ -311,7 +314,7 @@ class Store:
                                    initiator=current.initiator)
         if current.origin is not Origin.OPERATION or not current.keep_undo or not images:
             return None
-        return UndoStep(label or "Change", images, current.changes)
+        return UndoStep(label or message("Change"), images, current.changes)
 
     def adopt(self, step: UndoStep | None, changes: OpChanges) -> None:
         """Take an operation committed on another connection of this process (an import on
@@ -384,9 +387,12 @@ def default_database_path() -> Path:
     return default_data_dir() / "theses.sqlite3"
 
 
+APP_FOLDER = "thesis-tracker"       # the data folder's name (platformdirs' app name)
+
+
 def default_data_dir() -> Path:
     import platformdirs
-    return Path(platformdirs.user_data_dir("thesis-tracker", appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
 
 
 def _check_header(path: Path) -> None:
@@ -491,7 +497,10 @@ def _make_folder(path: Path) -> None:
         raise ReadOnlyError(f"Cannot create the folder {path.parent}: "
                             f"{exc.strerror or exc}.") from None
     try:
-        if path.parent.resolve() == default_data_dir().resolve():
+        # The data folder is named for the app on every platform: a file elsewhere (--db)
+        # does not pay for loading platformdirs to find that out.
+        if (path.parent.name == APP_FOLDER
+                and path.parent.resolve() == default_data_dir().resolve()):
             tighten(path.parent, PRIVATE_DIR)
     except (OSError, RuntimeError):
         pass
@@ -502,17 +511,19 @@ def _open(path: Path, *, existed: bool, create: bool, readonly: bool, clock: Clo
     if existed:
         _check_header(path)
     elif not create or readonly:
-        raise NotFound(f"There is no database at {path}.")
+        raise NotFound(message("There is no database at {path}.", path=path))
     else:
         if not os.access(path.parent, os.W_OK):
-            raise ReadOnlyError(f"Cannot create {path}: the folder {path.parent} is read-only.")
+            raise ReadOnlyError(message("Cannot create {path}: the folder {folder} is read-only.",
+                                        path=path, folder=path.parent))
 
     if not readonly and existed and not os.access(path, os.W_OK):
-        raise ReadOnlyError(f"{path} is read-only: open it read-only or copy it somewhere "
-                            f"writable.")
+        raise ReadOnlyError(message("{path} is read-only: open it read-only or copy it "
+                                    "somewhere writable.", path=path))
     if not readonly and existed and not os.access(path.parent, os.W_OK):
-        raise ReadOnlyError(f"The folder {path.parent} is read-only, so SQLite cannot keep its "
-                            f"journal beside {path.name}: move the file somewhere writable.")
+        raise ReadOnlyError(message("The folder {folder} is read-only, so SQLite cannot keep "
+                                    "its journal beside {name}: move the file somewhere "
+                                    "writable.", folder=path.parent, name=path.name))
     if existed:
         _probe_untouched(path, verify=verify, readonly=readonly)
     else:
@@ -562,13 +573,15 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool,
         if store.schema_version > SCHEMA_VERSION:
             identity = identify(store.conn, SCHEMA_VERSION)
             if identity.kind == "newer":
-                raise NewerSchemaError(f"{_what(identity, path)}. It was not changed: update "
-                                       f"Thesis Tracker to use it.")
+                raise NewerSchemaError(message("{what}. It was not changed: update Thesis "
+                                               "Tracker to use it.",
+                                               what=_what(identity, path)))
         if store.readonly:
             version = store.schema_version
             if version != SCHEMA_VERSION:
-                raise StoreError(f"{path} needs an upgrade (schema {version} -> "
-                                 f"{SCHEMA_VERSION}), which a read-only open cannot do.")
+                raise StoreError(message("{path} needs an upgrade (schema {version} -> "
+                                         "{current}), which a read-only open cannot do.",
+                                         path=path, version=version, current=SCHEMA_VERSION))
             return
         store.conn.execute("PRAGMA journal_mode = WAL")
         store.conn.execute("PRAGMA synchronous = FULL")
@@ -577,12 +590,12 @@ def _prepare(store: Store, *, existed: bool, verify: bool, daily_backup: bool,
         if isinstance(error, CorruptDatabaseError):
             error.newest_backup = backups.newest_good_backup(path)
             hint = backups.restore_hint(path, error.newest_backup)
-            error.args = (f"{error} {hint}",)
+            error.args = (message("{error} {hint}", error=error.args[0], hint=hint),)
         raise error from exc
 
     if existed and store.schema_version == 0 and _has_user_tables(store):
-        raise StoreError(f"{path} is a SQLite database, but not a Thesis Tracker one: it was "
-                         f"not changed.")
+        raise StoreError(message("{path} is a SQLite database, but not a Thesis Tracker one: "
+                                 "it was not changed.", path=path))
     if store.schema_version != SCHEMA_VERSION:
         steps = _migration_steps()
         with translated(path):
@@ -655,22 +668,23 @@ def _probe(path: Path, *, check: bool) -> None:
     except sqlite3.DatabaseError as exc:
         error = translate_error(exc, path)
         if isinstance(error, CorruptDatabaseError) or undecodable(exc):
-            raise _damaged(path, f"{error}") from exc
+            raise _damaged(path, error.args[0]) from exc
         raise error from exc
     except UnicodeDecodeError as exc:
         # SQLite's message for a damaged schema quotes the damaged names, which Python cannot
         # decode: that is damage too, not a bug (#14 item 6).
-        raise _damaged(path, f"The database ({path}) is damaged (unreadable schema: "
-                             f"{exc.reason}).") from exc
+        raise _damaged(path, message("The database ({path}) is damaged (unreadable schema: "
+                                     "{reason}).", path=path, reason=exc.reason)) from exc
     finally:
         conn.close()
     if identity.kind == "newer":
-        raise NewerSchemaError(f"{_what(identity, path)}. It was not "
-                               f"opened or changed: update Thesis Tracker to use it.")
+        raise NewerSchemaError(message("{what}. It was not opened or changed: update Thesis "
+                                       "Tracker to use it.", what=_what(identity, path)))
     if identity.kind in ("damaged-version", "damaged-schema"):
-        raise _damaged(path, f"{_what(identity, path)}.")
+        raise _damaged(path, message("{what}.", what=_what(identity, path)))
     if identity.kind == "foreign":
-        raise StoreError(f"{_what(identity, path)}: it was not opened or changed.")
+        raise StoreError(message("{what}: it was not opened or changed.",
+                                 what=_what(identity, path)))
 
 
 def _what(identity: Identity, path: Path) -> str:
@@ -678,10 +692,10 @@ def _what(identity: Identity, path: Path) -> str:
     return describe_identity(identity, path, SCHEMA_VERSION)
 
 
-def _damaged(path: Path, message: str) -> CorruptDatabaseError:
+def _damaged(path: Path, text: str) -> CorruptDatabaseError:
     newest = backups.newest_good_backup(path)
-    return CorruptDatabaseError(f"{message} It was not changed. "
-                                f"{backups.restore_hint(path, newest)}", path=path,
+    return CorruptDatabaseError(message("{text} It was not changed. {hint}", text=text,
+                                        hint=backups.restore_hint(path, newest)), path=path,
                                 newest_backup=newest)
 
 

@@ -11,14 +11,17 @@ def _titles_in_view(window) -> list[str]:
 
 def test_the_first_paint_waits_for_nothing_but_the_first_page(launch, qtbot):
     """Before the first paint: the first page of the list and the selected thesis only; after it the
-    rest of the list, the helpers and the exports (#3 speed)."""
+    rest of the list, the helpers and the scorecard (#3 speed). The File ▸ Export actions are
+    there from the start (the toolbar shows Export PDF); their module loads when one is
+    chosen."""
     window = launch()
     # Before the first paint: two rows, one thesis shown, no helpers and no part tabs yet.
     assert window.list_model.rowCount() == 2 and not window.list_model.complete
     assert window.count_label.text() == "Loading the list…"
     assert window.current_thesis_id() is not None
     assert window.search_worker is None and window.detail.part_models == ()
-    assert "exportCalendar" not in window.actions_by_name
+    assert "actionExportPdf" in window.actions_by_name
+    assert window.detail.overview.scorecard.labels["verdict"].text() == ""
 
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.list_model.complete)
@@ -28,6 +31,7 @@ def test_the_first_paint_waits_for_nothing_but_the_first_page(launch, qtbot):
     assert titles == sorted(titles, key=str.casefold)
     assert window.search_worker is not None
     assert "exportCalendar" in window.actions_by_name
+    qtbot.waitUntil(lambda: window.detail.overview.scorecard.labels["verdict"].text() != "")
     qtbot.waitUntil(lambda: window.count_label.text().startswith("5 of 5 theses"))
 
 

@@ -252,7 +252,9 @@ def test_counts_follow_edits_but_not_filters(window, qtbot):
     assert overdue, "the demo data has an overdue catalyst on the test day"
     window._count_now()
     before = window.count_label.text()
-    figure = f"{len(overdue)} catalyst(s) overdue"
+    def figure_for(count: int) -> str:      # English plural forms (#13)
+        return f"{count} catalyst{'' if count == 1 else 's'} overdue"
+    figure = figure_for(len(overdue))
     assert figure in before
 
     kept = window.list_model.totals()
@@ -265,7 +267,7 @@ def test_counts_follow_edits_but_not_filters(window, qtbot):
 
     window.editor.tick(overdue[0], "done", on=None, note="it happened")
     window._count_now()
-    assert f"{len(overdue) - 1} catalyst(s) overdue" in window.count_label.text()
+    assert figure_for(len(overdue) - 1) in window.count_label.text()
     assert window.count_label.toolTip() == window.count_label.text()
 
 
@@ -316,7 +318,7 @@ def test_list_marks_overdue_review_and_title_counts_it(reviewed_window):
     font = scale.data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
     assert w.windowTitle() == "Thesis Tracker — theses.sqlite3 — 2 overdue"
-    assert "1 review(s) overdue" in w.count_label.text()
+    assert "1 review overdue" in w.count_label.text()
 
 
 def test_review_button_records_it_everywhere_in_place(reviewed_window, qtbot, when_modal,

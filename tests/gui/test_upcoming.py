@@ -76,7 +76,7 @@ def test_upcoming_puts_overdue_reviews_with_overdue_catalysts(reviewed_window, q
     assert model.index(row, model.TITLE).data() == "Thesis review"
     assert model.index(row, model.TITLE).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert not model.flags(model.index(row, model.CHECK)) & Qt.ItemFlag.ItemIsUserCheckable
-    assert "2 review(s) due" in w.upcoming.summary.text()
+    assert "2 reviews due" in w.upcoming.summary.text()     # English plural forms (#13)
     rect = table.visualRect(model.index(row, model.EXPECTED))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
