@@ -73,6 +73,7 @@ def date_ticks(lo: float, hi: float, width_px: float, *, label_px: float = 64.0,
     if days > MONTHS_UP_TO_DAYS:
         per_year = px_per_day * 365.25
         step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if s * per_year >= label_px)
+        edge = label_px * 0.5 / px_per_day * DAY     # a label this close to the left is cut
         for year in range(first.year, last.year + 1):
             start = dt.date(year, 1, 1)
             if year % step == 0 and lo <= _x(start) <= hi:
@@ -85,6 +86,15 @@ def date_ticks(lo: float, hi: float, width_px: float, *, label_px: float = 64.0,
                     if lo <= _x(quarter) <= hi:
                         ticks.append((_x(quarter), names.month(month) if named else "",
                                       False))
+        if first.year % step == 0 and _x(dt.date(first.year, 1, 1)) < lo:
+            # The first year's 1 January is off the axis: its first named quarter says the
+            # year ("Apr 2026, Jul, Oct, 2027"), else the months before 2027 belong to no year.
+            for i, (x, label, major) in enumerate(ticks):
+                if x >= _x(dt.date(first.year + 1, 1, 1)):
+                    break
+                if label and x - lo >= edge:
+                    ticks[i] = (x, names.month_year(first.year, _day(x).month), major)
+                    break
         return sorted(ticks)
     if days > DAYS_UP_TO_DAYS:
         per_month = px_per_day * 30.4

@@ -15,6 +15,11 @@ def test_every_range_says_its_year():
     and year up to six weeks; the year is always on the axis."""
     years = _labels("2025-11-01", "2028-02-01")
     assert {"2026", "2027", "2028"} <= set(years)
+    # More than a year in view that starts after 1 January: the first year is said on its
+    # first quarter (the axis read "Apr, Jul, Oct, 2027": 2026 never appeared).
+    assert _labels("2026-03-01", "2027-09-30")[:4] == ["Apr 2026", "Jul", "Oct", "2027"]
+    assert "2026" in " ".join(_labels("2026-03-01", "2027-09-30", width=300))
+    assert _labels("2026-05-20", "2028-06-30")[:3] == ["Jul 2026", "Oct", "2027"]
     months = _labels("2026-03-15", "2026-12-20")
     assert months[0] == "Apr 2026" and "May" in months and "Dec" in months
     assert _labels("2026-11-10", "2027-02-10")[-2:] == ["Jan 2027", "Feb"]
