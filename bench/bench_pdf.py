@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import OUT, table, timeit  # noqa: E402
 
-sys.path.insert(0, str(OUT.parent.parent / "tests" / "export"))
+sys.path.insert(0, str(OUT.parent.parent))       # the tests package, for its helpers
 
 
 def main() -> None:
@@ -23,7 +23,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - fonts need it
-    from export_helpers import make_thesis
+    from tests.gui.export.helpers import make_thesis
 
     from gui.export.pdf import _timeline_image, export_pdf, export_thesis_pdf
     from model.analysis.report import build_report
