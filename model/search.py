@@ -398,9 +398,10 @@ class Search:
 
     def explain(self, query: str, thesis_id: int, *, limit: int = 6) -> list[SearchHit]:
         """Why a thesis matched: its own records (and the companies and sources it names)
-        that contain the words of a group, each with a snippet around them. Only this
+        that contain the words of a group, each with a snippet around them; nothing when one
+        of them holds an excluded word (the list leaves the thesis out). Only this
         thesis's few records are read (rowid = id * 8 + kind, model/storage/schema.py)."""
-        groups, _excluded = _parse(query)
+        groups, excluded = _parse(query)
         if not groups:
             return []
         rows = self.store.rows(
@@ -411,6 +412,8 @@ class Search:
             "UNION SELECT c.source_id * 8 + 5 FROM citation c LEFT JOIN risk r ON r.id = "
             "c.risk_id LEFT JOIN catalyst k ON k.id = c.catalyst_id WHERE coalesce("
             "c.thesis_id, r.thesis_id, k.thesis_id) = ?)", (thesis_id,) * 5)
+        if any(term in row["body"].lower() for row in rows for term in excluded):
+            return []       # a word the query leaves out: the thesis is not a match at all
         order = {"thesis": 0, "catalyst": 1, "risk": 2, "company": 3, "source": 4}
         hits = []
         for row in sorted(rows, key=lambda r: (order.get(r["kind"], 5), r["ref_id"])):

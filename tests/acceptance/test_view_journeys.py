@@ -294,6 +294,22 @@ def test_a_search_that_hid_the_thesis_then_cleared_selects_it_again(app, qtbot):
     assert app.current_thesis_id() == shown
 
 
+def test_matches_here_says_nothing_for_a_thesis_the_search_leaves_out(app, qtbot):
+    """Big light shown, type "optics -CPO": the list leaves Big light out (it names CPO), and
+    "Matches here" no longer lists its records holding "optics" as if it matched (found by
+    walking the merged app under Xvfb)."""
+    select_thesis(app, "Big light", qtbot)
+    shown = app.current_thesis_id()
+    search = app.search_box
+    search.setFocus()
+    type_into(search, "optics")
+    qtbot.waitUntil(lambda: app.why.isVisible())
+    type_into(search, " -CPO")
+    qtbot.waitUntil(lambda: shown not in app.visible_thesis_ids())
+    assert app.current_thesis_id() == shown
+    qtbot.waitUntil(lambda: not app.why.isVisible())
+
+
 def test_overdue_review_shows_in_the_notice_at_once(app, qtbot):
     """A thesis whose next review is set to yesterday counts as a review due in the notice
     straight away, not after a restart (defect 8)."""

@@ -85,6 +85,16 @@ def test_search_leaves_out_what_an_excluded_word_leaves_out_of_the_list(small):
     assert len(tracker.search.search("a OR e OR o -zzz", limit=2)) == 2
 
 
+def test_explain_gives_nothing_for_a_thesis_an_excluded_word_leaves_out(small):
+    """"Why it matched" agrees with the list: a thesis holding an excluded word (in its own
+    text, a catalyst or a company it names) has no matches to show."""
+    tracker, t, o, c = small
+    assert tracker.search.explain("big", t.id)
+    assert tracker.search.explain("big -orbital", t.id)
+    assert tracker.search.explain("big -innolight", t.id) == []
+    assert tracker.search.explain("data NOT 硅光", o.id) == []
+
+
 def test_a_lone_dash_is_no_word(small):
     """A "-" between words (typed as "800G - 1.6T") leaves nothing out and finds no hyphens;
     it used to be searched for, and every hyphen highlighted."""
