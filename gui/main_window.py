@@ -464,11 +464,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_what_changed(self, changes) -> None:
         """An undo or a redo says what it did, and brings the thesis it changed into view
         when that is not the one shown (a change on another thesis, a deleted thesis back)."""
+        # The write is labelled "Undo {label}" for the history; the bar names the step itself
+        # ("Undone: Edit horizon of …", not "Undone: Undo Edit horizon of …").
+        values = getattr(changes.label, "values", None) or {}
+        step = values.get("label", changes.label)
         if changes.origin is Origin.UNDO:
-            done = (self.tr("Undone: {step}") if changes.label else self.tr("Undone"))
+            done = (self.tr("Undone: {step}") if step else self.tr("Undone"))
         else:
-            done = (self.tr("Redone: {step}") if changes.label else self.tr("Redone"))
-        self.statusBar().showMessage(done.format(step=localize(changes.label)), 10000)
+            done = (self.tr("Redone: {step}") if step else self.tr("Redone"))
+        self.statusBar().showMessage(done.format(step=localize(step)), 10000)
         present = [t for t in changes.theses if t not in changes.removed_theses]
         if (not present or self.current_thesis_id() in present
                 or self.pages.currentWidget() is not self.splitter):

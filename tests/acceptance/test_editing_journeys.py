@@ -437,10 +437,12 @@ def test_undo_shows_the_thesis_it_changed_and_says_what_it_did(app, qtbot, dialo
     undo(app)
     qtbot.waitUntil(lambda: app.current_thesis_id() == big)
     assert horizon.text() == before
-    assert app.statusBar().currentMessage().startswith("Undone: ")
+    said = app.statusBar().currentMessage()
+    assert said.startswith("Undone: Edit horizon of “Big light")   # not "Undone: Undo Edit…"
     shortcut(app, Qt.Key.Key_Y, CTRL)
     qtbot.waitUntil(lambda: stored(lambda t: t.theses.get(big).horizon) == "2026-2028")
-    assert app.statusBar().currentMessage().startswith("Redone: ")
+    said = app.statusBar().currentMessage()
+    assert said.startswith("Redone: Edit horizon of “Big light")
 
     select_thesis(app, "Small light", qtbot)
     small = app.current_thesis_id()
