@@ -231,7 +231,8 @@ class Menus:
         rows = []
         for menu, _title in self._menus:
             for action in menu.actions():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for key in action.shortcuts())     # Redo: Ctrl+Shift+Z, Ctrl+Y
                 if keys and action.menu() is None:
                     rows.append((plain_text(menu.title()), plain_text(action.text()), keys))
         return rows
