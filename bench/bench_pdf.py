@@ -23,12 +23,11 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - fonts need it
-    from tests.gui.export.helpers import make_thesis
-
     from gui.export.pdf import _timeline_image, export_pdf, export_thesis_pdf
     from model.analysis.report import build_report
     from model.interchange.markdown import render_markdown
     from model.service import Tracker
+    from tests.gui.export.helpers import make_thesis
 
     OUT.mkdir(parents=True, exist_ok=True)
     db = OUT / "bench-pdf.sqlite3"

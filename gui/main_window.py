@@ -229,6 +229,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.proxy = ThesisFilterProxy(self)
         self._title_fitter = _Resized(lambda: self._fit_title(), self)
         self.thesis_list = RecordTable(self.proxy, "thesisList")
+        # Right-click the header to hide columns (Tags, Overdue…): the title gets their room,
+        # and the choice is remembered.
+        self.thesis_list.offer_column_choice()
+        self.thesis_list.columns_changed.connect(self._columns_chosen)
         for column, kind in ((ThesisListModel.THEME, THEME), (ThesisListModel.TAGS, TAG)):
             chips = ChipDelegate(kind, self.theme_colours, self.thesis_list)
             chips.chip_clicked.connect(self.filter_by_chip)
@@ -382,6 +386,7 @@ class MainWindow(Retranslating, QMainWindow):
         if previous is not None:
             previous.deleteLater()
         self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9, 7: 12})
+        self.thesis_list.hide_columns(self._saved_list(self.settings.value("hiddenColumns")))
         self._title_floor = self.thesis_list.columnWidth(0)
         self._fit_title()
         self.theme_colours.set_themes(self.list_model.themes())     # the first page's
@@ -819,6 +824,18 @@ class MainWindow(Retranslating, QMainWindow):
             self.settings.setValue("lastDatabase", str(self.tracker.path))
             self.settings.setValue("lastThesis", self.current_thesis_id())
 
+    def _columns_chosen(self) -> None:
+        self.settings.setValue("hiddenColumns", self.thesis_list.hidden_columns())
+        self._fit_title()
+
+    @staticmethod
+    def _saved_list(value) -> list:
+        """A list QSettings gives back: an INI file returns one item as a plain string and
+        none as None."""
+        if value is None or value == "":
+            return []
+        return [value] if isinstance(value, (str, int)) else list(value)
+
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("listShare", round(self._list_share_now(), 4))
@@ -826,8 +843,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.sync()
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recentFiles") or []
-        return [value] if isinstance(value, str) else list(value)
+        return [str(path) for path in self._saved_list(self.settings.value("recentFiles"))]
 
     def _remember_recent(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]

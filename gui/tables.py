@@ -36,6 +36,7 @@ class RecordTable(QTableView):
     add_requested = Signal()        # the user pressed Insert
     remove_requested = Signal()     # the user pressed Delete
     draft_committed = Signal(object)    # the record a new row became
+    columns_changed = Signal()          # a column shown or hidden from the header's menu
 
     def __init__(self, model, object_name: str, parent=None):
         super().__init__(parent)
@@ -166,6 +167,56 @@ class RecordTable(QTableView):
             index = source.mapToSource(index)
             source = source.sourceModel()
         return source.record(index.row()) if index.isValid() else None
+
+    # -- the columns shown ---------------------------------------------------------------------
+    def offer_column_choice(self) -> None:
+        """A right click on the header offers the columns to show or hide (the first, which
+        names the record, always shows); ``columns_changed`` tells whoever remembers them."""
+        header = self.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._exec_column_menu)
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        model, header = self.model(), self.horizontalHeader()
+        for column in range(model.columnCount() if model is not None else 0):
+            action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 0)
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
+        return menu
+
+    def _exec_column_menu(self, position) -> None:
+        menu = self.column_menu()
+        menu.exec(self.horizontalHeader().mapToGlobal(position))
+        menu.deleteLater()
+
+    def show_column(self, column: int, shown: bool) -> None:
+        if column == 0 or self.isColumnHidden(column) != shown:
+            return
+        self.setColumnHidden(column, not shown)
+        self.columns_changed.emit()
+
+    def hidden_columns(self) -> list[int]:
+        model = self.model()
+        return [c for c in range(model.columnCount() if model is not None else 0)
+                if self.isColumnHidden(c)]
+
+    def hide_columns(self, columns) -> None:
+        """Hide exactly these columns (others show): what a saved choice brings back. Values
+        that name no column (a setting from another version) are ignored."""
+        model = self.model()
+        count = model.columnCount() if model is not None else 0
+        wanted = set()
+        for value in columns or ():
+            try:
+                wanted.add(int(value))
+            except (TypeError, ValueError):
+                continue
+        for column in range(1, count):
+            self.setColumnHidden(column, column in wanted)
 
     def fit_columns(self, widths: dict[int, int]) -> None:
         """Initial widths in characters, so the layout scales with the font (150 % too), and

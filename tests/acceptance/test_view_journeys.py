@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from gui.models.thesis_list import ThesisListModel
 from tests.acceptance.conftest import (
     accept,
     click_button,
@@ -308,6 +309,43 @@ def test_matches_here_says_nothing_for_a_thesis_the_search_leaves_out(app, qtbot
     qtbot.waitUntil(lambda: shown not in app.visible_thesis_ids())
     assert app.current_thesis_id() == shown
     qtbot.waitUntil(lambda: not app.why.isVisible())
+
+
+def _pick_from_popup(text: str, picked: list) -> None:
+    """Click the entry ``text`` of the popup menu once it shows (a right-click menu runs its
+    own event loop), as the mouse would."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    popup = QApplication.activePopupWidget()
+    if not isinstance(popup, QMenu):
+        QTimer.singleShot(10, lambda: _pick_from_popup(text, picked))
+        return
+    action = next(a for a in popup.actions() if a.text() == text)
+    picked.append(action.isChecked())
+    QTest.mouseClick(popup, Qt.MouseButton.LeftButton, pos=popup.actionGeometry(action).center())
+
+
+def test_hiding_list_columns_from_the_header_gives_the_title_room_and_is_remembered(
+        app, qtbot, make_window, db_path, settings):
+    """Right-click the list's header, untick Tags: the column goes, Title takes its room, and
+    the next start shows the list the same way (the eight columns left Title at 14
+    characters in a list pane of 600 px; found by walking the app under Xvfb)."""
+    table = app.thesis_list
+    header = table.horizontalHeader()
+    tags = ThesisListModel.TAGS
+    title_before = table.columnWidth(0)
+    picked: list = []
+    QTimer.singleShot(0, lambda: _pick_from_popup("Tags", picked))
+    point = QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2)
+    header.customContextMenuRequested.emit(point)       # what a right click on it sends
+    assert picked == [True]
+    assert table.isColumnHidden(tags)
+    qtbot.waitUntil(lambda: table.columnWidth(0) > title_before)
+    app.close()
+    again = make_window(db_path, settings=settings)
+    assert again.thesis_list.isColumnHidden(tags)
+    assert not again.thesis_list.isColumnHidden(ThesisListModel.THEME)
 
 
 def test_overdue_review_shows_in_the_notice_at_once(app, qtbot):

@@ -82,6 +82,31 @@ def test_columns_fit_characters_and_never_hide_their_header(catalysts):
     assert table.columnWidth(4) > header > unit
 
 
+def test_the_header_menu_shows_and_hides_columns_but_never_the_first(catalysts, qtbot):
+    model, table = catalysts
+    menu = table.column_menu()
+    actions = menu.actions()
+    assert [a.text() for a in actions] == [str(model.headerData(c, Qt.Orientation.Horizontal))
+                                           for c in range(model.columnCount())]
+    assert all(a.isChecked() for a in actions) and not actions[0].isEnabled()
+    with qtbot.waitSignal(table.columns_changed):
+        actions[model.OUTCOME].trigger()
+    assert table.hidden_columns() == [model.OUTCOME]
+    table.show_column(0, False)                 # the record's name always shows
+    assert not table.isColumnHidden(0)
+    with qtbot.waitSignal(table.columns_changed):
+        table.column_menu().actions()[model.OUTCOME].trigger()
+    assert table.hidden_columns() == []
+
+
+def test_a_saved_choice_of_columns_ignores_what_names_no_column(catalysts):
+    model, table = catalysts
+    table.hide_columns(["2", "x", None, 99, 0])
+    assert table.hidden_columns() == [2]       # 0 always shows; 99 and "x" are no column
+    table.hide_columns(None)
+    assert table.hidden_columns() == []
+
+
 def test_remove_asks_naming_the_record_and_no_keeps_it(catalysts, monkeypatch, qtbot):
     """Remove names what it removes and says Undo brings it back; No keeps it."""
     model, table = catalysts
