@@ -298,7 +298,17 @@ def check_unchanged(conn: sqlite3.Connection, step: UndoStep, *, expect_after: b
 
 def apply_images(conn: sqlite3.Connection, step: UndoStep, *, to_after: bool,
                  stamp: str) -> None:
-    """Put every row the step touched as it was before it (undo) or after it (redo)."""
+    """Put every row the step touched as it was before it (undo) or after it (redo).
+
+    Inside the caller's transaction, which the row in ``undo_in_progress`` never outlives: it
+    lets a date another tool wrote before schema 5 come back as it was (m005)."""
+    conn.execute("INSERT INTO main.undo_in_progress (started_at) VALUES (?)", (stamp,))
+    _apply_images(conn, step, to_after=to_after, stamp=stamp)
+    conn.execute("DELETE FROM main.undo_in_progress")
+
+
+def _apply_images(conn: sqlite3.Connection, step: UndoStep, *, to_after: bool,
+                  stamp: str) -> None:
     targets: list[tuple[TableImages, dict[Key, Row | None]]] = [
         (images, images.after if to_after else images.before) for images in step.tables]
     by_table = {images.table: (images, target) for images, target in targets}

@@ -285,11 +285,17 @@ def m005_date_columns_take_dates_only(db: Database) -> None:
     insert, or an update that changes the column, is aborted with a message naming the column.
     A value already stored is left exactly as it was (the user's data is not rewritten; the
     views read it as no date, and ``python main.py check`` names it).
+
+    Undo puts rows back exactly as they were, such a value included: while it does, its
+    transaction holds a row in ``undo_in_progress`` and the triggers let it through (else
+    deleting a thesis that holds one could not be undone: the thesis would be lost).
     """
+    db.execute("CREATE TABLE undo_in_progress (started_at TEXT NOT NULL)")
     for table, column, optional in DATE_COLUMNS:
         bad = f"NOT {is_date_sql('NEW.' + column)}"
         if optional:
             bad = f"NEW.{column} IS NOT NULL AND {bad}"
+        bad += " AND NOT EXISTS (SELECT 1 FROM undo_in_progress)"
         message = f"{table}.{column} must be a date written YYYY-MM-DD"
         db.execute(f"CREATE TRIGGER {table}_{column}_is_a_date_insert BEFORE INSERT ON {table} "
                    f"WHEN {bad} BEGIN SELECT RAISE(ABORT, '{message}'); END")

@@ -407,6 +407,55 @@ def test_an_undo_refused_for_another_writer_leaves_both_stacks(tmp_path):
     tracker.close()
 
 
+def _write_around_the_date_triggers(path, *statements) -> None:
+    """What another SQLite tool did before schema 5: dates that are no dates."""
+    conn = sqlite3.connect(path)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                            "AND name LIKE '%is_a_date%'").fetchall()
+    for name, _sql in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    for statement in statements:
+        conn.execute(statement)
+    for _name, sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def test_deleting_a_thesis_with_an_old_unreal_date_can_be_undone(tmp_path):
+    """A thesis whose review date another tool wrote as "soon" (and a catalyst ending on
+    30 February) is deleted, then Undo: it comes back exactly as it was. Before, the date
+    triggers refused the rows undo put back, and the thesis was lost."""
+    path = tmp_path / "t.sqlite3"
+    tracker = Tracker.open(path, clock=CLOCK, daily_backup=False)
+    thesis = tracker.ops.add_thesis(title="Old file").value
+    catalyst = tracker.ops.add_catalyst(thesis.id, title="Ramp", expected="Q1 2026").value
+    tracker.close()
+    _write_around_the_date_triggers(
+        path, f"UPDATE thesis SET next_review = 'soon' WHERE id = {thesis.id}",
+        f"UPDATE catalyst SET window_end = '2026-02-30' WHERE id = {catalyst.id}")
+    tracker = Tracker.open(path, clock=CLOCK, daily_backup=False)
+    before = export_bundle(tracker)
+    tracker.ops.delete_thesis(thesis.id)
+    tracker.undo()
+    assert export_bundle(tracker) == before
+    assert tracker.store.scalar("SELECT next_review FROM thesis WHERE id = ?",
+                                (thesis.id,)) == "soon"
+    assert tracker.store.scalar("SELECT count(*) FROM undo_in_progress") == 0
+    tracker.redo()
+    tracker.undo()
+    assert export_bundle(tracker) == before
+    tracker.close()
+    # Outside undo the triggers still refuse a date that is no date, whoever writes it.
+    other = sqlite3.connect(path)
+    with pytest.raises(sqlite3.IntegrityError, match="next_review must be a date"):
+        other.execute("UPDATE thesis SET next_review = 'later' WHERE id = ?", (thesis.id,))
+    with pytest.raises(sqlite3.IntegrityError, match="window_end must be a date"):
+        other.execute("INSERT INTO catalyst (thesis_id, title, expected, window_start, "
+                      "window_end) VALUES (?, 'x', 'x', '2026-01-01', 'soon')", (thesis.id,))
+    other.close()
+
+
 def test_ids_are_never_reused_so_a_redo_never_collides(tmp_path):
     """Undo an add, let another program add a record, redo: the redone record keeps its id
     and the other one has a new id (AUTOINCREMENT, #11 defect 1)."""
