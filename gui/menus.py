@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QMessageBox, QStyledItemDelegate, QToolBar
 
 from gui import desktop_actions
 from gui.dialogs import Files, Messages
@@ -263,21 +263,48 @@ def show_shortcuts(window):
 
 
 def show_undo_history(window) -> None:
-    """Every step of this session, newest at the bottom; click one to go back to it."""
-    from PySide6.QtWidgets import QDialog, QUndoView, QVBoxLayout
+    """Every step of this session, newest at the bottom; click one to go back to it. Steps
+    undone (which Redo brings back) are grey and slanted, below the current one."""
+    from PySide6.QtWidgets import QDialog, QLabel, QUndoView, QVBoxLayout
     dialog = window.undo_history_dialog
     if dialog is None:
         dialog = QDialog(window, objectName="undoHistoryDialog")
         layout = QVBoxLayout(dialog)
+        hint = QLabel(dialog, objectName="undoHistoryHint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         view = QUndoView(window.undo_stack, dialog)
         view.setObjectName("undoHistoryView")
+        view.setItemDelegate(UndoneSteps(window.undo_stack, view))
+        window.undo_stack.indexChanged.connect(view.viewport().update)
         layout.addWidget(view)
-        dialog.resize(420, 360)
+        dialog.resize(dialog.fontMetrics().horizontalAdvance("M") * 44,
+                      dialog.fontMetrics().height() * 26)
         window.undo_history_dialog = dialog
+    dialog.findChild(QLabel, "undoHistoryHint").setText(translate(
+        "Menus", "Click a step to go back to it. Steps in grey are undone: Redo, or a click on "
+                 "one, brings them back."))
     dialog.setWindowTitle(translate("Menus", "Undo History"))
     dialog.findChild(QUndoView).setEmptyLabel(translate("Menus", "<opened>"))
     dialog.show()
     dialog.raise_()
+
+
+class UndoneSteps(QStyledItemDelegate):
+    """Undo History's rows: a step below the current one (undone, Redo brings it back) is
+    drawn grey and slanted, so the list says which steps are in effect."""
+
+    def __init__(self, stack, parent=None):
+        super().__init__(parent)
+        self.stack = stack
+
+    def initStyleOption(self, option, index) -> None:     # noqa: N802 - Qt naming
+        super().initStyleOption(option, index)
+        if index.row() > self.stack.index():        # row 0 is the state when opened
+            option.font.setItalic(True)
+            grey = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            option.palette.setColor(QPalette.ColorRole.Text, grey)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, grey)
 
 
 # -- file actions ----------------------------------------------------------------------------

@@ -2236,6 +2236,10 @@ in {folder}</source>
         <translation>工具栏</translation>
     </message>
     <message>
+        <source>Click a step to go back to it. Steps in grey are undone: Redo, or a click on one, brings them back.</source>
+        <translation>点击某一步即可回到那一步。灰色的步骤已撤销：重做或点击它们即可恢复。</translation>
+    </message>
+    <message>
         <source>Undo History</source>
         <translation>撤销历史</translation>
     </message>

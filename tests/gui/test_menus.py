@@ -170,6 +170,33 @@ def test_undo_history_shows_every_step_and_the_menu_names_the_next(window):
     dialog.close()
 
 
+def test_undo_history_draws_undone_steps_apart(window):
+    """Two steps, one undone: the undone one is slanted and grey, the one in effect is not
+    (they looked the same; found by a walk through the app)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem, QUndoView
+
+    window.editor.add_thesis(title="Step one")
+    window.editor.add_thesis(title="Step two")
+    window.actions_by_name["undo"].trigger()
+    window.actions_by_name["undoHistory"].trigger()
+    view = window.undo_history_dialog.findChild(QUndoView)
+    model = view.model()
+    assert model.rowCount() == 3        # opened, step one, step two
+
+    def drawn(row):
+        option = QStyleOptionViewItem()
+        view.itemDelegate().initStyleOption(option, model.index(row, 0))
+        return option.font.italic(), option.palette.color(QPalette.ColorRole.Text)
+
+    disabled = view.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert drawn(2) == (True, disabled)
+    assert drawn(1)[0] is False and drawn(1)[1] != disabled
+    window.actions_by_name["redo"].trigger()
+    assert drawn(2)[0] is False
+    window.undo_history_dialog.close()
+
+
 def test_export_entries_go_between_export_json_and_back_up(window):
     """A feature's export entry lands in the File menu's exports section and by name in
     actions_by_name."""
