@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -240,8 +241,13 @@ class ExportCalendarDialog(QDialog):
         self.setObjectName("exportCalendarDialog")
         self.list = QListWidget(self)
         self.list.setObjectName("calendarTheses")
+        # Titles are long: the list is as wide as they need (within reason), cuts the rest
+        # with "…" rather than a sideways scroll bar, and shows the whole title as a tooltip.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for thesis_id, title in theses:
             item = QListWidgetItem(title, self.list)
+            item.setToolTip(title)
             item.setData(Qt.ItemDataRole.UserRole, thesis_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if checked is None or thesis_id in checked
@@ -265,6 +271,8 @@ class ExportCalendarDialog(QDialog):
         picks.addWidget(select_none)
         picks.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The catalysts of these theses go into the calendar:"),
+                                self))
         layout.addWidget(self.list, 1)
         layout.addLayout(picks)
         layout.addWidget(self.pending_only)
@@ -274,6 +282,12 @@ class ExportCalendarDialog(QDialog):
         self.path.textChanged.connect(self._update)
         self.list.itemChanged.connect(self._update)
         self._update()
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(title) for _id, title in theses), default=0)
+        em = metrics.horizontalAdvance("M")
+        self.resize(min(max(widest + 6 * em, 40 * em), 72 * em),
+                    min(max(self.sizeHint().height(), 22 * metrics.height()),
+                        34 * metrics.height()))
 
     def _check_all(self, state) -> None:
         for row in range(self.list.count()):

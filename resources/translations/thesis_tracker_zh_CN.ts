@@ -1795,6 +1795,10 @@ What you were doing may not have finished; your saved data is safe. Please send 
         <translation>导出</translation>
     </message>
     <message>
+        <source>The catalysts of these theses go into the calendar:</source>
+        <translation>以下投资逻辑的催化剂将写入日历：</translation>
+    </message>
+    <message>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar 文件 (*.ics)</translation>
     </message>

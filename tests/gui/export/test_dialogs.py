@@ -115,6 +115,24 @@ def test_calendar_dialog_choice_of_theses_and_pending_only(qtbot, tracker, tmp_p
         assert event["dtend"].dt == dt.date.fromisoformat(c.window_end) + dt.timedelta(days=1)
 
 
+def test_calendar_dialog_shows_whole_titles_without_scrolling_sideways(qtbot, tracker,
+                                                                       tmp_path):
+    """The demo's titles fit: the dialog opens wide enough for the longest, never wider than
+    72 "M"s, and a title cut anyway has its whole text as a tooltip (the list was 400 px wide
+    with a sideways scroll bar; found by a walk through the app)."""
+    theses = [(t.id, t.title) for t in tracker.theses.all()]
+    dialog = ExportCalendarDialog(None, theses=theses, default_path=str(tmp_path / "c.ics"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widest = max(dialog.list.fontMetrics().horizontalAdvance(title) for _, title in theses)
+    assert dialog.list.viewport().width() >= widest + 20          # the check box beside it
+    assert dialog.width() <= 72 * dialog.fontMetrics().horizontalAdvance("M")
+    assert not dialog.list.horizontalScrollBar().isVisible()
+    assert [dialog.list.item(r).toolTip() for r in range(dialog.list.count())] == \
+        [title for _, title in theses]
+
+
 def test_calendar_all_catalysts_one_event_each(qtbot, tracker, tmp_path):
     """Without Pending only every catalyst of every thesis is one event; None disables Export."""
     dialog = ExportCalendarDialog(None, theses=[(t.id, t.title) for t in tracker.theses.all()],
