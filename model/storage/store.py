@@ -466,6 +466,10 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
     if (create and not readonly) or single_instance:
         _make_folder(path)
     notes = restoring.finish_unfinished(path)
+    if path.exists():
+        # A file that is no database of ours (a text file opened by mistake) is refused before
+        # any lock file is made beside it; _open checks it again under the locks.
+        _check_header(path)
     use = UseLock(path).acquire_shared(timeout=USE_WAIT_S if wait is None else wait)
     lock = None
     try:

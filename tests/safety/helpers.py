@@ -35,7 +35,11 @@ def dump(path: Path) -> dict[str, list[tuple]]:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' "
             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        out = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall() for t in tables}
+        out = {}
+        for t in tables:
+            width = len(conn.execute(f'SELECT * FROM "{t}" LIMIT 0').description)
+            order = ", ".join(str(i) for i in range(1, width + 1))
+            out[t] = conn.execute(f'SELECT * FROM "{t}" ORDER BY {order}').fetchall()
         out["<schema>"] = conn.execute("SELECT type, name, sql FROM sqlite_master "
                                        "ORDER BY type, name").fetchall()
         out["<user_version>"] = conn.execute("PRAGMA user_version").fetchall()

@@ -160,6 +160,19 @@ def test_corrupt_file_without_backup_says_so(db_path):
     assert "backup" in str(info.value)
 
 
+@pytest.mark.parametrize("single_instance", [False, True])
+def test_a_file_that_is_no_database_gets_no_lock_files_beside_it(tmp_path, single_instance):
+    """Open a text file by mistake (the command line, or the app's File ▸ Open): refused, and
+    the folder holds the text file alone; notes.txt.lock and notes.txt.inuse.lock were left
+    beside it (found by a walk through the app)."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My research notes: CPO in 2027\n" * 50)
+    with pytest.raises(CorruptDatabaseError, match="not"):
+        Tracker.open(notes, single_instance=single_instance)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert notes.read_text().startswith("My research notes")
+
+
 # -- read-only and locked --------------------------------------------------------------------
 running_as_root = hasattr(os, "geteuid") and os.geteuid() == 0
 
