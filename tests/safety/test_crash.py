@@ -88,7 +88,7 @@ def run_kills(db_path, kills: int, seed: int) -> dict:
     Tracker.open(db_path, daily_backup=False).close()
     rnd = random.Random(seed)
     printed: list[list[str]] = []
-    stats = {"kills": 0, "reported": 0}
+    stats = {"kills": 0, "reported": 0, "amid_writes": 0}
     round_no = 0
     while stats["kills"] < kills:
         round_no += 1
@@ -96,11 +96,16 @@ def run_kills(db_path, kills: int, seed: int) -> dict:
         count = min(2 if round_no % 3 == 0 else 1, kills - stats["kills"])
         children = [fork(writer, db_path, round_no * 10 + k) for k in range(count)]
         # One kill in five may land while the writer is still opening (recovering the -wal);
-        # the others wait until it writes, so a loaded machine cannot turn the test into one
-        # that only ever kills start-ups.
+        # the others wait until it has committed its first write and is writing the next, so
+        # a loaded machine (a slow writer) cannot turn the test into one that only ever kills
+        # start-ups: 0-60 ms after a write was reported each of them lands amid the writes.
         if rnd.random() >= 0.2:
             for _, fd in children:
                 wait_for_line(fd, "open")
+            # The first writer's first write (waiting for a second writer's too could starve
+            # it into "database is locked" behind the first, which writes on meanwhile).
+            printed.append(["thesis", *wait_for_line(children[0][1], "thesis").split()])
+            stats["amid_writes"] += 1
         deaths = sorted((rnd.uniform(0.0, 0.06), k) for k in range(count))
         start = time.monotonic()
         for delay, k in deaths:
@@ -120,8 +125,10 @@ def test_sigkill_during_real_writes_loses_nothing_committed(tmp_path, request):
     kills = request.config.getoption("--kills") or 200
     stats = run_kills(tmp_path / "crash.sqlite3", kills, seed=kills)
     assert stats["kills"] == kills
-    # Guards against writers that never got to write (the kills would then prove nothing).
-    assert stats["reported"] > kills, stats
+    # Guards against writers that never got to write (the kills would then prove nothing):
+    # most kills land after a reported write. (It asked for more reports than kills, which a
+    # busy machine, whose writers are slow, failed: 101 reports for 200 kills.)
+    assert stats["amid_writes"] >= kills // 2 and stats["reported"] >= stats["amid_writes"], stats
     print(f"\n{stats}")
 
 
@@ -129,4 +136,5 @@ def test_sigkill_during_real_writes_loses_nothing_committed(tmp_path, request):
 def test_sigkill_2000_times(tmp_path):
     """The long run of the crash test (#6): 2,000 kills on one growing database."""
     stats = run_kills(tmp_path / "crash.sqlite3", 2000, seed=7)
-    assert stats["kills"] == 2000 and stats["reported"] > 2000
+    assert stats["kills"] == 2000 and stats["amid_writes"] >= 1000
+    assert stats["reported"] >= stats["amid_writes"]
