@@ -34,6 +34,7 @@ from gui.dialogs import Messages
 from gui.editing import Editor, UndoMirror
 from gui.i18n import Retranslating, date_text, localize, word
 from gui.keys import AppUndoFromFields
+from gui.labels import ElidedLabel
 from gui.menus import Menus
 from gui.models.base import plain_tooltip
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
@@ -305,11 +306,9 @@ class MainWindow(Retranslating, QMainWindow):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(frame)
         layout.setContentsMargins(8, 4, 8, 4)
-        self.notice_label = QLabel(objectName="noticeLabel")
-        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)     # catalyst titles
-        # Long titles must not widen the window: the label takes the room there is (the
-        # tooltip lists them all).
-        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Plain text (catalyst titles), cut with "…" where the room ends rather than widening
+        # the window (the tooltip lists them all).
+        self.notice_label = ElidedLabel(objectName="noticeLabel")
         self.notice_button = QPushButton(objectName="noticeButton")
         self.notice_close = QPushButton(objectName="noticeDismiss")
         layout.addWidget(self.notice_label, 1)
