@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from gui.tasks import TaskManager
 from gui.upcoming import UpcomingView
 from model.changes import Kind, Origin
 from model.constants import THESIS_STATUSES
+from model.errors import UserError
 
 ORGANIZATION, APPLICATION = "ThesisTracker", "Thesis Tracker"
 MAX_RECENT = 8
@@ -152,6 +154,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.day_timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.VeryCoarseTimer)
         self.day_timer.timeout.connect(self.day_changed)
         self._schedule_day_change()
+        # Another program (the command line) writing to the open file: every view follows
+        # within a few seconds, and at once when the window comes back to the front.
+        self.outside_timer = QTimer(self, interval=self.OUTSIDE_CHECK_MS)
+        self.outside_timer.timeout.connect(self.check_outside)
         self._first_paint = _FirstPaint(self)
         self.installEventFilter(self._first_paint)
 
@@ -347,7 +353,29 @@ class MainWindow(Retranslating, QMainWindow):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "menus"):
             self.menus.draw_icons()         # the toolbar's and menus' icons in the new colours
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside()            # back from the terminal: before the next click
         super().changeEvent(event)
+
+    OUTSIDE_CHECK_MS = 1500
+
+    def check_outside(self) -> None:
+        """Reload every view if another program changed the file (model: check_outside).
+        Not while the user is in the middle of something a reload would disturb (a dialog,
+        a menu, a table cell being typed): the next look, a moment later, does it."""
+        if self.tracker is None or QApplication.activeModalWidget() is not None \
+                or QApplication.activePopupWidget() is not None:
+            return
+        if any(table.state() == QAbstractItemView.State.EditingState
+               for table in self.findChildren(RecordTable)):
+            return
+        try:
+            changes = self.tracker.check_outside()
+        except UserError:
+            return      # the file went away or broke: the next edit says so, with its dialog
+        if changes is not None:
+            self.statusBar().showMessage(self.tr("Changed by another program: shown as it is "
+                                                 "now."), 10000)
 
     def loading_text(self) -> str:
         """Under the list while its pages are still being read."""
@@ -395,6 +423,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.pages.currentWidget() is self.upcoming:
             self.ensure_upcoming()
         self.bridge.changed.connect(self._on_changes)
+        self.outside_timer.start()
         self._title()                   # the overdue count follows from the list
         self._remember_recent(tracker.path)
         self.apply_search(self.search_box.text())
@@ -421,6 +450,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         if self.list_model is not None:
             self.list_model.stop_loading()
+        self.outside_timer.stop()
         self.session.close()            # its threads finish before the file closes
         self.session = None
         self._save_selection()

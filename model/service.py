@@ -163,6 +163,18 @@ class Tracker:
         says so; SQLite asks every ``every`` steps. For long work on a worker's tracker."""
         self.store.conn.set_progress_handler(lambda: 1 if cancelled() else 0, every)
 
+    def check_outside(self) -> OpChanges | None:
+        """If another program (the command line, say) changed the file since the last look,
+        tell every listener to reload (a reset: which rows changed is not known here) and
+        return that notice; else None. The app calls this every few seconds and when its
+        window comes back to the front."""
+        if not self.store.changed_elsewhere():
+            return None
+        changes = OpChanges.everything(label=message("Changed by another program"),
+                                       origin=Origin.OUTSIDE)
+        self.store.notify(changes)
+        return changes
+
     def new_day(self) -> None:
         """Tell every listener the date moved on: nothing was written, but what is overdue
         or due this week changed (the app calls this at midnight)."""

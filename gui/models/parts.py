@@ -76,8 +76,13 @@ class ThesisPartModel(RecordTableModel):
                 and self.thesis_id is not None and not self.draft.empty()):
             # Half typed: not stored (it lacks a required field), not thrown away either.
             self._waiting[self.thesis_id] = self.draft
+        # The same thesis again (a reload: another program changed the file) keeps its new
+        # row as typed; another thesis brings back the one waiting on it, if any.
+        if thesis_id is not None and thesis_id == self.thesis_id:
+            waiting = self.draft
+        else:
+            waiting = self._waiting.pop(thesis_id, None) if thesis_id is not None else None
         self.thesis_id = thesis_id
-        waiting = self._waiting.pop(thesis_id, None) if thesis_id is not None else None
         self.before_fetch()
         records = [] if thesis_id is None else self.fetch(thesis_id)
         self.beginResetModel()          # the rows and the new row change together

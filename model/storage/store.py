@@ -160,6 +160,7 @@ class Store:
         self.clock = clock
         self.backup_dir = backup_dir
         self._listeners: list[Callable[[OpChanges], None]] = []
+        self._seen_version: int | None = None      # PRAGMA data_version last looked at
         self._pending: Write | None = None
         self._capture: dict[str, tuple[str, ...]] | None = None   # columns, once installed
         self._naming: tuple[str, object] | None = None    # (label, initiator) for the next write
@@ -355,6 +356,16 @@ class Store:
         for listener in list(self._listeners):
             listener(changes)
 
+    def changed_elsewhere(self) -> bool:
+        """Another connection (the command line, another program, a worker of this process)
+        committed to the file since the last look. SQLite bumps ``PRAGMA data_version`` for
+        commits of other connections only, so this costs one tiny statement and never a read
+        of the data. The first look only takes note."""
+        with translated(self.path):
+            version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and version != seen
+
     # -- housekeeping ----------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
@@ -487,6 +498,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
         use.release()
         raise
     store.instance_lock = lock
+    store.changed_elsewhere()       # what other connections did before now is in the data
     store.use_lock = use
     store.warnings[:0] = notes
     return store

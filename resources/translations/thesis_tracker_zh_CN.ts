@@ -752,6 +752,10 @@
         <translation>重做 {label}</translation>
     </message>
     <message>
+        <source>Changed by another program</source>
+        <translation>由其他程序修改</translation>
+    </message>
+    <message>
         <source>Edit {what} of source {title}</source>
         <translation>修改来源 {title} 的{what}</translation>
     </message>
@@ -1968,6 +1972,10 @@ in {folder}</source>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Changed by another program: shown as it is now.</source>
+        <translation>数据已被其他程序修改：现在显示的是最新内容。</translation>
     </message>
     <message>
         <source>Loading the list…</source>

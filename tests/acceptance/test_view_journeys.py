@@ -348,6 +348,34 @@ def test_hiding_list_columns_from_the_header_gives_the_title_room_and_is_remembe
     assert not again.thesis_list.isColumnHidden(ThesisListModel.THEME)
 
 
+def test_edits_from_the_command_line_show_in_the_open_window(app, qtbot, db_path, dialogs):
+    """With the app open on Big light's Catalysts, tick a catalyst and add a thesis from the
+    command line: within seconds the row says done, the list holds the new thesis and the
+    counts agree, without a restart; ticking the row in the app then asks nothing (it stayed
+    pending and a tick did nothing; found by a walk through the app)."""
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+    select_thesis(app, "Big light", qtbot)
+    open_tab(app, "Catalysts")
+    from PySide6.QtWidgets import QTableView
+    model = app.findChild(QTableView, "catalystTable").model()
+    pending = next(c for c in model.records() if c.status == "pending")
+    before = app.proxy.rowCount()
+    for args in (["tick", str(pending.id), "--on", "2026-11-20"],
+                 ["add-thesis", "Written from the terminal"]):
+        done = subprocess.run([sys.executable, "main.py", "--db", str(db_path), *args],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: app.proxy.rowCount() == before + 1, timeout=5000)
+    row = next(r for r in range(model.rowCount())
+               if model.records()[r].id == pending.id)
+    assert model.records()[row].status == "done"
+    assert "Changed by another program" in app.statusBar().currentMessage()
+    assert dialogs.unexpected == []
+
+
 def test_overdue_review_shows_in_the_notice_at_once(app, qtbot):
     """A thesis whose next review is set to yesterday counts as a review due in the notice
     straight away, not after a restart (defect 8)."""

@@ -114,6 +114,27 @@ def test_adopt_takes_a_workers_operation_as_ours(db_path, clock):
         mine.close()
 
 
+def test_check_outside_hears_other_programs_only(db_path, clock):
+    """Another connection's commit (the command line's) is one reset notice for every
+    listener, once; this tracker's own writes and quiet spells are none."""
+    mine = Tracker.open(db_path, clock=clock)
+    other = Tracker.open(db_path, clock=clock)
+    try:
+        heard = []
+        mine.subscribe(heard.append)
+        assert mine.check_outside() is None
+        mine.ops.add_thesis(title="Mine")
+        assert mine.check_outside() is None and len(heard) == 1
+        other.ops.add_thesis(title="From the command line")
+        changes = mine.check_outside()
+        assert changes is not None and changes.reset and changes.origin is Origin.OUTSIDE
+        assert heard[-1] is changes and len(heard) == 2
+        assert mine.check_outside() is None                   # heard once
+    finally:
+        other.close()
+        mine.close()
+
+
 def test_cancel_when_interrupts_and_rolls_back(empty_tracker):
     """Cancel in a progress dialog: the running statement stops and its transaction is rolled
     back; nothing half-written remains (#3 long work)."""

@@ -91,6 +91,20 @@ def test_a_complete_draft_is_stored_when_another_thesis_is_shown(tracker, big):
     tracker.unsubscribe(model.apply_changes)
 
 
+def test_a_reload_of_the_same_thesis_keeps_the_new_row_as_typed(tracker, big):
+    """Another program changed the file (a reset notice): the rows reload and the new row the
+    user is typing stays, with what was typed; before, a reload dropped it."""
+    from model.changes import OpChanges
+    model = CatalystModel(tracker)
+    model.creator = lambda values: pytest.fail("an incomplete row is never stored")
+    model.load(big)
+    row = model.start_draft()
+    model.setData(model.index(row, model.TITLE), "Typed before the reload")
+    model.apply_changes(OpChanges.everything())
+    assert model.draft is not None and model.is_draft(model.rowCount() - 1)
+    assert model.index(model.rowCount() - 1, model.TITLE).data() == "Typed before the reload"
+
+
 def test_a_half_typed_draft_waits_on_its_thesis(tracker, big, qtmodeltester):
     """A new row with a title but no window is not stored when another thesis is shown, and
     not lost: it is back, as typed, when its thesis is shown again; it says what it lacks.
