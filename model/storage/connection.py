@@ -29,6 +29,14 @@ def undecodable(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "Could not decode to UTF-8" in str(exc)
 
 
+def unreadable_report(exc: UnicodeDecodeError) -> sqlite3.DatabaseError:
+    """SQLite's error message quoted bytes of a damaged file that are not text ("table
+    search_index has no column named \\xd5ody" after a flipped byte in the schema), and
+    Python failed to decode the message itself: the same error, readable, as damage."""
+    quoted = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else ""
+    return sqlite3.DatabaseError(f"malformed database: {quoted or exc.reason}")
+
+
 class TolerantCursor(sqlite3.Cursor):
     """A cursor that switches its connection to lenient decoding at the first bad cell."""
 
@@ -37,7 +45,17 @@ class TolerantCursor(sqlite3.Cursor):
 
     def execute(self, sql: str, parameters: Any = (), /) -> TolerantCursor:
         self._query, self._consumed = (sql, parameters), 0
-        super().execute(sql, parameters)
+        try:
+            super().execute(sql, parameters)
+        except UnicodeDecodeError as exc:
+            raise unreadable_report(exc) from exc
+        return self
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> TolerantCursor:
+        try:
+            super().executemany(sql, seq_of_parameters)
+        except UnicodeDecodeError as exc:
+            raise unreadable_report(exc) from exc
         return self
 
     def _tolerate(self, exc: sqlite3.OperationalError) -> None:
@@ -106,6 +124,10 @@ class TolerantConnection(sqlite3.Connection):
     def execute(self, sql: str, parameters: Any = (), /) -> TolerantCursor:
         cursor: TolerantCursor = super().cursor(TolerantCursor)
         return cursor.execute(sql, parameters)
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> TolerantCursor:
+        cursor: TolerantCursor = super().cursor(TolerantCursor)
+        return cursor.executemany(sql, seq_of_parameters)
 
     def tolerate(self) -> None:
         """From now on, decode bad bytes as U+FFFD instead of raising."""

@@ -100,3 +100,37 @@ def test_modes_and_lenient_text(tmp_path):
     assert (tmp_path / "new.sqlite3").exists()
     assert lenient_text(b"ok \xff") == "ok \ufffd"
     assert not undecodable(ValueError("Could not decode to UTF-8"))
+
+
+def test_an_error_quoting_damaged_schema_bytes_is_a_readable_damage_error(tmp_path):
+    """A flipped byte turned a trigger's "body" into b"\\xd5ody": SQLite's error names the
+    column, and Python raised UnicodeDecodeError decoding the message itself (a traceback
+    from `tick` in the byte-flip sweep, seed 1096). It is a DatabaseError saying "malformed",
+    readable, for every way of running a statement."""
+    path = tmp_path / "t.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, status TEXT)")
+    conn.execute("CREATE TABLE log (body TEXT)")
+    conn.execute("CREATE TRIGGER t_log AFTER UPDATE ON t BEGIN "
+                 "INSERT INTO log (body) VALUES (NEW.status); END")
+    conn.execute("INSERT INTO t VALUES (1, 'pending')")
+    conn.commit()
+    conn.close()
+    raw = path.read_bytes()
+    assert raw.count(b"log (body)") == 1
+    path.write_bytes(raw.replace(b"log (body)", b"log (\xd5ody)"))
+    conn = connect(path, "rw", timeout=1)
+    try:
+        with pytest.raises(UnicodeDecodeError):      # what a plain cursor does
+            sqlite3.Cursor(conn).execute("UPDATE t SET status = 'done'")
+        for run in (lambda: conn.execute("UPDATE t SET status = 'done'"),
+                    lambda: conn.cursor().execute("UPDATE t SET status = 'done'"),
+                    lambda: conn.executemany("UPDATE t SET status = ?", [("done",)])):
+            with pytest.raises(sqlite3.DatabaseError, match="malformed.*no column named \ufffdody"):
+                run()
+    finally:
+        conn.close()
+    from model.errors import CorruptDatabaseError
+    from model.storage.sqlite_errors import translate_error
+    assert isinstance(translate_error(sqlite3.DatabaseError("malformed database: x")),
+                      CorruptDatabaseError)
