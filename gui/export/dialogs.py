@@ -63,6 +63,18 @@ def fit_to_text(edit: QLineEdit, *, most: int = 900) -> None:
     fit(edit.text())
 
 
+def refuse_missing_folder(dialog: QDialog, path: str) -> bool:
+    """True (after saying so, the dialog staying open with what was typed) when the folder
+    of ``path`` does not exist: the export would fail after the dialog had closed."""
+    folder = Path(path).expanduser().parent
+    if folder.is_dir():
+        return False
+    Messages.error_titled(dialog, dialog.windowTitle(), translate(
+        "Export", "The folder {folder} does not exist: type another, or choose one with "
+                  "Browse….").format(folder=folder))
+    return True
+
+
 def _path_row(parent: QWidget, edit: QLineEdit, caption: str, filters: str) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
@@ -141,6 +153,10 @@ class ExportPdfDialog(QDialog):
         return PdfChoice(self._ids[scope], self.paper.currentData(), path,
                          self.open_when_done.isChecked())
 
+    def accept(self) -> None:
+        if not refuse_missing_folder(self, self.choice().path):
+            super().accept()
+
     @classmethod
     def ask(cls, parent=None, **kwargs) -> PdfChoice | None:
         dialog = cls(parent, **kwargs)
@@ -166,17 +182,22 @@ def run_pdf_export(parent, tracker, choice: PdfChoice, *,
         QApplication.processEvents()  # keep the window painting and the Cancel button live
         return not progress.wasCanceled()
 
+    failed = None
     try:
         pages = export_pdf(tracker, choice.thesis_ids, choice.path, choice.paper,
                            progress=report)
     except ExportCancelled:
         return False
     except UserError as exc:
-        Messages.error_titled(parent, translate("Export", "Export PDF"), error_text(exc))
-        return False
+        failed = exc
     finally:
+        # Closed before any message: a progress box still due (it shows after 800 ms) came
+        # up over the error and held its OK button until cancelled.
         progress.close()
         progress.deleteLater()
+    if failed is not None:
+        Messages.error_titled(parent, translate("Export", "Export PDF"), error_text(failed))
+        return False
     count = len(choice.thesis_ids)
     ExportDone.tell(parent, translate("Export", "Export PDF"), [Path(choice.path)],
                     translate("Export", "Exported %n thesis(es) ({pages}) to PDF.", None,
@@ -306,6 +327,10 @@ class ExportCalendarDialog(QDialog):
         if not path.lower().endswith(".ics"):
             path += ".ics"
         return CalendarChoice(self.selected_ids(), self.pending_only.isChecked(), path)
+
+    def accept(self) -> None:
+        if not refuse_missing_folder(self, self.choice().path):
+            super().accept()
 
     @classmethod
     def ask(cls, parent=None, **kwargs) -> CalendarChoice | None:

@@ -1724,6 +1724,10 @@ What you were doing may not have finished; your saved data is safe. Please send 
 <context>
     <name>Export</name>
     <message>
+        <source>The folder {folder} does not exist: type another, or choose one with Browse….</source>
+        <translation>文件夹 {folder} 不存在：请输入其他路径，或点击“浏览…”选择。</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>

@@ -54,6 +54,71 @@ def test_pdf_dialog_all_theses_on_letter_and_open_when_done(qtbot, tracker, tmp_
     assert [u.toLocalFile() for u in opened] == [str(Path(choice.path).resolve())]
 
 
+def test_a_missing_folder_is_refused_with_the_dialog_still_open(qtbot, tracker, tmp_path,
+                                                               monkeypatch):
+    """Export PDF (or Calendar) to a folder that does not exist: the dialog says so and stays
+    open with the path as typed; before, it closed, the export failed, and the user typed the
+    path again (found by a walk through the app)."""
+    from gui.dialogs import Messages
+    said = []
+    monkeypatch.setattr(Messages, "error_titled",
+                        classmethod(lambda cls, parent, title, text: said.append(text)))
+    ids = tracker.theses.ids()
+    missing = tmp_path / "nodir" / "cpo.pdf"
+    for dialog in (ExportPdfDialog(None, current_id=ids[0], all_ids=ids,
+                                   default_path=str(missing)),
+                   ExportCalendarDialog(None, theses=[(i, str(i)) for i in ids],
+                                        default_path=str(missing.with_suffix(".ics")))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        rejected = []
+        dialog.finished.connect(rejected.append)
+        qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and rejected == []
+        assert "nodir" in said[-1] and "does not exist" in said[-1]
+        assert dialog.path.text().startswith(str(missing.with_suffix("")))
+        dialog.path.setText(str(tmp_path / "here"))
+        with qtbot.waitSignal(dialog.accepted):
+            qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    assert len(said) == 2
+
+
+def test_a_failed_export_closes_its_progress_before_saying_why(qtbot, tracker, tmp_path,
+                                                               monkeypatch):
+    """The error of a failed export is never under a progress box that opened meanwhile
+    (the 800 ms progress came up over it and held its OK button)."""
+    from gui.dialogs import Messages
+    from gui.export import pdf
+
+    seen = []
+
+    def error(cls, parent, title, text):
+        seen.append([w.objectName() for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QProgressDialog) and w.isVisible()])
+
+    monkeypatch.setattr(Messages, "error_titled", classmethod(error))
+
+    from gui.export import dialogs
+    made = []
+
+    class Progress(QProgressDialog):
+        def __init__(self, *args):
+            super().__init__(*args)
+            made.append(self)
+
+    def failing(tracker, ids, path, paper, progress):
+        progress(0, 2)
+        made[-1].show()                 # as its minimum duration would, mid-export
+        from model.errors import UserError
+        raise UserError("Cannot write it: the disk said no.")
+
+    monkeypatch.setattr(dialogs, "QProgressDialog", Progress)
+    monkeypatch.setattr(pdf, "export_pdf", failing)
+    choice = PdfChoice(tracker.theses.ids()[:1], "a4", str(tmp_path / "x.pdf"), False)
+    assert run_pdf_export(None, tracker, choice) is False
+    assert seen == [[]]
+
+
 def test_pdf_dialog_filtered_scope(qtbot, tracker, tmp_path):
     """The filtered scope exports exactly the theses the list shows, in its order."""
     dialog = ExportPdfDialog(None, current_id=None, filtered_ids=[3, 1], all_ids=[1, 2, 3],
