@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -137,8 +137,45 @@ class OverviewTab(Retranslating, QWidget):
         self.review_button.clicked.connect(self.review_requested)
         self.undo_keys = AppUndoFromFields(self)
         self.undo_keys.follow(*self._lines.values(), self.statement)
+        # Escape takes back what was typed in a field (it was saved on leaving it).
+        for edit in (*self._lines.values(), self.statement, self.conviction, self.cadence):
+            edit.installEventFilter(self)
         self.setEnabled(False)
         self.apply_language()
+
+    def eventFilter(self, watched, event) -> bool:     # noqa: N802 - Qt naming
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and not event.modifiers() and self.thesis is not None):
+            return self.revert(watched)
+        return super().eventFilter(watched, event)
+
+    def revert(self, edit) -> bool:
+        """Escape in a field: back to what is stored. False (the key goes on: a dialog or
+        the window may use it) when there was nothing typed to take back."""
+        t = self.thesis
+        field = next((f for f, e in self._lines.items() if e is edit), None)
+        if field is not None:
+            stored = getattr(t, field) or ""
+            if edit.text() == stored:
+                return False
+            edit.setText(stored)
+            edit.setModified(False)
+        elif edit is self.statement:
+            if edit.toPlainText() == t.statement:
+                return False
+            edit.setPlainText(t.statement)
+            field = "statement"
+        elif edit is self.conviction or edit is self.cadence:
+            stored = t.conviction if edit is self.conviction else int(t.review_cadence_days or 90)
+            if edit.cleanText().strip() == str(stored):
+                return False
+            self._show_spins()
+            edit.selectAll()
+            return True
+        else:
+            return False
+        self._unsaved.discard(field)
+        return True
 
     def retranslate(self) -> None:
         # Every Alt key here is free of the menus (File, Edit, View, Help) and the tabs

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -268,6 +269,39 @@ def test_clearing_the_title_shows_the_stored_title_again(app, qtbot, dialogs, st
     said = dialogs.done()
     assert "must not be empty" in said[-1]
     assert title.text() == stored(lambda t: t.theses.get(thesis_id).title) != ""
+
+
+def test_escape_in_an_overview_field_takes_back_what_was_typed(app, qtbot, dialogs, stored):
+    """Overview: type " XXX" at the end of the Title, press Escape, click into Theme: the
+    title is the stored one, in the field and in the file; the same for the Statement and
+    the Conviction box. Escape was ignored and the typed text saved on leaving the field
+    (found by a walk through the app)."""
+    select_thesis(app, "Big light", qtbot)
+    thesis_id = app.current_thesis_id()
+    before = stored(lambda t: t.theses.get(thesis_id))
+    title = app.findChild(QLineEdit, "titleEdit")
+    click(title)
+    press(title, Qt.Key.Key_End)
+    type_into(title, " XXX")
+    press(title, Qt.Key.Key_Escape)
+    assert title.text() == before.title
+    click(app.findChild(QLineEdit, "themeEdit"))
+    statement = app.findChild(QPlainTextEdit, "statementEdit")
+    click(statement)
+    type_into(statement, "typed, then taken back")
+    press(statement, Qt.Key.Key_Escape)
+    assert statement.toPlainText() == before.statement
+    conviction = app.findChild(QSpinBox, "convictionSpin")
+    click(conviction)
+    press(conviction, Qt.Key.Key_A, CTRL)
+    type_into(conviction, "1")
+    press(conviction, Qt.Key.Key_Escape)
+    assert conviction.value() == before.conviction
+    click(app.findChild(QLineEdit, "themeEdit"))
+    after = stored(lambda t: t.theses.get(thesis_id))
+    assert (after.title, after.statement, after.conviction) == \
+        (before.title, before.statement, before.conviction)
+    assert dialogs.unexpected == []
 
 
 @pytest.mark.parametrize("tab,table_name", [("Catalysts", "catalystTable"),
