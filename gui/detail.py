@@ -57,6 +57,7 @@ class ThesisDetail(Retranslating, QWidget):
 
     thesis_changed = Signal(object)    # the shown thesis id, or None
     notice = Signal(str)               # something the user should know, for the status bar
+    draft_gone = Signal()              # a new row was stored or thrown away: its notice is old
 
     PARTS = ("beneficiaries", "risks", "catalysts", "sources", "history")
     _TABLES = {"beneficiary_table": "beneficiaries", "risk_table": "risks",
@@ -166,6 +167,7 @@ class ThesisDetail(Retranslating, QWidget):
             HistoryModel,
             RiskModel,
             SourceModel,
+            ThesisPartModel,
         )
         from gui.tables import (
             PartPanel,
@@ -227,6 +229,8 @@ class ThesisDetail(Retranslating, QWidget):
             column.addWidget(undone)
             column.addWidget(table)
         self._built[part] = (model, table)
+        if isinstance(model, ThesisPartModel):
+            model.draft_gone.connect(self.draft_gone)
         if part == "history":
             self._retranslate_history()
         model.load(self.thesis_id)

@@ -141,6 +141,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._shown_once = False        # the splitter follows the saved share until shown
         self.notice_dismissed = False   # the user closed the start-up notice
         self._notice_due = False
+        self._draft_notices: set[str] = set()    # the status bar's "… is not stored yet"
         self._build()
         self.menus = Menus(self)
         self.actions_by_name = self.menus.actions      # by object name, for scripts and tests
@@ -302,10 +303,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.thesis_list.remove_requested.connect(lambda: self.delete_thesis())
         self.upcoming.open_thesis.connect(self.show_thesis)
         self.detail.overview.review_requested.connect(self.review_thesis)
-        self.detail.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self.detail.notice.connect(self._draft_notice)
+        self.detail.draft_gone.connect(self._draft_notice_done)
         self.pages.currentChanged.connect(
             lambda _i: self.ensure_upcoming() if self.pages.currentWidget() is self.upcoming
             else None)
+
+    def _draft_notice(self, text: str) -> None:
+        self._draft_notices.add(text)
+        self.statusBar().showMessage(text, 20000)
+
+    def _draft_notice_done(self) -> None:
+        """A waiting new row was stored or thrown away: the status bar stops saying it waits."""
+        if self.statusBar().currentMessage() in self._draft_notices:
+            self.statusBar().clearMessage()
+        self._draft_notices.clear()
 
     def _build_notice(self) -> QFrame:
         frame = QFrame(objectName="startupNotice")

@@ -125,9 +125,13 @@ class RecordTable(QTableView):
     def focusOutEvent(self, event) -> None:                # noqa: N802 - Qt naming
         super().focusOutEvent(event)
         model = self._drafting()
+        focus = QApplication.focusWidget()
         if (model is not None and model.draft.complete()
                 and self.state() != QAbstractItemView.State.EditingState
-                and not self.isAncestorOf(QApplication.focusWidget())):
+                and not self.isAncestorOf(focus)
+                # Not for a message box or dialog taking the focus (the one saying why the
+                # row was refused: storing it again said so a second time).
+                and (focus is None or focus.window() is self.window())):
             QTimer.singleShot(0, self, self.commit_draft)   # dropped with the table
 
     def keyPressEvent(self, event):

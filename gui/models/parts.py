@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 
 from gui.delegates import window_text
 from gui.i18n import date_text, localize, timestamp_text, translate, word
@@ -50,6 +50,7 @@ class ThesisPartModel(RecordTableModel):
     like any row, it becomes a record through ``creator(values)`` once complete."""
 
     kinds: frozenset[Kind] = frozenset()
+    draft_gone = Signal()       # the new row was stored or thrown away (Escape)
     noun = "row"
     unfinished_text = ""                        # QT_TRANSLATE_NOOP("Parts", …)
     draft_fields: tuple[str, ...] = ()          # fields a new row lets the user type
@@ -130,6 +131,7 @@ class ThesisPartModel(RecordTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             self.draft = None
             self.endRemoveRows()
+            self.draft_gone.emit()
 
     def commit_draft(self):
         """Store the new row if it is complete: the record, or None (incomplete or refused,
