@@ -287,6 +287,20 @@ def parse_date(text: object, *, what: str = "date") -> dt.date:
     try:
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
-        raise ValidationError(message("The {what} {text!r} is not a date: write it as "
-                                      "YYYY-MM-DD, e.g. 2026-02-09.", what=term(what),
-                                      text=text)) from None
+        pass
+    shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(text).strip())
+    if shaped:
+        # Written as asked, but no day of the calendar (2027-02-30): say what is wrong with
+        # it, not how to write it.
+        year, month, day = (int(part) for part in shaped.groups())
+        if not 1 <= month <= 12:
+            raise ValidationError(message("The {what} {text!r} has no month {month}: months "
+                                          "run from 01 to 12.", what=term(what), text=text,
+                                          month=shaped[2]))
+        days = calendar.monthrange(max(year, 1), month)[1]
+        raise ValidationError(message("The {what} {text!r} is no day of the calendar: "
+                                      "{year}-{month} has {days} days.", what=term(what),
+                                      text=text, year=shaped[1], month=shaped[2], days=days))
+    raise ValidationError(message("The {what} {text!r} is not a date: write it as "
+                                  "YYYY-MM-DD, e.g. 2026-02-09.", what=term(what),
+                                  text=text))

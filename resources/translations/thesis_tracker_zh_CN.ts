@@ -188,6 +188,14 @@
         <translation>无法识别时间窗口 {text!r}：请写日期（2026-02-09）、月份（2026年2月、Feb 2026）、季度（2026年第三季度、Q3 2026、3Q26）、半年（2026年下半年、H1 2026、2H26）、年份（2027年）或年底（2027年底、end of 2027）。</translation>
     </message>
     <message>
+        <source>The {what} {text!r} has no month {month}: months run from 01 to 12.</source>
+        <translation>{what} {text!r} 中没有 {month} 月：月份为 01 至 12。</translation>
+    </message>
+    <message>
+        <source>The {what} {text!r} is no day of the calendar: {year}-{month} has {days} days.</source>
+        <translation>{what} {text!r} 在日历中不存在：{year} 年 {month} 月只有 {days} 天。</translation>
+    </message>
+    <message>
         <source>The {what} {text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-02-09.</source>
         <translation>{what} {text!r} 不是有效日期：请按 YYYY-MM-DD 填写，例如 2026-02-09。</translation>
     </message>

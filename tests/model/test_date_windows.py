@@ -149,3 +149,19 @@ def test_any_text_parses_or_fails_with_a_message_naming_it(text):
         return
     assert window.start <= window.end
     assert window.text == text.strip()
+
+
+@pytest.mark.parametrize("text,says", [
+    ("2027-02-30", "'2027-02-30' is no day of the calendar: 2027-02 has 28 days."),
+    ("2028-02-30", "2028-02 has 29 days."),
+    ("2026-13-01", "'2026-13-01' has no month 13: months run from 01 to 12."),
+    ("2026-04-31", "2026-04 has 30 days."),
+    ("soon", "'soon' is not a date: write it as YYYY-MM-DD"),
+])
+def test_a_date_that_is_no_date_says_what_is_wrong_with_it(text, says):
+    """2027-02-30 is written as asked: the message says the day does not exist, not how to
+    write a date (it said "write it as YYYY-MM-DD"; found by a walk through the app)."""
+    from model.date_windows import parse_date
+    with pytest.raises(ValidationError) as raised:
+        parse_date(text, what="next review")
+    assert says in str(raised.value)

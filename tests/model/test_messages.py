@@ -77,8 +77,12 @@ def test_the_errors_users_meet_are_messages(tracker):
          "Cannot read the window {text!r}: write a date (2026-02-09), a month (Feb 2026), a "
          "quarter (Q3 2026, 3Q26), a half (H1 2026, 2H26, second half of 2026), a year (2027) "
          "or 'end of 2027'."),
-        (lambda: tracker.ops.edit_thesis(thesis_id, next_review="2026-02-30"),
+        (lambda: tracker.ops.edit_thesis(thesis_id, next_review="30 Feb 2026"),
          "The {what} {text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-02-09."),
+        (lambda: tracker.ops.edit_thesis(thesis_id, next_review="2026-02-30"),
+         "The {what} {text!r} is no day of the calendar: {year}-{month} has {days} days."),
+        (lambda: tracker.ops.edit_thesis(thesis_id, next_review="2026-13-01"),
+         "The {what} {text!r} has no month {month}: months run from 01 to 12."),
         (lambda: tracker.ops.tick(catalyst.id, status="done", on="2099-01-01"),
          "The date it happened ({day}) is after today ({today}): a catalyst is ticked off "
          "once it has happened."),
