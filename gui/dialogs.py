@@ -300,8 +300,15 @@ class ReviewDialog(SubmitDialog):
         self.setWindowTitle(self.tr("Review: {title}").format(title=thesis.title))
         self.thesis, self.today = thesis, today
         form = QFormLayout(self)
-        last = (self.tr("next review was due {date}").format(date=date_text(thesis.next_review))
-                if thesis.next_review else self.tr("no review scheduled yet"))
+        due = thesis.next_review
+        if not due:
+            last = self.tr("no review scheduled yet")
+        elif due < today.isoformat():
+            last = self.tr("next review was due {date}").format(date=date_text(due))
+        elif due == today.isoformat():
+            last = self.tr("next review is due today ({date})").format(date=date_text(due))
+        else:       # reviewed early: it said "was due" of a day still to come
+            last = self.tr("next review is due {date}").format(date=date_text(due))
         form.addRow(plain_label(thesis.title, bold=True))
         form.addRow(QLabel(last))
         self.note = QPlainTextEdit(objectName="reviewNote")

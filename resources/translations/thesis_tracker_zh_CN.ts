@@ -2706,6 +2706,14 @@ in {folder}</source>
         <translation>尚未安排复盘</translation>
     </message>
     <message>
+        <source>next review is due today ({date})</source>
+        <translation>今天（{date}）应复盘</translation>
+    </message>
+    <message>
+        <source>next review is due {date}</source>
+        <translation>下次复盘日期：{date}</translation>
+    </message>
+    <message>
         <source>What did you check, and does the thesis still hold? (required, kept in the history)</source>
         <translation>你核查了什么？这条逻辑是否依然成立？（必填，会记入历史）</translation>
     </message>

@@ -191,6 +191,26 @@ def test_review_dialog_needs_a_note_and_follows_the_cadence(parent, qtbot):
                                "next_review": "2027-03-01", "cadence": 10}
 
 
+def test_review_dialog_says_whether_the_review_was_or_is_due(parent, qtbot):
+    """Reviewing early must not say the review "was due" on a day still to come (found by a
+    walk through the app: "was due 12/3/2026" three days ahead)."""
+    import dataclasses
+
+    from PySide6.QtWidgets import QLabel
+
+    def said(next_review):
+        thesis = dataclasses.replace(THESIS, next_review=next_review)
+        dialog = ReviewDialog(parent, thesis, THESIS_STATUSES, TODAY, TODAY)
+        qtbot.addWidget(dialog)
+        return " | ".join(label.text() for label in dialog.findChildren(QLabel))
+
+    assert "next review was due" in said("2026-11-10")
+    assert "next review is due today" in said("2026-11-24")
+    ahead = said("2026-12-03")
+    assert "next review is due" in ahead and "was due" not in ahead
+    assert "no review scheduled yet" in said(None)
+
+
 def test_ctrl_enter_records_a_review_only_with_a_note(parent, qtbot, when_modal):
     """Ctrl+Enter records from the note field (Enter there is a new line), but not without a note.
     """
