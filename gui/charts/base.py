@@ -212,6 +212,13 @@ class ChartPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         """Subclasses set their texts (built charts only: pyqtgraph's own)."""
 
+    def apply_language(self) -> None:
+        if getattr(getattr(self, "view", None), "closed", False):
+            # Its scene is torn down (the chart is on its way out: an image export's chart,
+            # or a closed tab); its items' layouts are gone, so there is nothing to relabel.
+            return
+        super().apply_language()
+
     def changeEvent(self, event) -> None:                   # noqa: N802 - Qt naming
         if event.type() == QtCore.QEvent.Type.PaletteChange and not self.light:
             from gui.style import is_dark

@@ -380,6 +380,13 @@ class ImportPricesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         browse.clicked.connect(self._browse)
+        # Import waits for a file: clicked with none, the dialog closed without a word.
+        self.path.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.path.text().strip()))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Prices CSV"), "",
