@@ -127,8 +127,8 @@ def test_sigkill_during_real_writes_loses_nothing_committed(tmp_path, request):
     stats = run_kills(tmp_path / "crash.sqlite3", kills, seed=kills)
     assert stats["kills"] == kills
     # Guards against writers that never got to write (the kills would then prove nothing):
-    # a third of the kills or more land after a reported write. (It asked for more reports than kills, which a
-    # busy machine, whose writers are slow, failed: 101 reports for 200 kills.)
+    # a third of the kills or more land after a reported write. (It asked for more reports
+    # than kills, which a busy machine, whose writers are slow, failed: 101 for 200 kills.)
     assert stats["amid_writes"] >= kills // 3 and stats["reported"] >= stats["amid_writes"], stats
     print(f"\n{stats}")
 
