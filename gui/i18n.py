@@ -24,6 +24,7 @@ window.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -48,8 +49,32 @@ _state: dict = {"generation": 0, "language": None}
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``QCoreApplication.translate``; lupdate finds the calls by this name."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    """``QCoreApplication.translate``; lupdate finds the calls by this name.
+
+    lupdate reads plural forms from ``tr()`` only, so a count given here has none in the
+    English .qm: English text that still says "thesis(es)" gets the form the count needs
+    ("1 thesis", "2 theses"; it showed "Exported 1 thesis(es) (3 page(s))")."""
+    out = QCoreApplication.translate(context, text, disambiguation, n)
+    if n >= 0 and "(" in out:
+        out = english_count(out, n)
+    return out
+
+
+_COUNTED = re.compile(r"\b(\w+?)(y?)\((s|es|ies)\)")
+
+
+def english_count(text: str, n: int) -> str:
+    """"catalyst(s)", "thesis(es)", "company(ies)" as ``n`` of them reads in English."""
+    def form(found: re.Match) -> str:
+        stem, y, ending = found.groups()
+        if n == 1:
+            return stem + y
+        if y or ending == "ies":
+            return stem + "ies"
+        if ending == "es" and stem.endswith("is"):
+            return stem[:-2] + "es"             # thesis -> theses
+        return stem + ending
+    return _COUNTED.sub(form, text)
 
 
 # -- which language -------------------------------------------------------------------------

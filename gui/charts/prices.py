@@ -33,7 +33,15 @@ import pyqtgraph as pg
 from gui import palette
 from gui.charts.base import ChartPanel, TimeAxis, chart_colours, elide
 from gui.dialogs import Messages, run_modal
-from gui.i18n import Retranslating, date_text, error_text, number_text, translate, word
+from gui.i18n import (
+    Retranslating,
+    date_text,
+    english_count,
+    error_text,
+    number_text,
+    translate,
+    word,
+)
 from gui.models.base import SORT_ROLE, Column, RecordTableModel
 from model.analysis.event_study import HORIZONS, EventStudy, event_study, percent
 from model.analysis.price_chart import (
@@ -633,8 +641,10 @@ class PricesTab(Retranslating, QWidget):
         if study is None:
             self.summary.setText("")
             return
-        parts = [self.tr("Event study: %n row(s) from {events} done catalyst(s)", None,
-                    len(study.rows)).format(events=study.events)]
+        # %n counts the rows; the catalysts' "(s)" follows their own count.
+        parts = [english_count(self.tr("Event study: %n row(s) from {events} done "
+                                       "catalyst(s)", None, len(study.rows)).format(
+                                           events=study.events), study.events)]
         if study.benchmark:
             parts.append(self.tr("excess over {benchmark}").format(benchmark=study.benchmark)
                          if study.benchmark_has_prices else

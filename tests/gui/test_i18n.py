@@ -366,3 +366,18 @@ def test_every_marked_string_is_one_lupdate_reads():
                 missing.append(f"{where}:{node.lineno} {context!r} {text!r}")
     assert missing == []
     assert unreadable == []
+
+
+def test_a_count_given_to_translate_reads_as_english_plurals():
+    """translate(…, n) has no plural forms in the English .qm (lupdate reads them from tr()
+    only): "Exported 1 thesis(es) (3 page(s)) to PDF." read so after an export (found by a
+    walk through the app)."""
+    from gui.i18n import english_count, translate
+    assert english_count("%n thesis(es), %n catalyst(s), %n company(ies)", 1) == \
+        "%n thesis, %n catalyst, %n company"
+    assert english_count("thesis(es) catalyst(s) company(ies) page(s)", 2) == \
+        "theses catalysts companies pages"
+    assert translate("Export", "Exported %n thesis(es) ({pages}) to PDF.", None, 1) == \
+        "Exported 1 thesis ({pages}) to PDF."
+    assert translate("Export", "%n page(s)", None, 3) == "3 pages"
+    assert translate("Export", "Export (beta)") == "Export (beta)"     # no count: as written

@@ -90,7 +90,7 @@ def test_event_table_shows_returns_and_follows_changes(tab, setup, tracker):
     launch = next(c for c in tracker.catalysts.for_thesis(setup["thesis"]) if c.title == "Launch")
     tracker.catalysts.tick(launch.id, on=setup["days"][90])
     assert model.rowCount() == 4 and len(inserted) == 2
-    assert "4 rows from 2 done catalyst(s)" in tab.summary.text()
+    assert "4 rows from 2 done catalysts" in tab.summary.text()
 
 
 def test_import_from_the_tab(tab, setup, tracker, tmp_path, monkeypatch):
