@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
+    QWidget,
 )
 
 from gui.date_field import DateField
@@ -100,6 +102,17 @@ def _buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     return box
 
 
+def room_for_placeholder(widget: QWidget, edit: QLineEdit | None = None) -> None:
+    """At least wide enough for the grey hint it shows while empty ("e.g. SZSE, SSE, HKEX,
+    NASDAQ" was cut to "e.g. SZSE, SSE, H…"). ``edit``: the line edit holding the hint when
+    it is not ``widget`` itself (an editable combo box's)."""
+    edit = edit or widget
+    needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 28
+    if isinstance(widget, QComboBox):
+        needed += widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 8
+    widget.setMinimumWidth(max(widget.minimumWidth(), needed))
+
+
 class NoteDialog(QDialog):
     """An optional note for a status or conviction change; Enter accepts."""
 
@@ -112,6 +125,7 @@ class NoteDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText(self.tr("Why? (optional, kept in the history)"))
+        room_for_placeholder(self.note)
         layout.addWidget(self.note)
         layout.addWidget(_buttons(self, self.tr("Record")))
 
@@ -245,6 +259,8 @@ class CompanyDialog(SubmitDialog):
         self.local = QLineEdit(objectName="companyLocalName")
         self.exchange = QLineEdit(objectName="companyExchange")
         self.exchange.setPlaceholderText(self.tr("e.g. SZSE, SSE, HKEX, NASDAQ"))
+        room_for_placeholder(self.exchange)
+        room_for_placeholder(self.company, self.company.lineEdit())
         self.role = QLineEdit(objectName="companyRole")
         form.addRow(self.tr("&Company"), self.company)
         form.addRow(self.tr("&Ticker (new company)"), self.ticker)

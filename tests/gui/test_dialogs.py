@@ -282,3 +282,21 @@ def test_company_dialog_finds_a_known_company_by_any_part_of_its_name(parent, qt
         model = completer.completionModel()
         assert [model.index(r, 0).data() for r in range(model.rowCount())] == offered
     dialog.deleteLater()
+
+
+def test_hints_in_empty_boxes_are_not_cut(parent, qtbot):
+    """The Add beneficiary dialog and the note box are wide enough for their grey hints
+    ("Known compa…", "e.g. SZSE, SSE, H…" were cut; found by a walk through the app)."""
+    dialog = CompanyDialog(parent, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for edit in (dialog.exchange, dialog.company.lineEdit()):
+        hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert edit.width() >= hint + 8, edit.placeholderText()
+    note = NoteDialog(parent, "Change conviction of “Big light” from 3 to 4.")
+    qtbot.addWidget(note)
+    note.show()
+    qtbot.waitExposed(note)
+    hint = note.note.fontMetrics().horizontalAdvance(note.note.placeholderText())
+    assert note.note.width() >= hint + 8
