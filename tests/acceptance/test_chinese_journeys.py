@@ -403,7 +403,10 @@ def test_every_dialog_the_app_opens_is_chinese(zh_app, qtbot, dialogs, monkeypat
                    price_charts.ImportPricesDialog([(1, "Zhongji Innolight")], window)):
         found.append((dialog.objectName(), texts_of(dialog)))
         dialog.deleteLater()
-    # Long work behind its progress dialog (an import), read while it runs.
+    # Long work behind its progress dialog (an import), read while it runs. The dialog
+    # watcher stops first: it would take the (modal) progress box for an unexpected dialog
+    # and close it when its poll came before this read (the test failed now and then).
+    dialogs.stop()
     from threading import Event
     release = Event()
     monkeypatch.setattr(type(window.tasks), "show_after_ms", 0)
