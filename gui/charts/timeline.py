@@ -307,12 +307,15 @@ class LanePlot:
         self.today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN)
         self.today.setZValue(10)
         plot.addItem(self.today)
-        # "today" in the top margin's corner of the line, turned to the side with room: a label
-        # on the line itself was clipped at the plot's edge (#12 defect 13).
+        # "today" in a strip of its own above the first lane (the plot's empty title row),
+        # beside the top of the line, on the side with room: inside the lanes it was drawn over
+        # the first catalyst's bar when the line ran through it (a walk through the app); on
+        # the line itself it was clipped at the plot's edge (#12 defect 13).
         self.today_label = pg.TextItem(translate("Charts", "today"), color=TODAY_COLOUR,
-                                       anchor=(0, 0))
+                                       anchor=(0, 1))
+        self.today_label.setParentItem(plot)
         self.today_label.setZValue(11)
-        plot.addItem(self.today_label, ignoreBounds=True)
+        plot.layout.setRowFixedHeight(0, math.ceil(self.today_label.boundingRect().height()))
         plot.getViewBox().sigRangeChanged.connect(self.place_today_label)
         plot.getViewBox().sigResized.connect(self.place_today_label)
         self.dark = False
@@ -334,21 +337,21 @@ class LanePlot:
         self.place_today_label()
 
     def place_today_label(self, *_args) -> None:
-        """Put "today" just inside the top of the plot beside the line, on whichever side has
-        room for it; hide it when today is out of view."""
+        """Put "today" in the strip above the lanes, beside the top of the line, on whichever
+        side has room for it; hide it when today is out of view."""
         vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
+        (x0, x1), _ = vb.viewRange()
         x = self.today.value()
         if not x0 <= x <= x1 or vb.width() <= 0:
             self.today_label.setVisible(False)
             return
         self.today_label.setVisible(True)
         width = self.today_label.boundingRect().width()
-        px = (x1 - x0) / vb.width()
-        right_of_line = (x1 - x) / px >= width + 4
-        self.today_label.setAnchor((0, 0) if right_of_line else (1, 0))
-        top = min(y0, y1) if self.plot.getViewBox().yInverted() else max(y0, y1)
-        self.today_label.setPos(x + (2 if right_of_line else -2) * px, top)
+        box = vb.geometry()                     # in the plot's coordinates, as the label
+        line_x = vb.mapFromViewToItem(self.plot, QPointF(x, 0)).x()
+        right_of_line = box.right() - line_x >= width + 4
+        self.today_label.setAnchor((0, 1) if right_of_line else (1, 1))
+        self.today_label.setPos(line_x + (2 if right_of_line else -2), box.top())
 
     def show(self, timeline: Timeline, *, tick_limit: int = 34, aligned=(),
              bands: bool = False) -> None:
