@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import palette
-from gui.charts.base import ChartPanel, TimeAxis, chart_colours, elide, html_key
+from gui.charts.base import ChartPanel, SideAxis, TimeAxis, chart_colours, elide, html_key
 from gui.i18n import translate, word
 from model.analysis.chart_text import place_labels
 from model.analysis.timeline import DAY, Timeline, thesis_timeline
@@ -428,7 +428,7 @@ class TimelineChart(LaneChart):
         self.lanes = LanePlot(self.view, 1, dates=False)
         self.lanes.plot.hideAxis("bottom")
         self.history_plot = plot = self.view.addPlot(
-            row=2, col=0, axisItems={"bottom": TimeAxis()})
+            row=2, col=0, axisItems={"bottom": TimeAxis(), "left": SideAxis("left")})
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setXLink(self.lanes.plot)
@@ -616,8 +616,15 @@ def align_left_axes(plots, labels: list[str], *, most: int = LABEL_PX + 60) -> N
     metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
     width = max([metrics.horizontalAdvance(t) for t in labels] + [24.0])
     # Tick length, text offset and rounding: pyqtgraph drops a label that does not fit whole.
-    width = min(width * 1.04 + 24 + max((p.getAxis("left").label.boundingRect().height()
-                                         for p in plots if p.getAxis("left").label.isVisible()),
-                                        default=0), most)
+    width = min(width * 1.04 + 24 + max((_label_depth(p.getAxis("left")) for p in plots
+                                         if p.getAxis("left").label.isVisible()), default=0),
+                most)
     for plot in plots:
         plot.getAxis("left").setWidth(int(width))
+
+
+def _label_depth(axis) -> float:
+    """The width an axis's label takes: its height when turned on its side."""
+    if isinstance(axis, SideAxis):
+        return axis.label_depth()
+    return axis.label.boundingRect().height()

@@ -186,3 +186,50 @@ def test_today_label_never_covers_a_bar_in_the_pdf_image(tracker, busy_top, qapp
         chart.set_tracker(None)
         chart.view.close()
         chart.deleteLater()
+
+
+def _conviction_label(chart):
+    return chart.history_plot.getAxis("left").label
+
+
+def test_chinese_axis_label_stands_upright_latin_lies_on_its_side(tracker, thesis_id,
+                                                                  show_chart):
+    """A walk through the app: 确信度 was turned 90° like a Latin word, each character on its
+    side. In Chinese the characters stand upright, one under the next, beside the conviction
+    axis; "conviction" in English stays turned. Switching language switches the drawing."""
+    from gui import i18n
+    from gui.charts.timeline import TimelineChart
+    chart = show_chart(TimelineChart(tracker, thesis_id=thesis_id), 900, 500)
+    label = _conviction_label(chart)
+    assert label.rotation() == -90 and label.toPlainText().strip() == "conviction"
+    i18n.install_language("zh_CN")
+    chart.retranslate()
+    assert label.rotation() == 0
+    assert label.toPlainText().split("\n") == ["确", "信", "度"]
+    axis = chart.history_plot.getAxis("left")
+    shown = label.mapRectToScene(label.boundingRect())
+    room = axis.sceneBoundingRect()
+    assert room.left() - 1 <= shown.left() and shown.right() <= room.right() + 1
+    assert room.top() - 1 <= shown.top() and shown.bottom() <= room.bottom() + 1
+    i18n.install_language("")
+    chart.retranslate()
+    assert label.rotation() == -90 and label.toPlainText().strip() == "conviction"
+
+
+def test_chinese_axis_label_stands_upright_in_the_pdf_image(tracker, thesis_id, qapp):
+    """The same in the headless render the PDF embeds, laid out in Chinese from the start."""
+    from gui import i18n
+    from gui.charts.timeline import TimelineChart
+    i18n.install_language("zh_CN")
+    chart = TimelineChart(tracker, thesis_id=thesis_id, light=True)
+    try:
+        chart.render_image(1400, 590, dpi=220)
+        label = _conviction_label(chart)
+        assert label.rotation() == 0
+        assert label.toPlainText().split("\n") == ["确", "信", "度"]
+        shown = label.mapRectToScene(label.boundingRect())
+        assert chart.history_plot.getAxis("left").sceneBoundingRect().contains(shown)
+    finally:
+        chart.set_tracker(None)
+        chart.view.close()
+        chart.deleteLater()
