@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import palette
-from gui.charts.base import ChartPanel, TimeAxis, chart_colours, elide, html_key
+from gui.charts.base import ChartPanel, SideAxis, TimeAxis, chart_colours, elide, html_key
 from gui.i18n import translate, word
 from model.analysis.chart_text import place_labels
 from model.analysis.timeline import DAY, Timeline, thesis_timeline
@@ -307,12 +307,15 @@ class LanePlot:
         self.today = pg.InfiniteLine(angle=90, movable=False, pen=TODAY_PEN)
         self.today.setZValue(10)
         plot.addItem(self.today)
-        # "today" in the top margin's corner of the line, turned to the side with room: a label
-        # on the line itself was clipped at the plot's edge (#12 defect 13).
+        # "today" in a strip of its own above the first lane (the plot's empty title row),
+        # beside the top of the line, on the side with room: inside the lanes it was drawn over
+        # the first catalyst's bar when the line ran through it (a walk through the app); on
+        # the line itself it was clipped at the plot's edge (#12 defect 13).
         self.today_label = pg.TextItem(translate("Charts", "today"), color=TODAY_COLOUR,
-                                       anchor=(0, 0))
+                                       anchor=(0, 1))
+        self.today_label.setParentItem(plot)
         self.today_label.setZValue(11)
-        plot.addItem(self.today_label, ignoreBounds=True)
+        plot.layout.setRowFixedHeight(0, math.ceil(self.today_label.boundingRect().height()))
         plot.getViewBox().sigRangeChanged.connect(self.place_today_label)
         plot.getViewBox().sigResized.connect(self.place_today_label)
         self.dark = False
@@ -334,21 +337,21 @@ class LanePlot:
         self.place_today_label()
 
     def place_today_label(self, *_args) -> None:
-        """Put "today" just inside the top of the plot beside the line, on whichever side has
-        room for it; hide it when today is out of view."""
+        """Put "today" in the strip above the lanes, beside the top of the line, on whichever
+        side has room for it; hide it when today is out of view."""
         vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
+        (x0, x1), _ = vb.viewRange()
         x = self.today.value()
         if not x0 <= x <= x1 or vb.width() <= 0:
             self.today_label.setVisible(False)
             return
         self.today_label.setVisible(True)
         width = self.today_label.boundingRect().width()
-        px = (x1 - x0) / vb.width()
-        right_of_line = (x1 - x) / px >= width + 4
-        self.today_label.setAnchor((0, 0) if right_of_line else (1, 0))
-        top = min(y0, y1) if self.plot.getViewBox().yInverted() else max(y0, y1)
-        self.today_label.setPos(x + (2 if right_of_line else -2) * px, top)
+        box = vb.geometry()                     # in the plot's coordinates, as the label
+        line_x = vb.mapFromViewToItem(self.plot, QPointF(x, 0)).x()
+        right_of_line = box.right() - line_x >= width + 4
+        self.today_label.setAnchor((0, 1) if right_of_line else (1, 1))
+        self.today_label.setPos(line_x + (2 if right_of_line else -2), box.top())
 
     def show(self, timeline: Timeline, *, tick_limit: int = 34, aligned=(),
              bands: bool = False) -> None:
@@ -425,7 +428,7 @@ class TimelineChart(LaneChart):
         self.lanes = LanePlot(self.view, 1, dates=False)
         self.lanes.plot.hideAxis("bottom")
         self.history_plot = plot = self.view.addPlot(
-            row=2, col=0, axisItems={"bottom": TimeAxis()})
+            row=2, col=0, axisItems={"bottom": TimeAxis(), "left": SideAxis("left")})
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setXLink(self.lanes.plot)
@@ -613,8 +616,15 @@ def align_left_axes(plots, labels: list[str], *, most: int = LABEL_PX + 60) -> N
     metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
     width = max([metrics.horizontalAdvance(t) for t in labels] + [24.0])
     # Tick length, text offset and rounding: pyqtgraph drops a label that does not fit whole.
-    width = min(width * 1.04 + 24 + max((p.getAxis("left").label.boundingRect().height()
-                                         for p in plots if p.getAxis("left").label.isVisible()),
-                                        default=0), most)
+    width = min(width * 1.04 + 24 + max((_label_depth(p.getAxis("left")) for p in plots
+                                         if p.getAxis("left").label.isVisible()), default=0),
+                most)
     for plot in plots:
         plot.getAxis("left").setWidth(int(width))
+
+
+def _label_depth(axis) -> float:
+    """The width an axis's label takes: its height when turned on its side."""
+    if isinstance(axis, SideAxis):
+        return axis.label_depth()
+    return axis.label.boundingRect().height()

@@ -214,14 +214,19 @@ def thesis_html(r: ThesisReport, *, chart_width: int = 0, chart_height: int = 0)
         out.append(f"<p>{_e(t['no changes'])}</p>")
     out.append(section(t["sources"]))
     if r.sources:
+        # One row each, so the PDF keeps a source whole on one page (gui.export.pagination):
+        # as paragraphs its title could end a page with its link and "cited by" overleaf.
+        entries = []
         for s in r.sources:
             where = (f"{_e(s.publisher or t['unknown publisher'])}, "
                      f"{_e(date_text(s.published_on) or t['undated'])}")
             link = _small(_e(s.url)) if s.url else ""
             cited = (_small(_e(t["cited by"].format(
                 list="; ".join(localize(c) for c in s.cited_by)))) if s.cited_by else "")
-            out.append(f"<p style='margin-bottom:6px'><b>[{s.number}]</b> {_e(s.title)} — "
-                       f"{where}{link}{cited}</p>")
+            entries.append(f"<tr><td style='padding-bottom:6px'><b>[{s.number}]</b> "
+                           f"{_e(s.title)} — {where}{link}{cited}</td></tr>")
+        out.append(f"<table width='100%' cellpadding='0' cellspacing='0'>{''.join(entries)}"
+                   f"</table>")
     else:
         out.append(f"<p>{_e(t['none cited'])}</p>")
     return "\n".join(out)

@@ -22,13 +22,12 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
 from gui.export.document import ACCENT, CHART_URL, MUTED, contents_html, thesis_html
 from gui.export.fonts import register_fonts
+from gui.export.pagination import keep_together
 from gui.i18n import date_text, translate
 from model import __version__
 from model.analysis.report import ThesisReport, build_report
@@ -105,7 +104,7 @@ def _document(writer: QPdfWriter, layout: _Layout, html: str,
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart)
     doc.setHtml(html)
     doc.setPageSize(QSizeF(layout.body.width(), layout.body.height()))
-    keep_headings_with_next(doc, layout.body.height())
+    keep_together(doc, layout.body.height())
     return doc
 
 
@@ -120,34 +119,6 @@ def _thesis_doc(tracker, writer, layout: _Layout, report: ThesisReport) -> _Laid
     doc = _document(writer, layout, thesis_html(report, chart_width=w96, chart_height=h96),
                     chart)
     return _Laid(doc, report.title, doc.pageCount())
-
-
-def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
-    """Move every heading that would end a page to the next one, with what follows it: a
-    heading at a page's foot with its chart or table overleaf reads as a mistake (#12 defect
-    13). Returns how many headings were moved."""
-    layout = doc.documentLayout()
-    moved = 0
-    for _ in range(200):        # each pass moves one heading; the layout then changes below it
-        block, found = doc.begin(), None
-        while block.isValid() and found is None:
-            following = block.next()
-            if block.blockFormat().headingLevel() and following.isValid():
-                head = layout.blockBoundingRect(block)
-                line = following.layout().lineAt(0) if following.layout().lineCount() else None
-                first = layout.blockBoundingRect(following).top() + (
-                    line.rect().bottom() if line is not None else 0)
-                if int(head.top() // page_height) != int((first - 0.01) // page_height):
-                    found = block
-            block = following
-        if found is None:
-            return moved
-        cursor = QTextCursor(found)
-        fmt = found.blockFormat()
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        cursor.setBlockFormat(fmt)
-        moved += 1
-    return moved
 
 
 def _paint_page(painter: QPainter, layout: _Layout, laid: _Laid, index: int, number: int,

@@ -297,7 +297,9 @@ def test_the_language_switches_in_the_running_window(make_window, db_path, qtbot
     assert window.statusBar().currentMessage() == "界面语言已切换为简体中文。"
     assert "投资逻辑" in window.count_label.text()
     timeline = window.charts["timeline"].chart
-    assert timeline.history_plot.getAxis("left").label.toPlainText().strip() == "确信度"
+    axis_label = timeline.history_plot.getAxis("left").label
+    assert axis_label.toPlainText().split() == ["确", "信", "度"]      # upright, stacked
+    assert axis_label.rotation() == 0
     english = English(user_data(window.tracker), (str(window.tracker.path),
                                                    window.tracker.path.name))
     assert english.problems(shown_everywhere(window, qtbot)) == []

@@ -3,7 +3,7 @@ selection highlights them, a tick redraws it at once, and it saves and renders h
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 
 import pytest
@@ -137,3 +137,99 @@ def test_lane_labels_thin_out_when_crowded(qapp):
     [(step, ys)] = axis.tickValues(10.5, 20.5, 300)
     assert step == 1 and ys == [float(i) for i in range(11, 21)]
     assert axis.tickStrings([11.0], 1, 1) == ["lane 11"]
+
+
+@pytest.fixture
+def busy_top(tracker):
+    """A thesis whose first lane holds a year-long bar through today (2026-11-24): the red
+    "today" label at the top of the line used to be drawn over it."""
+    tid = tracker.theses.add(title="Busy top").id
+    tracker.catalysts.add(thesis_id=tid, title="Year of ramp", expected="2026")
+    tracker.catalysts.add(thesis_id=tid, title="Next year", expected="H2 2027")
+    tracker.catalysts.add(thesis_id=tid, title="Early", expected="Q2 2026")
+    return tid
+
+
+def _today_label_clear_of_bars(chart) -> None:
+    """The label is shown beside the today line and overlaps no bar, as drawn in the scene."""
+    lanes = chart.lanes
+    label = lanes.today_label
+    assert label.isVisible()
+    rect = label.mapRectToScene(label.boundingRect())
+    line_x = lanes.plot.getViewBox().mapViewToScene(QPointF(lanes.today.value(), 0)).x()
+    assert rect.left() - 6 <= line_x <= rect.right() + 6, (rect, line_x)
+    for bar in lanes.bars.bars:
+        box = lanes.bars.mapRectToScene(QRectF(bar.x0, bar.y - bar.height / 2,
+                                               bar.x1 - bar.x0, bar.height))
+        assert not rect.intersects(box), (bar.title, rect, box)
+
+
+def test_today_label_never_covers_a_bar_on_screen(tracker, busy_top, show_chart):
+    """A walk through the app: "today" overlapped the first catalyst's bar when today's line
+    ran through a bar at the top. The label sits above the first lane, beside the line."""
+    from gui.charts.timeline import TimelineChart
+    for width, height in ((900, 500), (500, 260)):
+        chart = show_chart(TimelineChart(tracker, thesis_id=busy_top), width, height)
+        _today_label_clear_of_bars(chart)
+        chart.fit()
+        _today_label_clear_of_bars(chart)
+
+
+def test_today_label_never_covers_a_bar_in_the_pdf_image(tracker, busy_top, qapp):
+    """The same in the headless render the PDF embeds (render_timeline_image's chart)."""
+    from gui.charts.timeline import TimelineChart
+    chart = TimelineChart(tracker, thesis_id=busy_top, light=True)
+    try:
+        chart.render_image(1400, 590, dpi=220)
+        _today_label_clear_of_bars(chart)
+    finally:
+        chart.set_tracker(None)
+        chart.view.close()
+        chart.deleteLater()
+
+
+def _conviction_label(chart):
+    return chart.history_plot.getAxis("left").label
+
+
+def test_chinese_axis_label_stands_upright_latin_lies_on_its_side(tracker, thesis_id,
+                                                                  show_chart):
+    """A walk through the app: 确信度 was turned 90° like a Latin word, each character on its
+    side. In Chinese the characters stand upright, one under the next, beside the conviction
+    axis; "conviction" in English stays turned. Switching language switches the drawing."""
+    from gui import i18n
+    from gui.charts.timeline import TimelineChart
+    chart = show_chart(TimelineChart(tracker, thesis_id=thesis_id), 900, 500)
+    label = _conviction_label(chart)
+    assert label.rotation() == -90 and label.toPlainText().strip() == "conviction"
+    i18n.install_language("zh_CN")
+    chart.retranslate()
+    assert label.rotation() == 0
+    assert label.toPlainText().split("\n") == ["确", "信", "度"]
+    axis = chart.history_plot.getAxis("left")
+    shown = label.mapRectToScene(label.boundingRect())
+    room = axis.sceneBoundingRect()
+    assert room.left() - 1 <= shown.left() and shown.right() <= room.right() + 1
+    assert room.top() - 1 <= shown.top() and shown.bottom() <= room.bottom() + 1
+    i18n.install_language("")
+    chart.retranslate()
+    assert label.rotation() == -90 and label.toPlainText().strip() == "conviction"
+
+
+def test_chinese_axis_label_stands_upright_in_the_pdf_image(tracker, thesis_id, qapp):
+    """The same in the headless render the PDF embeds, laid out in Chinese from the start."""
+    from gui import i18n
+    from gui.charts.timeline import TimelineChart
+    i18n.install_language("zh_CN")
+    chart = TimelineChart(tracker, thesis_id=thesis_id, light=True)
+    try:
+        chart.render_image(1400, 590, dpi=220)
+        label = _conviction_label(chart)
+        assert label.rotation() == 0
+        assert label.toPlainText().split("\n") == ["确", "信", "度"]
+        shown = label.mapRectToScene(label.boundingRect())
+        assert chart.history_plot.getAxis("left").sceneBoundingRect().contains(shown)
+    finally:
+        chart.set_tracker(None)
+        chart.view.close()
+        chart.deleteLater()
