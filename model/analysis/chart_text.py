@@ -86,15 +86,17 @@ def date_ticks(lo: float, hi: float, width_px: float, *, label_px: float = 64.0,
                     if lo <= _x(quarter) <= hi:
                         ticks.append((_x(quarter), names.month(month) if named else "",
                                       False))
-        if first.year % step == 0 and _x(dt.date(first.year, 1, 1)) < lo:
-            # The first year's 1 January is off the axis: its first named quarter says the
-            # year ("Apr 2026, Jul, Oct, 2027"), else the months before 2027 belong to no year.
-            for i, (x, label, major) in enumerate(ticks):
-                if x >= _x(dt.date(first.year + 1, 1, 1)):
-                    break
-                if label and x - lo >= edge:
-                    ticks[i] = (x, names.month_year(first.year, _day(x).month), major)
-                    break
+        # The first label says its year: a year label cut at the left end is dropped, and a
+        # quarter before the first year label reads "Apr 2026" (the axis read "Apr, Jul,
+        # Oct, 2027": 2026 never appeared).
+        ticks = sorted((x, "" if major and x - lo < edge else label, major)
+                       for x, label, major in ticks)
+        for i, (x, label, major) in enumerate(ticks):
+            if label and x - lo >= edge:
+                if not major:
+                    day = _day(x)
+                    ticks[i] = (x, names.month_year(day.year, day.month), major)
+                break
         return sorted(ticks)
     if days > DAYS_UP_TO_DAYS:
         per_month = px_per_day * 30.4

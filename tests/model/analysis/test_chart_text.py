@@ -20,6 +20,9 @@ def test_every_range_says_its_year():
     assert _labels("2026-03-01", "2027-09-30")[:4] == ["Apr 2026", "Jul", "Oct", "2027"]
     assert "2026" in " ".join(_labels("2026-03-01", "2027-09-30", width=300))
     assert _labels("2026-05-20", "2028-06-30")[:3] == ["Jul 2026", "Oct", "2027"]
+    # 1 January at the very left end, where its label would be cut (the PDF's narrow chart
+    # showed "2027" alone): dropped, and the first quarter says the year.
+    assert _labels("2025-12-29", "2027-05-30", width=420)[:3] == ["Apr 2026", "Jul", "Oct"]
     months = _labels("2026-03-15", "2026-12-20")
     assert months[0] == "Apr 2026" and "May" in months and "Dec" in months
     assert _labels("2026-11-10", "2027-02-10")[-2:] == ["Jan 2027", "Feb"]
