@@ -26,7 +26,6 @@ import datetime as dt
 import errno
 import json
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -142,10 +141,8 @@ def _swap(db_path: Path, source: Path) -> Path | None:
         temp.unlink(missing_ok=True)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
                      mode)
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
+        os.close(fd)
+        _copy_database(source, temp)
         if hasattr(os, "chmod"):
             os.chmod(temp, mode)
         note = {"temp": temp.name, "aside": aside.name if aside else None,
@@ -165,6 +162,34 @@ def _swap(db_path: Path, source: Path) -> Path | None:
                          f"the next start finishes it. The previous file is kept as "
                          f"{aside}.") from exc
     return aside
+
+
+def _copy_database(source: Path, temp: Path) -> None:
+    """``source`` as SQLite reads it into the (empty, private) ``temp``, fsynced.
+
+    Through SQLite's backup API, not the file's bytes: commits still in the source's -wal
+    (a file set aside after a crash, a copy of a database in use) belong to it, and a byte
+    copy of the main file alone lost them (restore printed success, the latest theses gone)."""
+    src = sqlite3.connect(sqlite_uri(source, "ro"), uri=True)
+    try:
+        dst = sqlite3.connect(temp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        full = "full" in str(exc).lower()
+        raise OSError(errno.ENOSPC if full else errno.EIO,
+                      f"cannot copy {source.name} ({exc})") from exc
+    finally:
+        src.close()
+    for leftover in ("-journal", "-wal", "-shm"):
+        Path(str(temp) + leftover).unlink(missing_ok=True)
+    fd = os.open(temp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _free_aside(db_path: Path) -> Path:

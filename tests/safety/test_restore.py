@@ -301,3 +301,36 @@ def test_restore_accepts_only_a_thesis_tracker_database_it_can_open(case, saved,
     assert "Traceback" not in err and "fails the integrity check" not in err
     assert fingerprint(db) == before
     assert not list(db.parent.glob("*.damaged-*"))
+
+
+def test_a_file_restored_keeps_the_commits_in_its_wal(tmp_path):
+    """A writer dies after committing (its change only in the -wal); `restore` puts the
+    newest backup back and sets the file aside with its -wal; restoring that aside file
+    brings every thesis back. It restored the main file's bytes alone, and the thesis
+    committed last was gone (found by an attack on the data layer)."""
+    db = tmp_path / "a.db"
+
+    def cli(*args):
+        done = subprocess.run([sys.executable, "main.py", "--db", str(db), *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    cli("add-thesis", "one")
+    cli("backup")
+    crash = ("import os, sqlite3, sys\n"
+             "c = sqlite3.connect(sys.argv[1])\n"
+             "c.execute(\"INSERT INTO thesis (title, created_at, updated_at) VALUES "
+             "('two', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')\")\n"
+             "c.commit()\n"
+             "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", crash, str(db)], check=True, timeout=60)
+    assert Path(str(db) + "-wal").stat().st_size > 0
+    cli("restore")                                  # the newest backup: "one" alone
+    assert titles(db) == {"one"}
+    aside = next(p for p in tmp_path.iterdir() if p.name.startswith("a.db.damaged-")
+                 and not p.name.endswith(("-wal", "-shm", "-journal")))
+    assert Path(str(aside) + "-wal").exists()
+    cli("restore", str(aside))
+    assert titles(db) == {"one", "two"}
+    assert "two" in cli("list")
