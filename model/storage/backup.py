@@ -104,13 +104,14 @@ def take_backup(store: BackupSource, *, reason: str = "manual") -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
     stem = backup_stem(store.path)
     final = folder / f"{stem}-{stamp}-{reason}.sqlite3"
-    counter = 1
-    while final.exists():
-        counter += 1
-        final = folder / f"{stem}-{stamp}-{reason}-{counter}.sqlite3"
-    temp = folder / f".{final.name}.tmp"
+    # A temp of this process's own: backups started in the same second by other processes
+    # (two imports, a backup beside the app's) each have theirs; they shared one name, and
+    # one's clean-up deleted another's copy.
+    temp = folder / f".{final.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
+    created = False
     try:
         _create_private(temp)
+        created = True
         target = sqlite3.connect(str(temp))
         try:
             store.conn.backup(target, pages=-1)
@@ -128,7 +129,7 @@ def take_backup(store: BackupSource, *, reason: str = "manual") -> Path:
                 return same
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
-        os.replace(temp, final)
+        final = _claim(temp, final)
         fsync_dir(folder)
     except sqlite3.Error as exc:
         from model.storage.sqlite_errors import translate_error
@@ -146,10 +147,35 @@ def take_backup(store: BackupSource, *, reason: str = "manual") -> Path:
             raise _disk_full(folder) from exc
         raise StoreError(f"The backup into {folder} failed: {exc.strerror or exc}.") from exc
     finally:
-        if temp.exists():
-            temp.unlink()
+        if created:
+            temp.unlink(missing_ok=True)
     rotate(store.path)
     return final
+
+
+def _claim(temp: Path, final: Path) -> Path:
+    """Give ``temp`` the name ``final``, or ``final`` numbered -2, -3… when another backup of
+    the same second took it: a hard link fails rather than replace another process's copy
+    (where hard links are not supported, a rename after a look is the best there is)."""
+    stem = final.name[:-len(".sqlite3")]
+    counter = 1
+    while True:
+        try:
+            os.link(temp, final)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                                 errno.EMLINK, errno.ENOSYS, errno.EACCES):
+                raise
+            if not final.exists():
+                os.replace(temp, final)
+                return final
+        else:
+            temp.unlink(missing_ok=True)
+            return final
+        counter += 1
+        final = final.with_name(f"{stem}-{counter}.sqlite3")
 
 
 def _disk_full(folder: Path) -> DiskFullError:

@@ -45,9 +45,42 @@ def _fits(name: str) -> bool:
     return len(name.encode("utf-8", "surrogateescape")) <= _NAME_MAX
 
 
+def _real_name(db_path: Path) -> str:
+    """The database file's own name (a symlink's target's: its backups are the file's)."""
+    try:
+        return Path(db_path).resolve().name
+    except (OSError, RuntimeError):
+        return Path(db_path).name
+
+
 def backup_stem(db_path: Path) -> str:
-    """The database's stem, shortened (with a hash to stay unique) so backup names fit."""
-    stem = Path(db_path).stem
+    """What the database's backups are named after, shortened (with a hash to stay unique)
+    so backup names fit: the name without ".sqlite3" (theses.sqlite3 -> theses), any other
+    name whole (a.db -> a.db). With the stem alone, a.db and a.sqlite3 in one folder shared
+    their backups, rotated each other's away, and a restore put back the other file."""
+    name = _real_name(db_path)
+    stem = name[:-len(".sqlite3")] if name.endswith(".sqlite3") and name != ".sqlite3" \
+        else name
+    return _shortened(stem)
+
+
+def _legacy_stem(db_path: Path) -> str | None:
+    """The stem versions before this one named a non-.sqlite3 database's backups after
+    (a.db -> a), when no sibling database (a.sqlite3) could own them; else None."""
+    name = _real_name(db_path)
+    if name.endswith(".sqlite3"):
+        return None
+    stem = Path(name).stem
+    try:
+        folder = Path(db_path).resolve().parent
+    except (OSError, RuntimeError):
+        folder = Path(db_path).parent
+    if stem == name or (folder / f"{stem}.sqlite3").exists():
+        return None
+    return _shortened(stem)
+
+
+def _shortened(stem: str) -> str:
     if len(stem.encode("utf-8", "surrogateescape")) <= _STEM_MAX:
         return stem
     digest = name_digest(stem, 10)
@@ -60,11 +93,11 @@ def list_backups(db_path: Path) -> list[Backup]:
     folder = backup_dir_for(db_path)
     if not folder.is_dir():
         return []
-    stem = backup_stem(db_path)
+    stems = {backup_stem(db_path), _legacy_stem(db_path)} - {None}
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
-        if match and match["stem"] == stem:
+        if match and match["stem"] in stems:
             try:
                 taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
             except ValueError:      # a name that only looks like ours (month 13...)

@@ -188,3 +188,18 @@ def open_regular(path: Path) -> Iterator[int]:
         yield fd
     finally:
         os.close(fd)
+
+
+def real_path(path: Path) -> Path:
+    """The file a symlink points to (the path as it is otherwise): every process then takes
+    the locks beside the one real file, however it was named, and a restore replaces the
+    file, not the link (a restore through link.db ignored writers using the real name, and
+    turned the link into a file of its own)."""
+    try:
+        if path.is_symlink():
+            resolved = Path(os.path.realpath(path))
+            if resolved != path and not resolved.is_symlink():
+                return resolved
+    except (OSError, RuntimeError, ValueError):
+        pass
+    return path

@@ -26,6 +26,7 @@ import datetime as dt
 import errno
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from model.storage.files import (
     fsync_dir,
     mode_of,
     open_regular,
+    real_path,
     regular_file_problem,
     write_atomically,
 )
@@ -116,7 +118,7 @@ def restore(db_path: Path | str, source: Path | str, *, wait: float | None = Non
     the replaced file went (None when there was none).
     """
     from model.storage.instance import RESTORE_WAIT_S, UseLock, ensure_not_open_elsewhere
-    db_path, source = Path(db_path), Path(source)
+    db_path, source = real_path(Path(db_path)), Path(source)
     check_restorable(source)
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise UserError(f"{source} is the database itself: choose a backup to restore.")
@@ -165,11 +167,17 @@ def _swap(db_path: Path, source: Path) -> Path | None:
 
 
 def _copy_database(source: Path, temp: Path) -> None:
-    """``source`` as SQLite reads it into the (empty, private) ``temp``, fsynced.
-
-    Through SQLite's backup API, not the file's bytes: commits still in the source's -wal
-    (a file set aside after a crash, a copy of a database in use) belong to it, and a byte
-    copy of the main file alone lost them (restore printed success, the latest theses gone)."""
+    """``source`` into the (empty, private) ``temp``, fsynced: its bytes (a backup is restored
+    byte for byte), or, when its -wal holds commits (a file set aside after a crash, a copy
+    of a database in use), as SQLite reads it, through the backup API: a byte copy of the
+    main file alone lost those commits (restore printed success, the latest theses gone)."""
+    wal = Path(str(source) + "-wal")
+    if not (wal.exists() and wal.stat().st_size > 0):
+        with open(temp, "r+b") as out, open(source, "rb") as src_file:
+            shutil.copyfileobj(src_file, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        return
     src = sqlite3.connect(sqlite_uri(source, "ro"), uri=True)
     try:
         dst = sqlite3.connect(temp)

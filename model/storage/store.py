@@ -35,6 +35,7 @@ from model.storage.files import (
     PRIVATE_FILE,
     make_private_dir,
     open_regular,
+    real_path,
     regular_file_problem,
     tighten,
 )
@@ -461,7 +462,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True, readonly:
     """
     from model.storage import restore as restoring
     from model.storage.instance import USE_WAIT_S, UseLock
-    path = Path(path) if path is not None else default_database_path()
+    path = real_path(Path(path) if path is not None else default_database_path())
     clock = clock or Clock()
     size = len(path.name.encode("utf-8", "surrogateescape"))
     if size > _NAME_MAX - len("-journal"):

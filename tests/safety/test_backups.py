@@ -270,3 +270,28 @@ def test_backups_of_a_database_with_a_very_long_name(tmp_path, clock):
     assert [b.path for b in backups.list_backups(db)] == [path]
     backups.restore(db, path)
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_backups_started_in_the_same_second_all_succeed(tmp_path):
+    """Six `backup` commands at once (or imports, each taking its backup first): each is
+    written, under a name of its own. They shared one temp name; most failed with "File
+    exists" or "disk I/O error", and one's clean-up deleted another's copy (found by an
+    attack on the data layer)."""
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+    db = tmp_path / "x.sqlite3"
+    Tracker.open(db, seed_if_new=True).close()
+    runs = [subprocess.Popen([sys.executable, "main.py", "--db", str(db), "backup"], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(6)]
+    results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
+    for run in runs:
+        run.stdout.close()
+        run.stderr.close()
+    assert [code for code, _ in results] == [0] * 6, results
+    manual = [b for b in backups.list_backups(db) if b.reason == "manual"]
+    assert len(manual) == 6 and len({b.path for b in manual}) == 6
+    assert all(backups.verify_file(b.path) for b in manual)
+    assert not list((tmp_path / "backups").glob(".*.tmp"))

@@ -51,6 +51,7 @@ def test_full_disk_during_a_backup_keeps_older_backups(tracker, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backups.os, "replace", no_space)
+    monkeypatch.setattr(backups.os, "link", no_space)        # the copy is linked into place
     with pytest.raises(DiskFullError, match="backup was not saved"):
         tracker.backup()
     monkeypatch.undo()

@@ -334,3 +334,38 @@ def test_a_file_restored_keeps_the_commits_in_its_wal(tmp_path):
     cli("restore", str(aside))
     assert titles(db) == {"one", "two"}
     assert "two" in cli("list")
+
+
+def test_a_restore_through_a_symlink_restores_the_real_file_and_keeps_the_link(tmp_path):
+    """`restore` on link.db (a symlink to real/a.db) puts the backup into real/a.db and
+    leaves the link a link; the locks are the real file's, so a command using the real name
+    and one using the link see the same lock. The link was turned into a file of its own and
+    real/a.db kept its data (found by an attack on the data layer)."""
+    from model.storage.instance import InUseError
+    real = tmp_path / "real" / "a.db"
+    real.parent.mkdir()
+    tracker = Tracker.open(real)
+    tracker.theses.add(title="one")
+    backup = tracker.backup()
+    tracker.theses.add(title="two")
+    tracker.close()
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    assert main.main(["--db", str(link), "restore", str(backup)]) == 0
+    assert link.is_symlink() and titles(real) == {"one"}
+    pid, fd = fork(_hold_exclusive, real)
+    try:
+        wait_for_line(fd, "held")
+        with pytest.raises(InUseError):
+            Tracker.open(link, wait=0)          # the link's user meets the real file's lock
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def _hold_exclusive(out, db):
+    from model.storage.instance import UseLock
+    UseLock(db).acquire_exclusive(action="test", timeout=5)
+    say(out, "held")
+    time.sleep(60)

@@ -95,3 +95,38 @@ def test_aside_names_are_numbered_and_fit_the_name_limit(tmp_path):
     aside = aside_name(long, "20261124-100000")
     assert len((aside.name + "-journal").encode()) <= 255
     assert aside.name.endswith(".damaged-20261124-100000")
+
+
+def test_two_databases_of_one_stem_keep_their_backups_apart(tmp_path):
+    """a.db and a.sqlite3 in one folder: each lists only its own backups (they shared "a-…",
+    rotated each other's away, and `restore` on a.db put back a.sqlite3; found by an attack
+    on the data layer). A symlink's backups are its target's."""
+    folder = tmp_path / "backups"
+    (tmp_path / "a.db").write_bytes(b"")
+    (tmp_path / "a.sqlite3").write_bytes(b"")
+    assert backup_stem(tmp_path / "a.db") == "a.db"
+    assert backup_stem(tmp_path / "a.sqlite3") == "a"
+    _touch(folder, "a.db-20261120-090000-manual.sqlite3")
+    _touch(folder, "a-20261121-090000-manual.sqlite3")
+    assert [b.path.name for b in list_backups(tmp_path / "a.db")] == \
+        ["a.db-20261120-090000-manual.sqlite3"]
+    assert [b.path.name for b in list_backups(tmp_path / "a.sqlite3")] == \
+        ["a-20261121-090000-manual.sqlite3"]
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "a.db")
+    assert backup_stem(link) == "a.db"
+    assert list_backups(link) == list_backups(tmp_path / "a.db")
+
+
+def test_a_databases_backups_from_before_keep_being_found(tmp_path):
+    """Backups an earlier version named after the stem alone (b.db -> "b-…") are still b.db's
+    when no b.sqlite3 beside it could own them."""
+    folder = tmp_path / "backups"
+    (tmp_path / "b.db").write_bytes(b"")
+    _touch(folder, "b-20261120-090000-daily.sqlite3")
+    _touch(folder, "b.db-20261121-090000-daily.sqlite3")
+    assert [b.path.name for b in list_backups(tmp_path / "b.db")] == \
+        ["b.db-20261121-090000-daily.sqlite3", "b-20261120-090000-daily.sqlite3"]
+    (tmp_path / "b.sqlite3").write_bytes(b"")
+    assert [b.path.name for b in list_backups(tmp_path / "b.db")] == \
+        ["b.db-20261121-090000-daily.sqlite3"]
