@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Sequence, Sized
 from pathlib import Path
 
@@ -161,20 +162,63 @@ def read_text(path: Path | str) -> str:
     return decode(raw, name=str(path))[0]
 
 
+def export_target(path: Path | str) -> tuple[Path, bool]:
+    """Where an export named ``path`` goes, and whether as a stream.
+
+    A symlink is followed: the file it points to is replaced, the link stays (it was turned
+    into a file of its own). A FIFO, a device or a socket (``/dev/stdout``, ``>(jq .)``) is
+    written into as it is, not replaced by a file: as root, an export to /dev/full replaced
+    the device. A folder is refused. Raises UserError."""
+    import stat
+
+    from model.errors import UserError
+    target = Path(path)
+    try:
+        info = os.stat(target)                  # through any symlinks
+    except FileNotFoundError:
+        if target.is_symlink():                 # a link to a file not there yet: create it
+            return Path(os.path.realpath(target)), False
+        return target, False
+    except OSError as exc:
+        raise UserError(message("Cannot write {path}: {reason}.", path=target,
+                                reason=exc.strerror or exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(message("Cannot write {path}: it is a folder; name a file in it.",
+                                path=target))
+    if stat.S_ISREG(info.st_mode):
+        return (Path(os.path.realpath(target)) if target.is_symlink() else target), False
+    return target, True
+
+
+def _stream(target: Path, raw: bytes) -> None:
+    from model.errors import UserError
+    try:
+        with open(target, "wb") as out:
+            out.write(raw)
+    except OSError as exc:
+        raise UserError(message("Cannot write {path}: {reason}.", path=target,
+                                reason=exc.strerror or exc)) from None
+
+
 def write_atomically(path: Path | str, data: str | bytes) -> Path:
     """Write a whole file or nothing, durably (model.storage.files.write_atomically): a
     private temporary created exclusively beside it, fsynced, renamed, the folder fsynced.
 
     A crash, a full disk or a symlink planted at a temporary name leaves the old file (or
     none), never half a file, and writes nowhere else. A new file is 0600 (#14); a file that
-    is replaced keeps its mode.
+    is replaced keeps its mode. A symlink named is followed, a FIFO or device written into
+    (``export_target``).
     """
     from model.errors import UserError
     from model.storage.files import write_atomically as write_whole
     target = Path(path)
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    where, stream = export_target(target)
+    if stream:
+        _stream(where, raw)
+        return target
     try:
-        write_whole(target, raw)
+        write_whole(where, raw)
     except OSError as exc:
         raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     return target
@@ -184,12 +228,18 @@ def partial_path(target: Path) -> Path:
     """Where a writer that opens files by name itself (Qt's PDF writer) writes a file before
     ``commit_partial`` renames it into place: ``.<name>.<random>.partial`` beside it, created
     here exclusively and private (0600), so nobody can plant a symlink there for the writer to
-    follow and nobody else can read the half-written file (#14). Raises UserError."""
+    follow and nobody else can read the half-written file (#14). For a FIFO or device target
+    the file is made in the temporary folder and poured into it at the end. Raises UserError."""
+    import tempfile
+
     from model.errors import UserError
     from model.storage.files import create_partial
     target = Path(target)
+    where, stream = export_target(target)
     try:
-        return create_partial(target)
+        if stream:
+            return create_partial(Path(tempfile.gettempdir()) / target.name)
+        return create_partial(where)
     except OSError as exc:
         raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
 
@@ -199,7 +249,15 @@ def commit_partial(temp: Path, target: Path) -> Path:
     keeps; a new file is 0600) and the folder fsynced. Raises UserError."""
     from model.errors import UserError
     from model.storage.files import commit_partial as commit
+    where, stream = export_target(target)
+    if stream:
+        try:
+            _stream(where, Path(temp).read_bytes())
+        finally:
+            Path(temp).unlink(missing_ok=True)
+        return Path(target)
     try:
-        return commit(Path(temp), Path(target))
+        commit(Path(temp), where)
     except OSError as exc:
         raise UserError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    return Path(target)

@@ -260,6 +260,14 @@
         <translation>{name} 只有表头，没有{noun}行，未导入任何内容。</translation>
     </message>
     <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a folder; name a file in it.</source>
+        <translation>无法写入 {path}：这是一个文件夹，请指定其中的文件名。</translation>
+    </message>
+    <message>
         <source>{first} and {second}</source>
         <translation>{first}和{second}</translation>
     </message>

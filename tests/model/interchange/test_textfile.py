@@ -9,6 +9,7 @@ import pytest
 
 from model.errors import ImportFailed, UserError
 from model.interchange.textfile import (
+    commit_partial,
     decode,
     partial_path,
     read_text,
@@ -109,3 +110,49 @@ def test_partial_paths_are_hidden_unpredictable_and_beside_the_target(tmp_path):
     first, second = partial_path(target), partial_path(target)
     assert first.parent == tmp_path and first != second
     assert first.name.startswith(".report.pdf.") and first.name.endswith(".partial")
+
+
+def test_an_export_through_a_symlink_replaces_the_file_and_keeps_the_link(tmp_path):
+    """`export link.json` where link.json points at t.json: t.json gets the export and
+    link.json stays a link (it became a file of its own, t.json untouched; found by an
+    attack on the data layer)."""
+    real = tmp_path / "t.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomically(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    dangling = tmp_path / "later.json"
+    dangling.symlink_to(tmp_path / "made-by-the-export.json")
+    write_atomically(dangling, "first")
+    assert dangling.is_symlink() and (tmp_path / "made-by-the-export.json").read_text() == "first"
+
+
+def test_an_export_to_a_fifo_or_a_device_writes_into_it(tmp_path):
+    """A FIFO (`export >(jq .)`) or a device (/dev/null, /dev/stdout) is written into, never
+    replaced by a regular file (as root, `export /dev/full` replaced the device); a folder is
+    refused."""
+    import os
+    import stat
+    import threading
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomically(fifo, "streamed")
+    reader.join(10)
+    assert got == [b"streamed"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    temp = partial_path(fifo)
+    assert temp.parent != tmp_path                  # not beside a device or a pipe
+    temp.write_bytes(b"%PDF")
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    commit_partial(temp, fifo)
+    reader.join(10)
+    assert got[-1] == b"%PDF" and not temp.exists()
+    write_atomically("/dev/null", "nothing")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    with pytest.raises(UserError, match="is a folder"):
+        write_atomically(tmp_path, "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
