@@ -214,6 +214,15 @@ def _slip_days(old: str | None, new: str | None) -> int | None:
     return (after.end - before.end).days
 
 
+def _level(value: object) -> int | None:
+    """A conviction from the history's text, or None when it is none (scorecard, PDF and
+    Markdown failed with ValueError on a "high" another SQLite tool wrote)."""
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
 def _paths(events: Sequence[_Event], created_at: str | None, conviction_now: int,
            status_now: str,
            ) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...], int | None]:
@@ -231,9 +240,12 @@ def _paths(events: Sequence[_Event], created_at: str | None, conviction_now: int
         if new is None:
             continue
         if name == "conviction":
-            conviction = int(new)
-            if not conviction_path and old is not None:
-                conviction_path.append((start, int(old)))
+            conviction = _level(new)
+            if conviction is None:
+                continue        # not a level (another tool wrote "high"): it says nothing
+            before = _level(old)
+            if not conviction_path and before is not None:
+                conviction_path.append((start, before))
             if not conviction_path or conviction_path[-1][1] != conviction:
                 conviction_path.append((at, conviction))
         else:

@@ -172,15 +172,28 @@ def thesis_steps(tracker: Tracker, thesis_id: int) -> tuple[Steps, Steps]:
     created = stamp_seconds(created_row or thesis.created_at)
     now = tracker.clock.now().timestamp()
 
-    def changes(name: str) -> list[Change]:
-        return [Change(stamp_seconds(r["at"]), r["old"], r["new"])
+    def changes(name: str, convert: Callable[[str | int], float]) -> list[Change]:
+        # A value that is none of the field's (a conviction "high" another SQLite tool
+        # wrote) says nothing, like a row without values: the chart failed on it.
+        return [Change(stamp_seconds(r["at"]), _readable(r["old"], convert),
+                       _readable(r["new"], convert))
                 for r in rows if r["field"] == name]
 
-    return (recorded_steps(changes("conviction"), thesis.conviction, created=created,
+    return (recorded_steps(changes("conviction", float), thesis.conviction, created=created,
                            creation_recorded=created_row is not None, now=now, convert=float),
-            recorded_steps(changes("status"), thesis.status, created=created,
+            recorded_steps(changes("status", status_level), thesis.status, created=created,
                            creation_recorded=created_row is not None, now=now,
                            convert=status_level))
+
+
+def _readable(value: str | None, convert: Callable[[str | int], float]) -> str | None:
+    if value is None:
+        return None
+    try:
+        convert(value)
+    except (TypeError, ValueError, KeyError):
+        return None
+    return value
 
 
 def recorded_steps(changes: Sequence[Change], current: str | int, *, created: float,

@@ -113,8 +113,9 @@ def cmd_check(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> int:
         cells = report.undecodable
         listed = ", ".join(c.describe() for c in cells[:5])
         more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
-        p(f"Text:           {len(cells)} value(s) are not valid UTF-8 ({listed}{more}); they "
-          f"show as \ufffd. Repair them with: python main.py check --repair")
+        p(f"Text:           {len(cells)} value(s) are not valid UTF-8 text ({listed}{more}): "
+          f"bytes another program wrote; bad ones show as \ufffd. Repair them with: python "
+          f"main.py check --repair")
     else:
         p("Text:           ok")
     if report.bad_dates:

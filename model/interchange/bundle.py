@@ -122,7 +122,17 @@ def _citations(store: Store, column: str, row_id: int, seen: set[int]) -> list[d
 
 
 def dumps(bundle: dict[str, Any]) -> str:
-    return json.dumps(bundle, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(bundle, ensure_ascii=False, indent=2, sort_keys=True,
+                      default=_as_text) + "\n"
+
+
+def _as_text(value: object) -> str:
+    """Bytes another SQLite tool stored where text belongs (a BLOB title): exported as the
+    text they spell, bad bytes as U+FFFD (`check` lists such cells, `check --repair` mends
+    them). `export` failed on them with a traceback."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", "replace")
+    raise TypeError(f"{type(value).__name__} cannot be exported")
 
 
 def write_bundle(tracker: Tracker, path: Path | str,

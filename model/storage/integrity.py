@@ -169,23 +169,30 @@ def _text_columns(conn: sqlite3.Connection) -> list[tuple[str, list[str]]]:
 
 
 def undecodable_cells(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Cell]:
-    """Every text cell (record tables) that is not valid UTF-8, in table order."""
+    """Every text cell (record tables) that is not valid UTF-8, or holds bytes (a BLOB that
+    another tool wrote where text belongs: `export` failed on it), in table order."""
     cells: list[Cell] = []
     tables = _text_columns(conn)
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
         for table, columns in tables:
-            names = ", ".join(f'"{c}"' for c in columns)
+            names = ", ".join(f'"{c}", typeof("{c}")' for c in columns)
             for row in conn.execute(f'SELECT rowid, {names} FROM "{table}"'):
-                for column, value in zip(columns, row[1:]):
-                    if isinstance(value, bytes):
+                for i, column in enumerate(columns):
+                    value, kind = row[1 + 2 * i], row[2 + 2 * i]
+                    if not isinstance(value, bytes):
+                        continue
+                    bad = kind == b"blob"
+                    if not bad:
                         try:
                             value.decode("utf-8")
                         except UnicodeDecodeError:
-                            cells.append(Cell(table, row[0], column, value))
-                            if limit is not None and len(cells) >= limit:
-                                return cells
+                            bad = True
+                    if bad:
+                        cells.append(Cell(table, row[0], column, value))
+                        if limit is not None and len(cells) >= limit:
+                            return cells
     finally:
         conn.text_factory = previous
     return cells

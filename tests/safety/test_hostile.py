@@ -215,3 +215,36 @@ def test_1000_hostile_names_leave_the_schema_unchanged(tmp_path, clock_module):
     assert store.schema_version == version
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     fast.close()
+
+
+def test_values_another_sqlite_tool_wrote_are_reported_never_a_traceback(tmp_path, capsys):
+    """A conviction "high" in the history and a title stored as bytes (a BLOB), as another
+    SQLite tool may write them: scorecard, export, export-md and export-pdf work (they raised
+    ValueError and TypeError), and `check` names the bytes and exits 1 (it said all was well;
+    found by an attack on the data layer)."""
+    import json
+    import sqlite3
+
+    import main
+    db = tmp_path / "x.db"
+    Tracker.open(db, seed_if_new=True).close()
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO history (at, thesis_id, field, old, new) "
+                 "VALUES ('2026-01-01T00:00:00Z', 1, 'conviction', '3', 'high')")
+    conn.execute("UPDATE thesis SET title = x'414243' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    for args in (["scorecard"], ["export", str(tmp_path / "o.json")],
+                 ["export-md", "1", "-o", str(tmp_path / "o.md")],
+                 ["export-pdf", "1", "-o", str(tmp_path / "o.pdf")], ["show", "1"]):
+        assert main.main(["--db", str(db), *args]) == 0, args
+    exported = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert "ABC" in [t["title"] for t in exported["theses"]]
+    capsys.readouterr()
+    assert main.main(["--db", str(db), "check"]) == 1
+    assert "thesis 2 title" in capsys.readouterr().out
+    assert main.main(["--db", str(db), "check", "--repair"]) in (0, 1)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT typeof(title), title FROM thesis WHERE id = 2").fetchone() == \
+        ("text", "ABC")
+    conn.close()
