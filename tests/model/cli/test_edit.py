@@ -138,6 +138,33 @@ def test_every_edit_command_is_in_help(capsys, name):
     assert "usage:" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("args", [
+    ("set-window", "{ref}", "2027"),
+    ("edit-risk", "{ref}", "--severity", "2"),
+    ("cite", "{ref}", "--thesis", "Big light"),
+    ("cite", "LightCounting", "--risk", "{ref}"),
+    ("cite", "LightCounting", "--catalyst", "{ref}"),
+    ("delete-catalyst", "{ref}", "--yes"),
+    ("edit-company", "{ref}", "--country", "CN"),
+    ("delete-source", "{ref}", "--yes"),
+])
+@pytest.mark.parametrize("ref", ["99999999999999999999", "²", "４"])
+def test_odd_ids_are_no_such_record(run, look, args, ref):
+    """An id beyond SQLite's 64-bit range, or written in other digits ('²', '４'), names no
+    record: one message naming it, exit 1, nothing changed. Before, '²' was a ValueError and
+    the big id an OverflowError traceback, and '４' was taken for id 4."""
+    run("add-source", "LightCounting Q4 report", "--thesis", "Big light")
+
+    def rows(t):
+        return [t.store.rows(f"SELECT * FROM {table} ORDER BY id")
+                for table in ("catalyst", "risk", "citation", "company", "source")]
+    before = look(rows)
+    code, _, err = run(*[a.format(ref=ref) for a in args])
+    assert code == 1 and err.startswith("error:") and ref in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert look(rows) == before
+
+
 def test_bad_input_is_one_line_on_stderr(run, look):
     """A window that does not parse, an unknown thesis, a score out of range: exit 1, one
     message, nothing written (#11)."""
