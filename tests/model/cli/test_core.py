@@ -76,6 +76,7 @@ def test_search(run):
     (["set-conviction", "Big light", "high"], ["error:"]),
     (["tick", "999"], ["error:", "999"]),
     (["tick", "Thai", "--on", "2026-13-01"], ["error:", "2026-13-01"]),
+    (["tick", "Thai", "--on", "0001-01-01"], ["error:", "0001-01-01", "1900 to 2200"]),
     (["tick", "Thai", "--missed", "--cancelled"], ["not allowed"]),
     (["add-thesis", " "], ["error:", "title"]),
     (["add-thesis", "x", "--next-review", "soon"], ["error:", "soon"]),
