@@ -55,6 +55,28 @@ def _console_for_commands() -> None:
     sys.stderr = open(target, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
 
 
+def _say(stream, text: str) -> None:
+    """One line on ``stream`` (stderr) if it can take it: a closed or full stderr leaves
+    nothing else to tell."""
+    try:
+        print(text, file=stream, flush=True)
+    except Exception:  # noqa: BLE001 - a closed or full stream; nowhere left to say it
+        pass
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing: Python's own flush of it at exit would fail again (a reader
+    gone, a full disk) and print its complaint after ours."""
+    import os
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):   # not a real file (pytest's capture)
+        pass
+    finally:
+        os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     desktop, db = _desktop_only(sys.argv[1:] if argv is None else argv)
     if desktop:
@@ -73,14 +95,26 @@ def main(argv: list[str] | None = None) -> int:
             args.query += extra     # "-word" leaves a word out; argparse took it for an option
         else:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if sys.stdout is None and (args.version or args.command is not None):
+        # Started with stdout closed (`>&-`): say so before the command changes anything,
+        # rather than do it and fail on its first line of output.
+        _say(sys.stderr, "error: Cannot write the output: standard output is closed.")
+        return 1
     if args.version:
-        print(_versions())
+        try:
+            print(_versions(), flush=True)
+        except BrokenPipeError:
+            _quiet_stdout()
+        except OSError as exc:
+            _quiet_stdout()
+            _say(sys.stderr, f"error: Cannot write the output: {exc.strerror or exc}.")
+            return 1
         return 0
     if args.command is None:
         from gui.app import run
         return run(args.db)
 
-    from model.cli.safe_text import SafeOutput
+    from model.cli.safe_text import OutputFailed, SafeOutput
     from model.service import Tracker
     from model.storage.store import default_database_path
     cmd = COMMANDS[args.command]
@@ -90,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not cmd.opens_store:
             from pathlib import Path
-            return cmd.run(Path(args.db) if args.db else default_database_path(), args, out)
+            code = cmd.run(Path(args.db) if args.db else default_database_path(), args, out)
+            out.flush()         # a full disk shows here, not in Python's flush at exit
+            return code
         # One command, one process: no undo steps to keep (the desktop app keeps its own).
         # Only the first start in the default data folder loads the demo (#13): a new file
         # named with --db starts empty.
@@ -99,29 +135,27 @@ def main(argv: list[str] | None = None) -> int:
         if cmd.name != "check":
             tracker.daily_full_check()
         code = cmd.run(tracker, args, out)
+        out.flush()             # a full disk shows here, not in Python's flush at exit
         if tracker.damage:
             # A read on a file that failed its full check may have shown too little (#14).
-            print(f"error: {tracker.damage} What is shown above may be incomplete.", file=err)
+            _say(err, f"error: {tracker.damage} What is shown above may be incomplete.")
             return 1
         return code
     except UserError as exc:
         from model.errors import ReadOnlyError
         damage = tracker.damage if tracker is not None else None
         message = damage if isinstance(exc, ReadOnlyError) and damage else str(exc)
-        print(f"error: {message}", file=err)
+        _say(err, f"error: {message}")
+        return 1
+    except OutputFailed as exc:
+        # stdout refused a write (`> /dev/full`, an I/O error): one line, not a traceback.
+        _quiet_stdout()
+        _say(err, f"error: Cannot write the output: {exc.reason}.")
         return 1
     except BrokenPipeError:
         # The reader went away (`list | head`): nothing is wrong. Before the catch-all below
         # (an OSError is an Exception), which turned this into a traceback after a full check.
-        # Python's own flush of stdout at exit would fail again: point it at nothing.
-        import os
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):       # not a real file (pytest's capture)
-            pass
-        finally:
-            os.close(devnull)
+        _quiet_stdout()
         return 0
     except Exception:
         # Not a UserError: a bug, or damage no check caught (a flipped byte inside a record,
@@ -129,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         damage = _damage_behind(tracker)
         if damage is None:
             raise
-        print(f"error: {damage}", file=err)
+        _say(err, f"error: {damage}")
         return 1
     except KeyboardInterrupt:
         print("interrupted: the last change was not saved unless it was reported.",

@@ -43,9 +43,9 @@ class Catalysts:
 
     def resolve(self, ref: int | str, *, thesis_id: int | None = None) -> int:
         """A catalyst named by id, exact title or unambiguous title prefix (any case)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            self.get(int(ref))
-            return int(ref)
+        catalyst_id = validate.record_id(ref)
+        if catalyst_id is not None:
+            return self.get(catalyst_id).id
         name = str(ref or "").strip()
         if not name:
             raise NotFound("Name a catalyst by id or title.")

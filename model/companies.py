@@ -52,9 +52,10 @@ class Companies:
 
     def resolve(self, ref: int | str) -> int:
         """A company by id, ticker, or name (any case)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            return self.get(int(ref)).id
-        found = self.by_ticker(ref)
+        company_id = validate.record_id(ref)
+        if company_id is not None:
+            return self.get(company_id).id
+        found = self.by_ticker(str(ref))
         if found:
             return found.id
         row = self.store.row("SELECT id FROM company WHERE lower(name) = lower(?) "

@@ -17,6 +17,9 @@ from model.errors import ValidationError
 from model.messages import message, term
 
 PRECISIONS = ("day", "month", "quarter", "half", "year", "range")
+# The years a day the user types may fall in (windows, dates): '0026-01-01' is a typo for
+# 2026, and a day near 9999 breaks what adds a day to it (the iCalendar export did).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -60,13 +63,26 @@ class Window:
         return f"{self.start.isoformat()} – {self.end.isoformat()} ({self.precision})"
 
 
+class _OutOfYears(ValueError):
+    """A window that reads as dates, but outside FIRST_YEAR-LAST_YEAR."""
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
         year += 2000
-    if not 1900 <= year <= 2200:
-        raise ValueError(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _OutOfYears(text)
     return year
+
+
+def _day(year: str, month: str, day: str) -> dt.date:
+    return dt.date(_year(year), int(month), int(day))
+
+
+def in_years(day: dt.date) -> bool:
+    """Whether ``day`` falls in the years a typed day may (FIRST_YEAR to LAST_YEAR)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -121,15 +137,15 @@ def _patterns() -> Iterator[tuple[re.Pattern[str], Build]]:
 
 @_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 def _iso_day(m: re.Match[str], text: str) -> Window:
-    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    day = _day(m[1], m[2], m[3])
     return Window(day, day, "day", text)
 
 
 @_rule(r"(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:\.\.|–|to)\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 def _iso_day_span(m: re.Match[str], text: str) -> Window:
     # "2026-05-20..2026-05-24": how market-catalyst-calendar writes a multi-day window (#7).
-    start = dt.date(int(m[1]), int(m[2]), int(m[3]))
-    end = dt.date(int(m[4]), int(m[5]), int(m[6]))
+    start = _day(m[1], m[2], m[3])
+    end = _day(m[4], m[5], m[6])
     if end < start:
         raise ValueError(text)
     return Window(start, end, "day" if start == end else "range", text)
@@ -137,37 +153,37 @@ def _iso_day_span(m: re.Match[str], text: str) -> Window:
 
 @_rule(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 def _slash_day(m: re.Match[str], text: str) -> Window:
-    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    day = _day(m[1], m[2], m[3])
     return Window(day, day, "day", text)
 
 
 @_rule(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 def _cjk_day(m: re.Match[str], text: str) -> Window:
-    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    day = _day(m[1], m[2], m[3])
     return Window(day, day, "day", text)
 
 
 @_rule(r"(\d{4})-(\d{1,2})")
 def _iso_month(m: re.Match[str], text: str) -> Window:
-    return _months(int(m[1]), int(m[2]), int(m[2]), "month", text)
+    return _months(_year(m[1]), int(m[2]), int(m[2]), "month", text)
 
 
 @_rule(r"(\d{4})年(\d{1,2})月")
 def _cjk_month(m: re.Match[str], text: str) -> Window:
-    return _months(int(m[1]), int(m[2]), int(m[2]), "month", text)
+    return _months(_year(m[1]), int(m[2]), int(m[2]), "month", text)
 
 
 @_rule(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})")
 def _day_month_year(m: re.Match[str], text: str) -> Window:
     month = _MONTHS[m[2].lower()]
-    day = dt.date(int(m[3]), month, int(m[1]))
+    day = _day(m[3], str(month), m[1])
     return Window(day, day, "day", text)
 
 
 @_rule(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 def _month_day_year(m: re.Match[str], text: str) -> Window:
     month = _MONTHS[m[1].lower()]
-    day = dt.date(int(m[3]), month, int(m[2]))
+    day = _day(m[3], str(month), m[2])
     return Window(day, day, "day", text)
 
 
@@ -209,33 +225,33 @@ def _year_half(m: re.Match[str], text: str) -> Window:
 
 @_rule(r"(?:the\s+)?(first|1st|second|2nd)\s+half\s+(?:of\s+)?(\d{4})")
 def _words_half(m: re.Match[str], text: str) -> Window:
-    return _half(int(m[2]), _ORDINAL_HALF[m[1].lower()], text)
+    return _half(_year(m[2]), _ORDINAL_HALF[m[1].lower()], text)
 
 
 @_rule(r"(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(\d{4})")
 def _words_quarter(m: re.Match[str], text: str) -> Window:
-    return _quarter(int(m[2]), _ORDINAL_QUARTER[m[1].lower()], text)
+    return _quarter(_year(m[2]), _ORDINAL_QUARTER[m[1].lower()], text)
 
 
 @_rule(r"(\d{4})\s*年?\s*(上|下)半年")
 def _cjk_half(m: re.Match[str], text: str) -> Window:
-    return _half(int(m[1]), 1 if m[2] == "上" else 2, text)
+    return _half(_year(m[1]), 1 if m[2] == "上" else 2, text)
 
 
 @_rule(r"(\d{4})\s*年?\s*(?:第)?([一二三四1-4])季度")
 def _cjk_quarter(m: re.Match[str], text: str) -> Window:
     q = "一二三四".find(m[2]) + 1 or int(m[2])
-    return _quarter(int(m[1]), q, text)
+    return _quarter(_year(m[1]), q, text)
 
 
 @_rule(r"(\d{4})\s*年(?:底|末)")
 def _cjk_year_end(m: re.Match[str], text: str) -> Window:
-    return _months(int(m[1]), 10, 12, "quarter", text)
+    return _months(_year(m[1]), 10, 12, "quarter", text)
 
 
 @_rule(r"(\d{4})\s*年")
 def _cjk_year(m: re.Match[str], text: str) -> Window:
-    return _months(int(m[1]), 1, 12, "year", text)
+    return _months(_year(m[1]), 1, 12, "year", text)
 
 
 @_rule(r"(?:by\s+)?(early|beginning of|start of|mid|middle of|late|end of|year-end)"
@@ -243,12 +259,12 @@ def _cjk_year(m: re.Match[str], text: str) -> Window:
 def _part_of_year(m: re.Match[str], text: str) -> Window:
     first, last = _PARTS[m[1].lower()]
     precision = "quarter" if last - first == 2 else "range"
-    return _months(int(m[2]), first, last, precision, text)
+    return _months(_year(m[2]), first, last, precision, text)
 
 
 @_rule(r"(\d{4})\s*(?:-|–|to)\s*(\d{4})")
 def _year_span(m: re.Match[str], text: str) -> Window:
-    first, last = int(m[1]), int(m[2])
+    first, last = _year(m[1]), _year(m[2])
     if last < first:
         raise ValueError(text)
     return Window(dt.date(first, 1, 1), dt.date(last, 12, 31), "range", text)
@@ -260,17 +276,33 @@ def parse_window(text: object) -> Window:
         raise ValidationError(message("An expected window is required, e.g. 'H2 2026', "
                                       "'Q3 2026' or '2026-02-09'."))
     cleaned = " ".join(text.split())
+    out_of_years = False
     for pattern, build in _patterns():
         match = pattern.match(cleaned)
         if match:
             try:
                 return build(match, text.strip())
+            except _OutOfYears:
+                out_of_years = True
             except (ValueError, KeyError):
                 continue
+    if out_of_years:
+        raise _years_error("expected window", text.strip())
     raise ValidationError(message(
         "Cannot read the window {text!r}: write a date (2026-02-09), a month (Feb 2026), a "
         "quarter (Q3 2026, 3Q26), a half (H1 2026, 2H26, second half of 2026), a year (2027) "
         "or 'end of 2027'.", text=text.strip()))
+
+
+def outside_years(text: object, *, window: bool = False) -> bool:
+    """Whether ``text`` reads as a day (or a window) but falls outside the years allowed."""
+    try:
+        parse_window(text) if window else parse_date(text)
+    except OutOfYears:
+        return True
+    except ValidationError:
+        pass
+    return False
 
 
 def try_parse_window(text: str) -> Window | None:
@@ -283,16 +315,23 @@ def try_parse_window(text: str) -> Window | None:
 def parse_date(text: object, *, what: str = "date") -> dt.date:
     """Parse an ISO date (YYYY-MM-DD); raise ValidationError naming the field otherwise."""
     if isinstance(text, dt.date):
-        return text
-    try:
-        return dt.date.fromisoformat(str(text).strip())
-    except ValueError:
-        pass
+        parsed: dt.date | None = text
+    else:
+        try:
+            parsed = dt.date.fromisoformat(str(text).strip())
+        except ValueError:
+            parsed = None
+    if parsed is not None:
+        if not in_years(parsed):
+            raise _years_error(what, text if isinstance(text, str) else parsed.isoformat())
+        return parsed
     shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(text).strip())
     if shaped:
         # Written as asked, but no day of the calendar (2027-02-30): say what is wrong with
-        # it, not how to write it.
+        # it, not how to write it (the year first: 0000-01-01 is no day either).
         year, month, day = (int(part) for part in shaped.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise _years_error(what, text)
         if not 1 <= month <= 12:
             raise ValidationError(message("The {what} {text!r} has no month {month}: months "
                                           "run from 01 to 12.", what=term(what), text=text,
@@ -304,3 +343,13 @@ def parse_date(text: object, *, what: str = "date") -> dt.date:
     raise ValidationError(message("The {what} {text!r} is not a date: write it as "
                                   "YYYY-MM-DD, e.g. 2026-02-09.", what=term(what),
                                   text=text))
+
+
+class OutOfYears(ValidationError):
+    """A day (or window) that reads as one, but outside FIRST_YEAR to LAST_YEAR."""
+
+
+def _years_error(what: str, text: object) -> OutOfYears:
+    return OutOfYears(message("The {what} {text!r} is outside the years {first} to "
+                                   "{last}.", what=term(what), text=text, first=FIRST_YEAR,
+                                   last=LAST_YEAR))

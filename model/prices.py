@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.date_windows import FIRST_YEAR, LAST_YEAR, in_years
 from model.errors import ImportFailed, NotFound, ValidationError
 from model.interchange.table_file import Table, parse_text, read_table
 from model.interchange.textfile import refuse_bad_rows
@@ -72,9 +73,13 @@ def parse_day(text: str) -> str:
     if not m:
         raise ValidationError(message("{text!r} is not a date (use YYYY-MM-DD)", text=text))
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         raise ValidationError(message("{text!r} is not a real date", text=text)) from None
+    if not in_years(day):
+        raise ValidationError(message("{text!r} is outside the years {first} to {last}",
+                                      text=text, first=FIRST_YEAR, last=LAST_YEAR))
+    return day.isoformat()
 
 
 def parse_price(text: str, *, what: str, decimal_comma: bool = False) -> float:

@@ -31,8 +31,9 @@ class Risks:
 
     def resolve(self, ref: int | str, *, thesis_id: int | None = None) -> int:
         """A risk named by id, exact title or unambiguous title prefix (any case)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            return self.get(int(ref)).id
+        risk_id = validate.record_id(ref)
+        if risk_id is not None:
+            return self.get(risk_id).id
         name = str(ref or "").strip()
         if not name:
             raise NotFound("Name a risk by id or title.")

@@ -38,8 +38,9 @@ class Sources:
 
     def resolve(self, ref: int | str) -> int:
         """A source named by id, exact title or unambiguous title prefix (any case)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            return self.get(int(ref)).id
+        source_id = validate.record_id(ref)
+        if source_id is not None:
+            return self.get(source_id).id
         name = str(ref or "").strip()
         if not name:
             raise NotFound("Name a source by id or title.")

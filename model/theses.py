@@ -113,9 +113,10 @@ class Theses:
 
     def resolve(self, ref: int | str) -> int:
         """A thesis named by id, exact title or unambiguous title prefix (any case)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            thesis_id = int(ref)
-            if self.store.scalar("SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
+        thesis_id = validate.record_id(ref)
+        if thesis_id is not None:
+            if validate.in_id_range(thesis_id) and self.store.scalar(
+                    "SELECT 1 FROM thesis WHERE id = ?", (thesis_id,)):
                 return thesis_id
             raise NotFound(message("There is no thesis with id {id}.", id=thesis_id))
         name = str(ref or "").strip()

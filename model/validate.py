@@ -10,6 +10,28 @@ from model.errors import ValidationError
 from model.messages import joined, message, term
 
 MAX_TEXT = 5_000_000
+# SQLite's integers (and so its row ids) are signed 64-bit: a larger one names no row.
+MAX_ID = 2**63 - 1
+
+
+def record_id(ref: object) -> int | None:
+    """The id ``ref`` names, or None when it names a record by title (or ticker, or name).
+
+    An id is an int or text of ASCII digits only, spaces around it allowed: '42', not '４２'
+    or '²' (``str.isdigit`` takes both; ``int`` raised on '²' and read '４２' as 42). An id
+    beyond SQLite's range is returned as it is: ``in_id_range`` says that no row has it."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        return ref
+    if isinstance(ref, str):
+        cleaned = ref.strip()
+        if cleaned.isascii() and cleaned.isdigit():
+            return int(cleaned)
+    return None
+
+
+def in_id_range(row_id: int) -> bool:
+    """Whether SQLite can hold ``row_id``: a lookup with one beyond it raises OverflowError."""
+    return -MAX_ID - 1 <= row_id <= MAX_ID
 
 
 def text(value: object, *, what: str, required: bool = False) -> str:

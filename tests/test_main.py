@@ -251,3 +251,51 @@ def test_damage_behind_answers_only_damaged_or_not(tracker, monkeypatch):
     assert main._damage_behind(tracker) is None
     monkeypatch.setattr(integrity, "run_full_check", _failing_check)
     assert "row 7 missing" in main._damage_behind(tracker)
+
+
+_NO_DEV_FULL = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+
+
+def _cli_into(db, stdout, *args, close_stdout=False):
+    """One command in a real process whose stdout is ``stdout`` (or closed); its stderr."""
+    return subprocess.run([sys.executable, "main.py", "--db", str(db), *args], cwd=ROOT,
+                          stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=60,
+                          preexec_fn=(lambda: os.close(1)) if close_stdout else None)
+
+
+@_NO_DEV_FULL
+@pytest.mark.parametrize("args", [("list",), ("show", "Big light"), ("--version",),
+                                  ("add-thesis", "Added, but not said")])
+def test_a_full_disk_under_stdout_is_one_line_and_exit_1(demo_db, args):
+    """`python main.py list > /dev/full` was an OSError (ENOSPC) traceback; a short output
+    (held in the buffer until exit, as add-thesis's one line) was Python's 'Exception
+    ignored' complaint and exit 120. Now: one line on stderr naming the reason, exit 1."""
+    with open("/dev/full", "w") as full:
+        done = _cli_into(demo_db, full, *args)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == "error: Cannot write the output: No space left on device.\n"
+
+
+@_NO_DEV_FULL
+def test_a_full_stdout_and_a_closed_stderr_still_exit_1(demo_db):
+    """Nowhere to say it: no traceback either, just exit 1."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "main.py", "--db", str(demo_db), "list"],
+                              cwd=ROOT, stdout=full, stderr=subprocess.DEVNULL, timeout=60,
+                              preexec_fn=lambda: os.close(2))
+    assert done.returncode == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes fd 1 in the child (POSIX)")
+@pytest.mark.parametrize("args", [("list",), ("--version",), ("add-thesis", "Never added")])
+def test_a_closed_stdout_is_one_line_and_exit_1_before_anything_changes(demo_db, args):
+    """`python main.py list >&-` was an AttributeError traceback (sys.stdout is None): the
+    command is refused with one line before it runs, so add-thesis adds nothing."""
+    done = _cli_into(demo_db, None, *args, close_stdout=True)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == "error: Cannot write the output: standard output is closed.\n"
+    tracker = Tracker.open(demo_db)
+    try:
+        assert "Never added" not in [s.title for s in tracker.theses.summaries()]
+    finally:
+        tracker.close()

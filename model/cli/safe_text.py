@@ -27,6 +27,15 @@ def printable(text: str) -> str:
     return UNSAFE.sub(_escape, text)
 
 
+class OutputFailed(Exception):
+    """The stream could not take what was written (a full disk, an I/O error): ``reason``
+    says why. A reader that went away stays a BrokenPipeError."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 class SafeOutput:
     """A text stream that writes everything through ``printable``."""
 
@@ -34,10 +43,20 @@ class SafeOutput:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        return self.stream.write(printable(text))
+        try:
+            return self.stream.write(printable(text))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from exc
 
     def flush(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from exc
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.stream, name)

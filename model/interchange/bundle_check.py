@@ -53,7 +53,7 @@ def schema() -> dict[str, Any]:
 def _format_checker() -> FormatChecker:
     from jsonschema import FormatChecker
 
-    from model.date_windows import try_parse_window
+    from model.date_windows import in_years, try_parse_window
     checker = FormatChecker(formats=())
 
     @checker.checks("date", raises=ValueError)
@@ -62,8 +62,7 @@ def _format_checker() -> FormatChecker:
             return True
         if not _DATE.match(value):
             return False
-        dt.date.fromisoformat(value)
-        return True
+        return in_years(dt.date.fromisoformat(value))
 
     @checker.checks("date-time", raises=ValueError)
     def is_stamp(value: object) -> bool:
@@ -107,6 +106,10 @@ def _reason(error: ValidationError) -> str:
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         return f"{shown} is not a {expected}"
     if kind == "format":
+        from model.date_windows import FIRST_YEAR, LAST_YEAR, outside_years
+        if rule in ("date", "thesis-tracker-window") and outside_years(
+                value, window=rule != "date"):
+            return f"{shown} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
         what = {"date": "date (YYYY-MM-DD)", "date-time": "timestamp (YYYY-MM-DDTHH:MM:SSZ)",
                 "thesis-tracker-window": "window (2026-02-09, Q3 2026, H1 2026, 2H26, "
                                          "end of 2027...)"}.get(rule, rule)

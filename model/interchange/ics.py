@@ -56,11 +56,18 @@ def build_calendar(tracker: Tracker, *, thesis_ids: Iterable[int] | None = None,
         f"JOIN thesis t ON t.id = c.thesis_id {where} ORDER BY c.window_start, c.id", params)
     domain = f"{tracker.path.stem}.thesis-tracker"
     for row in rows:
+        try:
+            start = dt.date.fromisoformat(row["window_start"])
+            end = dt.date.fromisoformat(row["window_end"]) + dt.timedelta(days=1)
+        except (ValueError, OverflowError):
+            # A window another tool stored ending on 9999-12-31 has no day after it for
+            # DTEND (the app refuses years outside 1900-2200): left off, as an unplaced one.
+            continue
         event = Event()
         event.add("uid", f"catalyst-{row['id']}@{domain}")
         event.add("summary", f"{ics_text(row['title'])} [{row['status']}]")
-        event.add("dtstart", dt.date.fromisoformat(row["window_start"]))
-        event.add("dtend", dt.date.fromisoformat(row["window_end"]) + dt.timedelta(days=1))
+        event.add("dtstart", start)
+        event.add("dtend", end)
         event.add("dtstamp", _stamp(row))
         lines = [f"Thesis: {row['thesis_title']} ({row['thesis_status']})",
                  f"Catalyst status: {row['status']}",
@@ -87,13 +94,15 @@ def build_calendar(tracker: Tracker, *, thesis_ids: Iterable[int] | None = None,
 
 
 def _stamp(row: Row) -> dt.datetime:
-    """DTSTAMP from when the catalyst was created, so two exports are identical; an imported
-    bundle may hold free text there, which falls back to the window start."""
+    """DTSTAMP (in UTC) from when the catalyst was created, so two exports are identical; an
+    imported bundle may hold free text there, or a time with no UTC day (year 1, east of
+    UTC), which falls back to the window start."""
     try:
         stamp = dt.datetime.fromisoformat(row["created_at"].replace("Z", "+00:00"))
-    except (ValueError, AttributeError):
-        stamp = dt.datetime.fromisoformat(row["window_start"])
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+        return (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)).astimezone(
+            dt.timezone.utc)
+    except (ValueError, AttributeError, OverflowError):
+        return dt.datetime.fromisoformat(row["window_start"]).replace(tzinfo=dt.timezone.utc)
 
 
 def export_ics(tracker: Tracker, path: Path | str, *, thesis_ids: Iterable[int] | None = None,

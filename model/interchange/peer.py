@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
 
+from model.date_windows import FIRST_YEAR, LAST_YEAR, in_years
 from model.errors import ImportFailed
 from model.interchange.jsontext import NotJson, loads
 from model.interchange.textfile import read_text
@@ -249,9 +250,12 @@ def _date(value: object, name: str, *, required: bool = True) -> dt.date | None:
             raise ValueError(f"{name} is required")
         return None
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValueError(f"{name} {value!r} is not a YYYY-MM-DD date") from None
+    if not in_years(day):
+        raise ValueError(f"{name} {value!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    return day
 
 
 def _choice(value: object, options: Collection[str], name: str) -> str:

@@ -53,6 +53,7 @@ from model.undo import (
     install_capture,
     read_capture,
 )
+from model.validate import in_id_range
 
 if TYPE_CHECKING:
     from sqlite_utils import Database, Migrations
@@ -200,7 +201,9 @@ class Store:
         return found[0] if found else None
 
     def get(self, table: str, row_id: int, what: str | None = None) -> Row:
-        found = self.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        # No row has an id beyond SQLite's 64 bits (sqlite3 raises OverflowError on one).
+        found = (self.row(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+                 if in_id_range(row_id) else None)
         if found is None:
             raise NotFound(message("There is no {what} with id {id}.", what=term(what or table),
                                    id=row_id))

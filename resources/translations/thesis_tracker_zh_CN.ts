@@ -200,6 +200,10 @@
         <translation>{what} {text!r} 不是有效日期：请按 YYYY-MM-DD 填写，例如 2026-02-09。</translation>
     </message>
     <message>
+        <source>The {what} {text!r} is outside the years {first} to {last}.</source>
+        <translation>{what} {text!r} 超出范围：年份须在 {first} 至 {last} 年之间。</translation>
+    </message>
+    <message>
         <source>row {number}</source>
         <translation>第 {number} 行</translation>
     </message>
@@ -678,6 +682,10 @@
     <message>
         <source>{text!r} is not a real date</source>
         <translation>{text!r} 不是真实存在的日期</translation>
+    </message>
+    <message>
+        <source>{text!r} is outside the years {first} to {last}</source>
+        <translation>{text!r} 超出范围：年份须在 {first} 至 {last} 年之间</translation>
     </message>
     <message>
         <source>the {what} {text!r} is not a number</source>

@@ -165,3 +165,39 @@ def test_a_date_that_is_no_date_says_what_is_wrong_with_it(text, says):
     with pytest.raises(ValidationError) as raised:
         parse_date(text, what="next review")
     assert says in str(raised.value)
+
+
+@pytest.mark.parametrize("text", [
+    "9999-12-31", "0026-01-01", "1899-12-31", "2026-01-01..2300-03-31", "0001-01-01..2026-01-01",
+    "2026-01-01 to 2301-01-01", "2300年1月1日", "2300-05", "Jan 5 2300", "5 Jan 1899", "Q3 2300",
+    "2300 H1", "first half of 1800", "third quarter of 2300", "2300年下半年", "2300年第三季度",
+    "2300年底", "2300年", "end of 2300", "2199-2300", "9999",
+])
+def test_a_window_outside_1900_to_2200_names_the_field_and_the_years(text):
+    """Every form of window is held to the years the quarter and half forms were (1900-2200):
+    '9999-12-31' was stored and then broke the iCalendar export, and '0026-01-01' (a typo for
+    2026) was taken as year 26 (found by an attack on the command line)."""
+    with pytest.raises(ValidationError) as info:
+        parse_window(text)
+    assert str(info.value) == (f"The expected window {text!r} is outside the years 1900 to "
+                               f"2200.")
+
+
+@pytest.mark.parametrize("text", ["1900-01-01", "2200-12-31", "1900-01-01..2200-12-31"])
+def test_the_first_and_last_years_are_in(text):
+    assert parse_window(text).text == text
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("0001-01-01", "'0001-01-01'"), ("0026-01-01", "'0026-01-01'"), ("9999-12-31", "'9999-12-31'"),
+    ("0000-01-01", "'0000-01-01'"), ("2201-01-01", "'2201-01-01'"),
+    (dt.date(1899, 12, 31), "'1899-12-31'"),
+])
+def test_a_date_outside_1900_to_2200_names_the_field_and_the_years(value, shown):
+    """The same years for every day the user types (tick's day, review dates, published
+    dates, imports): 0001-01-01 and 9999-12-31 were stored as given."""
+    from model.date_windows import parse_date
+    with pytest.raises(ValidationError) as info:
+        parse_date(value, what="next review date")
+    assert str(info.value) == f"The next review date {shown} is outside the years 1900 to 2200."
+    assert parse_date("1900-01-01") == D(1900, 1, 1) and parse_date("2200-12-31") == D(2200, 12, 31)

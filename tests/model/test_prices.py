@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from model.changes import Kind
-from model.errors import ImportFailed, NotFound
+from model.errors import ImportFailed, NotFound, ValidationError
 from model.prices import parse_day, parse_price_csv
 
 YAHOO = """Date,Open,High,Low,Close,Adj Close,Volume
@@ -117,3 +117,10 @@ def test_unknown_ticker_needs_a_name_to_be_created(tracker):
 def test_date_styles(text, day):
     """Dates as exported by Yahoo, Wind and Excel are read as the same day (#4)."""
     assert parse_day(text) == day
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "9999/12/31", "18991231"])
+def test_a_price_day_outside_1900_to_2200_is_refused(text):
+    """A price file's days are held to the years every typed day is."""
+    with pytest.raises(ValidationError, match="outside the years 1900 to 2200"):
+        parse_day(text)

@@ -96,3 +96,17 @@ def test_tags_are_deduplicated_trimmed_and_joined():
     assert validate.tags(None) == ""
     with pytest.raises(ValidationError, match="tag"):
         validate.tags(["ok", "bad\x00"])
+
+
+@pytest.mark.parametrize("ref, expected", [
+    (7, 7), ("42", 42), (" 42 ", 42), ("007", 7),
+    ("²", None), ("４２", None), ("٤", None), ("-1", None), ("+1", None), ("4 2", None),
+    ("Big light", None), ("", None), (True, None),
+    ("99999999999999999999", 99999999999999999999),
+])
+def test_record_id_takes_ascii_digits_only(ref, expected):
+    """Only an int or ASCII digits name a record by id: str.isdigit took '²' (int() then
+    raised) and '４２' (read as 42). A big id is kept, and in_id_range says no row has it."""
+    assert validate.record_id(ref) == expected
+    assert validate.in_id_range(2**63 - 1) and validate.in_id_range(-(2**63))
+    assert not validate.in_id_range(2**63) and not validate.in_id_range(99999999999999999999)

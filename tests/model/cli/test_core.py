@@ -76,10 +76,20 @@ def test_search(run):
     (["set-conviction", "Big light", "high"], ["error:"]),
     (["tick", "999"], ["error:", "999"]),
     (["tick", "Thai", "--on", "2026-13-01"], ["error:", "2026-13-01"]),
+    (["tick", "Thai", "--on", "0001-01-01"], ["error:", "0001-01-01", "1900 to 2200"]),
     (["tick", "Thai", "--missed", "--cancelled"], ["not allowed"]),
     (["add-thesis", " "], ["error:", "title"]),
     (["add-thesis", "x", "--next-review", "soon"], ["error:", "soon"]),
     (["set-status", "Big light", "zombie"], ["invalid choice"]),
+    # Only ASCII digits are an id: '²' and '４' are titles no thesis has (int() raised on
+    # '²', and took '４' for thesis 4); an id beyond SQLite's 64 bits names no row (it was an
+    # OverflowError traceback).
+    (["show", "²"], ["error:", "²"]),
+    (["show", "４"], ["error:", "４"]),
+    (["show", "99999999999999999999"], ["error:", "99999999999999999999"]),
+    (["tick", "99999999999999999999"], ["error:", "99999999999999999999"]),
+    (["tick", "²"], ["error:", "²"]),
+    (["tick", "Thai", "--thesis", "99999999999999999999"], ["error:", "99999999999999999999"]),
 ])
 def test_error_paths(run, args, words):
     """User mistakes give a message on stderr and a non-zero exit, no traceback (#2)."""

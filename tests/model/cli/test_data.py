@@ -86,6 +86,12 @@ def test_bad_imports(run, tmp_path):
     bad_csv.write_text("thesis,title,expected\nBig light,x,someday\nNobody,y,2027\n",
                        encoding="utf-8")
     fails(run("import", bad_csv), "row 2:", "row 3:", "someday")
+    # A thesis named in other digits or beyond SQLite's 64 bits is a bad row, not a
+    # ValueError or OverflowError traceback.
+    odd_ids = tmp_path / "odd.csv"
+    odd_ids.write_text("thesis,title,expected\n²,x,2027\n99999999999999999999,y,2027\n",
+                       encoding="utf-8")
+    fails(run("import", odd_ids), "row 2:", "²", "row 3:", "99999999999999999999")
     bad_json = tmp_path / "bad.json"
     bad_json.write_text(json.dumps({"format": "thesis-tracker-bundle", "version": 1,
                                     "theses": [{"id": 1, "title": "x", "beneficiaries": ["a"]}]}),

@@ -138,6 +138,64 @@ def test_every_edit_command_is_in_help(capsys, name):
     assert "usage:" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("args", [
+    ("set-window", "{ref}", "2027"),
+    ("edit-risk", "{ref}", "--severity", "2"),
+    ("cite", "{ref}", "--thesis", "Big light"),
+    ("cite", "LightCounting", "--risk", "{ref}"),
+    ("cite", "LightCounting", "--catalyst", "{ref}"),
+    ("delete-catalyst", "{ref}", "--yes"),
+    ("edit-company", "{ref}", "--country", "CN"),
+    ("delete-source", "{ref}", "--yes"),
+])
+@pytest.mark.parametrize("ref", ["99999999999999999999", "²", "４"])
+def test_odd_ids_are_no_such_record(run, look, args, ref):
+    """An id beyond SQLite's 64-bit range, or written in other digits ('²', '４'), names no
+    record: one message naming it, exit 1, nothing changed. Before, '²' was a ValueError and
+    the big id an OverflowError traceback, and '４' was taken for id 4."""
+    run("add-source", "LightCounting Q4 report", "--thesis", "Big light")
+
+    def rows(t):
+        return [t.store.rows(f"SELECT * FROM {table} ORDER BY id")
+                for table in ("catalyst", "risk", "citation", "company", "source")]
+    before = look(rows)
+    code, _, err = run(*[a.format(ref=ref) for a in args])
+    assert code == 1 and err.startswith("error:") and ref in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert look(rows) == before
+
+
+@pytest.mark.parametrize("args, field, shown", [
+    (("set-window", "Thai", "9999-12-31"), "expected window", "'9999-12-31'"),
+    (("set-window", "Thai", "2026-01-01..2300-03-31"), "expected window",
+     "'2026-01-01..2300-03-31'"),
+    (("set-window", "Thai", "0026-01-01"), "expected window", "'0026-01-01'"),
+    (("add-catalyst", "Big light", "x", "--expected", "0001-01-01"), "expected window",
+     "'0001-01-01'"),
+    (("edit-catalyst", "Thai", "--happened-on", "0001-01-01"), "date it happened",
+     "'0001-01-01'"),
+    (("edit-thesis", "Big light", "--next-review", "9999-12-31"), "next review date",
+     "'9999-12-31'"),
+    (("add-source", "Old report", "--published", "1899-12-31"), "published date",
+     "'1899-12-31'"),
+])
+def test_days_outside_1900_to_2200_are_refused_and_the_calendar_exports(run, look, tmp_path,
+                                                                        args, field, shown):
+    """The attack's steps: `set-window 1 9999-12-31` was stored, then `export-ics` died with
+    an OverflowError traceback; a range or an ISO day took any year (0026-01-01, a typo for
+    2026, was year 26). Every typed day is now held to 1900-2200 with one message naming the
+    field and the years, nothing is changed, and the calendar still exports."""
+    def rows(t):
+        return [t.store.rows(f"SELECT * FROM {table} ORDER BY id")
+                for table in ("catalyst", "thesis", "source", "history")]
+    before = look(rows)
+    code, _, err = run(*args)
+    assert code == 1 and err == f"error: The {field} {shown} is outside the years 1900 to 2200.\n"
+    assert look(rows) == before
+    code, out, err = run("export-ics", tmp_path / "o.ics")
+    assert code == 0 and "event(s)" in out and not err
+
+
 def test_bad_input_is_one_line_on_stderr(run, look):
     """A window that does not parse, an unknown thesis, a score out of range: exit 1, one
     message, nothing written (#11)."""

@@ -102,6 +102,12 @@ def test_import_peer_and_import_detects_it(empty_tracker, tmp_path):
     (["review", "No such thesis", "--note", "x"], "No thesis"),
     (["review", "Alpha", "--note", "x", "--next", "soon"], "not a date"),
     (["upcoming", "--days", "-1"], "--days"),
+    # Only ASCII digits are an id; one beyond SQLite's 64 bits names no thesis (these were a
+    # ValueError and an OverflowError traceback).
+    (["review", "²", "--note", "x"], "²"),
+    (["review", "99999999999999999999", "--note", "x"], "99999999999999999999"),
+    # Days are held to 1900-2200 (9999-12-31 was stored as the next review).
+    (["review", "Alpha", "--note", "x", "--next", "9999-12-31"], "1900 to 2200"),
 ])
 def test_user_mistakes_exit_1_without_traceback(db, db_path, capsys, argv, message):
     """Mistakes print 'error: ...' and exit 1, never a traceback (#7)."""

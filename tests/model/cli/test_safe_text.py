@@ -3,12 +3,13 @@ ESC sequences, BEL, a carriage return or bidi overrides must print as visible es
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 
 import pytest
 
-from model.cli.safe_text import SafeOutput, printable
+from model.cli.safe_text import OutputFailed, SafeOutput, printable
 
 
 @pytest.mark.parametrize("raw, shown", [
@@ -50,3 +51,24 @@ def test_safe_output_wraps_a_stream():
     out.flush()
     assert inner.getvalue() == "a\\u0007bline\\u001b\n"
     assert out.getvalue() == inner.getvalue() and out.closed is False
+
+
+def test_a_failed_write_or_flush_is_output_failed_but_a_closed_pipe_stays_itself():
+    """main.py turns OutputFailed into one line (a full disk under stdout was a traceback);
+    BrokenPipeError stays as it is, for main.py's quiet end."""
+    class Failing:
+        def __init__(self, exc):
+            self.exc = exc
+
+        def write(self, text=""):
+            raise self.exc
+
+        flush = write
+
+    full = SafeOutput(Failing(OSError(errno.ENOSPC, "No space left on device")))
+    for call in (lambda: full.write("x"), lambda: full.flush()):
+        with pytest.raises(OutputFailed) as info:
+            call()
+        assert info.value.reason == "No space left on device"
+    with pytest.raises(BrokenPipeError):
+        SafeOutput(Failing(BrokenPipeError())).write("x")

@@ -88,6 +88,11 @@ def _bundle(**thesis):
     (dict(history=[{"at": "2026-01-01T00:00:00Z", "field": "status", "catalyst": 9}]),
      "history[0]"),
     (dict(history=["oops"]), "history[0]"),
+    # Days outside 1900-2200, as the app refuses them when typed (were imported as given).
+    (dict(next_review="0026-01-01"), "theses[0]"),
+    (dict(catalysts=[{"id": 1, "title": "c", "expected": "9999-12-31"}]), "catalysts[0]"),
+    (dict(catalysts=[{"id": 1, "title": "c", "expected": "2026", "status": "done",
+                      "happened_on": "0001-01-01"}]), "catalysts[0]"),
 ])
 def test_bad_bundle_imports_nothing_and_lists_problems(empty_tracker, thesis, where):
     """Any problem refuses the whole bundle with ImportFailed naming where it is; malformed

@@ -58,6 +58,11 @@ def test_the_schema_ships_with_the_package():
      "is not a date (YYYY-MM-DD)"),
     (lambda b: b["theses"][0]["catalysts"][0].update(expected="someday"),
      "theses[0].catalysts[0].expected", "is not a window"),
+    # Days outside the years a typed day may fall in (they were imported as given).
+    (lambda b: b["theses"][0].update(next_review="0026-01-01"), "theses[0].next_review",
+     "'0026-01-01' is outside the years 1900 to 2200"),
+    (lambda b: b["theses"][0]["catalysts"][0].update(expected="9999-12-31"),
+     "theses[0].catalysts[0].expected", "'9999-12-31' is outside the years 1900 to 2200"),
     (lambda b: b["theses"][0].update(colour="red"), "theses[0]", "unknown field(s) 'colour'"),
     (lambda b: b["theses"][0].pop("title"), "theses[0]", "'title' is missing"),
     (lambda b: b.update(theses={}), "theses", "is not a array"),

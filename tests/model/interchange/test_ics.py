@@ -92,3 +92,21 @@ def test_a_window_stored_as_no_date_is_left_off_the_calendar(tracker, tmp_path):
     total = len(tracker.store.rows("SELECT id FROM catalyst"))
     path = tmp_path / "c.ics"
     assert export_ics(tracker, path) == len(_events(path)) == total - 1
+
+
+def test_an_extreme_stored_day_is_left_off_not_a_crash(tracker, tmp_path):
+    """A window another tool wrote as 9999-12-31 has no day after it for DTEND, and a
+    created_at in year 1 east of UTC none in UTC for DTSTAMP: the export skips the first
+    (like an unplaceable window) and stamps the second from its window, instead of the
+    OverflowError traceback an attack on the command line found."""
+    ids = [r["id"] for r in tracker.store.rows("SELECT id FROM catalyst ORDER BY id")]
+    with tracker.store.conn:
+        tracker.store.conn.execute("UPDATE catalyst SET window_start = '9999-12-31', "
+                                   "window_end = '9999-12-31' WHERE id = ?", (ids[0],))
+        tracker.store.conn.execute("UPDATE catalyst SET window_start = '0001-01-01', "
+                                   "window_end = '0001-01-01', created_at = "
+                                   "'0001-01-01T00:00:00+05:00' WHERE id = ?", (ids[1],))
+    path = tmp_path / "c.ics"
+    assert export_ics(tracker, path) == len(_events(path)) == len(ids) - 1
+    uids = {str(e["UID"]).split("@")[0] for e in _events(path)}
+    assert f"catalyst-{ids[0]}" not in uids and f"catalyst-{ids[1]}" in uids
