@@ -184,3 +184,52 @@ def test_refused_csv_imports_take_no_backup(tracker, tmp_path):
             tracker.prices.import_file(tracker.companies.all()[0].id,
                                        write(tmp_path / "p.csv", b"Date,Close\n2026-01-02,-1\n"))
     assert [b.path for b in backups.list_backups(tracker.path)] == kept
+
+
+# -- quotes the csv module read leniently ------------------------------------------------------
+def test_an_unterminated_quote_refuses_the_file_naming_the_line_it_opened_on(tracker, tmp_path,
+                                                                             capsys):
+    """A quote opened and never closed swallowed every row after it into one description
+    ('abc\\n1,b,Q3 2027,d\\n' imported as one catalyst); now the file is refused, naming the
+    line where the quote opened, and nothing is written."""
+    path = write(tmp_path / "u.csv", b'thesis,title,expected,description\n'
+                                     b'1,big,Q3 2027,"abc\n1,b,Q3 2027,d\n')
+    before = dump(tracker.path)
+    code, out, err = run(tracker, path, capsys)
+    assert code == 1 and err.startswith("error:") and "Traceback" not in err, err
+    assert "row 2" in err and "quote opened on line 2 is never closed" in err
+    assert dump(path.parent / "theses.sqlite3") == before
+
+
+def test_an_unterminated_quote_names_the_line_of_the_quote_not_of_its_row(tmp_path):
+    """A row whose earlier field spans lines: the line named is the one the unclosed quote
+    opened on."""
+    from model.interchange.table_file import parse_text
+    table = parse_text('thesis,title,expected,description\n1,ok,2027,d\n'
+                       '1,"two\nlines",2027,"open\nmore\n', name="u.csv")    # 3-5
+    assert table.rows == [(2, ["1", "ok", "2027", "d"])]
+    [(row, reason)] = table.problems
+    assert row == 3 and "quote opened on line 4 is never closed" in reason
+
+
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_text_after_a_closing_quote_is_refused_as_strict_csv_does(tracker, tmp_path, capsys,
+                                                                 separator):
+    """'"5" screen' in a field was stored as '5 screen' (the quotes silently dropped); the file
+    is now refused as Python's strict CSV reading does, the line named and the fix said. A
+    quote in the middle of an unquoted field is kept as it is."""
+    header = separator.join(["thesis", "title", "expected", "description"])
+    bad = separator.join(["1", "big", "Q3 2027", '"5" screen'])
+    path = write(tmp_path / "q.csv", f"{header}\n1{separator}fine{separator}2027{separator}x\n"
+                                     f"{bad}\n".encode())
+    before = dump(tracker.path)
+    code, out, err = run(tracker, path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert "row 3" in err and "line 3" in err and "closing quote" in err
+    assert dump(path.parent / "theses.sqlite3") == before
+    literal = write(tmp_path / "l.csv", f"{header}\n1{separator}literal{separator}2027"
+                                        f'{separator}a 5" screen\n'.encode())
+    code, out, err = run(tracker, literal, capsys)
+    assert code == 0, err
+    rows = dump(path.parent / "theses.sqlite3")["catalyst"]
+    assert [row[3] for row in rows if row[2] == "literal"] == ['a 5" screen']
