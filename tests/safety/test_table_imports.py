@@ -14,7 +14,7 @@ import main
 from model.errors import ImportFailed
 from model.interchange.catalyst_csv import import_catalyst_csv
 from model.storage import backup as backups
-from tests.safety.helpers import dump
+from tests.safety.helpers import connect, dump
 
 UTF8_ROW = "光模块 ramp".encode()
 GBK_ROW = "光模块 ramp".encode("gbk")
@@ -233,3 +233,42 @@ def test_text_after_a_closing_quote_is_refused_as_strict_csv_does(tracker, tmp_p
     assert code == 0, err
     rows = dump(path.parent / "theses.sqlite3")["catalyst"]
     assert [row[3] for row in rows if row[2] == "literal"] == ['a 5" screen']
+
+
+# -- the day a catalyst happened ---------------------------------------------------------------
+def test_a_done_on_after_today_is_refused_naming_the_row(tracker, tmp_path, capsys):
+    """A CSV row done on 2030-01-01 was stored as happened on 2030-01-01, where `tick --on` and
+    a bundle refuse a day after today; the CSV import now refuses it too, the row named, and
+    nothing is written."""
+    path = write(tmp_path / "f.csv", b"thesis,title,expected,status,done_on\n"
+                                     b"1,past,Q3 2026,done,2026-01-05\n"
+                                     b"1,future,Q3 2027,done,2030-01-01\n")
+    before = dump(tracker.path)
+    code, out, err = run(tracker, path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert "row 3: column done_on" in err and "2030-01-01" in err and "after today" in err
+    assert "row 2" not in err
+    assert dump(path.parent / "theses.sqlite3") == before
+
+
+def test_done_without_a_date_happened_today_as_tick_without_on(tracker, tmp_path, capsys):
+    """Status done with no done_on was stored with no date at all; `tick` without --on records
+    today, and the CSV import now does the same (missed and cancelled too, as tick does)."""
+    db = tracker.path
+    tracker.close()
+    path = write(tmp_path / "d.csv", b"thesis,title,expected,status,done_on\n"
+                                     b"1,undated done,Q3 2026,done,\n"
+                                     b"1,undated missed,Q3 2026,missed,\n")
+    assert main.main(["--db", str(db), "import", str(path)]) == 0
+    assert main.main(["--db", str(db), "add-catalyst", "1", "ticked", "--expected", "Q3 2026"]) == 0
+    assert main.main(["--db", str(db), "tick", "ticked"]) == 0
+    capsys.readouterr()
+    conn = connect(db, readonly=True)
+    rows = {title: (status, day) for title, status, day in conn.execute(
+        "SELECT title, status, happened_on FROM catalyst WHERE title IN "
+        "('undated done', 'undated missed', 'ticked')")}
+    conn.close()
+    assert {title: status for title, (status, _) in rows.items()} == {
+        "undated done": "done", "undated missed": "missed", "ticked": "done"}
+    days = {day for _, day in rows.values()}
+    assert len(days) == 1 and None not in days
