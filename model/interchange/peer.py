@@ -21,6 +21,7 @@ from typing import Any, Literal, overload
 
 from model.errors import ImportFailed
 from model.interchange.jsontext import NotJson, loads
+from model.interchange.table_file import csv_problem
 from model.interchange.textfile import read_text
 
 NAME = "market-catalyst-calendar"
@@ -150,16 +151,32 @@ def read_peer_file(path: Path | str) -> tuple[object, str]:
 
 
 def csv_to_dataset(text: str, *, name: str = "the file") -> dict[str, Any]:
-    """Its CSV form (one row per record, multi-value cells percent-encoded) as the JSON shape."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in _CSV_REQUIRED if c not in header]
-    if missing:
-        raise ImportFailed(f"{name} is not a {NAME} CSV: missing column(s) {', '.join(missing)}. "
-                           f"Nothing was imported.")
+    """Its CSV form (one row per record, multi-value cells percent-encoded) as the JSON shape.
+    Read as strict CSV, as the catalyst CSV is (model.interchange.table_file): a row it cannot
+    read (a quote never closed, a field over the csv module's limit) refuses the file."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    started = 1                             # the line the row being read starts on
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        missing = [c for c in _CSV_REQUIRED if c not in header]
+        if missing:
+            raise ImportFailed(f"{name} is not a {NAME} CSV: missing column(s) "
+                               f"{', '.join(missing)}. Nothing was imported.")
+        raw_rows = []
+        while True:
+            started = reader.line_num + 1
+            raw_row = next(reader, None)
+            if raw_row is None:
+                break
+            raw_rows.append(raw_row)
+    except csv.Error as exc:
+        reason = csv_problem(exc, text, reader.reader, started)
+        raise ImportFailed(f"{name} cannot be read as CSV (the row starting on line {started}): "
+                           f"{reason}. Nothing was imported.") from None
     records: list[dict[str, Any]] = []
     as_of = None
-    for raw_row in reader:
+    for raw_row in raw_rows:
         row = {(k or "").strip(): (v or "").strip() for k, v in raw_row.items()}
         as_of = as_of or row.get("as_of") or None
         record: dict[str, Any] = {k: row.get(k) or None for k in (
