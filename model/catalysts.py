@@ -63,7 +63,7 @@ class Catalysts:
         """A new catalyst; the window it is given is its first, never a slip."""
         window = parse_window(expected)
         status = validate.choice(status, CATALYST_STATUSES, what="catalyst status")
-        happened = self._happened(happened_on, required=False)
+        happened = self.happened_day(happened_on, required=False)
         values: dict[str, Any] = {
             "thesis_id": thesis_id,
             "title": validate.text(title, what="catalyst title", required=True).strip(),
@@ -98,7 +98,7 @@ class Catalysts:
             elif name == "impact":
                 cleaned[name] = validate.impact(value)
             elif name == "happened_on":
-                cleaned[name] = self._happened(value, required=False)
+                cleaned[name] = self.happened_day(value, required=False)
             else:
                 cleaned[name] = validate.text(value, what=name)
         with self.store.write() as step:
@@ -148,7 +148,7 @@ class Catalysts:
         elif on is None or (isinstance(on, str) and not on.strip()):
             happened = self.store.clock.today().isoformat()
         else:
-            happened = self._happened(on)
+            happened = self.happened_day(on)
         with self.store.write() as step:
             current = self.get(catalyst_id)
             if status == current.status and happened == current.happened_on and not note:
@@ -176,7 +176,7 @@ class Catalysts:
             self.store.execute("DELETE FROM catalyst WHERE id = ?", (catalyst_id,))
         return current
 
-    def _happened(self, value: object, *, required: bool = True) -> str | None:
+    def happened_day(self, value: object, *, required: bool = True) -> str | None:
         """The day a catalyst happened: a real date, not after today."""
         day = validate.optional_date(value, what="date it happened")
         if day is None:

@@ -10,7 +10,8 @@ exist, one price per day, no price after today, and history values the scorecard
 
 Reading is hardened too (model.interchange.jsontext): NaN and Infinity, numbers too large for
 SQLite, and nesting deeper than the format has are refused with a message instead of
-RecursionError or OverflowError.
+RecursionError or OverflowError, and a key given twice in one object is refused naming it
+(json would keep the last one silently).
 """
 
 from __future__ import annotations

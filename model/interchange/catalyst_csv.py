@@ -2,8 +2,10 @@
 
 Columns (header row, any order, any case): ``thesis``, ``title``, ``expected`` required;
 ``status``, ``done_on``, ``note``, ``impact``, ``description`` optional. ``thesis`` names an
-existing thesis by id or title (unambiguous prefix). Every bad row is reported by its line
-number with the reason, and then nothing is imported.
+existing thesis by id or title (unambiguous prefix). A ``done_on`` may not be after today (as
+for ``tick --on``); a row done, missed or cancelled without one happened today, as ``tick``
+without ``--on`` records. Every bad row is reported by its line number with the reason, and
+then nothing is imported.
 """
 
 from __future__ import annotations
@@ -89,9 +91,11 @@ def _row(tracker: Tracker, values: dict[str, str], cache: dict[str, int]) -> dic
         status = validate.choice(values.get("status") or "pending", CATALYST_STATUSES,
                                  what="catalyst status")
     with _column("done_on"):
-        done_on = validate.optional_date(values.get("done_on"), what="done_on date")
+        done_on = tracker.catalysts.happened_day(values.get("done_on"), required=False)
     if done_on and status == "pending":
         status = "done"
+    elif status != "pending" and not done_on:
+        done_on = tracker.clock.today().isoformat()     # as `tick` without --on
     with _column("title"):
         title = validate.text(values["title"], what="title", required=True).strip()
     with _column("description"):

@@ -1,8 +1,9 @@
 """JSON from files a user imports, parsed without surprises (#14 item 8).
 
 Python's json module turns 1e400 into inf, accepts NaN and Infinity, raises ValueError on a
-5,000-digit integer and RecursionError on deep nesting. ``loads`` refuses all of these with a
-``NotJson`` whose message says what is wrong.
+5,000-digit integer and RecursionError on deep nesting, and keeps the last of a key given twice
+in one object ("theses" twice: the first list silently dropped). ``loads`` refuses all of these
+with a ``NotJson`` whose message says what is wrong.
 """
 
 from __future__ import annotations
@@ -38,6 +39,20 @@ def _int(text: str) -> int:
     return int(text)
 
 
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                shown = json.dumps(key, ensure_ascii=False)
+                shown = shown if len(shown) <= 60 else shown[:56] + '..."'
+                raise NotJson(f"the key {shown} is given twice in one object, and only one "
+                              f"of its values could be kept")
+            seen.add(key)
+    return made
+
+
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKET = re.compile(r"[\[\]{}]")
 
@@ -55,7 +70,8 @@ def loads(text: str) -> Any:
         raise NotJson(f"it nests more than {MAX_DEPTH} levels deep, which no file to import "
                       f"does")
     try:
-        return json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
+        return json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int,
+                          object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise NotJson(f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                       f"{exc.msg})") from None

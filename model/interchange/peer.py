@@ -22,6 +22,7 @@ from typing import Any, Literal, overload
 from model.date_windows import FIRST_YEAR, LAST_YEAR, in_years
 from model.errors import ImportFailed
 from model.interchange.jsontext import NotJson, loads
+from model.interchange.table_file import csv_problem
 from model.interchange.textfile import read_text
 
 NAME = "market-catalyst-calendar"
@@ -59,6 +60,7 @@ class PeerRecord:
     outcome: str = ""
     outcome_on: dt.date | None = None
     history: list[tuple[dt.date, str, str]] = field(default_factory=list)
+    end_field: str = "date"             # where ``end`` came from: date or window.end
 
     @property
     def expected(self) -> str:
@@ -70,13 +72,21 @@ class PeerRecord:
     def title(self) -> str:
         return f"{self.entity} ({self.ticker}): {self.event_type.replace('_', ' ')}"
 
+    def happened(self) -> tuple[dt.date | None, str]:
+        """The day a completed or cancelled record happened, and the field it is taken from."""
+        if self.status == "completed":
+            if self.outcome_on:
+                return self.outcome_on, "outcome_recorded_at"
+            if self._last("completed"):
+                return self._last("completed"), "history"
+            return self.end, self.end_field
+        if self.status == "cancelled":
+            return self._last("cancelled"), "history"
+        return None, ""
+
     def catalyst_values(self) -> dict[str, str | None]:
         status = STATUS_MAP[self.status]
-        happened = None
-        if self.status == "completed":
-            happened = self.outcome_on or self._last("completed") or self.end
-        elif self.status == "cancelled":
-            happened = self._last("cancelled")
+        happened = self.happened()[0]
         return {"title": self.title, "description": self.description(),
                 "expected": self.expected, "window_start": self.start.isoformat(),
                 "window_end": self.end.isoformat(),
@@ -142,16 +152,32 @@ def read_peer_file(path: Path | str) -> tuple[object, str]:
 
 
 def csv_to_dataset(text: str, *, name: str = "the file") -> dict[str, Any]:
-    """Its CSV form (one row per record, multi-value cells percent-encoded) as the JSON shape."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in _CSV_REQUIRED if c not in header]
-    if missing:
-        raise ImportFailed(f"{name} is not a {NAME} CSV: missing column(s) {', '.join(missing)}. "
-                           f"Nothing was imported.")
+    """Its CSV form (one row per record, multi-value cells percent-encoded) as the JSON shape.
+    Read as strict CSV, as the catalyst CSV is (model.interchange.table_file): a row it cannot
+    read (a quote never closed, a field over the csv module's limit) refuses the file."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    started = 1                             # the line the row being read starts on
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        missing = [c for c in _CSV_REQUIRED if c not in header]
+        if missing:
+            raise ImportFailed(f"{name} is not a {NAME} CSV: missing column(s) "
+                               f"{', '.join(missing)}. Nothing was imported.")
+        raw_rows = []
+        while True:
+            started = reader.line_num + 1
+            raw_row = next(reader, None)
+            if raw_row is None:
+                break
+            raw_rows.append(raw_row)
+    except csv.Error as exc:
+        reason = csv_problem(exc, text, reader.reader, started)
+        raise ImportFailed(f"{name} cannot be read as CSV (the row starting on line {started}): "
+                           f"{reason}. Nothing was imported.") from None
     records: list[dict[str, Any]] = []
     as_of = None
-    for raw_row in reader:
+    for raw_row in raw_rows:
         row = {(k or "").strip(): (v or "").strip() for k, v in raw_row.items()}
         as_of = as_of or row.get("as_of") or None
         record: dict[str, Any] = {k: row.get(k) or None for k in (
@@ -190,9 +216,11 @@ def _split(cell: str, parts: int) -> list[Any]:
 
 
 # -- checking ---------------------------------------------------------------------------------
-def parse_dataset(data: object, *,
-                  unit: str = "record") -> tuple[dt.date | None, list[PeerRecord]]:
-    """Check every record; raise ImportFailed listing each bad one (nothing is imported)."""
+def parse_dataset(data: object, *, unit: str = "record",
+                  today: dt.date | None = None) -> tuple[dt.date | None, list[PeerRecord]]:
+    """Check every record; raise ImportFailed listing each bad one (nothing is imported).
+    With ``today``, a record completed or cancelled after it is one (a catalyst is ticked off
+    once it has happened, as ``tick --on`` and a bundle require)."""
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):
         raise ImportFailed(f"This is not a {NAME} dataset: it needs a \"records\" list.")
     problems: list[tuple[str, str]] = []
@@ -213,6 +241,12 @@ def parse_dataset(data: object, *,
             continue
         if record.id in seen:
             problems.append((f"{where} ({record.id})", "the id is used by an earlier record"))
+            continue
+        happened, source = record.happened()
+        if today and happened and happened > today:
+            problems.append((f"{where} ({record.id})",
+                             f"status {record.status} on {happened} (its {source}), which is "
+                             f"after today ({today}): a catalyst is done once it has happened"))
             continue
         seen.add(record.id)
         records.append(record)
@@ -276,8 +310,10 @@ def _record(raw: object, where: str) -> PeerRecord:
         end = _date(window.get("end"), "window.end")
         if end < start:
             raise ValueError(f"window.end {end} is before window.start {start}")
+        end_field = "window.end"
     elif raw.get("date") is not None:
         start = end = _date(raw["date"], "date")
+        end_field = "date"
     else:
         raise ValueError("needs a date or a window")
     urls = raw.get("evidence_urls") or []
@@ -318,7 +354,7 @@ def _record(raw: object, where: str) -> PeerRecord:
                             required=False),
         outcome=_text(raw.get("actual_outcome"), "actual_outcome", required=False),
         outcome_on=_date(raw.get("outcome_recorded_at"), "outcome_recorded_at", required=False),
-        history=history)
+        history=history, end_field=end_field)
 
 
 def thesis_title(key: str) -> str:

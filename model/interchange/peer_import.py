@@ -233,8 +233,8 @@ def _url_title(url: str) -> str:
 def import_peer(tracker: Tracker, data: object, *, unit: str = "record",
                 backup: bool = True) -> dict[str, int]:
     """Import a dataset in one transaction; write_records does the writing."""
-    as_of, records = parse_dataset(data, unit=unit)
     store = tracker.store
+    as_of, records = parse_dataset(data, unit=unit, today=store.clock.today())
     empty = not store.scalar("SELECT EXISTS (SELECT 1 FROM thesis)")
     if backup and not empty and would_change(tracker, records):
         backups.take_backup(store, reason="before-import")

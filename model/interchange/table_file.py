@@ -2,9 +2,13 @@
 semicolons (European Excel) or tabs, in whatever encoding, or a spreadsheet (.xlsx, .xls, .ods).
 
 The separator is found by ``csv.Sniffer`` (limited to , ; and tab) and checked against the
-header; CR-only line endings (old Mac Excel) read like any other. Spreadsheets are read with
-python-calamine (Rust, no XML entity expansion), first sheet, dates as ISO text. The importers
-(catalysts, prices) then apply their all-or-nothing rules to the rows whatever the format.
+header; CR-only line endings (old Mac Excel) read like any other. Quotes are read as Python's
+strict CSV reading does: a quote never closed refuses the file, naming the line it opened on
+(the lenient reader put every line after it into one field), and so does text after the quote
+that closes a field ('"5" screen'); a quote inside an unquoted field is kept as it is.
+Spreadsheets are read with python-calamine (Rust, no XML entity expansion), first sheet, dates
+as ISO text. The importers (catalysts, prices) then apply their all-or-nothing rules to the
+rows whatever the format.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from model.errors import ImportFailed
 from model.interchange.textfile import decode
@@ -68,24 +74,77 @@ def parse_text(text: str, *, name: str = "the file") -> Table:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = text.split("\n", 1)[0]
     separator = _separator(text, first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    reader = strict_reader(text, separator)
     try:
         header = next(reader)
     except StopIteration:
         raise ImportFailed(message("{name} is empty: it needs a header row.",
                                    name=name)) from None
     except csv.Error as exc:
-        raise ImportFailed(f"{name} is not a readable CSV file: {exc}.") from None
+        raise ImportFailed(message("{name} is not a readable CSV file: {reason}.", name=name,
+                                   reason=csv_problem(exc, text, reader, 1, separator))) from None
     rows: list[tuple[int, list[str]]] = []
     problems: tuple[tuple[int, str], ...] = ()
     try:
-        for number, record in enumerate(reader, start=2):
+        for number in itertools.count(2):
+            started = reader.line_num + 1           # the line this row starts on
+            record = next(reader, None)
+            if record is None:
+                break
             rows.append((number, record))
             if len(rows) > MAX_ROWS:
                 raise ImportFailed(f"{name} has more than {MAX_ROWS:,} rows; split it.")
     except csv.Error as exc:
-        problems = ((len(rows) + 2, f"cannot be read as CSV: {exc}"),)
+        problems = ((len(rows) + 2, message(
+            "cannot be read as CSV: {reason}",
+            reason=csv_problem(exc, text, reader, started, separator))),)
     return Table(name, header, rows, separator, problems)
+
+
+def strict_reader(text: str, separator: str = ",") -> Any:
+    """A csv reader over ``text`` (lines ending in \n) that refuses what the lenient one
+    guesses at: a quote never closed, text after a field's closing quote."""
+    return csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+
+
+def csv_problem(exc: csv.Error, text: str, reader: Any, started: int,
+                separator: str = ",") -> str:
+    """What ``exc`` (from ``strict_reader(text)``) means, naming the line: for a quote never
+    closed, the line it opened on (``started`` is the line the row being read starts on)."""
+    reason = str(exc)
+    if reason == "unexpected end of data":
+        return message("the quote opened on line {line} is never closed, so every line after it "
+                       "would be read into one field; close it, and write a quote inside a "
+                       "quoted field as two (\"\")",
+                       line=_unclosed_quote_line(text, started, separator))
+    if reason.endswith("expected after '\"'"):
+        return message("on line {line} a field starts with a quote but text follows its closing "
+                       "quote (strict CSV); put the whole field in quotes and write each quote "
+                       "inside it as two (\"\"\"5\"\" screen\")", line=reader.line_num)
+    return reason
+
+
+def _unclosed_quote_line(text: str, started: int, separator: str) -> int:
+    """The line of the quote left open in the row starting on line ``started`` (the last row:
+    an unclosed quote runs to the end of the text)."""
+    at = 0
+    for _ in range(started - 1):
+        at = text.index("\n", at) + 1
+    opened, quoted, field_start = at, False, True
+    while at < len(text):
+        char = text[at]
+        if quoted:
+            if char == '"':
+                if text.startswith('"', at + 1):
+                    at += 1                       # "" inside quotes: one quote
+                else:
+                    quoted, field_start = False, False
+        elif char == '"' and field_start:
+            quoted, opened = True, at
+        else:
+            field_start = char in (separator, "\n")
+        at += 1
+    return text.count("\n", 0, opened) + 1
 
 
 def _separator(text: str, header: str) -> str:

@@ -248,6 +248,22 @@
         <translation>{name} 是空的：需要一行表头。</translation>
     </message>
     <message>
+        <source>{name} is not a readable CSV file: {reason}.</source>
+        <translation>{name} 不是可读取的 CSV 文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: {reason}</source>
+        <translation>无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>the quote opened on line {line} is never closed, so every line after it would be read into one field; close it, and write a quote inside a quoted field as two (&quot;&quot;)</source>
+        <translation>第 {line} 行开始的引号没有闭合，其后的每一行都会被读进同一个字段；请闭合该引号，带引号的字段内的引号要写成两个（&quot;&quot;）</translation>
+    </message>
+    <message>
+        <source>on line {line} a field starts with a quote but text follows its closing quote (strict CSV); put the whole field in quotes and write each quote inside it as two (&quot;&quot;&quot;5&quot;&quot; screen&quot;)</source>
+        <translation>第 {line} 行有一个字段以引号开头，但其闭合引号后还有文字（严格 CSV）；请用引号括起整个字段，并把其中的每个引号写成两个（&quot;&quot;&quot;5&quot;&quot; screen&quot;）</translation>
+    </message>
+    <message>
         <source>{path} is empty: its first sheet needs a header row.</source>
         <translation>{path} 是空的：第一个工作表需要一行表头。</translation>
     </message>

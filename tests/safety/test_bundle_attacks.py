@@ -169,3 +169,26 @@ def test_the_schema_ships_with_the_package_and_the_format_document_points_at_it(
     assert '"model.interchange" = ["*.json"]' in (root / "pyproject.toml").read_text()
     assert "model/interchange/bundle.schema.json" in (root / "docs" / "bundle-format.md"
                                                       ).read_text()
+
+
+@pytest.mark.parametrize("where", ["top", "thesis"])
+def test_a_key_given_twice_refuses_the_bundle_naming_it(where, good, tracker, tmp_path, capsys):
+    """A bundle with "theses" twice was accepted, the last one silently winning ("Imported 0
+    thesis(es)"); now `import` refuses it, naming the key, and nothing is written. The same
+    for a key twice inside a record."""
+    text = json.dumps(good)
+    if where == "top":
+        text = text[:-1] + ', "theses": []}'
+        key = "theses"
+    else:
+        text = text.replace('"title": ', '"title": "twice", "title": ', 1)
+        key = "title"
+    path = write(tmp_path / "dup.json", text)
+    db = tracker.path
+    before = dump(db)
+    tracker.close()
+    assert main.main(["--db", str(db), "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "Traceback" not in err, err
+    assert f'the key "{key}" is given twice' in err
+    assert dump(db) == before

@@ -14,7 +14,7 @@ import main
 from model.errors import ImportFailed
 from model.interchange.catalyst_csv import import_catalyst_csv
 from model.storage import backup as backups
-from tests.safety.helpers import dump
+from tests.safety.helpers import connect, dump
 
 UTF8_ROW = "光模块 ramp".encode()
 GBK_ROW = "光模块 ramp".encode("gbk")
@@ -184,3 +184,91 @@ def test_refused_csv_imports_take_no_backup(tracker, tmp_path):
             tracker.prices.import_file(tracker.companies.all()[0].id,
                                        write(tmp_path / "p.csv", b"Date,Close\n2026-01-02,-1\n"))
     assert [b.path for b in backups.list_backups(tracker.path)] == kept
+
+
+# -- quotes the csv module read leniently ------------------------------------------------------
+def test_an_unterminated_quote_refuses_the_file_naming_the_line_it_opened_on(tracker, tmp_path,
+                                                                             capsys):
+    """A quote opened and never closed swallowed every row after it into one description
+    ('abc\\n1,b,Q3 2027,d\\n' imported as one catalyst); now the file is refused, naming the
+    line where the quote opened, and nothing is written."""
+    path = write(tmp_path / "u.csv", b'thesis,title,expected,description\n'
+                                     b'1,big,Q3 2027,"abc\n1,b,Q3 2027,d\n')
+    before = dump(tracker.path)
+    code, out, err = run(tracker, path, capsys)
+    assert code == 1 and err.startswith("error:") and "Traceback" not in err, err
+    assert "row 2" in err and "quote opened on line 2 is never closed" in err
+    assert dump(path.parent / "theses.sqlite3") == before
+
+
+def test_an_unterminated_quote_names_the_line_of_the_quote_not_of_its_row(tmp_path):
+    """A row whose earlier field spans lines: the line named is the one the unclosed quote
+    opened on."""
+    from model.interchange.table_file import parse_text
+    table = parse_text('thesis,title,expected,description\n1,ok,2027,d\n'
+                       '1,"two\nlines",2027,"open\nmore\n', name="u.csv")    # 3-5
+    assert table.rows == [(2, ["1", "ok", "2027", "d"])]
+    [(row, reason)] = table.problems
+    assert row == 3 and "quote opened on line 4 is never closed" in reason
+
+
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_text_after_a_closing_quote_is_refused_as_strict_csv_does(tracker, tmp_path, capsys,
+                                                                 separator):
+    """'"5" screen' in a field was stored as '5 screen' (the quotes silently dropped); the file
+    is now refused as Python's strict CSV reading does, the line named and the fix said. A
+    quote in the middle of an unquoted field is kept as it is."""
+    header = separator.join(["thesis", "title", "expected", "description"])
+    bad = separator.join(["1", "big", "Q3 2027", '"5" screen'])
+    path = write(tmp_path / "q.csv", f"{header}\n1{separator}fine{separator}2027{separator}x\n"
+                                     f"{bad}\n".encode())
+    before = dump(tracker.path)
+    code, out, err = run(tracker, path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert "row 3" in err and "line 3" in err and "closing quote" in err
+    assert dump(path.parent / "theses.sqlite3") == before
+    literal = write(tmp_path / "l.csv", f"{header}\n1{separator}literal{separator}2027"
+                                        f'{separator}a 5" screen\n'.encode())
+    code, out, err = run(tracker, literal, capsys)
+    assert code == 0, err
+    rows = dump(path.parent / "theses.sqlite3")["catalyst"]
+    assert [row[3] for row in rows if row[2] == "literal"] == ['a 5" screen']
+
+
+# -- the day a catalyst happened ---------------------------------------------------------------
+def test_a_done_on_after_today_is_refused_naming_the_row(tracker, tmp_path, capsys):
+    """A CSV row done on 2030-01-01 was stored as happened on 2030-01-01, where `tick --on` and
+    a bundle refuse a day after today; the CSV import now refuses it too, the row named, and
+    nothing is written."""
+    path = write(tmp_path / "f.csv", b"thesis,title,expected,status,done_on\n"
+                                     b"1,past,Q3 2026,done,2026-01-05\n"
+                                     b"1,future,Q3 2027,done,2030-01-01\n")
+    before = dump(tracker.path)
+    code, out, err = run(tracker, path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert "row 3: column done_on" in err and "2030-01-01" in err and "after today" in err
+    assert "row 2" not in err
+    assert dump(path.parent / "theses.sqlite3") == before
+
+
+def test_done_without_a_date_happened_today_as_tick_without_on(tracker, tmp_path, capsys):
+    """Status done with no done_on was stored with no date at all; `tick` without --on records
+    today, and the CSV import now does the same (missed and cancelled too, as tick does)."""
+    db = tracker.path
+    tracker.close()
+    path = write(tmp_path / "d.csv", b"thesis,title,expected,status,done_on\n"
+                                     b"1,undated done,Q3 2026,done,\n"
+                                     b"1,undated missed,Q3 2026,missed,\n")
+    assert main.main(["--db", str(db), "import", str(path)]) == 0
+    assert main.main(["--db", str(db), "add-catalyst", "1", "ticked", "--expected", "Q3 2026"]) == 0
+    assert main.main(["--db", str(db), "tick", "ticked"]) == 0
+    capsys.readouterr()
+    conn = connect(db, readonly=True)
+    rows = {title: (status, day) for title, status, day in conn.execute(
+        "SELECT title, status, happened_on FROM catalyst WHERE title IN "
+        "('undated done', 'undated missed', 'ticked')")}
+    conn.close()
+    assert {title: status for title, (status, _) in rows.items()} == {
+        "undated done": "done", "undated missed": "missed", "ticked": "done"}
+    days = {day for _, day in rows.values()}
+    assert len(days) == 1 and None not in days

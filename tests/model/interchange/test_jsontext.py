@@ -51,3 +51,17 @@ def test_broken_json_says_where():
     with pytest.raises(NotJson, match=r"not valid JSON \(line 2, column 1"):
         loads('{"a": 1,\n}')
     assert issubclass(NotJson, ValueError)
+
+
+@pytest.mark.parametrize("text, key", [
+    ('{"theses": [1], "theses": []}', '"theses"'),
+    ('{"a": [{"b": 1, "c": 2, "b": 3}]}', '"b"'),
+    ('{"' + "k" * 500 + '": 1, "' + "k" * 500 + '": 2}', '"' + "k" * 55 + '..."'),
+])
+def test_a_key_given_twice_in_an_object_is_refused_naming_it(text, key):
+    """json keeps the last of a key given twice (a bundle's first "theses" silently dropped);
+    it is refused, naming the key (shortened when long)."""
+    with pytest.raises(NotJson, match="is given twice") as caught:
+        loads(text)
+    assert f"the key {key} is given twice" in str(caught.value)
+    assert loads('{"a": {"b": 1}, "b": {"a": 2}}') == {"a": {"b": 1}, "b": {"a": 2}}
