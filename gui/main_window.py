@@ -425,7 +425,11 @@ class MainWindow(Retranslating, QMainWindow):
         if previous is not None:
             previous.deleteLater()
         self.thesis_list.fit_columns({0: 14, 1: 7, 2: 5, 3: 6, 4: 12, 5: 5, 6: 9, 7: 12})
-        self.thesis_list.hide_columns(self._saved_list(self.settings.value("hiddenColumns")))
+        # Tags show as chips in Overview (a click filters the list there too): their column
+        # waits until asked for, and Title has the room.
+        saved = self.settings.value("hiddenColumns")
+        self.thesis_list.hide_columns([ThesisListModel.TAGS] if saved is None
+                                      else self._saved_list(saved))
         self._title_floor = self.thesis_list.columnWidth(0)
         self._fit_title()
         self.theme_colours.set_themes(self.list_model.themes())     # the first page's

@@ -328,23 +328,29 @@ def _pick_from_popup(text: str, picked: list) -> None:
 
 def test_hiding_list_columns_from_the_header_gives_the_title_room_and_is_remembered(
         app, qtbot, make_window, db_path, settings):
-    """Right-click the list's header, untick Tags: the column goes, Title takes its room, and
-    the next start shows the list the same way (the eight columns left Title at 14
-    characters in a list pane of 600 px; found by walking the app under Xvfb)."""
+    """Right-click the list's header, untick Overdue: the column goes, Title takes its room,
+    and the next start shows the list the same way; Tags (chips in Overview) waits to be
+    asked for, and ticking it brings it back (the eight columns left Title at 14 characters
+    in a list pane of 600 px; found by walking the app under Xvfb)."""
     table = app.thesis_list
     header = table.horizontalHeader()
-    tags = ThesisListModel.TAGS
+    tags, overdue = ThesisListModel.TAGS, ThesisListModel.OVERDUE
+    assert table.isColumnHidden(tags) and not table.isColumnHidden(overdue)
     title_before = table.columnWidth(0)
-    picked: list = []
-    QTimer.singleShot(0, lambda: _pick_from_popup("Tags", picked))
     point = QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2)
+    picked: list = []
+    QTimer.singleShot(0, lambda: _pick_from_popup("Overdue", picked))
     header.customContextMenuRequested.emit(point)       # what a right click on it sends
     assert picked == [True]
-    assert table.isColumnHidden(tags)
+    assert table.isColumnHidden(overdue)
     qtbot.waitUntil(lambda: table.columnWidth(0) > title_before)
+    QTimer.singleShot(0, lambda: _pick_from_popup("Tags", picked))
+    header.customContextMenuRequested.emit(point)
+    assert picked == [True, False] and not table.isColumnHidden(tags)
     app.close()
     again = make_window(db_path, settings=settings)
-    assert again.thesis_list.isColumnHidden(tags)
+    assert again.thesis_list.isColumnHidden(overdue)
+    assert not again.thesis_list.isColumnHidden(tags)
     assert not again.thesis_list.isColumnHidden(ThesisListModel.THEME)
 
 
