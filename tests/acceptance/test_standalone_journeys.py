@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)      # PyInstaller's build alone may take minutes
 def test_make_dist_builds_a_folder_that_runs_without_python(tmp_path):
     """The folder holds its own interpreter, Qt, the seeds and resources: the commands and
     the window work from it with PATH=/usr/bin:/bin and no Python variables."""
