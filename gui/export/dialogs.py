@@ -66,7 +66,7 @@ def fit_to_text(edit: QLineEdit, *, most: int = 900) -> None:
 def refuse_missing_folder(dialog: QDialog, path: str) -> bool:
     """True (after saying so, the dialog staying open with what was typed) when the folder
     of ``path`` does not exist: the export would fail after the dialog had closed."""
-    folder = Path(path).expanduser().parent
+    folder = Path(path).parent             # as the export will use it
     if folder.is_dir():
         return False
     Messages.error_titled(dialog, dialog.windowTitle(), translate(

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import ImportFailed
-from model.interchange.textfile import decode
+from model.interchange.textfile import decode, read_bytes
 from model.messages import message
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -55,15 +55,7 @@ def is_table_file(path: Path | str) -> bool:
 def read_table(path: Path | str) -> Table:
     """The table in ``path``; ImportFailed when it cannot be read as one."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(message("There is no file at {path}.", path=path)) from None
-    except IsADirectoryError:
-        raise ImportFailed(message("{path} is a folder, not a file.", path=path)) from None
-    except OSError as exc:
-        raise ImportFailed(message("Cannot read {path}: {reason}.", path=path,
-                                   reason=exc.strerror or exc)) from None
+    raw = read_bytes(path)
     if path.suffix.lower() in SPREADSHEETS or raw.startswith(_MAGIC):
         return _spreadsheet(path, raw)
     return parse_text(decode(raw, name=str(path))[0], name=str(path))

@@ -148,10 +148,11 @@ def refuse_bad_rows(name: str, problems: Sequence[tuple[int | str, str]], rows: 
                                    "imported.", name=name, noun=term(noun)))
 
 
-def read_text(path: Path | str) -> str:
+def read_bytes(path: Path | str) -> bytes:
+    """A file to import, whole; ImportFailed naming what is wrong when it cannot be read."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ImportFailed(message("There is no file at {path}.", path=path)) from None
     except IsADirectoryError:
@@ -159,7 +160,10 @@ def read_text(path: Path | str) -> str:
     except OSError as exc:
         raise ImportFailed(message("Cannot read {path}: {reason}.", path=path,
                                    reason=exc.strerror or exc)) from None
-    return decode(raw, name=str(path))[0]
+
+
+def read_text(path: Path | str) -> str:
+    return decode(read_bytes(path), name=str(path))[0]
 
 
 def export_target(path: Path | str) -> tuple[Path, bool]:

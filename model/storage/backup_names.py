@@ -32,25 +32,21 @@ class Backup:
         return self.path.stat().st_size
 
 
+def _real(db_path: Path) -> Path:
+    """The database file a path names, through any symlinks (a loop: the path itself)."""
+    try:
+        return Path(db_path).resolve()
+    except (OSError, RuntimeError):        # a loop of symlinks: no real file to follow
+        return Path(os.path.abspath(db_path))
+
+
 def backup_dir_for(db_path: Path) -> Path:
     """``backups/`` beside the database (beside the file a symlink points to)."""
-    try:
-        real = Path(db_path).resolve()
-    except (OSError, RuntimeError):        # a loop of symlinks: no real file to follow
-        real = Path(os.path.abspath(db_path))
-    return real.parent / "backups"
+    return _real(db_path).parent / "backups"
 
 
 def _fits(name: str) -> bool:
     return len(name.encode("utf-8", "surrogateescape")) <= _NAME_MAX
-
-
-def _real_name(db_path: Path) -> str:
-    """The database file's own name (a symlink's target's: its backups are the file's)."""
-    try:
-        return Path(db_path).resolve().name
-    except (OSError, RuntimeError):
-        return Path(db_path).name
 
 
 def backup_stem(db_path: Path) -> str:
@@ -58,7 +54,7 @@ def backup_stem(db_path: Path) -> str:
     so backup names fit: the name without ".sqlite3" (theses.sqlite3 -> theses), any other
     name whole (a.db -> a.db). With the stem alone, a.db and a.sqlite3 in one folder shared
     their backups, rotated each other's away, and a restore put back the other file."""
-    name = _real_name(db_path)
+    name = _real(db_path).name          # a symlink's backups are its file's
     stem = name[:-len(".sqlite3")] if name.endswith(".sqlite3") and name != ".sqlite3" \
         else name
     return _shortened(stem)
@@ -67,15 +63,12 @@ def backup_stem(db_path: Path) -> str:
 def _legacy_stem(db_path: Path) -> str | None:
     """The stem versions before this one named a non-.sqlite3 database's backups after
     (a.db -> a), when no sibling database (a.sqlite3) could own them; else None."""
-    name = _real_name(db_path)
+    real = _real(db_path)
+    name = real.name
     if name.endswith(".sqlite3"):
         return None
     stem = Path(name).stem
-    try:
-        folder = Path(db_path).resolve().parent
-    except (OSError, RuntimeError):
-        folder = Path(db_path).parent
-    if stem == name or (folder / f"{stem}.sqlite3").exists():
+    if stem == name or (real.parent / f"{stem}.sqlite3").exists():
         return None
     return _shortened(stem)
 
