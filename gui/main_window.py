@@ -514,10 +514,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_what_changed(self, changes) -> None:
         """An undo or a redo says what it did, and brings the thesis it changed into view
         when that is not the one shown (a change on another thesis, a deleted thesis back)."""
-        # The write is labelled "Undo {label}" for the history; the bar names the step itself
-        # ("Undone: Edit horizon of …", not "Undone: Undo Edit horizon of …").
-        values = getattr(changes.label, "values", None) or {}
-        step = values.get("label", changes.label)
+        step = changes.label        # the step's own name; the origin says undone or redone
         if changes.origin is Origin.UNDO:
             done = (self.tr("Undone: {step}") if step else self.tr("Undone"))
         else:

@@ -101,7 +101,7 @@ class Tracker:
         if not stack.steps:
             raise UserError(message("There is nothing to undo."))
         step = stack.steps[-1]
-        with self.store.write(message("Undo {label}", label=step.label), initiator=initiator,
+        with self.store.write(step.label, initiator=initiator,
                               origin=Origin.UNDO) as write:
             conn = self.store.conn
             check_unchanged(conn, step, expect_after=True, verb="undo")
@@ -119,7 +119,7 @@ class Tracker:
         if not stack.undone:
             raise UserError(message("There is nothing to redo."))
         step = stack.undone[-1]
-        with self.store.write(message("Redo {label}", label=step.label), initiator=initiator,
+        with self.store.write(step.label, initiator=initiator,
                               origin=Origin.REDO) as write:
             conn = self.store.conn
             check_unchanged(conn, step, expect_after=False, verb="redo")

@@ -780,16 +780,8 @@
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <source>Undo {label}</source>
-        <translation>撤销 {label}</translation>
-    </message>
-    <message>
         <source>There is nothing to redo.</source>
         <translation>没有可重做的操作。</translation>
-    </message>
-    <message>
-        <source>Redo {label}</source>
-        <translation>重做 {label}</translation>
     </message>
     <message>
         <source>Changed by another program</source>
