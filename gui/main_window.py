@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -35,11 +33,10 @@ from gui.dialogs import Messages
 from gui.editing import Editor, UndoMirror
 from gui.i18n import Retranslating, date_text, localize, word
 from gui.keys import AppUndoFromFields
-from gui.labels import ElidedLabel
 from gui.menus import Menus
-from gui.models.base import plain_tooltip
 from gui.models.thesis_list import ThesisFilterProxy, ThesisListModel
 from gui.models.upcoming import UpcomingModel
+from gui.notice import StartupNotice
 from gui.tables import RecordTable
 from gui.tasks import TaskManager
 from gui.upcoming import UpcomingView
@@ -139,8 +136,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._count_pending = False     # a count of the list is due on the next turn
         self._reselect_due = False      # a look at the list's selection is due
         self._shown_once = False        # the splitter follows the saved share until shown
-        self.notice_dismissed = False   # the user closed the start-up notice
-        self._notice_due = False
         self._draft_notices: set[str] = set()    # the status bar's "… is not stored yet"
         self._build()
         self.menus = Menus(self)
@@ -210,7 +205,9 @@ class MainWindow(Retranslating, QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 0)
-        self.notice = self._build_notice()
+        self.notice = StartupNotice()
+        self.notice_label, self.notice_button = self.notice.label, self.notice.button
+        self.notice.upcoming_requested.connect(self.show_upcoming)
         outer.addWidget(self.notice)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -319,24 +316,6 @@ class MainWindow(Retranslating, QMainWindow):
             self.statusBar().clearMessage()
         self._draft_notices.clear()
 
-    def _build_notice(self) -> QFrame:
-        frame = QFrame(objectName="startupNotice")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(frame)
-        layout.setContentsMargins(8, 4, 8, 4)
-        # Plain text (catalyst titles), cut with "…" where the room ends rather than widening
-        # the window (the tooltip lists them all).
-        self.notice_label = ElidedLabel(objectName="noticeLabel")
-        self.notice_button = QPushButton(objectName="noticeButton")
-        self.notice_close = QPushButton(objectName="noticeDismiss")
-        layout.addWidget(self.notice_label, 1)
-        layout.addWidget(self.notice_button)
-        layout.addWidget(self.notice_close)
-        self.notice_button.clicked.connect(self.show_upcoming)
-        self.notice_close.clicked.connect(self._dismiss_notice)
-        frame.hide()
-        return frame
-
     # -- language ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every text of the window in the interface's language (at start and whenever View ▸
@@ -348,8 +327,6 @@ class MainWindow(Retranslating, QMainWindow):
             self.status_filter.setItemText(index, word(status).capitalize())
         self.pages.setTabText(0, self.tr("&Theses"))
         self.pages.setTabText(1, self.tr("&Upcoming"))
-        self.notice_button.setText(self.tr("Show &Upcoming"))
-        self.notice_close.setText(self.tr("Dismiss"))
         if hasattr(self, "menus"):
             self.menus.retranslate()
             self.undo_mirror.sync()         # Edit ▸ Undo History names the steps again
@@ -359,7 +336,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._title()
         if self.tracker is not None:
             self._count_now()
-            self._show_notice()
             self._explain()
 
     def changeEvent(self, event) -> None:
@@ -445,7 +421,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.apply_search(self.search_box.text())
         self._count()
         # Before the first paint: a banner that appeared later would push the window down.
-        self._show_notice()
+        self.notice.set_tracker(tracker)
         self.database_opened.emit(tracker)
         last = self.settings.value("lastThesis")
         if self.settings.value("lastDatabase") == str(tracker.path) and last is not None:
@@ -474,6 +450,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bridge.detach()
         self.bridge.deleteLater()
         self.editor.set_tracker(None)       # the undo steps go with the open file
+        self.notice.set_tracker(None)
         self.tracker.close()
         self.tracker = self.bridge = None
         self._title()
@@ -496,11 +473,8 @@ class MainWindow(Retranslating, QMainWindow):
             # A theme added, renamed or gone: every theme keeps a colour of its own.
             self.theme_colours.set_themes(self.list_model.themes())
         self.detail.apply_changes(changes)
-        # The notice's counts are four queries: after the repaint, once for a burst.
-        if ((changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY)
-                and not self._notice_due):
-            self._notice_due = True
-            QTimer.singleShot(0, self._refresh_notice)
+        if changes.touches(Kind.CATALYST, Kind.THESIS) or changes.origin is Origin.DAY:
+            self.notice.update_later()
         if self.upcoming_model is not None:
             self.upcoming_model.apply_changes(changes)
         if self.search_box.text().strip():
@@ -790,46 +764,9 @@ class MainWindow(Retranslating, QMainWindow):
             return False
         return bool(self.editor.delete_thesis(thesis_id))
 
-    # -- notice ------------------------------------------------------------------------------
-    def _show_notice(self) -> None:
-        """'3 catalysts overdue, 2 reviews due, 3 due this week: A, B, C' (#3, #7, #12):
-        shown at start-up and kept true after every change until the user dismisses it."""
-        if self.tracker is None or self.notice_dismissed:
-            return
-        today = self.tracker.clock.today()
-        overdue = self.tracker.catalysts.overdue_count(today)
-        reviews = self.tracker.queue.reviews_due_count(today=today)
-        sunday = today + dt.timedelta(days=6 - today.weekday())
-        week = self.tracker.catalysts.due_between(today, sunday)
-        if not (overdue or reviews or week):
-            self.notice.hide()
-            return
-        comma, semicolon = self.tr(", ", "list separator"), self.tr("; ", "list separator")
-        text = comma.join((self.tr("%n catalyst(s) overdue", None, overdue),
-                           self.tr("%n review(s) due", None, reviews),
-                           self.tr("%n due this week", None, week)))
-        named = self.tracker.catalysts.due_between_titles(today, sunday, limit=10)
-        if named:
-            text += self.tr(": ", "before a list") + semicolon.join(
-                title for title, _thesis in named[:3])
-            if week > 3:
-                text += self.tr(" and %n more", None, week - 3)
-        self.notice_label.setText(text)
-        self.notice_label.setToolTip(plain_tooltip("\n".join(
-            f"{title} ({thesis})" for title, thesis in named)) if named else "")
-        self.notice.show()
-
-    def _refresh_notice(self) -> None:
-        self._notice_due = False
-        self._show_notice()
-
     def _settled(self) -> None:
         self._apply_list_share()
         self._shown_once = True
-
-    def _dismiss_notice(self) -> None:
-        self.notice_dismissed = True
-        self.notice.hide()
 
     # -- settings ----------------------------------------------------------------------------
     def _restore_layout(self) -> None:

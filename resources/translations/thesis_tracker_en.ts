@@ -31,27 +31,6 @@
             <numerusform>%n overdue</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n review(s) due</source>
-        <translation>
-            <numerusform>%n review due</numerusform>
-            <numerusform>%n reviews due</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due this week</source>
-        <translation>
-            <numerusform>%n due this week</numerusform>
-            <numerusform>%n due this week</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> and %n more</numerusform>
-            <numerusform> and %n more</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>PricesChart</name>
@@ -87,6 +66,37 @@
         <translation>
             <numerusform>%n catalyst in {theses} theses</numerusform>
             <numerusform>%n catalysts in {theses} theses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartupNotice</name>
+    <message numerus="yes">
+        <source>%n catalyst(s) overdue</source>
+        <translation>
+            <numerusform>%n catalyst overdue</numerusform>
+            <numerusform>%n catalysts overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) due</source>
+        <translation>
+            <numerusform>%n review due</numerusform>
+            <numerusform>%n reviews due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due this week</source>
+        <translation>
+            <numerusform>%n due this week</numerusform>
+            <numerusform>%n due this week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
         </translation>
     </message>
 </context>

@@ -2002,14 +2002,6 @@ in {folder}</source>
         <translation>近期事项(&amp;U)</translation>
     </message>
     <message>
-        <source>Show &amp;Upcoming</source>
-        <translation>查看近期事项(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Changed by another program: shown as it is now.</source>
         <translation>数据已被其他程序修改：现在显示的是最新内容。</translation>
     </message>
@@ -2078,39 +2070,6 @@ in {folder}</source>
 (Edit ▸ Undo brings it back.)</source>
         <translation>删除投资逻辑“{title}”及其全部催化剂、风险、受益标的和历史记录？
 （可用“编辑 ▸ 撤销”恢复。）</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <comment>list separator</comment>
-        <translation>，</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <comment>list separator</comment>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n review(s) due</source>
-        <translation>
-            <numerusform>%n 次复盘到期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due this week</source>
-        <translation>
-            <numerusform>本周到期 %n 项</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>: </source>
-        <comment>before a list</comment>
-        <translation>：</translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> 等另外 %n 项</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2915,6 +2874,56 @@ in {folder}</source>
     <message>
         <source>In tables and fields</source>
         <translation>表格和输入框中</translation>
+    </message>
+</context>
+<context>
+    <name>StartupNotice</name>
+    <message>
+        <source>Show &amp;Upcoming</source>
+        <translation>查看近期事项(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>list separator</comment>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n catalyst(s) overdue</source>
+        <translation>
+            <numerusform>%n 个催化剂逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) due</source>
+        <translation>
+            <numerusform>%n 次复盘到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due this week</source>
+        <translation>
+            <numerusform>本周到期 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: </source>
+        <comment>before a list</comment>
+        <translation>：</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>

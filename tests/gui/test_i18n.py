@@ -107,7 +107,7 @@ class Counting(i18n.Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.times += 1
-        self.label.setText(QCoreApplication.translate("MainWindow", "Dismiss"))
+        self.label.setText(QCoreApplication.translate("StartupNotice", "Dismiss"))
 
 
 def test_widgets_say_their_texts_again_when_the_language_changes(qtbot):
